@@ -1,0 +1,69 @@
+package org.groupchat.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.groupchat.protocol.Member;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.Reply;
+import org.groupchat.protocol.Request;
+import org.groupchat.protocol.User;
+import org.zeromq.ZContext;
+
+/** Talks to one group server as one user. Blocking; use it from one background thread. */
+public final class GroupClient extends ProtocolClient {
+    private final User user;
+
+    public GroupClient(String endpoint, User user) {
+        this(null, endpoint, user, ClientOptions.DEFAULT);
+    }
+
+    public GroupClient(ZContext context, String endpoint, User user, ClientOptions options) {
+        super(context, endpoint, options);
+        this.user = user;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public Reply.Joined join() {
+        return call(new Request.Join(user), Reply.Joined.class);
+    }
+
+    public void leave() {
+        call(new Request.Leave(User.ofId(user.id())), Reply.Done.class);
+    }
+
+    /** Sends with a fresh message id. */
+    public Message send(String text) {
+        return send(UUID.randomUUID().toString(), text);
+    }
+
+    /** Sends with the given message id; sending the same id again returns the stored message, never a copy. */
+    public Message send(String messageId, String text) {
+        return call(new Request.Send(User.ofId(user.id()), messageId, text), Reply.Sent.class).message();
+    }
+
+    /** Messages after {@code afterSeq}; with {@code waitMs} > 0, waits up to that long for one to arrive. */
+    public Reply.Fetched fetchAfter(long afterSeq, int limit, int waitMs) {
+        return call(Request.Fetch.after(User.ofId(user.id()), afterSeq, limit, waitMs), Reply.Fetched.class,
+                Duration.ofMillis(waitMs));
+    }
+
+    public Reply.Fetched fetchSince(long sinceMs, int limit) {
+        return call(Request.Fetch.since(User.ofId(user.id()), sinceMs, limit), Reply.Fetched.class);
+    }
+
+    public Reply.Fetched fetchNewest(int limit) {
+        return call(Request.Fetch.newest(User.ofId(user.id()), limit), Reply.Fetched.class);
+    }
+
+    public Reply.History before(long beforeSeq, int limit) {
+        return call(new Request.Before(User.ofId(user.id()), beforeSeq, limit), Reply.History.class);
+    }
+
+    public List<Member> members() {
+        return call(new Request.Members(User.ofId(user.id())), Reply.MemberList.class).members();
+    }
+}

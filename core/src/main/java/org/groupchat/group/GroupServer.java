@@ -1,0 +1,314 @@
+package org.groupchat.group;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.groupchat.protocol.Endpoint;
+import org.groupchat.protocol.ErrorCode;
+import org.groupchat.protocol.Fields;
+import org.groupchat.protocol.GroupRef;
+import org.groupchat.protocol.GroupStats;
+import org.groupchat.protocol.Member;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.Ops;
+import org.groupchat.protocol.ProtocolException;
+import org.groupchat.protocol.ProtocolVersion;
+import org.groupchat.protocol.Reply;
+import org.groupchat.protocol.Request;
+import org.groupchat.protocol.User;
+import org.groupchat.server.Inbound;
+import org.groupchat.server.RouterServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * One chat group: members JOIN, SEND and FETCH over a ROUTER socket. SENDs that arrive together are stored
+ * in one transaction and acknowledged after its commit; FETCHes with {@code waitMs} wait here without
+ * blocking anyone. Owns its {@link MessageStore} and closes it when it stops.
+ */
+public final class GroupServer extends RouterServer {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupServer.class);
+    private static final int DEFAULT_LIMIT = 100;
+    private static final long PRUNE_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final GroupServerConfig config;
+    private final MessageStore store;
+    private final LongPollQueue longPolls = new LongPollQueue();
+    private final Presence presence = new Presence();
+    private final SendRateLimiter rateLimiter;
+    private final List<PendingSend> pendingSends = new ArrayList<>();
+    private RegistryHeartbeat heartbeat;
+    private volatile String advertisedEndpoint;
+    private long lastPruneNanos = System.nanoTime();
+
+    private record PendingSend(Inbound from, NewMessage message) {}
+
+    public GroupServer(GroupServerConfig config, MessageStore store) {
+        super("group-" + config.name(), config.bind(), config.socketLimits());
+        this.config = config;
+        this.store = store;
+        this.rateLimiter = new SendRateLimiter(config.limits().sendsPerSecond(), config.limits().sendBurst());
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    /** The endpoint given to the registry and to clients; valid after {@link #start()}. */
+    public String advertisedEndpoint() {
+        return advertisedEndpoint;
+    }
+
+    @Override
+    protected void onStart(ZContext context) {
+        advertisedEndpoint = advertise(Endpoint.parse(routerEndpoint())).toString();
+        if (config.registry() != null) {
+            heartbeat = new RegistryHeartbeat(context, config.registry(),
+                    new GroupRef(config.name(), advertisedEndpoint), config.heartbeatMs());
+            heartbeat.watchWith(poller());
+        }
+    }
+
+    private Endpoint advertise(Endpoint bound) {
+        if (config.advertiseHost() != null) {
+            return bound.withHost(config.advertiseHost());
+        }
+        return bound.isWildcard() ? bound.withHost(AdvertisedHost.guess()) : bound;
+    }
+
+    @Override
+    protected void handleBatch(List<Inbound> batch) {
+        for (Inbound inbound : batch) {
+            Request request = decode(inbound);
+            if (request instanceof Request.Send send) {
+                acceptSend(inbound, send);
+            } else if (request instanceof Request.Fetch fetch) {
+                fetch(inbound, fetch);
+            } else if (request != null) {
+                flushSends();
+                reply(inbound, answerSafely(request));
+            }
+        }
+        flushSends();
+    }
+
+    @Override
+    protected Reply answer(Request request) throws ProtocolException {
+        if (request instanceof Request.Ping) {
+            return new Reply.Pong("group", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL);
+        } else if (request instanceof Request.Join join) {
+            return join(join);
+        } else if (request instanceof Request.Leave leave) {
+            String userId = Fields.userId(leave.user());
+            if (store.removeMember(userId)) {
+                presence.forget(userId);
+                LOG.debug("group \"{}\": {} left", config.name(), userId);
+            }
+            return new Reply.Done();
+        } else if (request instanceof Request.Before before) {
+            return before(before);
+        } else if (request instanceof Request.Members members) {
+            requireMember(members.user());
+            return new Reply.MemberList(memberList());
+        }
+        throw new ProtocolException(ErrorCode.BAD_REQUEST,
+                "a group server does not answer " + Ops.of(request) + "; send it to the registry");
+    }
+
+    private Reply join(Request.Join join) throws ProtocolException {
+        String userId = Fields.userId(join.user());
+        User known = store.member(userId).orElse(null);
+        String name;
+        if (join.user().name() != null) {
+            name = Fields.name(join.user().name(), "user.name");
+        } else if (known != null) {
+            name = known.name();
+        } else {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"user.name\" is required to join for the first time");
+        }
+        if (known == null && store.memberCount() >= config.limits().maxMembers()) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE,
+                    "the group is full: it has " + config.limits().maxMembers() + " members");
+        }
+        if (known == null || !known.name().equals(name)) {
+            store.putMember(new User(userId, name));
+        }
+        presence.seen(userId, System.nanoTime());
+        return new Reply.Joined(store.lastSeq(), store.members());
+    }
+
+    private void acceptSend(Inbound from, Request.Send send) {
+        try {
+            User sender = requireMember(send.user());
+            String id = Fields.uuid(send.id(), "id");
+            String text = Fields.text(send.text());
+            Message stored = store.findById(id).orElse(null);
+            if (stored != null) {
+                reply(from, new Reply.Sent(stored));
+                return;
+            }
+            long retryAfterMs = rateLimiter.acquire(sender.id(), System.nanoTime());
+            if (retryAfterMs > 0) {
+                throw new ProtocolException(ErrorCode.RATE_LIMITED,
+                        "too many messages; try again in " + retryAfterMs + " ms", retryAfterMs);
+            }
+            pendingSends.add(new PendingSend(from, new NewMessage(id, sender, text)));
+        } catch (ProtocolException e) {
+            reply(from, e.toReply());
+        } catch (RuntimeException e) {
+            reply(from, storageFailure(e));
+        }
+    }
+
+    /** Stores the SENDs that arrived together in one transaction, then acknowledges them and wakes waiting FETCHes. */
+    private void flushSends() {
+        if (pendingSends.isEmpty()) {
+            return;
+        }
+        long lastSeqBefore = store.lastSeq();
+        List<Message> stored;
+        try {
+            stored = store.append(pendingSends.stream().map(PendingSend::message).toList());
+        } catch (RuntimeException e) {
+            Reply failure = storageFailure(e);
+            pendingSends.forEach(p -> reply(p.from(), failure));
+            pendingSends.clear();
+            return;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            reply(pendingSends.get(i).from(), new Reply.Sent(stored.get(i)));
+        }
+        pendingSends.clear();
+        List<Message> fresh = stored.stream().filter(m -> m.seq() > lastSeqBefore).toList();
+        if (!fresh.isEmpty()) {
+            wakeLongPolls(lastSeqBefore, fresh);
+        }
+    }
+
+    private Reply storageFailure(RuntimeException e) {
+        LOG.error("group \"{}\": storage failed: {}", config.name(), e.getMessage());
+        return Reply.Failure.of(ErrorCode.INTERNAL, "the message was not stored: " + e.getMessage(), null);
+    }
+
+    private void fetch(Inbound from, Request.Fetch fetch) {
+        try {
+            String userId = requireMember(fetch.user()).id();
+            FetchQuery query = queryOf(fetch);
+            int waitMs = Fields.waitMs(fetch.waitMs());
+            Page page = query.run(store);
+            if (page.messages().isEmpty() && waitMs > 0 && longPolls.size() < config.limits().maxParkedPolls()) {
+                longPolls.park(new LongPollQueue.Parked(from.route(), userId, query, System.nanoTime() + waitMs * 1_000_000L));
+                return;
+            }
+            reply(from, new Reply.Fetched(page.messages(), store.lastSeq(), page.more()));
+        } catch (ProtocolException e) {
+            reply(from, e.toReply());
+        } catch (RuntimeException e) {
+            reply(from, storageFailure(e));
+        }
+    }
+
+    private static FetchQuery queryOf(Request.Fetch fetch) throws ProtocolException {
+        int limit = Fields.limit(fetch.limit(), DEFAULT_LIMIT);
+        if (fetch.afterSeq() != null) {
+            return new FetchQuery(FetchQuery.Mode.AFTER_SEQ, Fields.nonNegative(fetch.afterSeq(), "afterSeq"), limit);
+        }
+        if (fetch.since() != null) {
+            return new FetchQuery(FetchQuery.Mode.SINCE_TS, Fields.nonNegative(fetch.since(), "since"), limit);
+        }
+        return new FetchQuery(FetchQuery.Mode.NEWEST, 0, limit);
+    }
+
+    private void wakeLongPolls(long lastSeqBefore, List<Message> fresh) {
+        List<Map.Entry<LongPollQueue.Parked, Page>> answered = longPolls.answerWhere(parked -> {
+            Page page = parked.query.fromFreshMessages(lastSeqBefore, fresh);
+            if (page == null) {
+                page = parked.query.run(store);
+            }
+            return page.messages().isEmpty() ? null : page;
+        });
+        long lastSeq = store.lastSeq();
+        for (Map.Entry<LongPollQueue.Parked, Page> entry : answered) {
+            Page page = entry.getValue();
+            reply(entry.getKey().route, new Reply.Fetched(page.messages(), lastSeq, page.more()));
+        }
+    }
+
+    private Reply before(Request.Before before) throws ProtocolException {
+        requireMember(before.user());
+        if (before.beforeSeq() == null) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"beforeSeq\" is required");
+        }
+        long beforeSeq = Fields.nonNegative(before.beforeSeq(), "beforeSeq");
+        Page page = store.before(beforeSeq, Fields.limit(before.limit(), DEFAULT_LIMIT));
+        return new Reply.History(page.messages(), page.more());
+    }
+
+    /** The stored member behind the request's user; marks them online. */
+    private User requireMember(User user) throws ProtocolException {
+        String userId = Fields.userId(user);
+        User member = store.member(userId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_MEMBER,
+                "you are not a member of \"" + config.name() + "\"; JOIN first"));
+        presence.seen(userId, System.nanoTime());
+        return member;
+    }
+
+    private List<Member> memberList() {
+        long now = System.nanoTime();
+        return store.members().stream()
+                .map(u -> new Member(u.id(), u.name(), presence.isOnline(u.id(), now, longPolls.waitingUsers())))
+                .toList();
+    }
+
+    private GroupStats stats() {
+        return new GroupStats(store.memberCount(), presence.onlineCount(System.nanoTime(), longPolls.waitingUsers()),
+                store.lastSeq());
+    }
+
+    @Override
+    protected void onPolled(ZMQ.Poller poller) {
+        if (heartbeat != null) {
+            heartbeat.readReplies(poller);
+        }
+    }
+
+    @Override
+    protected long millisUntilNextTimer() {
+        long now = System.nanoTime();
+        long nanos = longPolls.nanosUntilNextDeadline(now);
+        if (heartbeat != null) {
+            nanos = Math.min(nanos, heartbeat.nanosUntilNextBeat(now));
+        }
+        return nanos <= 0 ? 0 : 1 + nanos / 1_000_000L;
+    }
+
+    @Override
+    protected void onTimer() {
+        long now = System.nanoTime();
+        long lastSeq = store.lastSeq();
+        for (LongPollQueue.Parked parked : longPolls.expire(now)) {
+            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false));
+        }
+        if (now - lastPruneNanos > PRUNE_INTERVAL_NANOS) {
+            rateLimiter.prune(now);
+            lastPruneNanos = now;
+        }
+        if (heartbeat != null) {
+            heartbeat.beatIfDue(now, this::stats);
+        }
+    }
+
+    @Override
+    protected void onStop() {
+        long lastSeq = store.lastSeq();
+        for (LongPollQueue.Parked parked : longPolls.removeAll()) {
+            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false));
+        }
+        if (heartbeat != null) {
+            heartbeat.unregister(500);
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,51 @@
+package org.groupchat.group;
+
+import java.util.List;
+import java.util.Optional;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.User;
+
+/**
+ * Durable storage for one group: messages with gap-free seq, and the member list.
+ * Used by the group server's thread only. Every method throws {@link StorageException} on I/O failure.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    long lastSeq();
+
+    /**
+     * Appends the messages in one transaction and returns, for each, the stored message. A message whose
+     * id is already stored (or repeated within the batch) is not stored again: its stored copy is returned.
+     * When this returns, the messages are durable.
+     */
+    List<Message> append(List<NewMessage> messages);
+
+    Optional<Message> findById(String id);
+
+    /** Messages with seq greater than {@code afterSeq}, oldest first; more = newer ones exist beyond the page. */
+    Page after(long afterSeq, int limit);
+
+    /** Messages with ts at or after {@code sinceMs}, oldest first; more = newer ones exist beyond the page. */
+    Page since(long sinceMs, int limit);
+
+    /** The newest messages, oldest first; more = older ones exist. */
+    Page newest(int limit);
+
+    /** Messages with seq less than {@code beforeSeq}, oldest first; more = older ones exist. */
+    Page before(long beforeSeq, int limit);
+
+    Optional<User> member(String userId);
+
+    List<User> members();
+
+    int memberCount();
+
+    /** Adds the member or updates their name. */
+    void putMember(User user);
+
+    /** Returns whether the user was a member. */
+    boolean removeMember(String userId);
+
+    @Override
+    void close();
+}

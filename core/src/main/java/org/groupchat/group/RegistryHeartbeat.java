@@ -1,0 +1,123 @@
+package org.groupchat.group;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.function.Supplier;
+import org.groupchat.client.ConnectingSockets;
+import org.groupchat.protocol.Endpoint;
+import org.groupchat.protocol.GroupRef;
+import org.groupchat.protocol.GroupStats;
+import org.groupchat.protocol.Json;
+import org.groupchat.protocol.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Keeps a group's lease alive: REGISTER on a timer through a DEALER socket owned by the group server's thread.
+ * A DEALER never blocks waiting for a reply, and reconnects by itself when the registry comes back.
+ */
+final class RegistryHeartbeat {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryHeartbeat.class);
+
+    private final Endpoint registry;
+    private final GroupRef group;
+    private final long intervalNanos;
+    private final ZMQ.Socket dealer;
+    private int pollIndex = -1;
+    private long nextBeatNanos;
+    private long lastReplyNanos = System.nanoTime();
+    private boolean registered;
+    private String lastProblem;
+
+    RegistryHeartbeat(ZContext context, Endpoint registry, GroupRef group, long intervalMs) {
+        this.registry = registry;
+        this.group = group;
+        this.intervalNanos = intervalMs * 1_000_000L;
+        dealer = context.createSocket(SocketType.DEALER);
+        dealer.setImmediate(true);
+        dealer.setSndHWM(4);
+        ConnectingSockets.configure(dealer);
+        dealer.connect(registry.toString());
+    }
+
+    void watchWith(ZMQ.Poller poller) {
+        pollIndex = poller.register(dealer, ZMQ.Poller.POLLIN);
+    }
+
+    long nanosUntilNextBeat(long nowNanos) {
+        return nextBeatNanos - nowNanos;
+    }
+
+    void beatIfDue(long nowNanos, Supplier<GroupStats> stats) {
+        if (nowNanos - nextBeatNanos < 0) {
+            return;
+        }
+        nextBeatNanos = nowNanos + intervalNanos;
+        send(new Request.Register(group, stats.get()));
+        if (registered && nowNanos - lastReplyNanos > 3 * intervalNanos) {
+            registered = false;
+            LOG.warn("group \"{}\": no reply from the registry at {}; still trying", group.name(), registry);
+        }
+    }
+
+    void readReplies(ZMQ.Poller poller) {
+        if (pollIndex < 0 || !poller.pollin(pollIndex)) {
+            return;
+        }
+        byte[] frame;
+        while ((frame = dealer.recv(ZMQ.DONTWAIT)) != null) {
+            if (frame.length > 0) {
+                onReply(frame);
+            }
+        }
+    }
+
+    private void onReply(byte[] frame) {
+        lastReplyNanos = System.nanoTime();
+        try {
+            JsonNode reply = Json.mapper().readTree(frame);
+            if (reply.path("ok").asBoolean(false)) {
+                lastProblem = null;
+                if (!registered && reply.has("leaseMs")) {
+                    registered = true;
+                    LOG.info("group \"{}\" registered with the registry at {} as {}", group.name(), registry, group.endpoint());
+                }
+                return;
+            }
+            String problem = reply.path("error").path("code").asText() + ": " + reply.path("error").path("message").asText();
+            registered = false;
+            if (!problem.equals(lastProblem)) {
+                LOG.warn("group \"{}\": the registry at {} refused it: {}", group.name(), registry, problem);
+                lastProblem = problem;
+            }
+        } catch (IOException e) {
+            LOG.warn("group \"{}\": unreadable reply from the registry at {}", group.name(), registry);
+        }
+    }
+
+    boolean isRegistered() {
+        return registered;
+    }
+
+    /** Sends UNREGISTER and waits up to {@code timeoutMs} for the registry to confirm. */
+    void unregister(long timeoutMs) {
+        if (!send(new Request.Unregister(group.name()))) {
+            return;
+        }
+        dealer.setReceiveTimeOut((int) timeoutMs);
+        byte[] frame;
+        while ((frame = dealer.recv()) != null) {
+            if (frame.length > 0 && !new String(frame, java.nio.charset.StandardCharsets.UTF_8).contains("leaseMs")) {
+                LOG.info("group \"{}\" unregistered from the registry at {}", group.name(), registry);
+                return;
+            }
+        }
+    }
+
+    private boolean send(Request request) {
+        return dealer.send(new byte[0], ZMQ.SNDMORE | ZMQ.DONTWAIT) && dealer.send(Json.write(request), ZMQ.DONTWAIT);
+    }
+}

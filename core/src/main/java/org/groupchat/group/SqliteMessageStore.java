@@ -1,0 +1,364 @@
+package org.groupchat.group;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.User;
+
+/** The embedded default {@link MessageStore}: one SQLite file per group, WAL, indexed by seq, ts and id. */
+public final class SqliteMessageStore implements MessageStore {
+    private static final int SCHEMA_VERSION = 1;
+    private static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text";
+    private static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+
+    private final Path file;
+    private final Connection db;
+    private final PreparedStatement selectById;
+    private final PreparedStatement selectAfter;
+    private final PreparedStatement selectSince;
+    private final PreparedStatement selectNewest;
+    private final PreparedStatement selectBefore;
+    private final PreparedStatement selectMember;
+    private final PreparedStatement upsertMember;
+    private final PreparedStatement deleteMember;
+    private long lastSeq;
+    private long lastTs;
+    private int memberCount;
+
+    private SqliteMessageStore(Path file, Connection db) throws SQLException {
+        this.file = file;
+        this.db = db;
+        selectById = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE id = ?");
+        selectAfter = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?");
+        selectSince = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
+        selectNewest = db.prepareStatement("SELECT " + COLUMNS + " FROM messages ORDER BY seq DESC LIMIT ?");
+        selectBefore = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?");
+        selectMember = db.prepareStatement("SELECT id, name FROM members WHERE id = ?");
+        upsertMember = db.prepareStatement(
+                "INSERT INTO members(id, name, joined_ts) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name");
+        deleteMember = db.prepareStatement("DELETE FROM members WHERE id = ?");
+        reloadCounters();
+    }
+
+    /** Opens (creating if needed) the group's database file. */
+    public static SqliteMessageStore open(Path file, Durability durability) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        Connection db = null;
+        try {
+            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = db.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=" + durability.sqliteSynchronous);
+                st.execute("PRAGMA busy_timeout=5000");
+                createSchema(st);
+            }
+            db.setAutoCommit(true);
+            return new SqliteMessageStore(file, db);
+        } catch (SQLException e) {
+            closeQuietly(db);
+            throw new StorageException("cannot open the message database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createSchema(Statement st) throws SQLException {
+        st.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        st.execute("CREATE TABLE IF NOT EXISTS messages("
+                + "seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ts INTEGER NOT NULL,"
+                + " sender_id TEXT NOT NULL, sender_name TEXT NOT NULL, text TEXT NOT NULL)");
+        st.execute("CREATE INDEX IF NOT EXISTS messages_ts ON messages(ts, seq)");
+        st.execute("CREATE TABLE IF NOT EXISTS members(id TEXT PRIMARY KEY, name TEXT NOT NULL, joined_ts INTEGER NOT NULL)");
+        st.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
+    }
+
+    private void reloadCounters() throws SQLException {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0), coalesce(max(ts), 0) FROM messages")) {
+            rs.next();
+            lastSeq = rs.getLong(1);
+            lastTs = rs.getLong(2);
+        }
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM members")) {
+            rs.next();
+            memberCount = rs.getInt(1);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    @Override
+    public List<Message> append(List<NewMessage> batch) {
+        List<Message> stored = new ArrayList<>(batch.size());
+        Map<String, Message> addedNow = new HashMap<>();
+        long seq = lastSeq;
+        long ts = Math.max(System.currentTimeMillis(), lastTs);
+        // Prepared per transaction: after a failed write (a full disk) a cached statement would stay unusable.
+        try (PreparedStatement insert = db.prepareStatement(INSERT)) {
+            db.setAutoCommit(false);
+            for (NewMessage m : batch) {
+                Message existing = addedNow.get(m.id());
+                if (existing == null) {
+                    existing = findById(m.id()).orElse(null);
+                }
+                if (existing != null) {
+                    stored.add(existing);
+                    continue;
+                }
+                Message message = new Message(++seq, m.id(), ts, m.sender(), m.text());
+                bind(insert, message);
+                insert.executeUpdate();
+                addedNow.put(m.id(), message);
+                stored.add(message);
+            }
+            db.commit();
+            lastSeq = seq;
+            lastTs = ts;
+            return stored;
+        } catch (SQLException | RuntimeException e) {
+            rollbackAfter(e);
+            throw new StorageException("could not store the message: " + reason(e), e);
+        } finally {
+            restoreAutoCommit();
+        }
+    }
+
+    /** Appends many messages quickly, for filling a benchmark group; same rules as {@link #append}. */
+    public void bulkAppend(List<NewMessage> batch, long ts) {
+        long seq = lastSeq;
+        try (PreparedStatement insert = db.prepareStatement(INSERT)) {
+            db.setAutoCommit(false);
+            for (NewMessage m : batch) {
+                bind(insert, new Message(++seq, m.id(), ts, m.sender(), m.text()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            db.commit();
+            lastSeq = seq;
+            lastTs = Math.max(lastTs, ts);
+        } catch (SQLException | RuntimeException e) {
+            rollbackAfter(e);
+            throw new StorageException("could not store the messages: " + reason(e), e);
+        } finally {
+            restoreAutoCommit();
+        }
+    }
+
+    private static void bind(PreparedStatement st, Message m) throws SQLException {
+        st.setLong(1, m.seq());
+        st.setString(2, m.id());
+        st.setLong(3, m.ts());
+        st.setString(4, m.sender().id());
+        st.setString(5, m.sender().name());
+        st.setString(6, m.text());
+    }
+
+    @Override
+    public Optional<Message> findById(String id) {
+        try {
+            selectById.setString(1, id);
+            List<Message> found = read(selectById);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    @Override
+    public Page after(long afterSeq, int limit) {
+        return forward(selectAfter, afterSeq, limit);
+    }
+
+    @Override
+    public Page since(long sinceMs, int limit) {
+        return forward(selectSince, sinceMs, limit);
+    }
+
+    private Page forward(PreparedStatement st, long from, int limit) {
+        try {
+            st.setLong(1, from);
+            st.setInt(2, limit + 1);
+            List<Message> rows = read(st);
+            boolean more = rows.size() > limit;
+            return new Page(more ? rows.subList(0, limit) : rows, more);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    @Override
+    public Page newest(int limit) {
+        try {
+            selectNewest.setInt(1, limit + 1);
+            return backward(read(selectNewest), limit);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    @Override
+    public Page before(long beforeSeq, int limit) {
+        try {
+            selectBefore.setLong(1, beforeSeq);
+            selectBefore.setInt(2, limit + 1);
+            return backward(read(selectBefore), limit);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private static Page backward(List<Message> newestFirst, int limit) {
+        boolean more = newestFirst.size() > limit;
+        List<Message> page = new ArrayList<>(more ? newestFirst.subList(0, limit) : newestFirst);
+        Collections.reverse(page);
+        return new Page(page, more);
+    }
+
+    private static List<Message> read(PreparedStatement st) throws SQLException {
+        List<Message> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Message(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        new User(rs.getString(4), rs.getString(5)), rs.getString(6)));
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public Optional<User> member(String userId) {
+        try {
+            selectMember.setString(1, userId);
+            try (ResultSet rs = selectMember.executeQuery()) {
+                return rs.next() ? Optional.of(new User(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    @Override
+    public List<User> members() {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, name FROM members ORDER BY name COLLATE NOCASE, id")) {
+            List<User> users = new ArrayList<>();
+            while (rs.next()) {
+                users.add(new User(rs.getString(1), rs.getString(2)));
+            }
+            return users;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    @Override
+    public int memberCount() {
+        return memberCount;
+    }
+
+    @Override
+    public void putMember(User user) {
+        try {
+            boolean isNew = member(user.id()).isEmpty();
+            upsertMember.setString(1, user.id());
+            upsertMember.setString(2, user.name());
+            upsertMember.setLong(3, System.currentTimeMillis());
+            upsertMember.executeUpdate();
+            if (isNew) {
+                memberCount++;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not store the membership: " + reason(e), e);
+        }
+    }
+
+    @Override
+    public boolean removeMember(String userId) {
+        try {
+            deleteMember.setString(1, userId);
+            boolean removed = deleteMember.executeUpdate() > 0;
+            if (removed) {
+                memberCount--;
+            }
+            return removed;
+        } catch (SQLException e) {
+            throw new StorageException("could not remove the membership: " + reason(e), e);
+        }
+    }
+
+    /** Caps the database size, as an operator's disk quota; writes past it fail as on a full disk. Call while idle. */
+    public void limitSize(long maxBytes) {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+            rs.next();
+            long pages = Math.max(1, maxBytes / rs.getLong(1));
+            st.execute("PRAGMA max_page_count=" + pages);
+        } catch (SQLException e) {
+            throw new StorageException("could not set the database size limit: " + reason(e), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(db);
+    }
+
+    private void rollbackAfter(Exception cause) {
+        try {
+            db.rollback();
+            reloadCounters();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is broken; the next operation reports it
+        }
+    }
+
+    private StorageException readFailure(SQLException e) {
+        return new StorageException("could not read the message database: " + reason(e), e);
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static void closeQuietly(Connection db) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException ignored) {
+                // closing a broken connection: nothing more to release
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.groupchat.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The contract's rules for field values, shared by servers and clients. Each check names the field it refuses. */
+public final class Fields {
+    public static final int MAX_NAME_CHARS = 64;
+    public static final int MAX_TEXT_BYTES = 16_384;
+    public static final int MAX_LIMIT = 500;
+    public static final int MAX_WAIT_MS = 30_000;
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private Fields() {}
+
+    /** Returns the UUID in its canonical lower-case form. */
+    public static String uuid(String value, String field) throws ProtocolException {
+        if (value == null) {
+            throw bad("\"" + field + "\" is required");
+        }
+        if (!UUID_TEXT.matcher(value).matches()) {
+            throw bad("\"" + field + "\" must be a UUID like 123e4567-e89b-12d3-a456-426614174000");
+        }
+        return UUID.fromString(value).toString().toLowerCase(Locale.ROOT);
+    }
+
+    public static String userId(User user) throws ProtocolException {
+        if (user == null) {
+            throw bad("\"user\" is required");
+        }
+        return uuid(user.id(), "user.id");
+    }
+
+    /** A display or group name: trimmed, 1..64 characters, no control characters. */
+    public static String name(String value, String field) throws ProtocolException {
+        if (value == null) {
+            throw bad("\"" + field + "\" is required");
+        }
+        String trimmed = value.strip();
+        int chars = trimmed.codePointCount(0, trimmed.length());
+        if (chars == 0) {
+            throw bad("\"" + field + "\" must not be empty");
+        }
+        if (chars > MAX_NAME_CHARS) {
+            throw bad("\"" + field + "\" is " + chars + " characters; the limit is " + MAX_NAME_CHARS);
+        }
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            throw bad("\"" + field + "\" must not contain control characters");
+        }
+        return trimmed;
+    }
+
+    /** Message text: trimmed, 1..16384 UTF-8 bytes. */
+    public static String text(String value) throws ProtocolException {
+        if (value == null) {
+            throw bad("\"text\" is required");
+        }
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            throw bad("\"text\" is empty");
+        }
+        int bytes = trimmed.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_TEXT_BYTES) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE,
+                    "text is " + bytes + " bytes; the limit is " + MAX_TEXT_BYTES + " bytes");
+        }
+        return trimmed;
+    }
+
+    /** A ZeroMQ TCP endpoint a client can connect to: tcp://host:port with a real host and port. */
+    public static String connectableEndpoint(String value, String field) throws ProtocolException {
+        if (value == null) {
+            throw bad("\"" + field + "\" is required");
+        }
+        Endpoint endpoint;
+        try {
+            endpoint = Endpoint.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw bad("\"" + field + "\": " + e.getMessage());
+        }
+        if (endpoint.isWildcard()) {
+            throw bad("\"" + field + "\" must name a host clients can reach, not " + endpoint.host());
+        }
+        return endpoint.toString();
+    }
+
+    public static int limit(Integer value, int defaultLimit) throws ProtocolException {
+        if (value == null) {
+            return defaultLimit;
+        }
+        if (value < 1 || value > MAX_LIMIT) {
+            throw bad("\"limit\" must be between 1 and " + MAX_LIMIT);
+        }
+        return value;
+    }
+
+    public static int waitMs(Integer value) throws ProtocolException {
+        if (value == null) {
+            return 0;
+        }
+        if (value < 0 || value > MAX_WAIT_MS) {
+            throw bad("\"waitMs\" must be between 0 and " + MAX_WAIT_MS);
+        }
+        return value;
+    }
+
+    public static long nonNegative(Long value, String field) throws ProtocolException {
+        if (value < 0) {
+            throw bad("\"" + field + "\" must not be negative");
+        }
+        return value;
+    }
+
+    private static ProtocolException bad(String message) {
+        return new ProtocolException(ErrorCode.BAD_REQUEST, message);
+    }
+}

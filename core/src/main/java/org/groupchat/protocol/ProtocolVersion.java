@@ -1,0 +1,25 @@
+package org.groupchat.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The protocol number and the software version that servers report in PING. */
+public final class ProtocolVersion {
+    public static final int PROTOCOL = 1;
+    public static final String SOFTWARE = readSoftwareVersion();
+
+    private ProtocolVersion() {}
+
+    private static String readSoftwareVersion() {
+        try (InputStream in = ProtocolVersion.class.getResourceAsStream("/org/groupchat/version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "0.0.0-dev");
+        } catch (IOException e) {
+            return "0.0.0-dev";
+        }
+    }
+}

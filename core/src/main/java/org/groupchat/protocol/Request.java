@@ -1,0 +1,63 @@
+package org.groupchat.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** Every request of protocol version 1; the JSON field {@code op} selects the record. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Request.Ping.class, name = "PING"),
+    @JsonSubTypes.Type(value = Request.Register.class, name = "REGISTER"),
+    @JsonSubTypes.Type(value = Request.Unregister.class, name = "UNREGISTER"),
+    @JsonSubTypes.Type(value = Request.ListGroups.class, name = "LIST"),
+    @JsonSubTypes.Type(value = Request.Lookup.class, name = "LOOKUP"),
+    @JsonSubTypes.Type(value = Request.Join.class, name = "JOIN"),
+    @JsonSubTypes.Type(value = Request.Leave.class, name = "LEAVE"),
+    @JsonSubTypes.Type(value = Request.Send.class, name = "SEND"),
+    @JsonSubTypes.Type(value = Request.Fetch.class, name = "FETCH"),
+    @JsonSubTypes.Type(value = Request.Before.class, name = "BEFORE"),
+    @JsonSubTypes.Type(value = Request.Members.class, name = "MEMBERS"),
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface Request {
+
+    /** Asks any server for its role and version. */
+    record Ping() implements Request {}
+
+    /** A group server announces itself to the registry; repeated as the lease heartbeat. */
+    record Register(GroupRef group, GroupStats stats) implements Request {}
+
+    /** A group server leaves the registry on a clean stop. */
+    record Unregister(String name) implements Request {}
+
+    /** Asks the registry for the live groups. */
+    record ListGroups() implements Request {}
+
+    /** Asks the registry for one live group by name (an addition to the contract). */
+    record Lookup(String name) implements Request {}
+
+    record Join(User user) implements Request {}
+
+    record Leave(User user) implements Request {}
+
+    record Send(User user, String id, String text) implements Request {}
+
+    record Fetch(User user, Long afterSeq, Long since, Integer limit, Integer waitMs) implements Request {
+        public static Fetch after(User user, long afterSeq, int limit, int waitMs) {
+            return new Fetch(user, afterSeq, null, limit, waitMs);
+        }
+
+        public static Fetch since(User user, long sinceMs, int limit) {
+            return new Fetch(user, null, sinceMs, limit, 0);
+        }
+
+        public static Fetch newest(User user, int limit) {
+            return new Fetch(user, null, null, limit, 0);
+        }
+    }
+
+    record Before(User user, Long beforeSeq, Integer limit) implements Request {}
+
+    record Members(User user) implements Request {}
+}

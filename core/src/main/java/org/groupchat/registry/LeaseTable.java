@@ -1,0 +1,53 @@
+package org.groupchat.registry;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.groupchat.protocol.GroupStats;
+
+/** The registry's leases by group name (names compare case-insensitively); used by the registry thread only. */
+final class LeaseTable {
+    private final Map<String, Lease> byKey = new HashMap<>();
+
+    Optional<Lease> live(String name, long nowNanos) {
+        Lease lease = byKey.get(key(name));
+        return lease != null && lease.isLive(nowNanos) ? Optional.of(lease) : Optional.empty();
+    }
+
+    /** Renews or creates the lease; {@code sinceMs} stays while the same endpoint keeps it alive. */
+    Lease renew(String name, String endpoint, GroupStats stats, long nowMs, long nowNanos, long leaseMs) {
+        Lease old = live(name, nowNanos).orElse(null);
+        long since = old != null && old.endpoint().equals(endpoint) ? old.sinceMs() : nowMs;
+        Lease lease = new Lease(name, endpoint, stats, since, nowNanos + leaseMs * 1_000_000L);
+        byKey.put(key(name), lease);
+        return lease;
+    }
+
+    boolean remove(String name) {
+        return byKey.remove(key(name)) != null;
+    }
+
+    List<Lease> liveSortedByName(long nowNanos) {
+        return byKey.values().stream()
+                .filter(lease -> lease.isLive(nowNanos))
+                .sorted(Comparator.comparing(Lease::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    int expire(long nowNanos) {
+        int before = byKey.size();
+        byKey.values().removeIf(lease -> !lease.isLive(nowNanos));
+        return before - byKey.size();
+    }
+
+    int size() {
+        return byKey.size();
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,22 @@
+package org.groupchat.registry;
+
+import org.groupchat.protocol.Endpoint;
+import org.groupchat.server.SocketLimits;
+
+/** How a registry runs: where it binds, how long a lease lasts, and how many groups it holds. */
+public record RegistryConfig(Endpoint bind, long leaseMs, int maxGroups, SocketLimits socketLimits) {
+    public static final long DEFAULT_LEASE_MS = 6_000;
+    public static final int DEFAULT_MAX_GROUPS = 10_000;
+
+    public static RegistryConfig bindingTo(String endpoint) {
+        return new RegistryConfig(Endpoint.parse(endpoint), DEFAULT_LEASE_MS, DEFAULT_MAX_GROUPS, SocketLimits.DEFAULT);
+    }
+
+    public RegistryConfig withLeaseMs(long newLeaseMs) {
+        return new RegistryConfig(bind, newLeaseMs, maxGroups, socketLimits);
+    }
+
+    public RegistryConfig withMaxGroups(int newMaxGroups) {
+        return new RegistryConfig(bind, leaseMs, newMaxGroups, socketLimits);
+    }
+}

@@ -1,0 +1,110 @@
+package org.groupchat.registry;
+
+import java.util.Optional;
+import org.groupchat.protocol.ErrorCode;
+import org.groupchat.protocol.Fields;
+import org.groupchat.protocol.GroupRef;
+import org.groupchat.protocol.GroupStats;
+import org.groupchat.protocol.Ops;
+import org.groupchat.protocol.ProtocolException;
+import org.groupchat.protocol.ProtocolVersion;
+import org.groupchat.protocol.Reply;
+import org.groupchat.protocol.Request;
+import org.groupchat.server.RouterServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The registry ("message server"): group servers hold leases here, users LIST the live groups. */
+public final class RegistryServer extends RouterServer {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
+    private static final long EXPIRY_SWEEP_NANOS = 250_000_000L;
+
+    private final RegistryConfig config;
+    private final LeaseTable leases = new LeaseTable();
+    private long nextSweepNanos;
+
+    public RegistryServer(RegistryConfig config) {
+        super("registry-" + config.bind().port(), config.bind(), config.socketLimits());
+        this.config = config;
+    }
+
+    @Override
+    protected Reply answer(Request request) throws ProtocolException {
+        if (request instanceof Request.Ping) {
+            return new Reply.Pong("registry", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL);
+        } else if (request instanceof Request.Register register) {
+            return register(register);
+        } else if (request instanceof Request.Unregister unregister) {
+            String name = Fields.name(unregister.name(), "name");
+            if (leases.remove(name)) {
+                LOG.info("group \"{}\" unregistered", name);
+            }
+            return new Reply.Done();
+        } else if (request instanceof Request.ListGroups) {
+            return new Reply.GroupList(leases.liveSortedByName(System.nanoTime()).stream().map(Lease::toInfo).toList());
+        } else if (request instanceof Request.Lookup lookup) {
+            String name = Fields.name(lookup.name(), "name");
+            return leases.live(name, System.nanoTime())
+                    .map(lease -> new Reply.GroupFound(lease.toInfo()))
+                    .orElseThrow(() -> new ProtocolException(ErrorCode.UNKNOWN_GROUP, "no live group is named \"" + name + "\""));
+        }
+        throw new ProtocolException(ErrorCode.BAD_REQUEST,
+                "the registry does not answer " + Ops.of(request) + "; send it to a group server");
+    }
+
+    private Reply register(Request.Register register) throws ProtocolException {
+        GroupRef group = register.group();
+        if (group == null) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"group\" is required");
+        }
+        String name = Fields.name(group.name(), "group.name");
+        String endpoint = Fields.connectableEndpoint(group.endpoint(), "group.endpoint");
+        GroupStats stats = validStats(register.stats());
+        long nowNanos = System.nanoTime();
+        Optional<Lease> holder = leases.live(name, nowNanos);
+        if (holder.isPresent() && !holder.get().endpoint().equals(endpoint)) {
+            throw new ProtocolException(ErrorCode.NAME_TAKEN,
+                    "the name \"" + holder.get().name() + "\" is held by the group at " + holder.get().endpoint());
+        }
+        if (holder.isEmpty() && leases.size() >= config.maxGroups()) {
+            leases.expire(nowNanos);
+            if (leases.size() >= config.maxGroups()) {
+                throw new ProtocolException(ErrorCode.TOO_LARGE,
+                        "the registry is full: it holds at most " + config.maxGroups() + " groups");
+            }
+        }
+        leases.renew(name, endpoint, stats, System.currentTimeMillis(), nowNanos, config.leaseMs());
+        if (holder.isEmpty()) {
+            LOG.info("group \"{}\" registered at {}", name, endpoint);
+        }
+        return new Reply.Registered(config.leaseMs());
+    }
+
+    private static GroupStats validStats(GroupStats stats) throws ProtocolException {
+        if (stats == null) {
+            return GroupStats.EMPTY;
+        }
+        if (stats.members() < 0 || stats.online() < 0 || stats.lastSeq() < 0) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"stats\" figures must not be negative");
+        }
+        return stats;
+    }
+
+
+    @Override
+    protected long millisUntilNextTimer() {
+        return Math.max(0, (nextSweepNanos - System.nanoTime()) / 1_000_000L);
+    }
+
+    @Override
+    protected void onTimer() {
+        long now = System.nanoTime();
+        if (now - nextSweepNanos >= 0) {
+            int expired = leases.expire(now);
+            if (expired > 0) {
+                LOG.info("{} group lease(s) expired", expired);
+            }
+            nextSweepNanos = now + EXPIRY_SWEEP_NANOS;
+        }
+    }
+}

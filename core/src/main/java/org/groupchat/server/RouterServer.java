@@ -1,0 +1,257 @@
+package org.groupchat.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.groupchat.protocol.Endpoint;
+import org.groupchat.protocol.ErrorCode;
+import org.groupchat.protocol.Json;
+import org.groupchat.protocol.ProtocolException;
+import org.groupchat.protocol.Reply;
+import org.groupchat.protocol.Request;
+import org.groupchat.protocol.RequestDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import org.zeromq.ZMsg;
+
+/**
+ * A ZeroMQ ROUTER server on one thread that owns every socket it opens, from bind to close.
+ * Subclasses answer decoded requests; bad frames are answered here with BAD_REQUEST.
+ */
+public abstract class RouterServer implements AutoCloseable {
+    private static final int MAX_BATCH = 512;
+    private static final long MAX_POLL_MS = 100;
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
+    private final String threadName;
+    private final Endpoint bindEndpoint;
+    private final SocketLimits limits;
+    private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    private ZContext context;
+    private ZMQ.Socket router;
+    private ZMQ.Poller poller;
+    private int routerIndex;
+
+    protected RouterServer(String threadName, Endpoint bindEndpoint, SocketLimits limits) {
+        this.threadName = threadName;
+        this.bindEndpoint = bindEndpoint;
+        this.limits = limits;
+    }
+
+    /** Binds and starts serving; returns the endpoint actually bound (with the OS-picked port, if any). */
+    public synchronized Endpoint start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        running = true;
+        thread = new Thread(this::run, threadName);
+        thread.start();
+        try {
+            return bound.get();
+        } catch (ExecutionException e) {
+            running = false;
+            joinThread();
+            Throwable cause = e.getCause();
+            throw cause instanceof ServerStartException s ? s : new ServerStartException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted while starting " + threadName, e);
+        }
+    }
+
+    /** The bound endpoint; valid after {@link #start()} returned. */
+    public Endpoint boundEndpoint() {
+        return bound.getNow(null);
+    }
+
+    public boolean isRunning() {
+        return running && !stopped.isDone();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (thread == null) {
+                return;
+            }
+            running = false;
+        }
+        joinThread();
+    }
+
+    private void joinThread() {
+        try {
+            stopped.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.warn("{} stopped with an error", threadName, e.getCause());
+        }
+    }
+
+    private void run() {
+        try {
+            context = new ZContext(1);
+            try {
+                bindRouter();
+                onStart(context);
+            } catch (RuntimeException e) {
+                context.close();
+                bound.completeExceptionally(e);
+                stopped.complete(null);
+                return;
+            }
+            bound.complete(Endpoint.parse(router.getLastEndpoint()));
+            loop();
+            onStop();
+            context.close();
+            stopped.complete(null);
+        } catch (Throwable t) {
+            log.error("{} failed", threadName, t);
+            bound.completeExceptionally(t);
+            stopped.completeExceptionally(t);
+        }
+    }
+
+    private void bindRouter() {
+        router = context.createSocket(SocketType.ROUTER);
+        limits.applyTo(router);
+        try {
+            router.bind(bindEndpoint.bindAddress());
+        } catch (ZMQException e) {
+            throw new ServerStartException("cannot bind " + bindEndpoint + ": " + describe(e), e);
+        }
+        poller = context.createPoller(4);
+        routerIndex = poller.register(router, ZMQ.Poller.POLLIN);
+    }
+
+    private static String describe(ZMQException e) {
+        return switch (e.getErrorCode()) {
+            case 48, 98 -> "address already in use";
+            case 49, 99 -> "address not available on this machine";
+            default -> e.getMessage();
+        };
+    }
+
+    private void loop() {
+        List<Inbound> batch = new ArrayList<>();
+        while (running) {
+            long timeout = Math.max(0, Math.min(MAX_POLL_MS, millisUntilNextTimer()));
+            poller.poll(timeout);
+            if (poller.pollin(routerIndex)) {
+                drain(batch);
+                if (!batch.isEmpty()) {
+                    handleBatch(batch);
+                    batch.clear();
+                }
+            }
+            onPolled(poller);
+            onTimer();
+        }
+    }
+
+    private void drain(List<Inbound> batch) {
+        while (batch.size() < MAX_BATCH) {
+            ZMsg msg = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
+            if (msg == null) {
+                return;
+            }
+            List<byte[]> frames = new ArrayList<>(msg.size());
+            msg.forEach(frame -> frames.add(frame.getData()));
+            msg.destroy();
+            if (frames.size() >= 2) {
+                batch.add(Inbound.split(frames));
+            }
+        }
+    }
+
+    /** Answers a batch of requests that arrived together; the default answers them one by one. */
+    protected void handleBatch(List<Inbound> batch) {
+        for (Inbound inbound : batch) {
+            Request request = decode(inbound);
+            if (request != null) {
+                reply(inbound, answerSafely(request));
+            }
+        }
+    }
+
+    /** Decodes a request, or answers the failure itself and returns null. */
+    protected final Request decode(Inbound inbound) {
+        if (inbound.problem() != null) {
+            reply(inbound, Reply.Failure.of(ErrorCode.BAD_REQUEST, inbound.problem(), null));
+            return null;
+        }
+        try {
+            Request request = RequestDecoder.decode(inbound.body());
+            if (log.isDebugEnabled()) {
+                log.debug("{} <- {}", threadName, request);
+            }
+            return request;
+        } catch (ProtocolException e) {
+            log.debug("{} refused a request: {}", threadName, e.getMessage());
+            reply(inbound, e.toReply());
+            return null;
+        }
+    }
+
+    protected final Reply answerSafely(Request request) {
+        try {
+            return answer(request);
+        } catch (ProtocolException e) {
+            return e.toReply();
+        } catch (RuntimeException e) {
+            log.error("{} failed on {}", threadName, request, e);
+            return Reply.Failure.of(ErrorCode.INTERNAL, "the server failed on this request; it was not applied", null);
+        }
+    }
+
+    /** Answers one request; throw {@link ProtocolException} to refuse it. */
+    protected abstract Reply answer(Request request) throws ProtocolException;
+
+    protected final void reply(Inbound to, Reply reply) {
+        reply(to.route(), reply);
+    }
+
+    protected final void reply(List<byte[]> route, Reply reply) {
+        ZMsg msg = new ZMsg();
+        route.forEach(msg::add);
+        msg.add(Json.write(reply));
+        msg.send(router);
+    }
+
+    /** Called once on the server thread after bind: open further sockets here and register them. */
+    protected void onStart(ZContext context) {}
+
+    /** The endpoint the ROUTER is bound to; for use on the server thread from {@link #onStart} on. */
+    protected final String routerEndpoint() {
+        return router.getLastEndpoint();
+    }
+
+    /** The poller, for subclasses that watch more sockets from the same thread. */
+    protected final ZMQ.Poller poller() {
+        return poller;
+    }
+
+    /** Called after every poll, on the server thread. */
+    protected void onPolled(ZMQ.Poller poller) {}
+
+    /** Called after every poll, on the server thread: run what is due. */
+    protected void onTimer() {}
+
+    /** How long the loop may sleep before {@link #onTimer()} has something to do. */
+    protected long millisUntilNextTimer() {
+        return MAX_POLL_MS;
+    }
+
+    /** Called once on the server thread when stopping, before the sockets close. */
+    protected void onStop() {}
+}

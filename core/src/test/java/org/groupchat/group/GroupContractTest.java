@@ -1,0 +1,344 @@
+package org.groupchat.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.groupchat.testing.Replies.assertError;
+import static org.groupchat.testing.Replies.assertOk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.groupchat.client.GroupClient;
+import org.groupchat.client.RegistryClient;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.Reply;
+import org.groupchat.protocol.User;
+import org.groupchat.registry.RegistryServer;
+import org.groupchat.testing.RawRequester;
+import org.groupchat.testing.TestGroups;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The group server's side of the contract over a real socket and a real SQLite file. */
+class GroupContractTest {
+    private static final String ALICE = "11111111-1111-4111-8111-111111111111";
+    private static final String BOB = "22222222-2222-4222-8222-222222222222";
+
+    @TempDir
+    Path dataDir;
+
+    private GroupServer server;
+    private RawRequester raw;
+
+    @BeforeEach
+    void start() {
+        server = TestGroups.group(TestGroups.unlimited(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)), dataDir);
+        raw = new RawRequester(server.boundEndpoint().toString());
+    }
+
+    @AfterEach
+    void stop() {
+        raw.close();
+        server.close();
+    }
+
+    private JsonNode join(String id, String name) {
+        return raw.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}}");
+    }
+
+    private JsonNode send(String userId, String messageId, String text) {
+        return raw.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + messageId + "\",\"text\":\"" + text + "\"}");
+    }
+
+    private JsonNode fetch(String userId, String selector) {
+        return raw.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + userId + "\"}" + selector + "}");
+    }
+
+    private List<Long> seqs(JsonNode messages) {
+        List<Long> seqs = new ArrayList<>();
+        messages.forEach(m -> seqs.add(m.path("seq").asLong()));
+        return seqs;
+    }
+
+    private void sendMany(String userId, int count) {
+        for (int i = 1; i <= count; i++) {
+            assertOk(send(userId, UUID.randomUUID().toString(), "message " + i));
+        }
+    }
+
+    @Test
+    void pingSaysGroup() {
+        JsonNode reply = assertOk(raw.send("{\"op\":\"PING\"}"));
+        assertThat(reply.path("role").asText()).isEqualTo("group");
+        assertThat(reply.path("protocol").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void joinListsMembersAndIsIdempotent() {
+        JsonNode first = assertOk(join(ALICE, "Alice"));
+        assertThat(first.path("lastSeq").asLong()).isZero();
+        assertOk(join(ALICE, "Alice"));
+        JsonNode reply = assertOk(join(BOB, "Bob"));
+        assertThat(reply.path("members")).extracting(m -> m.path("name").asText()).containsExactly("Alice", "Bob");
+    }
+
+    @Test
+    void joinWithoutANameNeedsToBeKnown() {
+        assertError(raw.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\"}}"), "BAD_REQUEST");
+        assertOk(join(ALICE, "Alice"));
+        assertOk(raw.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\"}}"));
+    }
+
+    @Test
+    void sendIsStoredWithSenderAndServerTimestampAndSeqFromOne() {
+        assertOk(join(ALICE, "Alice"));
+        long before = System.currentTimeMillis();
+        JsonNode message = assertOk(send(ALICE, UUID.randomUUID().toString(), "  hello  ")).path("message");
+        assertThat(message.path("seq").asLong()).isEqualTo(1);
+        assertThat(message.path("text").asText()).isEqualTo("hello");
+        assertThat(message.path("sender").path("id").asText()).isEqualTo(ALICE);
+        assertThat(message.path("sender").path("name").asText()).isEqualTo("Alice");
+        assertThat(message.path("ts").asLong()).isBetween(before, System.currentTimeMillis());
+    }
+
+    @Test
+    void sendIsStoredOnceWhenRetriedWithSameId() {
+        assertOk(join(ALICE, "Alice"));
+        String id = UUID.randomUUID().toString();
+        JsonNode first = assertOk(send(ALICE, id, "once")).path("message");
+        JsonNode again = assertOk(send(ALICE, id, "once")).path("message");
+        assertThat(again).isEqualTo(first);
+        assertThat(fetch(ALICE, "").path("messages")).hasSize(1);
+    }
+
+    @Test
+    void onlyMembersMaySendOrRead() {
+        assertError(send(BOB, UUID.randomUUID().toString(), "hi"), "NOT_MEMBER");
+        assertError(fetch(BOB, ""), "NOT_MEMBER");
+        assertError(raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + BOB + "\"},\"beforeSeq\":5}"), "NOT_MEMBER");
+        assertError(raw.send("{\"op\":\"MEMBERS\",\"user\":{\"id\":\"" + BOB + "\"}}"), "NOT_MEMBER");
+    }
+
+    @Test
+    void leaveEndsMembershipAndIsIdempotent() {
+        assertOk(join(ALICE, "Alice"));
+        assertOk(raw.send("{\"op\":\"LEAVE\",\"user\":{\"id\":\"" + ALICE + "\"}}"));
+        assertOk(raw.send("{\"op\":\"LEAVE\",\"user\":{\"id\":\"" + ALICE + "\"}}"));
+        assertError(send(ALICE, UUID.randomUUID().toString(), "hi"), "NOT_MEMBER");
+    }
+
+    @Test
+    void emptyTextIsBadRequestAndOversizedTextIsTooLarge() {
+        assertOk(join(ALICE, "Alice"));
+        assertError(send(ALICE, UUID.randomUUID().toString(), "   "), "BAD_REQUEST");
+        assertError(send(ALICE, UUID.randomUUID().toString(), "x".repeat(16_385)), "TOO_LARGE");
+        assertOk(send(ALICE, UUID.randomUUID().toString(), "x".repeat(16_384)));
+        assertThat(fetch(ALICE, "").path("messages")).hasSize(1);
+    }
+
+    @Test
+    void fetchAfterSeqPagesForwardWithMore() {
+        assertOk(join(ALICE, "Alice"));
+        sendMany(ALICE, 5);
+        JsonNode page = assertOk(fetch(ALICE, ",\"afterSeq\":1,\"limit\":3"));
+        assertThat(seqs(page.path("messages"))).containsExactly(2L, 3L, 4L);
+        assertThat(page.path("more").asBoolean()).isTrue();
+        assertThat(page.path("lastSeq").asLong()).isEqualTo(5);
+        JsonNode rest = assertOk(fetch(ALICE, ",\"afterSeq\":4,\"limit\":3"));
+        assertThat(seqs(rest.path("messages"))).containsExactly(5L);
+        assertThat(rest.path("more").asBoolean()).isFalse();
+    }
+
+    @Test
+    void fetchWithoutSelectorGivesTheNewestInOrder() {
+        assertOk(join(ALICE, "Alice"));
+        sendMany(ALICE, 5);
+        JsonNode page = assertOk(fetch(ALICE, ",\"limit\":2"));
+        assertThat(seqs(page.path("messages"))).containsExactly(4L, 5L);
+        assertThat(page.path("more").asBoolean()).isTrue();
+    }
+
+    @Test
+    void fetchSinceGivesMessagesFromThatMomentOn() throws Exception {
+        assertOk(join(ALICE, "Alice"));
+        sendMany(ALICE, 2);
+        long cut = fetch(ALICE, "").path("messages").get(1).path("ts").asLong() + 1;
+        await().until(() -> System.currentTimeMillis() > cut);
+        sendMany(ALICE, 2);
+        JsonNode page = assertOk(fetch(ALICE, ",\"since\":" + cut));
+        assertThat(seqs(page.path("messages"))).containsExactly(3L, 4L);
+        JsonNode afterWins = assertOk(fetch(ALICE, ",\"since\":" + cut + ",\"afterSeq\":0"));
+        assertThat(seqs(afterWins.path("messages"))).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void beforePagesBackwardThroughHistory() {
+        assertOk(join(ALICE, "Alice"));
+        sendMany(ALICE, 5);
+        JsonNode page = assertOk(raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"},\"beforeSeq\":4,\"limit\":2}"));
+        assertThat(seqs(page.path("messages"))).containsExactly(2L, 3L);
+        assertThat(page.path("more").asBoolean()).isTrue();
+        JsonNode first = assertOk(raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"},\"beforeSeq\":2,\"limit\":2}"));
+        assertThat(seqs(first.path("messages"))).containsExactly(1L);
+        assertThat(first.path("more").asBoolean()).isFalse();
+        assertError(raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"}}"), "BAD_REQUEST");
+    }
+
+    @Test
+    void outOfRangeFetchArgumentsAreBadRequest() {
+        assertOk(join(ALICE, "Alice"));
+        assertError(fetch(ALICE, ",\"limit\":0"), "BAD_REQUEST");
+        assertError(fetch(ALICE, ",\"limit\":501"), "BAD_REQUEST");
+        assertError(fetch(ALICE, ",\"waitMs\":30001"), "BAD_REQUEST");
+        assertError(fetch(ALICE, ",\"afterSeq\":-1"), "BAD_REQUEST");
+    }
+
+    @Test
+    void longPollIsAnsweredWhenAMessageArrivesWithoutBlockingOthers() throws Exception {
+        try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(), new User(ALICE, "Alice"));
+                GroupClient bob = new GroupClient(server.boundEndpoint().toString(), new User(BOB, "Bob"))) {
+            alice.join();
+            bob.join();
+            CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchAfter(0, 100, 20_000));
+            await().until(() -> assertOk(raw.send("{\"op\":\"MEMBERS\",\"user\":{\"id\":\"" + ALICE + "\"}}"))
+                    .path("members").findValuesAsText("online").contains("true"));
+            assertThat(poll).isNotDone();
+            Message sent = alice.send("wake up");
+            Reply.Fetched fetched = poll.get(5, TimeUnit.SECONDS);
+            assertThat(fetched.messages()).containsExactly(sent);
+            assertThat(fetched.lastSeq()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void longPollEndsEmptyWhenItsWaitPasses() {
+        assertOk(join(ALICE, "Alice"));
+        long start = System.nanoTime();
+        JsonNode reply = assertOk(fetch(ALICE, ",\"afterSeq\":0,\"waitMs\":300"));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(reply.path("messages")).isEmpty();
+        assertThat(reply.path("more").asBoolean()).isFalse();
+        assertThat(elapsedMs).isBetween(250L, 3_000L);
+    }
+
+    @Test
+    void membersShowsWhoIsOnline() {
+        assertOk(join(ALICE, "Alice"));
+        JsonNode members = assertOk(raw.send("{\"op\":\"MEMBERS\",\"user\":{\"id\":\"" + ALICE + "\"}}")).path("members");
+        assertThat(members).hasSize(1);
+        assertThat(members.get(0).path("id").asText()).isEqualTo(ALICE);
+        assertThat(members.get(0).path("online").asBoolean()).isTrue();
+    }
+
+    @Test
+    void historyAndMembershipSurviveARestart() {
+        assertOk(join(ALICE, "Alice"));
+        assertOk(join(BOB, "Bob"));
+        sendMany(ALICE, 3);
+        raw.close();
+        server.close();
+
+        server = TestGroups.group(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null), dataDir);
+        raw = new RawRequester(server.boundEndpoint().toString());
+        assertThat(seqs(assertOk(fetch(BOB, "")).path("messages"))).containsExactly(1L, 2L, 3L);
+        assertThat(assertOk(send(BOB, UUID.randomUUID().toString(), "after restart")).path("message").path("seq").asLong())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void groupRegistryOpsAreRefusedWithBadRequest() {
+        assertError(raw.send("{\"op\":\"LIST\"}"), "BAD_REQUEST");
+        assertError(raw.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"x\",\"endpoint\":\"tcp://h:1\"}}"), "BAD_REQUEST");
+    }
+
+    @Test
+    void sendsBeyondTheRateAreRateLimitedWithRetryAfter(@TempDir Path otherDir) {
+        GroupServer limited = TestGroups.group(
+                GroupServerConfig.of("Slow", TestGroups.ANY_PORT, null).withLimits(GroupLimits.DEFAULT.withSendRate(1, 3)), otherDir);
+        try (RawRequester client = new RawRequester(limited.boundEndpoint().toString())) {
+            assertOk(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\",\"name\":\"Alice\"}}"));
+            List<JsonNode> replies = IntStream.range(0, 4)
+                    .mapToObj(i -> client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\""
+                            + UUID.randomUUID() + "\",\"text\":\"burst " + i + "\"}"))
+                    .toList();
+            replies.subList(0, 3).forEach(r -> assertOk(r));
+            JsonNode limitedReply = assertError(replies.get(3), "RATE_LIMITED");
+            assertThat(limitedReply.path("error").path("retryAfterMs").asLong()).isBetween(1L, 1_000L);
+        } finally {
+            limited.close();
+        }
+    }
+
+    @Test
+    void aFullGroupRefusesNewMembersWithTooLarge(@TempDir Path otherDir) {
+        GroupServer small = TestGroups.group(
+                GroupServerConfig.of("Small", TestGroups.ANY_PORT, null).withLimits(GroupLimits.DEFAULT.withMaxMembers(1)), otherDir);
+        try (RawRequester client = new RawRequester(small.boundEndpoint().toString())) {
+            assertOk(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\",\"name\":\"Alice\"}}"));
+            assertError(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + BOB + "\",\"name\":\"Bob\"}}"), "TOO_LARGE");
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
+    void aFullDiskGivesInternalErrorNotAFalseAckAndTheServerRecovers(@TempDir Path otherDir) {
+        SqliteMessageStore store = SqliteMessageStore.open(otherDir.resolve("full.db"), Durability.PROCESS_CRASH);
+        GroupServer full = new GroupServer(TestGroups.unlimited(GroupServerConfig.of("Full", TestGroups.ANY_PORT, null)), store);
+        full.start();
+        try (RawRequester client = new RawRequester(full.boundEndpoint().toString())) {
+            assertOk(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\",\"name\":\"Alice\"}}"));
+            store.limitSize(64 * 1024);
+            String big = "y".repeat(16_000);
+            int acked = 0;
+            JsonNode reply;
+            do {
+                reply = client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\"" + UUID.randomUUID()
+                        + "\",\"text\":\"" + big + "\"}");
+                acked += reply.path("ok").asBoolean() ? 1 : 0;
+            } while (reply.path("ok").asBoolean() && acked < 100);
+            assertError(reply, "INTERNAL");
+            assertThat(reply.path("error").path("message").asText()).contains("not stored");
+            JsonNode stored = assertOk(client.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + ALICE + "\"},\"afterSeq\":0}"));
+            assertThat(stored.path("messages")).hasSize(acked);
+            assertThat(stored.path("lastSeq").asLong()).isEqualTo(acked);
+
+            store.limitSize(64L * 1024 * 1024);
+            JsonNode next = assertOk(client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\""
+                    + UUID.randomUUID() + "\",\"text\":\"room again\"}"));
+            assertThat(next.path("message").path("seq").asLong()).isEqualTo(acked + 1);
+        } finally {
+            full.close();
+        }
+    }
+
+    @Test
+    void heartbeatsRegisterTheGroupAndACleanStopUnregistersIt(@TempDir Path otherDir) {
+        RegistryServer registry = TestGroups.registry(1_000);
+        GroupServer group = TestGroups.group(
+                GroupServerConfig.of("Lobby", TestGroups.ANY_PORT, registry.boundEndpoint().toString()).withHeartbeatMs(200), otherDir);
+        try (RegistryClient client = new RegistryClient(registry.boundEndpoint().toString());
+                GroupClient member = new GroupClient(group.advertisedEndpoint(), new User(ALICE, "Alice"))) {
+            await().atMost(Duration.ofSeconds(3)).until(() -> client.list().size() == 1);
+            assertThat(client.list().get(0).endpoint()).isEqualTo(group.advertisedEndpoint());
+            member.join();
+            member.send("counted");
+            await().atMost(Duration.ofSeconds(3)).until(() -> client.list().get(0).lastSeq() == 1);
+            assertThat(client.list().get(0).members()).isEqualTo(1);
+            assertThat(client.list().get(0).online()).isEqualTo(1);
+            group.close();
+            assertThat(client.list()).isEmpty();
+        } finally {
+            group.close();
+            registry.close();
+        }
+    }
+}

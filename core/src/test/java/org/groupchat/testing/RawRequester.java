@@ -1,0 +1,46 @@
+package org.groupchat.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.groupchat.client.ConnectingSockets;
+import org.groupchat.protocol.Json;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/** A bare REQ socket that sends any bytes, for testing what servers do with requests no client library would send. */
+public final class RawRequester implements AutoCloseable {
+    private final ZContext context = new ZContext(1);
+    private final ZMQ.Socket socket;
+
+    public RawRequester(String endpoint) {
+        socket = context.createSocket(SocketType.REQ);
+        ConnectingSockets.configure(socket);
+        socket.setReceiveTimeOut(5_000);
+        socket.connect(endpoint);
+    }
+
+    public JsonNode send(String json) {
+        return send(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public JsonNode send(byte[] frame) {
+        socket.send(frame);
+        byte[] reply = socket.recv();
+        if (reply == null) {
+            throw new AssertionError("no reply within 5 s");
+        }
+        try {
+            return Json.mapper().readTree(reply);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,37 @@
+package org.groupchat.testing;
+
+import java.nio.file.Path;
+import org.groupchat.group.Durability;
+import org.groupchat.group.GroupLimits;
+import org.groupchat.group.GroupServer;
+import org.groupchat.group.GroupServerConfig;
+import org.groupchat.group.SqliteMessageStore;
+import org.groupchat.registry.RegistryConfig;
+import org.groupchat.registry.RegistryServer;
+
+/** Starts real servers on 127.0.0.1 with OS-picked ports and SQLite files in a test's temp folder. */
+public final class TestGroups {
+    public static final String ANY_PORT = "tcp://127.0.0.1:*";
+
+    private TestGroups() {}
+
+    public static RegistryServer registry(long leaseMs) {
+        RegistryServer registry = new RegistryServer(RegistryConfig.bindingTo(ANY_PORT).withLeaseMs(leaseMs));
+        registry.start();
+        return registry;
+    }
+
+    public static GroupServer group(String name, Path dataDir, String registryEndpoint) {
+        return group(GroupServerConfig.of(name, ANY_PORT, registryEndpoint), dataDir);
+    }
+
+    public static GroupServer group(GroupServerConfig config, Path dataDir) {
+        GroupServer server = new GroupServer(config, SqliteMessageStore.open(dataDir.resolve("group.db"), Durability.PROCESS_CRASH));
+        server.start();
+        return server;
+    }
+
+    public static GroupServerConfig unlimited(GroupServerConfig config) {
+        return config.withLimits(GroupLimits.UNLIMITED_SENDS);
+    }
+}
