@@ -3,6 +3,7 @@ package org.groupchat.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
@@ -49,6 +50,20 @@ public final class GroupClient extends ProtocolClient {
     public Reply.Fetched fetchAfter(long afterSeq, int limit, int waitMs) {
         return call(Request.Fetch.after(User.ofId(user.id()), afterSeq, limit, waitMs), Reply.Fetched.class,
                 Duration.ofMillis(waitMs));
+    }
+
+    /** Hands every message after {@code afterSeq} to {@code sink}, oldest first, a page at a time; returns the last seq seen. */
+    public long forEachAfter(long afterSeq, java.util.function.Consumer<Message> sink) {
+        long last = afterSeq;
+        Reply.Fetched page;
+        do {
+            page = fetchAfter(last, Fields.MAX_LIMIT, 0);
+            for (Message message : page.messages()) {
+                sink.accept(message);
+                last = message.seq();
+            }
+        } while (page.more());
+        return last;
     }
 
     public Reply.Fetched fetchSince(long sinceMs, int limit) {

@@ -288,6 +288,47 @@ class GroupContractTest {
     }
 
     @Test
+    void longPollsBeyondTheLimitAreAnsweredAtOnceInsteadOfHeld(@TempDir Path otherDir) throws Exception {
+        GroupServer capped = TestGroups.group(GroupServerConfig.of("Capped", TestGroups.ANY_PORT, null)
+                .withLimits(GroupLimits.DEFAULT.withMaxParkedPolls(1)), otherDir);
+        String endpoint = capped.boundEndpoint().toString();
+        try (GroupClient alice = new GroupClient(endpoint, new User(ALICE, "Alice"));
+                GroupClient bob = new GroupClient(endpoint, new User(BOB, "Bob"))) {
+            alice.join();
+            bob.join();
+            CompletableFuture<Reply.Fetched> held = CompletableFuture.supplyAsync(() -> alice.fetchAfter(0, 10, 20_000));
+            await().until(() -> bob.members().stream().allMatch(m -> m.online()));
+            long start = System.nanoTime();
+            Reply.Fetched overflow = bob.fetchAfter(0, 10, 20_000);
+            assertThat(overflow.messages()).isEmpty();
+            assertThat((System.nanoTime() - start) / 1_000_000).as("answered at once").isLessThan(5_000);
+            assertThat(held).isNotDone();
+            Message sent = bob.send("for the one held");
+            assertThat(held.get(5, TimeUnit.SECONDS).messages()).containsExactly(sent);
+        } finally {
+            capped.close();
+        }
+    }
+
+    @Test
+    void aPeerThatNeverReadsItsRepliesDoesNotStopTheServerAnsweringOthers() throws Exception {
+        try (org.zeromq.ZContext context = new org.zeromq.ZContext(1)) {
+            org.zeromq.ZMQ.Socket greedy = context.createSocket(org.zeromq.SocketType.DEALER);
+            org.groupchat.client.ConnectingSockets.configure(greedy);
+            greedy.setSndHWM(0);
+            greedy.connect(server.boundEndpoint().toString());
+            byte[] ping = "{\"op\":\"PING\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < 20_000; i++) {
+                greedy.send(new byte[0], org.zeromq.ZMQ.SNDMORE);
+                greedy.send(ping);
+            }
+            assertOk(join(ALICE, "Alice"));
+            assertOk(send(ALICE, UUID.randomUUID().toString(), "heard despite the flood"));
+            assertThat(fetch(ALICE, "").path("messages")).hasSize(1);
+        }
+    }
+
+    @Test
     void aFullGroupRefusesNewMembersWithTooLarge(@TempDir Path otherDir) {
         GroupServer small = TestGroups.group(
                 GroupServerConfig.of("Small", TestGroups.ANY_PORT, null).withLimits(GroupLimits.DEFAULT.withMaxMembers(1)), otherDir);
