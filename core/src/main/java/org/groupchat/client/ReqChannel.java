@@ -1,6 +1,7 @@
 package org.groupchat.client;
 
 import java.time.Duration;
+import org.groupchat.protocol.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -23,8 +24,13 @@ public final class ReqChannel implements AutoCloseable {
     private ZMQ.Socket socket;
     private ZMQ.Poller poller;
 
-    /** Uses the given context (shared by many channels), or a context of its own when {@code context} is null. */
+    /**
+     * Uses the given context (shared by many channels), or a context of its own when {@code context} is null.
+     *
+     * @throws IllegalArgumentException when {@code endpoint} is not a {@code tcp://host:port} address; the message says so
+     */
     public ReqChannel(ZContext context, String endpoint, ClientOptions options) {
+        Endpoint.parse(endpoint);
         this.ownsContext = context == null;
         this.context = ownsContext ? new ZContext(1) : context;
         this.endpoint = endpoint;

@@ -67,6 +67,13 @@ class ClientLibraryTest {
     }
 
     @Test
+    void anAddressThatIsNotTcpHostPortIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> new GroupClient("localhost:5560", ALICE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tcp://host:port").hasMessageContaining("localhost:5560");
+    }
+
+    @Test
     void errorRepliesSurfaceAsTypedExceptionsWithTheServersCodeAndMessage() {
         try (GroupServer server = TestGroups.group("Typed", dataDir, null);
                 GroupClient stranger = new GroupClient(server.boundEndpoint().toString(), ALICE)) {

@@ -62,6 +62,9 @@ class LauncherIT {
             assertThat(unknown.exitCode()).isEqualTo(1);
             assertThat(unknown.err()).contains("UNKNOWN_GROUP");
             assertThat(cli("fetch", "Cool Group", "--since", "yesterday").exitCode()).isEqualTo(2);
+            CliRun badAddress = CliRun.run(work, null, "--registry", "localhost:5555", "list");
+            assertThat(badAddress.exitCode()).isEqualTo(2);
+            assertThat(badAddress.err().strip()).isEqualTo("groupchat-servers: --registry: address must look like tcp://host:port, got \"localhost:5555\"");
 
             assertThat(servers.terminate()).isZero();
             await("the launcher says it stopped; out=" + servers.out() + " err=" + servers.err())

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupClient;
 import org.groupchat.client.RegistryClient;
+import org.groupchat.launcher.UsageProblem;
+import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,9 +14,9 @@ import picocli.CommandLine.ScopeType;
 
 /** The command-line client, for scripts and smoke tests: list groups, join, leave, send, fetch. */
 @Command(name = "client", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"A command-line GroupChat client. GROUP is a group's name (looked up in the registry)",
-            "or its endpoint (tcp://HOST:PORT). Exit codes: 0 done, 1 refused by the server (its message is",
-            "printed), 2 bad arguments, 3 server unreachable."},
+        description = {"A command-line GroupChat client. GROUP is a group's name (looked up in the registry) or its"
+            + " endpoint (tcp://HOST:PORT).",
+            "Exit codes: 0 done, 1 refused by the server (its message is printed), 2 bad arguments, 3 server unreachable."},
         subcommands = {ListCommand.class, PingCommand.class, JoinCommand.class, LeaveCommand.class, SendCommand.class,
             FetchCommand.class, MembersCommand.class})
 public final class ClientCommand {
@@ -48,12 +50,21 @@ public final class ClientCommand {
     }
 
     RegistryClient registryClient() {
-        return new RegistryClient(null, registry, options());
+        return new RegistryClient(null, checked(registry, "--registry"), options());
+    }
+
+    /** The address as given, or a usage problem that says what is wrong with it. */
+    static String checked(String endpoint, String what) {
+        try {
+            return Endpoint.parse(endpoint).toString();
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem(what + ": " + e.getMessage());
+        }
     }
 
     /** A client for the group named by {@code group}: an endpoint as it is, or a name looked up in the registry. */
     GroupClient groupClient(String group) {
-        String endpoint = group.startsWith("tcp://") ? group : lookUp(group);
+        String endpoint = group.startsWith("tcp://") ? checked(group, "GROUP") : lookUp(group);
         return new GroupClient(null, endpoint, user(), options());
     }
 

@@ -22,7 +22,7 @@ final class PingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String target = endpoint != null ? endpoint : client.registry;
+        String target = ClientCommand.checked(endpoint != null ? endpoint : client.registry, "ENDPOINT");
         try (RegistryClient any = new RegistryClient(null, target, client.options())) {
             long start = System.nanoTime();
             Reply.Pong pong = any.ping();
