@@ -1,7 +1,9 @@
 package org.groupchat.client;
 
 import org.groupchat.transport.SafeFrameAllocator;
+import org.groupchat.protocol.Endpoint;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /** The options every socket of ours that connects (REQ, DEALER) gets before it connects. */
 public final class ConnectingSockets {
@@ -11,11 +13,30 @@ public final class ConnectingSockets {
      */
     public static final int HANDSHAKE_MS = 1_000;
 
+    /** The largest reply a client accepts: a full FETCH page of the longest, most escaped texts fits well inside. */
+    public static final long MAX_FRAME_BYTES = 64L * 1024 * 1024;
+
     private ConnectingSockets() {}
+
+    /**
+     * Connects to a {@code tcp://host:port} address (IPv6 literals in brackets too).
+     *
+     * @throws IllegalArgumentException when the address is malformed or cannot be used (an unknown host), saying which
+     */
+    public static void connect(ZMQ.Socket socket, String endpoint) {
+        Endpoint parsed = Endpoint.parse(endpoint);
+        socket.setIPv6(parsed.host().contains(":"));
+        try {
+            socket.connect(parsed.toString());
+        } catch (ZMQException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot connect to " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
 
     public static void configure(ZMQ.Socket socket) {
         socket.setLinger(0);
-        socket.setMsgAllocator(SafeFrameAllocator.INSTANCE);
+        socket.setMaxMsgSize(MAX_FRAME_BYTES);
+        socket.setMsgAllocator(SafeFrameAllocator.forLimit(MAX_FRAME_BYTES));
         socket.setHandshakeIvl(HANDSHAKE_MS);
         socket.setReconnectIVL(100);
         socket.setReconnectIVLMax(1_000);

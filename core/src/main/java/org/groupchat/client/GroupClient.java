@@ -66,6 +66,12 @@ public final class GroupClient extends ProtocolClient {
         return last;
     }
 
+    /** Messages at or after {@code sinceMs}; with {@code waitMs} > 0, waits up to that long for one to arrive. */
+    public Reply.Fetched fetchSinceWaiting(long sinceMs, int limit, int waitMs) {
+        return call(new Request.Fetch(User.ofId(user.id()), null, sinceMs, limit, waitMs), Reply.Fetched.class,
+                Duration.ofMillis(waitMs));
+    }
+
     public Reply.Fetched fetchSince(long sinceMs, int limit) {
         return call(Request.Fetch.since(User.ofId(user.id()), sinceMs, limit), Reply.Fetched.class);
     }

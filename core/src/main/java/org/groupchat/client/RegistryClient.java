@@ -32,6 +32,6 @@ public final class RegistryClient extends ProtocolClient {
     }
 
     public void unregister(String name) {
-        call(new Request.Unregister(name), Reply.Done.class);
+        call(Request.Unregister.named(name), Reply.Done.class);
     }
 }

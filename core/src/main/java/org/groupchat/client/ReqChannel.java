@@ -68,7 +68,7 @@ public final class ReqChannel implements AutoCloseable {
     private void open() {
         socket = context.createSocket(SocketType.REQ);
         ConnectingSockets.configure(socket);
-        socket.connect(endpoint);
+        ConnectingSockets.connect(socket, endpoint);
         poller = context.createPoller(1);
         poller.register(socket, ZMQ.Poller.POLLIN);
     }

@@ -16,15 +16,25 @@ record FetchQuery(Mode mode, long from, int limit) {
     }
 
     /**
-     * Answers from the messages just stored when they are exactly what this query has yet to see, which
-     * saves a database read for the common long poll; otherwise returns null.
+     * The answer of a waiting query from the messages just stored (in seq order, each once), or null if none match.
+     * A query waits only while no stored message matched it, and every batch is offered to it, so the fresh messages
+     * are all it can match: no database read is needed.
      */
-    Page fromFreshMessages(long lastSeqBefore, List<Message> fresh) {
-        if (mode != Mode.AFTER_SEQ || from < lastSeqBefore) {
+    Page answerFrom(List<Message> fresh) {
+        List<Message> matching = switch (mode) {
+            case AFTER_SEQ -> fresh.stream().filter(m -> m.seq() > from).toList();
+            case SINCE_TS -> fresh.stream().filter(m -> m.ts() >= from).toList();
+            case NEWEST -> fresh;
+        };
+        if (matching.isEmpty()) {
             return null;
         }
-        List<Message> unseen = fresh.stream().filter(m -> m.seq() > from).toList();
-        boolean more = unseen.size() > limit;
-        return new Page(more ? unseen.subList(0, limit) : unseen, more);
+        boolean more = matching.size() > limit;
+        if (!more) {
+            return new Page(matching, false);
+        }
+        return mode == Mode.NEWEST
+                ? new Page(matching.subList(matching.size() - limit, matching.size()), true)
+                : new Page(matching.subList(0, limit), true);
     }
 }

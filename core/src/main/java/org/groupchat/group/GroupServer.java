@@ -42,6 +42,7 @@ public final class GroupServer extends RouterServer {
     private RegistryHeartbeat heartbeat;
     private volatile String advertisedEndpoint;
     private long lastPruneNanos = System.nanoTime();
+    private volatile int parkedPolls;
 
     private record PendingSend(Inbound from, NewMessage message) {}
 
@@ -71,11 +72,12 @@ public final class GroupServer extends RouterServer {
         }
     }
 
+    /** A group bound to every interface is advertised as the given host, or this machine's LAN address. */
     private Endpoint advertise(Endpoint bound) {
-        if (config.advertiseHost() != null) {
-            return bound.withHost(config.advertiseHost());
+        if (!bound.isWildcard()) {
+            return bound;
         }
-        return bound.isWildcard() ? bound.withHost(AdvertisedHost.guess()) : bound;
+        return bound.withHost(config.advertiseHost() != null ? config.advertiseHost() : AdvertisedHost.guess());
     }
 
     @Override
@@ -187,9 +189,11 @@ public final class GroupServer extends RouterServer {
             reply(pendingSends.get(i).from(), new Reply.Sent(stored.get(i)));
         }
         pendingSends.clear();
-        List<Message> fresh = stored.stream().filter(m -> m.seq() > lastSeqBefore).toList();
+        // A batch may carry one id twice (a retry beside its original): each message is offered once, in seq order.
+        List<Message> fresh = stored.stream().filter(m -> m.seq() > lastSeqBefore).distinct()
+                .sorted(java.util.Comparator.comparingLong(Message::seq)).toList();
         if (!fresh.isEmpty()) {
-            wakeLongPolls(lastSeqBefore, fresh);
+            wakeLongPolls(fresh);
         }
     }
 
@@ -204,8 +208,9 @@ public final class GroupServer extends RouterServer {
             FetchQuery query = queryOf(fetch);
             int waitMs = Fields.waitMs(fetch.waitMs());
             Page page = query.run(store);
-            if (page.messages().isEmpty() && waitMs > 0 && longPolls.size() < config.limits().maxParkedPolls()) {
+            if (page.messages().isEmpty() && waitMs > 0 && mayPark(userId)) {
                 longPolls.park(new LongPollQueue.Parked(from.route(), userId, query, System.nanoTime() + waitMs * 1_000_000L));
+                parkedPolls = longPolls.size();
                 return;
             }
             reply(from, new Reply.Fetched(page.messages(), store.lastSeq(), page.more()));
@@ -214,6 +219,17 @@ public final class GroupServer extends RouterServer {
         } catch (RuntimeException e) {
             reply(from, storageFailure(e));
         }
+    }
+
+    /** Past the group's or the user's cap on held polls, a FETCH is answered at once (empty) instead of held. */
+    private boolean mayPark(String userId) {
+        return longPolls.size() < config.limits().maxParkedPolls()
+                && longPolls.waitingFor(userId) < config.limits().maxParkedPollsPerUser();
+    }
+
+    /** How many FETCHes are held now; for tests and monitoring. */
+    public int parkedPolls() {
+        return parkedPolls;
     }
 
     private static FetchQuery queryOf(Request.Fetch fetch) throws ProtocolException {
@@ -227,14 +243,9 @@ public final class GroupServer extends RouterServer {
         return new FetchQuery(FetchQuery.Mode.NEWEST, 0, limit);
     }
 
-    private void wakeLongPolls(long lastSeqBefore, List<Message> fresh) {
-        List<Map.Entry<LongPollQueue.Parked, Page>> answered = longPolls.answerWhere(parked -> {
-            Page page = parked.query.fromFreshMessages(lastSeqBefore, fresh);
-            if (page == null) {
-                page = parked.query.run(store);
-            }
-            return page.messages().isEmpty() ? null : page;
-        });
+    private void wakeLongPolls(List<Message> fresh) {
+        List<Map.Entry<LongPollQueue.Parked, Page>> answered = longPolls.answerWhere(parked -> parked.query.answerFrom(fresh));
+        parkedPolls = longPolls.size();
         long lastSeq = store.lastSeq();
         for (Map.Entry<LongPollQueue.Parked, Page> entry : answered) {
             Page page = entry.getValue();
@@ -297,6 +308,7 @@ public final class GroupServer extends RouterServer {
         for (LongPollQueue.Parked parked : longPolls.expire(now)) {
             reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false));
         }
+        parkedPolls = longPolls.size();
         if (now - lastPruneNanos > PRUNE_INTERVAL_NANOS) {
             rateLimiter.prune(now);
             lastPruneNanos = now;

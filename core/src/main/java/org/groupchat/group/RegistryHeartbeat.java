@@ -41,7 +41,7 @@ final class RegistryHeartbeat {
         dealer.setImmediate(true);
         dealer.setSndHWM(4);
         ConnectingSockets.configure(dealer);
-        dealer.connect(registry.toString());
+        ConnectingSockets.connect(dealer, registry.toString());
     }
 
     void watchWith(ZMQ.Poller poller) {
@@ -104,9 +104,9 @@ final class RegistryHeartbeat {
         return registered;
     }
 
-    /** Sends UNREGISTER and waits up to {@code timeoutMs} for the registry to confirm. */
+    /** If registered, sends UNREGISTER for our endpoint and waits up to {@code timeoutMs} for the registry to confirm. */
     void unregister(long timeoutMs) {
-        if (!send(new Request.Unregister(group.name()))) {
+        if (!registered || !send(new Request.Unregister(group.name(), group.endpoint()))) {
             return;
         }
         dealer.setReceiveTimeOut((int) timeoutMs);

@@ -24,6 +24,7 @@ public final class SqliteMessageStore implements MessageStore {
     private static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
 
     private final Path file;
+    private final DatabaseLock lock;
     private final Connection db;
     private final PreparedStatement selectById;
     private final PreparedStatement selectAfter;
@@ -37,8 +38,9 @@ public final class SqliteMessageStore implements MessageStore {
     private long lastTs;
     private int memberCount;
 
-    private SqliteMessageStore(Path file, Connection db) throws SQLException {
+    private SqliteMessageStore(Path file, DatabaseLock lock, Connection db) throws SQLException {
         this.file = file;
+        this.lock = lock;
         this.db = db;
         selectById = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE id = ?");
         selectAfter = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?");
@@ -62,6 +64,7 @@ public final class SqliteMessageStore implements MessageStore {
         } catch (java.io.IOException e) {
             throw new StorageException("cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
         }
+        DatabaseLock lock = DatabaseLock.take(file);
         Connection db = null;
         try {
             db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -73,15 +76,17 @@ public final class SqliteMessageStore implements MessageStore {
                 verifyIntact(st, file);
             }
             db.setAutoCommit(true);
-            return new SqliteMessageStore(file, db);
+            return new SqliteMessageStore(file, lock, db);
         } catch (SQLException e) {
             closeQuietly(db);
+            lock.close();
             if (isDamage(e)) {
                 throw damaged(file, e.getMessage(), e);
             }
             throw new StorageException("cannot open the message database " + file + ": " + e.getMessage(), e);
         } catch (StorageException e) {
             closeQuietly(db);
+            lock.close();
             throw e;
         }
     }
@@ -183,9 +188,10 @@ public final class SqliteMessageStore implements MessageStore {
         }
     }
 
-    /** Appends many messages quickly, for filling a benchmark group; same rules as {@link #append}. */
-    public void bulkAppend(List<NewMessage> batch, long ts) {
+    /** Appends many new messages quickly, for filling a benchmark group; {@code ts} is raised to keep ts from decreasing. */
+    public void bulkAppend(List<NewMessage> batch, long requestedTs) {
         long seq = lastSeq;
+        long ts = Math.max(requestedTs, lastTs);
         try (PreparedStatement insert = db.prepareStatement(INSERT)) {
             db.setAutoCommit(false);
             for (NewMessage m : batch) {
@@ -360,6 +366,7 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public void close() {
         closeQuietly(db);
+        lock.close();
     }
 
     private void rollbackAfter(Exception cause) {

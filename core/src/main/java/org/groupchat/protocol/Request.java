@@ -28,8 +28,15 @@ public sealed interface Request {
     /** A group server announces itself to the registry; repeated as the lease heartbeat. */
     record Register(GroupRef group, GroupStats stats) implements Request {}
 
-    /** A group server leaves the registry on a clean stop. */
-    record Unregister(String name) implements Request {}
+    /**
+     * A group server leaves the registry on a clean stop. With {@code endpoint} (an addition to the contract), only a
+     * lease held at that endpoint is removed, so a server refused with NAME_TAKEN cannot remove the holder's lease.
+     */
+    record Unregister(String name, String endpoint) implements Request {
+        public static Unregister named(String name) {
+            return new Unregister(name, null);
+        }
+    }
 
     /** Asks the registry for the live groups. */
     record ListGroups() implements Request {}

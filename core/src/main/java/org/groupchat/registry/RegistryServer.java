@@ -36,7 +36,10 @@ public final class RegistryServer extends RouterServer {
             return register(register);
         } else if (request instanceof Request.Unregister unregister) {
             String name = Fields.name(unregister.name(), "name");
-            if (leases.remove(name)) {
+            String endpoint = unregister.endpoint() == null ? null : Fields.connectableEndpoint(unregister.endpoint(), "endpoint");
+            Optional<Lease> lease = leases.live(name, System.nanoTime());
+            if (lease.isPresent() && (endpoint == null || lease.get().endpoint().equals(endpoint))) {
+                leases.remove(name);
                 LOG.info("group \"{}\" unregistered", name);
             }
             return new Reply.Done();

@@ -26,6 +26,7 @@ import org.zeromq.ZMsg;
 public abstract class RouterServer implements AutoCloseable {
     private static final int MAX_BATCH = 512;
     private static final long MAX_POLL_MS = 100;
+    private static final int MAX_FAILURES_IN_A_ROW = 100;
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String threadName;
@@ -101,30 +102,47 @@ public abstract class RouterServer implements AutoCloseable {
     private void run() {
         try {
             context = new ZContext(1);
-            try {
-                bindRouter();
-                onStart(context);
-            } catch (RuntimeException e) {
+            bindRouter();
+            onStart(context);
+        } catch (RuntimeException e) {
+            if (context != null) {
                 context.close();
-                bound.completeExceptionally(e);
-                stopped.complete(null);
-                return;
             }
-            bound.complete(Endpoint.parse(router.getLastEndpoint()));
-            loop();
-            onStop();
-            context.close();
+            bound.completeExceptionally(e);
             stopped.complete(null);
-        } catch (Throwable t) {
-            log.error("{} failed", threadName, t);
-            bound.completeExceptionally(t);
-            stopped.completeExceptionally(t);
+            return;
         }
+        bound.complete(Endpoint.parse(router.getLastEndpoint()));
+        Throwable failure = null;
+        try {
+            loop();
+        } catch (Throwable t) {
+            failure = t;
+            log.error("{} stopped on an error", threadName, t);
+        } finally {
+            try {
+                onStop();
+            } catch (RuntimeException e) {
+                log.warn("{} did not stop cleanly", threadName, e);
+            }
+            context.close();
+        }
+        if (failure == null) {
+            stopped.complete(null);
+        } else {
+            stopped.completeExceptionally(failure);
+        }
+    }
+
+    /** Completes when the server thread has ended: normally after {@link #close()}, exceptionally if it failed. */
+    public CompletableFuture<Void> stopped() {
+        return stopped.copy();
     }
 
     private void bindRouter() {
         router = context.createSocket(SocketType.ROUTER);
         limits.applyTo(router);
+        router.setIPv6(bindEndpoint.host().contains(":"));
         try {
             router.bind(bindEndpoint.bindAddress());
         } catch (ZMQException e) {
@@ -144,18 +162,29 @@ public abstract class RouterServer implements AutoCloseable {
 
     private void loop() {
         List<Inbound> batch = new ArrayList<>();
+        int failuresInARow = 0;
         while (running) {
-            long timeout = Math.max(0, Math.min(MAX_POLL_MS, millisUntilNextTimer()));
-            poller.poll(timeout);
-            if (poller.pollin(routerIndex)) {
-                drain(batch);
-                if (!batch.isEmpty()) {
-                    handleBatch(batch);
-                    batch.clear();
+            try {
+                long timeout = Math.max(0, Math.min(MAX_POLL_MS, millisUntilNextTimer()));
+                poller.poll(timeout);
+                if (poller.pollin(routerIndex)) {
+                    drain(batch);
+                    if (!batch.isEmpty()) {
+                        handleBatch(batch);
+                    }
                 }
+                onPolled(poller);
+                onTimer();
+                failuresInARow = 0;
+            } catch (RuntimeException e) {
+                // One bad pass must not end the service: its requests go unanswered and their clients retry.
+                if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+                    throw e;
+                }
+                log.error("{} failed in one pass of its loop; serving on", threadName, e);
+            } finally {
+                batch.clear();
             }
-            onPolled(poller);
-            onTimer();
         }
     }
 

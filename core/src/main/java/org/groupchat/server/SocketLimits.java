@@ -13,7 +13,7 @@ public record SocketLimits(long maxFrameBytes, int highWaterMark) {
         socket.setRcvHWM(highWaterMark);
         socket.setLinger(500);
         socket.setHandshakeIvl(5_000);
-        socket.setMsgAllocator(SafeFrameAllocator.INSTANCE);
+        socket.setMsgAllocator(SafeFrameAllocator.forLimit(maxFrameBytes));
         socket.setBacklog(1_024);
     }
 }

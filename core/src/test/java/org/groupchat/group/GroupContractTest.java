@@ -218,13 +218,51 @@ class GroupContractTest {
             alice.join();
             bob.join();
             CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchAfter(0, 100, 20_000));
-            await().until(() -> assertOk(raw.send("{\"op\":\"MEMBERS\",\"user\":{\"id\":\"" + ALICE + "\"}}"))
-                    .path("members").findValuesAsText("online").contains("true"));
+            await().until(() -> server.parkedPolls() == 1);
             assertThat(poll).isNotDone();
             Message sent = alice.send("wake up");
             Reply.Fetched fetched = poll.get(5, TimeUnit.SECONDS);
             assertThat(fetched.messages()).containsExactly(sent);
             assertThat(fetched.lastSeq()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRetryBesideItsOriginalInOneBatchReachesAWaitingReaderOnce() throws Exception {
+        try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(), new User(ALICE, "Alice"));
+                GroupClient bob = new GroupClient(server.boundEndpoint().toString(), new User(BOB, "Bob"));
+                org.zeromq.ZContext context = new org.zeromq.ZContext(1)) {
+            alice.join();
+            bob.join();
+            CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchAfter(0, 100, 20_000));
+            await().until(() -> server.parkedPolls() == 1);
+            org.zeromq.ZMQ.Socket pipelined = context.createSocket(org.zeromq.SocketType.DEALER);
+            org.groupchat.client.ConnectingSockets.configure(pipelined);
+            org.groupchat.client.ConnectingSockets.connect(pipelined, server.boundEndpoint().toString());
+            byte[] send = ("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\"" + UUID.randomUUID()
+                    + "\",\"text\":\"once\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < 2; i++) {
+                pipelined.send(new byte[0], org.zeromq.ZMQ.SNDMORE);
+                pipelined.send(send);
+            }
+            assertThat(poll.get(5, TimeUnit.SECONDS).messages()).extracting(Message::seq).containsExactly(1L);
+            assertThat(fetch(BOB, "").path("messages")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSinceLongPollIsAnsweredByTheFirstMessageAtOrAfterItsMoment() throws Exception {
+        try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(), new User(ALICE, "Alice"));
+                GroupClient bob = new GroupClient(server.boundEndpoint().toString(), new User(BOB, "Bob"))) {
+            alice.join();
+            bob.join();
+            alice.send("before the moment");
+            long moment = System.currentTimeMillis() + 1;
+            await().until(() -> System.currentTimeMillis() > moment);
+            CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchSinceWaiting(moment, 100, 20_000));
+            await().until(() -> server.parkedPolls() == 1);
+            Message after = alice.send("after the moment");
+            assertThat(poll.get(5, TimeUnit.SECONDS).messages()).containsExactly(after);
         }
     }
 
@@ -297,7 +335,7 @@ class GroupContractTest {
             alice.join();
             bob.join();
             CompletableFuture<Reply.Fetched> held = CompletableFuture.supplyAsync(() -> alice.fetchAfter(0, 10, 20_000));
-            await().until(() -> bob.members().stream().allMatch(m -> m.online()));
+            await().until(() -> capped.parkedPolls() == 1);
             long start = System.nanoTime();
             Reply.Fetched overflow = bob.fetchAfter(0, 10, 20_000);
             assertThat(overflow.messages()).isEmpty();

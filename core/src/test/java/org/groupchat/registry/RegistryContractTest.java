@@ -91,6 +91,15 @@ class RegistryContractTest {
     }
 
     @Test
+    void unregisterWithAnotherEndpointLeavesTheHoldersLease() {
+        assertOk(client.send(REGISTER_LOBBY));
+        assertOk(client.send("{\"op\":\"UNREGISTER\",\"name\":\"Lobby\",\"endpoint\":\"tcp://127.0.0.1:6000\"}"));
+        assertThat(client.send("{\"op\":\"LIST\"}").path("groups")).hasSize(1);
+        assertOk(client.send("{\"op\":\"UNREGISTER\",\"name\":\"Lobby\",\"endpoint\":\"tcp://127.0.0.1:5561\"}"));
+        assertThat(client.send("{\"op\":\"LIST\"}").path("groups")).isEmpty();
+    }
+
+    @Test
     void lookupFindsALiveGroupByNameOrSaysUnknownGroup() {
         assertOk(client.send(REGISTER_LOBBY));
         assertThat(assertOk(client.send("{\"op\":\"LOOKUP\",\"name\":\"LOBBY\"}")).path("group").path("endpoint").asText())

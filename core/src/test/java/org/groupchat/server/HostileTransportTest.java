@@ -64,10 +64,16 @@ class HostileTransportTest {
         }
     }
 
-    @Test
-    void aFrameAnnouncingTwoToThe64MinusOneBytesDoesNotDeafenTheServer() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {
+        -1L, // 2^64-1: the int cast is negative (issue 1005 as reported)
+        0x800000007FFFFFFFL, // the int cast is 2 GiB - 1
+        0xFFFFFFFF80000000L, // the int cast is Integer.MIN_VALUE
+        0x8000000000100000L // the int cast is 1 MiB, over the frame limit
+    })
+    void framesWhoseLengthReadsNegativeDoNotDeafenTheServer(long length) throws Exception {
         try (RawZmtpPeer evil = new RawZmtpPeer(endpoint).handshake()) {
-            evil.send(RawZmtpPeer.frameOfMaximumLength());
+            evil.send(RawZmtpPeer.frameHeader(length));
             othersAreStillServed();
         }
         othersAreStillServed();
@@ -105,13 +111,7 @@ class HostileTransportTest {
     @Test
     void aFrameOverTheSizeLimitIsRefusedWithItsConnection() throws Exception {
         try (RawZmtpPeer big = new RawZmtpPeer(endpoint).handshake()) {
-            long size = SocketLimits.DEFAULT.maxFrameBytes() + 1;
-            byte[] header = new byte[9];
-            header[0] = 0x02;
-            for (int i = 0; i < 8; i++) {
-                header[8 - i] = (byte) (size >>> (8 * i));
-            }
-            big.send(header);
+            big.send(RawZmtpPeer.frameHeader(SocketLimits.DEFAULT.maxFrameBytes() + 1));
             big.send(new byte[64 * 1024]);
             othersAreStillServed();
         }

@@ -67,12 +67,12 @@ public final class RawZmtpPeer implements AutoCloseable {
         out.flush();
     }
 
-    /** A message frame header announcing a body of 2^64-1 bytes (JeroMQ issue 1005). */
-    public static byte[] frameOfMaximumLength() {
+    /** A long message frame header announcing {@code length} bytes, read as unsigned 64 bits on the wire. */
+    public static byte[] frameHeader(long length) {
         byte[] header = new byte[9];
         header[0] = 0x02;
-        for (int i = 1; i < 9; i++) {
-            header[i] = (byte) 0xFF;
+        for (int i = 0; i < 8; i++) {
+            header[8 - i] = (byte) (length >>> (8 * i));
         }
         return header;
     }

@@ -23,7 +23,8 @@ public final class FailureHandler implements CommandLine.IExecutionExceptionHand
             commandLine.getErr().println(name + ": " + unreachable.getMessage() + "; is the server running?");
             return UNREACHABLE;
         }
-        if (e instanceof ServerStartException || e instanceof UsageProblem || e instanceof StorageException) {
+        if (e instanceof ServerStartException || e instanceof UsageProblem || e instanceof StorageException
+                || e instanceof IllegalArgumentException) {
             commandLine.getErr().println(name + ": " + e.getMessage());
             return BAD_SETUP;
         }

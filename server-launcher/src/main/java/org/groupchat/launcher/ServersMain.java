@@ -16,6 +16,12 @@ public final class ServersMain {
         CommandLine commandLine = new CommandLine(new ServersCommand());
         commandLine.addSubcommand("client", new ClientCommand());
         commandLine.setExecutionExceptionHandler(new FailureHandler());
+        commandLine.setParameterExceptionHandler((problem, args) -> {
+            CommandLine command = problem.getCommandLine();
+            command.getErr().println(command.getCommandSpec().root().name() + ": " + problem.getMessage()
+                    + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+            return FailureHandler.BAD_SETUP;
+        });
         return commandLine;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.groupchat.client.RegistryClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +138,35 @@ class LauncherIT {
         await().until(() -> !server.err().isEmpty());
         assertThat(server.err()).hasSize(1);
         assertThat(server.err().get(0)).contains("data folder").contains("cannot be written");
+    }
+
+    @Test
+    void aSecondServerOnTheSameGroupDatabaseIsRefusedWithOneLine() throws Exception {
+        try (ServerProcess first = ServerProcess.startReady(work, "--group", "Shared=" + FreePorts.endpoint(), "--data-dir", "data",
+                "--registry", FreePorts.endpoint())) {
+            ServerProcess second = ServerProcess.start(work, "--group", "Shared=" + FreePorts.endpoint(), "--data-dir", "data",
+                    "--registry", FreePorts.endpoint());
+            assertThat(second.waitFor()).isEqualTo(2);
+            await().until(() -> !second.err().isEmpty());
+            assertThat(second.err()).hasSize(1);
+            assertThat(second.err().get(0)).contains("is in use by another group server");
+            assertThat(first.terminate()).isZero();
+        }
+    }
+
+    @Test
+    void badArgumentsAreOneLineAndExitTwo() throws Exception {
+        for (String[] args : new String[][] {
+            {"--group", "Twice=tcp://127.0.0.1:*", "--group", "twice=tcp://127.0.0.1:*"},
+            {"--group", "G=tcp://127.0.0.1:*", "--max-members", "-3"},
+            {"--lease-ms", "abc", "--registry-bind", "tcp://127.0.0.1:*"},
+            {"--bogus"}}) {
+            ServerProcess launcher = ServerProcess.start(work, args);
+            assertThat(launcher.waitFor()).as("exit of %s", List.of(args)).isEqualTo(2);
+            await().until(() -> !launcher.err().isEmpty());
+            assertThat(launcher.err()).as("stderr of %s", List.of(args)).hasSize(1);
+            assertThat(launcher.err().get(0)).startsWith("groupchat-servers: ");
+        }
     }
 
     @Test

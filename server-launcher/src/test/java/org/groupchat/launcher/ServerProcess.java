@@ -30,8 +30,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static List<String> javaCommand(Path workDir, List<String> args) {
+        return javaCommand(List.of(), args);
+    }
+
+    static List<String> javaCommand(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toAbsolutePath().toString());
         command.addAll(args);
@@ -41,6 +46,18 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path workDir, String... args) {
         try {
             return new ServerProcess(new ProcessBuilder(javaCommand(workDir, List.of(args))).directory(workDir.toFile()).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts with JVM options (such as a small -Xmx) and waits until the launcher says it is ready. */
+    static ServerProcess startReadyWith(Path workDir, List<String> jvmOptions, String... args) {
+        try {
+            ServerProcess server = new ServerProcess(new ProcessBuilder(javaCommand(jvmOptions, List.of(args)))
+                    .directory(workDir.toFile()).start());
+            server.awaitReady();
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

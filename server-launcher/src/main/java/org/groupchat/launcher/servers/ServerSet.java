@@ -24,18 +24,24 @@ final class ServerSet implements AutoCloseable {
     record Plan(RegistryConfig registryBind, Endpoint registryAddress, String advertiseHost, Path dataDir,
             Durability durability, GroupLimits limits, long heartbeatMs, List<GroupSpec> groups) {}
 
-    static ServerSet start(Plan plan, PrintWriter out) {
+    private volatile boolean closing;
+
+    /** Starts the plan's servers; {@code onFailure} hears of any server that stops by itself while running. */
+    static ServerSet start(Plan plan, PrintWriter out, java.util.function.Consumer<String> onFailure) {
         ServerSet set = new ServerSet();
         try {
             Endpoint registryAddress = plan.registryAddress();
             if (plan.registryBind() != null) {
                 set.registry = new RegistryServer(plan.registryBind());
                 Endpoint bound = set.registry.start();
+                set.watch(set.registry.stopped(), "the registry", onFailure);
                 registryAddress = bound.isWildcard() ? bound.withHost("127.0.0.1") : bound;
                 out.printf("registry  %s  (lease %d ms)%n", bound, plan.registryBind().leaseMs());
             }
             for (GroupSpec spec : plan.groups()) {
-                set.groups.add(startGroup(plan, spec, registryAddress, out));
+                GroupServer group = startGroup(plan, spec, registryAddress, out);
+                set.groups.add(group);
+                set.watch(group.stopped(), "the group \"" + spec.name() + "\"", onFailure);
             }
             out.flush();
             return set;
@@ -63,8 +69,18 @@ final class ServerSet implements AutoCloseable {
         return server;
     }
 
+    private void watch(java.util.concurrent.CompletableFuture<Void> stopped, String what,
+            java.util.function.Consumer<String> onFailure) {
+        stopped.whenComplete((done, error) -> {
+            if (!closing) {
+                onFailure.accept(what + " stopped unexpectedly" + (error == null ? "" : ": " + error));
+            }
+        });
+    }
+
     @Override
     public void close() {
+        closing = true;
         groups.forEach(GroupServer::close);
         groups.clear();
         if (registry != null) {

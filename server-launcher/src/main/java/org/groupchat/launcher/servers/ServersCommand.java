@@ -7,9 +7,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.groupchat.group.Durability;
 import org.groupchat.group.GroupLimits;
@@ -38,6 +40,7 @@ import picocli.CommandLine.Spec;
             "    --group \"Cool Group=tcp://127.0.0.1:5560\" --group \"Lobby=tcp://127.0.0.1:5561\" --data-dir ./data"})
 public final class ServersCommand implements Callable<Integer> {
     private static final String DEFAULT_REGISTRY = "tcp://127.0.0.1:5555";
+    private static final int SERVER_FAILED = 4;
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -96,15 +99,20 @@ public final class ServersCommand implements Callable<Integer> {
         ServerSet.Plan plan = plan(configFile == null ? null : ConfigFile.read(configFile));
         PrintWriter out = spec.commandLine().getOut();
         ShutdownSignal signal = ShutdownSignal.install();
-        try (ServerSet servers = ServerSet.start(plan, out)) {
+        String failure;
+        try (ServerSet servers = ServerSet.start(plan, out, signal::serverFailed)) {
             out.println("ready; stop with Ctrl-C or SIGTERM");
             out.flush();
-            signal.await();
+            failure = signal.await();
             out.println("stopping");
             out.flush();
         }
         out.println("stopped");
         out.flush();
+        if (failure != null) {
+            spec.commandLine().getErr().println(spec.name() + ": " + failure);
+            return SERVER_FAILED;
+        }
         return 0;
     }
 
@@ -114,6 +122,12 @@ public final class ServersCommand implements Callable<Integer> {
         List<GroupSpec> groups = new ArrayList<>();
         config.map(ServersConfig::groups).orElse(List.of()).forEach(g -> groups.add(GroupSpec.of(g.name(), g.bind())));
         groupFlags.forEach(flag -> groups.add(GroupSpec.parse(flag)));
+        Set<String> names = new HashSet<>();
+        for (GroupSpec group : groups) {
+            if (!names.add(group.name().toLowerCase(Locale.ROOT))) {
+                throw new UsageProblem("the group \"" + group.name() + "\" is given twice (names compare without case)");
+            }
+        }
         if (registryBindValue == null && groups.isEmpty()) {
             throw new UsageProblem("nothing to start: give --registry-bind ENDPOINT and/or --group NAME=ENDPOINT (see --help)");
         }
@@ -130,8 +144,13 @@ public final class ServersCommand implements Callable<Integer> {
         GroupLimits groupLimits = new GroupLimits(
                 first(maxMembers, limits.map(ServersConfig.Limits::maxMembers), GroupLimits.DEFAULT.maxMembers()),
                 first(null, limits.map(ServersConfig.Limits::maxParkedPolls), GroupLimits.DEFAULT.maxParkedPolls()),
+                GroupLimits.DEFAULT.maxParkedPollsPerUser(),
                 first(sendRate, limits.map(ServersConfig.Limits::sendsPerSecond), GroupLimits.DEFAULT.sendsPerSecond()),
                 first(sendBurst, limits.map(ServersConfig.Limits::sendBurst), GroupLimits.DEFAULT.sendBurst()));
+        atLeast(groupLimits.maxMembers(), 1, "--max-members");
+        atLeast(groupLimits.maxParkedPolls(), 0, "limits.maxParkedPolls");
+        atLeast(groupLimits.sendsPerSecond(), 0, "--send-rate");
+        atLeast(groupLimits.sendBurst(), 1, "--send-burst");
         Path data = dataDir != null ? dataDir : Path.of(first(null, config.map(ServersConfig::dataDir), "data"));
         if (!groups.isEmpty()) {
             checkWritable(data);
@@ -168,6 +187,12 @@ public final class ServersCommand implements Callable<Integer> {
             throw new UsageProblem(flag + " must be positive, got " + value);
         }
         return value;
+    }
+
+    private static void atLeast(double value, double minimum, String setting) {
+        if (value < minimum) {
+            throw new UsageProblem(setting + " must be at least " + (long) minimum + ", got " + value);
+        }
     }
 
     private static Durability durability(String value) {
