@@ -1,0 +1,21 @@
+package org.groupchat.desktop.app;
+
+import javafx.application.Application;
+
+/**
+ * The main class. It does not extend {@link Application}, so the app also starts with JavaFX on the class
+ * path (plain {@code java -cp}); it checks the command line before the toolkit starts.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        try {
+            AppArguments.parse(java.util.List.of(args), System.getenv(), System.getProperty("groupchat.configDir"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+        Application.launch(DesktopApp.class, args);
+    }
+}
