@@ -94,6 +94,9 @@ public final class MainWindowView {
         });
         tabsByModel.put(tabModel, tab);
         tabPane.getTabs().add(tab);
+        if (tab.isSelected()) {
+            javafx.application.Platform.runLater(view[0]::focusDraft);
+        }
     }
 
     private void removeTab(ChatTabViewModel tabModel) {

@@ -37,8 +37,15 @@ public final class AppUnderTest {
     /** Writes a profile (identity, registry, joined groups) to {@code configDir} and shows the app in {@code stage}. */
     public static AppUnderTest open(Stage stage, Path configDir, String name, String registry,
             List<JoinedGroup> joined) {
+        return open(stage, configDir, name, registry, joined,
+                name == null ? null : new org.groupchat.protocol.User(UUID.randomUUID().toString(), name));
+    }
+
+    /** As {@link #open(Stage, Path, String, String, List)}, as an existing user. */
+    public static AppUnderTest open(Stage stage, Path configDir, String name, String registry,
+            List<JoinedGroup> joined, org.groupchat.protocol.User user) {
         ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", configDir, Map.of(), "Linux", configDir));
-        Identity identity = name == null ? null : new Identity(UUID.randomUUID().toString(), name);
+        Identity identity = user == null ? null : new Identity(user.id(), user.name());
         if (identity != null) {
             store.saveIdentity(identity);
         }
