@@ -1,8 +1,10 @@
 package org.groupchat.desktop.chat;
 
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -13,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.shape.Circle;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.protocol.Member;
@@ -128,14 +131,29 @@ public final class ChatTabView {
     }
 
     private void watchScrollTop() {
+        // only a scroll the user makes asks for earlier pages; a list that shrank (load since) must not
+        messageList.addEventFilter(ScrollEvent.SCROLL, event -> {
+            if (event.getDeltaY() > 0) {
+                Platform.runLater(this::loadEarlierIfAtTop);
+            }
+        });
         for (var node : messageList.lookupAll(".scroll-bar")) {
             if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
                 bar.valueProperty().addListener((obs, was, now) -> {
-                    if (now.doubleValue() <= bar.getMin() && was.doubleValue() > bar.getMin()) {
+                    Node thumb = bar.lookup(".thumb");
+                    boolean dragged = bar.isPressed() || (thumb != null && thumb.isPressed());
+                    if (dragged && now.doubleValue() <= bar.getMin()) {
                         model.loadEarlier();
                     }
                 });
             }
+        }
+    }
+
+    private void loadEarlierIfAtTop() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) messageList.lookup(".virtual-flow");
+        if (flow != null && flow.getFirstVisibleCell() != null && flow.getFirstVisibleCell().getIndex() == 0) {
+            model.loadEarlier();
         }
     }
 }

@@ -26,7 +26,29 @@ public final class Conversation {
 
     /** Adds or confirms stored messages; returns those not seen before. */
     public List<Message> addStored(List<Message> messages) {
+        if (isNewRun(messages)) {
+            List<ChatLine> run = messages.stream()
+                    .map(m -> ChatLine.stored(m, m.sender().id().equals(ownUserId))).toList();
+            run.forEach(line -> byId.put(line.id(), line));
+            // one change for a whole page keeps the list from re-laying itself out per message
+            lines.addAll(insertionPoint(run.get(0).seq()), run);
+            return messages;
+        }
         return messages.stream().filter(this::addStored).toList();
+    }
+
+    /** True for messages all unknown, in seq order, and fitting between two neighbours: the usual page. */
+    private boolean isNewRun(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            if (byId.containsKey(messages.get(i).id()) || i > 0 && messages.get(i).seq() <= messages.get(i - 1).seq()) {
+                return false;
+            }
+        }
+        int at = insertionPoint(messages.get(0).seq());
+        return at == insertionPoint(messages.get(messages.size() - 1).seq());
     }
 
     /** Adds or confirms one stored message; false if it was already stored here. */

@@ -108,8 +108,20 @@ final class SessionLoop {
             failed(now);
             nextPollAt = now + tracker.backoffMs();
         }
+        expireQueued(now);
         issueCommand(now);
         issuePoll(now);
+    }
+
+    /** A call still queued behind an unanswered one (e.g. SEND behind a JOIN that gets no reply) fails in time too. */
+    private void expireQueued(long now) {
+        calls.removeIf(call -> {
+            if (call.giveUpAt > now) {
+                return false;
+            }
+            call.gaveUp("no reply from the group server");
+            return true;
+        });
     }
 
     private void accept(SessionCommand command) {

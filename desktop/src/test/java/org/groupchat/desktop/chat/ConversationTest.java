@@ -68,4 +68,17 @@ class ConversationTest {
         assertThat(conversation.lines()).extracting(ChatLine::id).containsExactly("g", "mine");
         assertThat(conversation.firstSeq()).isEqualTo(7);
     }
+
+    @Test
+    void aPageArrivesAsOneChangeOfTheList() {
+        conversation.addStored(List.of(message(11, "k", BOB), message(12, "l", BOB)));
+        int[] changes = new int[1];
+        conversation.lines().addListener((javafx.collections.ListChangeListener<ChatLine>) c -> changes[0]++);
+
+        conversation.addStored(List.of(message(8, "h", BOB), message(9, "i", BOB), message(10, "j", BOB)));
+        conversation.addStored(List.of(message(13, "m", BOB), message(14, "n", BOB)));
+
+        assertThat(changes[0]).isEqualTo(2);
+        assertThat(conversation.lines()).extracting(ChatLine::seq).containsExactly(8L, 9L, 10L, 11L, 12L, 13L, 14L);
+    }
 }

@@ -57,8 +57,8 @@ class ClickToJoinTest {
 
     @Test
     void doubleClickJoinsAndEnterDeliversToTheOtherClient(FxRobot robot) throws Exception {
-        waitFor(10, TimeUnit.SECONDS, () -> groupCell(robot, "Alpha") != null);
-        robot.doubleClickOn(groupCell(robot, "Alpha"));
+        waitFor(10, TimeUnit.SECONDS, () -> groupCell(robot, ada, "Alpha") != null);
+        robot.doubleClickOn(groupCell(robot, ada, "Alpha"));
 
         waitFor(10, TimeUnit.SECONDS, () -> ada.tab("Alpha") != null && ada.tab("Alpha").isSelected());
         waitFor(10, TimeUnit.SECONDS, () -> ada.connectionText("Alpha").equals("connected"));
@@ -77,8 +77,8 @@ class ClickToJoinTest {
                 assertThat(((javafx.scene.control.TextArea) area).getText()).isEmpty());
     }
 
-    private static Node groupCell(FxRobot robot, String name) {
-        return robot.from(robot.listTargetWindows().get(0).getScene().getRoot())
+    private static Node groupCell(FxRobot robot, AppUnderTest app, String name) {
+        return robot.from(app.root())
                 .lookup((TableCell<?, ?> cell) -> name.equals(cell.getText())).tryQuery().orElse(null);
     }
 }
