@@ -3,7 +3,6 @@ package org.groupchat.desktop.fx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -35,14 +34,9 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
         });
     }
 
-    /** Waits a short while for background work such as closing servers to finish. */
+    /** Accepts no more work; work already running finishes on its own (never waited for on the FX thread). */
     @Override
     public void close() {
         background.shutdown();
-        try {
-            background.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
