@@ -1,7 +1,5 @@
 package org.groupchat.desktop.session;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,9 +17,11 @@ import org.groupchat.protocol.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
-/** The body of a {@link GroupSession}'s thread: one poller over both REQ sockets and the wake-up pipe. */
+/**
+ * The body of a {@link GroupSession}'s thread: JOIN, the newest page, then a live long poll, with the UI's
+ * commands (SEND, history, LEAVE) on the command socket, heartbeats (MEMBERS) and reconnects with backoff.
+ */
 final class SessionLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLoop.class);
     private static final int MAX_SINCE_MESSAGES = 5_000;
@@ -38,13 +38,11 @@ final class SessionLoop {
     private String endpoint;
     private ZContext context;
     private ReqSlot commandSlot;
-    private ReqSlot pollSlot;
-    private ZMQ.Poller poller;
+    private LivePoll poll;
+    private SessionPoller poller;
     private Call current;
     private long nextCallAt;
-    private long nextPollAt;
     private long membersDueAt;
-    private long afterSeq = -1;
     private boolean running = true;
     private boolean leaving;
 
@@ -63,50 +61,44 @@ final class SessionLoop {
     void run() {
         context = new ZContext(1);
         try {
+            poller = new SessionPoller(context, wakeup);
             commandSlot = new ReqSlot(context, endpoint);
-            pollSlot = new ReqSlot(context, endpoint);
+            poll = new LivePoll(context, endpoint, userRef, timings.pollWaitMs());
             rebuildPoller();
             calls.add(joinCall());
             while (running) {
-                poller.poll(Math.max(0, Math.min(1_000, nextWakeAt() - now())));
+                poller.await(Math.max(0, Math.min(1_000, nextWakeAt() - now())));
                 step();
             }
         } catch (RuntimeException e) {
             LOG.error("session for {} stopped on an error", endpoint, e);
             post(() -> listener.problem("The connection stopped unexpectedly: " + e.getMessage()));
         } finally {
-            poller.close();
-            context.close();
-            try {
-                wakeup.close();
-            } catch (IOException e) {
-                LOG.debug("closing the wake-up pipe", e);
+            if (poller != null) {
+                poller.close();
             }
+            context.close();
         }
     }
 
     private void step() {
-        if (poller.pollin(0)) {
-            drainWakeup();
-        }
         for (SessionCommand command; (command = inbox.poll()) != null; ) {
             accept(command);
         }
         long now = now();
-        if (poller.pollin(1)) {
+        if (poller.commandReady()) {
             onCommandReply(commandSlot.receive(), now);
         }
-        if (poller.pollin(2)) {
-            onPollReply(pollSlot.receive(), now);
+        if (poller.pollReady()) {
+            onPollReply(poll.receive(), now);
         }
         if (commandSlot.overdue(now)) {
             onCommandTimeout(now);
         }
-        if (pollSlot.overdue(now)) {
-            pollSlot.reopen(endpoint);
-            rebuildPoller();
+        if (poll.overdue(now)) {
             failed(now);
-            nextPollAt = now + tracker.backoffMs();
+            poll.restart(endpoint, now + tracker.backoffMs());
+            rebuildPoller();
         }
         expireQueued(now);
         issueCommand(now);
@@ -150,7 +142,7 @@ final class SessionLoop {
 
     private Call joinCall() {
         return new Call(new Request.Join(user), Reply.Joined.class, Long.MAX_VALUE, joined -> {
-            if (afterSeq < 0) {
+            if (!poll.started()) {
                 calls.addFirst(newestPageCall());
             }
             membersDueAt = 0;
@@ -161,7 +153,7 @@ final class SessionLoop {
     private Call newestPageCall() {
         return new Call(Request.Fetch.newest(userRef, timings.pageSize()), Reply.Fetched.class, Long.MAX_VALUE,
                 page -> {
-                    afterSeq = Math.max(afterSeq, page.lastSeq());
+                    poll.continueAfter(page.lastSeq());
                     boolean hasEarlier = !page.messages().isEmpty() && page.messages().get(0).seq() > 1;
                     post(() -> listener.newestPage(page.messages(), hasEarlier));
                 }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
@@ -223,18 +215,17 @@ final class SessionLoop {
             current = null;
         }
         commandSlot.reopen(endpoint);
-        pollSlot.reopen(endpoint);
+        poll.restart(endpoint, 0);
         rebuildPoller();
         calls.addFirst(joinCall());
         nextCallAt = 0;
-        nextPollAt = 0;
     }
 
     private void issueCommand(long now) {
         if (commandSlot.busy() || now < nextCallAt) {
             return;
         }
-        if (calls.isEmpty() && !leaving && afterSeq >= 0 && now >= membersDueAt) {
+        if (calls.isEmpty() && !leaving && poll.started() && now >= membersDueAt) {
             calls.add(membersCall());
             membersDueAt = now + (tracker.healthy() ? timings.membersEveryMs() : tracker.backoffMs());
         }
@@ -245,11 +236,7 @@ final class SessionLoop {
     }
 
     private void issuePoll(long now) {
-        if (pollSlot.busy() || leaving || afterSeq < 0 || now < nextPollAt || !tracker.healthy()) {
-            return;
-        }
-        int wait = timings.pollWaitMs();
-        pollSlot.send(Json.write(Request.Fetch.after(userRef, afterSeq, 200, wait)), wait + 2_000L, now);
+        poll.issueIfDue(now, !leaving && tracker.healthy());
     }
 
     private void onCommandReply(byte[] frame, long now) {
@@ -291,29 +278,23 @@ final class SessionLoop {
         }
         succeeded();
         try {
-            Reply.Fetched fetched = ReplyDecoder.decode(frame, Reply.Fetched.class);
-            List<Message> fresh = fetched.messages().stream().filter(m -> m.seq() > afterSeq).toList();
+            List<Message> fresh = poll.fresh(frame, now);
             if (!fresh.isEmpty()) {
-                afterSeq = fresh.get(fresh.size() - 1).seq();
                 post(() -> listener.arrived(fresh));
             }
-            nextPollAt = now;
         } catch (ServerErrorException e) {
             if (e.code() == ErrorCode.NOT_MEMBER) {
                 calls.addFirst(joinCall());
             }
-            nextPollAt = now + tracker.backoffMs();
+            poll.pauseUntil(now + tracker.backoffMs());
         }
     }
 
     private void succeeded() {
         if (tracker.succeeded()) {
             // after an outage the poll socket's outstanding request may be lost with the old connection
-            if (pollSlot.busy()) {
-                pollSlot.reopen(endpoint);
-                rebuildPoller();
-            }
-            nextPollAt = 0;
+            poll.restart(endpoint, 0);
+            rebuildPoller();
             membersDueAt = 0;
             report();
         }
@@ -332,35 +313,15 @@ final class SessionLoop {
     }
 
     private long nextWakeAt() {
-        long wake = Math.min(commandSlot.deadline(), pollSlot.deadline());
-        if (!commandSlot.busy() && (!calls.isEmpty() || afterSeq >= 0)) {
+        long wake = Math.min(commandSlot.deadline(), poll.wakeAt(!leaving && tracker.healthy()));
+        if (!commandSlot.busy() && (!calls.isEmpty() || poll.started())) {
             wake = Math.min(wake, calls.isEmpty() ? Math.max(nextCallAt, membersDueAt) : nextCallAt);
-        }
-        if (!pollSlot.busy() && afterSeq >= 0 && tracker.healthy()) {
-            wake = Math.min(wake, nextPollAt);
         }
         return wake;
     }
 
     private void rebuildPoller() {
-        if (poller != null) {
-            poller.close();
-        }
-        poller = context.createPoller(3);
-        poller.register(wakeup, ZMQ.Poller.POLLIN);
-        poller.register(commandSlot.socket(), ZMQ.Poller.POLLIN);
-        poller.register(pollSlot.socket(), ZMQ.Poller.POLLIN);
-    }
-
-    private void drainWakeup() {
-        ByteBuffer buffer = ByteBuffer.allocate(64);
-        try {
-            while (wakeup.read(buffer) > 0) {
-                buffer.clear();
-            }
-        } catch (IOException e) {
-            LOG.debug("reading the wake-up pipe", e);
-        }
+        poller.watch(commandSlot.socket(), poll.socket());
     }
 
     private void post(Runnable event) {
