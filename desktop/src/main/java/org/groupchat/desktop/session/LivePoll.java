@@ -1,36 +1,77 @@
 package org.groupchat.desktop.session;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
  * The long-poll half of a session: one REQ socket that keeps a {@code FETCH afterSeq waitMs} parked at the
- * server, so a new message comes back as soon as it is stored. Used by the session thread only.
+ * server, so a new message comes back as soon as it is stored. A socket monitor reports a dropped connection,
+ * because a REQ socket silently loses a request whose connection died (e.g. a quick server restart).
+ * Used by the session thread only.
  */
 final class LivePoll implements AutoCloseable {
     private static final int LIMIT = 200;
     private static final long GRACE_MS = 2_000;
 
+    private static final AtomicInteger MONITORS = new AtomicInteger();
+
+    private final ZContext context;
     private final ReqSlot slot;
+    private ZMQ.Socket monitor;
     private final User userRef;
     private final int waitMs;
     private long afterSeq = -1;
     private long nextAt;
 
     LivePoll(ZContext context, String endpoint, User userRef, int waitMs) {
+        this.context = context;
         this.slot = new ReqSlot(context, endpoint);
         this.userRef = userRef;
         this.waitMs = waitMs;
+        watchConnection();
     }
 
     ZMQ.Socket socket() {
         return slot.socket();
+    }
+
+    ZMQ.Socket monitorSocket() {
+        return monitor;
+    }
+
+    /** Reads the monitor's events; true if a connection of the poll socket dropped. */
+    boolean connectionDropped() {
+        boolean dropped = false;
+        for (ZMQ.Event event; (event = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT)) != null; ) {
+            dropped |= event.getEvent() == ZMQ.EVENT_DISCONNECTED;
+        }
+        return dropped;
+    }
+
+    private void watchConnection() {
+        String address = "inproc://live-poll-monitor-" + MONITORS.incrementAndGet();
+        slot.socket().monitor(address, ZMQ.EVENT_DISCONNECTED);
+        monitor = context.createSocket(SocketType.PAIR);
+        monitor.connect(address);
+    }
+
+    private void stopWatching() {
+        slot.socket().monitor(null, 0);
+        context.destroySocket(monitor);
+    }
+
+    private void reopen(String endpoint) {
+        stopWatching();
+        slot.reopen(endpoint);
+        watchConnection();
     }
 
     /** True once the newest page is known, so the poll knows where to continue from. */
@@ -70,7 +111,7 @@ final class LivePoll implements AutoCloseable {
     /** Drops an outstanding poll (lost with a dead connection) and asks again, now or after a pause. */
     void restart(String endpoint, long at) {
         if (slot.busy() || !slot.endpoint().equals(endpoint)) {
-            slot.reopen(endpoint);
+            reopen(endpoint);
         }
         nextAt = at;
     }
@@ -89,6 +130,7 @@ final class LivePoll implements AutoCloseable {
 
     @Override
     public void close() {
+        stopWatching();
         slot.close();
     }
 }

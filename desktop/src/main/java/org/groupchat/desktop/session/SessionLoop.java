@@ -77,6 +77,9 @@ final class SessionLoop {
             if (poller != null) {
                 poller.close();
             }
+            if (poll != null) {
+                poll.close();
+            }
             context.close();
         }
     }
@@ -91,6 +94,11 @@ final class SessionLoop {
         }
         if (poller.pollReady()) {
             onPollReply(poll.receive(), now);
+        }
+        if (poller.pollMonitorReady() && poll.connectionDropped()) {
+            // ask again on a fresh socket: it waits for the server to come back and is answered then
+            poll.restart(endpoint, now);
+            rebuildPoller();
         }
         if (commandSlot.overdue(now)) {
             onCommandTimeout(now);
@@ -321,7 +329,7 @@ final class SessionLoop {
     }
 
     private void rebuildPoller() {
-        poller.watch(commandSlot.socket(), poll.socket());
+        poller.watch(commandSlot.socket(), poll.socket(), poll.monitorSocket());
     }
 
     private void post(Runnable event) {

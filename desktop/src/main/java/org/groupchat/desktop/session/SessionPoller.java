@@ -9,7 +9,8 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Waits on a session's three inputs at once: the UI's wake-up pipe, the command socket and the poll socket.
+ * Waits on a session's inputs at once: the UI's wake-up pipe, the command socket, the poll socket and its
+ * connection monitor.
  * Rebuilt only when a socket is replaced (Lazy Pirate reopen). Used by the session thread only.
  */
 final class SessionPoller implements AutoCloseable {
@@ -25,14 +26,15 @@ final class SessionPoller implements AutoCloseable {
     }
 
     /** Watches these sockets from now on; call again after either was reopened. */
-    void watch(ZMQ.Socket command, ZMQ.Socket poll) {
+    void watch(ZMQ.Socket command, ZMQ.Socket poll, ZMQ.Socket pollMonitor) {
         if (poller != null) {
             poller.close();
         }
-        poller = context.createPoller(3);
+        poller = context.createPoller(4);
         poller.register(wakeup, ZMQ.Poller.POLLIN);
         poller.register(command, ZMQ.Poller.POLLIN);
         poller.register(poll, ZMQ.Poller.POLLIN);
+        poller.register(pollMonitor, ZMQ.Poller.POLLIN);
     }
 
     /** Waits up to {@code timeoutMs}; empties the wake-up pipe if the UI wrote to it. */
@@ -56,6 +58,10 @@ final class SessionPoller implements AutoCloseable {
 
     boolean pollReady() {
         return poller.pollin(2);
+    }
+
+    boolean pollMonitorReady() {
+        return poller.pollin(3);
     }
 
     @Override

@@ -54,6 +54,29 @@ class GroupSessionTest {
     }
 
     @Test
+    void aQuickServerRestartDoesNotStallTheLongPoll() throws Exception {
+        GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
+        String endpoint = group.advertisedEndpoint();
+        Events bob = new Events();
+        // a long poll wait and rare heartbeats: only the connection monitor can notice the restart in time
+        GroupSession session = GroupSession.start("Alpha", endpoint, new User(UUID.randomUUID().toString(), "Bob"),
+                new SameThreadUiExecutor(), bob, new SessionTimings(30_000, 1_500, 60_000, 20_000, 100));
+        await().atMost(Duration.ofSeconds(10)).until(() -> bob.pageSeen && bob.connected());
+
+        group.close();
+        servers.group("Alpha", temp, endpoint, null);
+        try (GroupClient carol = new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Carol"))) {
+            carol.join();
+            carol.send("after the restart");
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> bob.arrived.stream()
+                .anyMatch(m -> m.text().equals("after the restart")));
+        session.close();
+        assertThat(session.awaitStopped(5_000)).isTrue();
+    }
+
+    @Test
     void sendingTheSameIdTwiceStoresOneMessage() throws Exception {
         GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
         Events ada = new Events();
