@@ -61,8 +61,9 @@ public final class ChatApplication {
                 onQuit.run();
                 return;
             }
-            ui.inBackground(() -> store.saveIdentity(identity), error -> { });
             open(stage, identity, onQuit);
+            ui.inBackground(() -> store.saveIdentity(identity), error -> model.statusProperty()
+                    .set("Could not save your name and id; you will be asked again next time: " + error.getMessage()));
         });
         dialog.show();
     }

@@ -1,5 +1,6 @@
 package org.groupchat.desktop.chat;
 
+import java.time.format.DateTimeParseException;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -74,7 +75,13 @@ public final class ChatTabView {
 
     @FXML
     private void loadSince() {
-        sinceDate.setValue(sinceDate.getConverter().fromString(sinceDate.getEditor().getText()));
+        String typed = sinceDate.getEditor().getText();
+        try {
+            sinceDate.setValue(sinceDate.getConverter().fromString(typed));
+        } catch (DateTimeParseException e) {
+            model.noticeProperty().set("\"" + typed + "\" is not a date; pick one from the calendar.");
+            return;
+        }
         model.loadSince();
     }
 

@@ -36,21 +36,21 @@ class GroupSessionTest {
         Events bob = new Events();
         GroupSession adaSession = start(group, "Ada", ada);
         GroupSession bobSession = start(group, "Bob", bob);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ada.connected() && bob.connected()
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.connected() && bob.connected()
                 && ada.pageSeen && bob.pageSeen);
 
         for (int i = 0; i < 20; i++) {
             adaSession.send(UUID.randomUUID().toString(), "message " + i);
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> bob.arrived.size() == 20 && ada.sent.size() == 20);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bob.arrived.size() == 20 && ada.sent.size() == 20);
         assertThat(bob.arrived).extracting(Message::text)
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "message " + i).toList());
         assertThat(bob.arrived).extracting(Message::seq).isSorted().doesNotHaveDuplicates();
         adaSession.close();
         bobSession.close();
-        assertThat(adaSession.awaitStopped(5_000)).isTrue();
-        assertThat(bobSession.awaitStopped(5_000)).isTrue();
+        assertThat(adaSession.awaitStopped(15_000)).isTrue();
+        assertThat(bobSession.awaitStopped(15_000)).isTrue();
     }
 
     @Test
@@ -61,7 +61,7 @@ class GroupSessionTest {
         // a long poll wait and rare heartbeats: only the connection monitor can notice the restart in time
         GroupSession session = GroupSession.start("Alpha", endpoint, new User(UUID.randomUUID().toString(), "Bob"),
                 new SameThreadUiExecutor(), bob, new SessionTimings(30_000, 1_500, 60_000, 20_000, 100));
-        await().atMost(Duration.ofSeconds(10)).until(() -> bob.pageSeen && bob.connected());
+        await().atMost(Duration.ofSeconds(30)).until(() -> bob.pageSeen && bob.connected());
 
         group.close();
         servers.group("Alpha", temp, endpoint, null);
@@ -70,10 +70,10 @@ class GroupSessionTest {
             carol.send("after the restart");
         }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> bob.arrived.stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> bob.arrived.stream()
                 .anyMatch(m -> m.text().equals("after the restart")));
         session.close();
-        assertThat(session.awaitStopped(5_000)).isTrue();
+        assertThat(session.awaitStopped(15_000)).isTrue();
     }
 
     @Test
@@ -81,16 +81,16 @@ class GroupSessionTest {
         GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
         Events ada = new Events();
         GroupSession session = start(group, "Ada", ada);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ada.pageSeen);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.pageSeen);
 
         String id = UUID.randomUUID().toString();
         session.send(id, "only once");
         session.send(id, "only once");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> ada.sent.size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.sent.size() == 2);
         assertThat(ada.sent).extracting(Message::seq).containsOnly(ada.sent.get(0).seq());
         session.close();
-        assertThat(session.awaitStopped(5_000)).isTrue();
+        assertThat(session.awaitStopped(15_000)).isTrue();
     }
 
     @Test
@@ -98,11 +98,11 @@ class GroupSessionTest {
         GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
         Events ada = new Events();
         GroupSession session = start(group, "Ada", ada);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !ada.members.isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !ada.members.isEmpty());
 
         session.leave();
 
-        assertThat(session.awaitStopped(5_000)).isTrue();
+        assertThat(session.awaitStopped(15_000)).isTrue();
         try (GroupClient other = new GroupClient(group.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Eve"))) {
             other.join();
             assertThat(other.members()).extracting(Member::name).containsExactly("Eve");
@@ -117,9 +117,9 @@ class GroupSessionTest {
         String id = UUID.randomUUID().toString();
         session.send(id, "hello?");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> ada.failed.contains(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.failed.contains(id));
         session.close();
-        assertThat(session.awaitStopped(5_000)).isTrue();
+        assertThat(session.awaitStopped(15_000)).isTrue();
     }
 
     private static GroupSession start(GroupServer group, String name, Events events) {

@@ -62,7 +62,7 @@ class BadInputTest {
             robot.clickOn("#newGroupPort").write(Integer.toString(taken.getLocalPort()));
             robot.clickOn("OK");
 
-            waitFor(10, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> l.getText() != null
+            waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> l.getText() != null
                     && l.getText().startsWith("Could not start \"Team\"")).tryQuery().isPresent());
         }
         assertThat(ada.tabPane().getTabs()).isEmpty();

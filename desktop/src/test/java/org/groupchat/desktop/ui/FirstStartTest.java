@@ -40,11 +40,11 @@ class FirstStartTest {
         robot.clickOn("#displayName").write("Grace");
         robot.clickOn("OK");
 
-        waitFor(15, TimeUnit.SECONDS, () -> robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText()))
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText()))
                 .tryQuery().isPresent());
         assertThat(robot.lookup((javafx.scene.control.Label l) -> l.getText() != null
                 && l.getText().contains("started bundled servers")).tryQuery()).isPresent();
-        waitFor(5, TimeUnit.SECONDS, () -> new ProfileStore(ProfilePaths.resolve("default", temp.resolve("grace"),
+        waitFor(30, TimeUnit.SECONDS, () -> new ProfileStore(ProfilePaths.resolve("default", temp.resolve("grace"),
                 java.util.Map.of(), "Linux", temp)).identity().map(i -> i.name().equals("Grace")).orElse(false));
         assertThat(Files.exists(temp.resolve("grace/data/groups"))).isTrue();
 

@@ -58,7 +58,7 @@ class LoadSinceTest {
 
     @Test
     void loadSinceShowsExactlyTheMessagesFromThatMomentOn(FxRobot robot) throws Exception {
-        waitFor(10, TimeUnit.SECONDS, () -> ada.messageTexts("History").size() == 6);
+        waitFor(30, TimeUnit.SECONDS, () -> ada.messageTexts("History").size() == 6);
 
         DatePicker date = (DatePicker) ada.tab("History").getContent().lookup(".date-picker");
         robot.interact(() -> date.setValue(DAY));
@@ -67,7 +67,7 @@ class LoadSinceTest {
         robot.write("09:30");
         robot.clickOn("Load");
 
-        waitFor(10, TimeUnit.SECONDS, () -> ada.messageTexts("History").size() == 3);
+        waitFor(30, TimeUnit.SECONDS, () -> ada.messageTexts("History").size() == 3);
         assertThat(ada.messageTexts("History")).containsExactly("after ten 1", "after ten 2", "after ten 3");
         assertThat(robot.from(ada.root()).lookup("Load earlier messages").tryQuery()).hasValueSatisfying(
                 button -> assertThat(button.isVisible()).isTrue());

@@ -51,21 +51,21 @@ class ReconnectTest {
 
     @Test
     void restartedServerReconnectsAndAMessageSentMeanwhileArrivesOnce(FxRobot robot) throws Exception {
-        waitFor(10, TimeUnit.SECONDS, () -> ada.connectionText("Gamma").equals("connected"));
+        waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Gamma").equals("connected"));
         String endpoint = gamma.advertisedEndpoint();
 
         gamma.close();
-        waitFor(15, TimeUnit.SECONDS, () -> ada.connectionText("Gamma").equals("reconnecting…"));
+        waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Gamma").equals("reconnecting…"));
 
         robot.clickOn(ada.tab("Gamma").getContent().lookup(".text-area"));
         robot.write(TEXT);
         robot.push(KeyCode.ENTER);
-        waitFor(5, TimeUnit.SECONDS, () -> robot.from(ada.root()).lookup("Sending…").tryQuery().isPresent());
+        waitFor(30, TimeUnit.SECONDS, () -> robot.from(ada.root()).lookup("Sending…").tryQuery().isPresent());
 
         servers.group("Gamma", temp.resolve("gamma"), endpoint, null);
 
-        waitFor(20, TimeUnit.SECONDS, () -> ada.connectionText("Gamma").equals("connected"));
-        waitFor(20, TimeUnit.SECONDS, () -> ada.messages("Gamma").getItems().stream()
+        waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Gamma").equals("connected"));
+        waitFor(30, TimeUnit.SECONDS, () -> ada.messages("Gamma").getItems().stream()
                 .anyMatch(l -> l.text().equals(TEXT) && l.state() == SendState.SENT));
         assertThat(ada.messageTexts("Gamma")).containsOnlyOnce(TEXT);
 

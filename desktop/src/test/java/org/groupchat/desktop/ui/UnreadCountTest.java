@@ -48,8 +48,8 @@ class UnreadCountTest {
 
     @Test
     void unreadCountShowsOnABackgroundTabAndClearsWhenSelected(FxRobot robot) throws Exception {
-        waitFor(10, TimeUnit.SECONDS, () -> ada.tab("Alpha").isSelected());
-        waitFor(10, TimeUnit.SECONDS, () -> ada.connectionText("Beta").equals("connected"));
+        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Alpha").isSelected());
+        waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Beta").equals("connected"));
 
         try (GroupClient dave = new GroupClient(beta.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Dave"))) {
             dave.join();
@@ -57,12 +57,12 @@ class UnreadCountTest {
             dave.send("second while you look elsewhere");
         }
 
-        waitFor(10, TimeUnit.SECONDS, () -> ada.tab("Beta").getText().equals("Beta (2)"));
+        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Beta").getText().equals("Beta (2)"));
         assertThat(ada.tab("Alpha").getText()).isEqualTo("Alpha");
 
         robot.clickOn("Beta (2)");
 
-        waitFor(5, TimeUnit.SECONDS, () -> ada.tab("Beta").getText().equals("Beta"));
+        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Beta").getText().equals("Beta"));
         assertThat(ada.messageTexts("Beta")).containsExactly("first while you look elsewhere",
                 "second while you look elsewhere");
     }
