@@ -93,6 +93,7 @@ public final class ChatTabView {
     /** Moves keyboard focus to the send box, e.g. when the tab is selected. */
     public void focusDraft() {
         draftArea.requestFocus();
+        draftArea.end();
     }
 
     private void onDraftKey(KeyEvent event) {
