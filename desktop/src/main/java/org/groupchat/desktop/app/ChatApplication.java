@@ -1,0 +1,108 @@
+package org.groupchat.desktop.app;
+
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.groupchat.desktop.fx.FxUiExecutor;
+import org.groupchat.desktop.hosting.LocalServers;
+import org.groupchat.desktop.main.MainWindowView;
+import org.groupchat.desktop.main.MainWindowViewModel;
+import org.groupchat.desktop.profile.Identity;
+import org.groupchat.desktop.profile.IdentityDialog;
+import org.groupchat.desktop.profile.ProfilePaths;
+import org.groupchat.desktop.profile.ProfileStore;
+import org.groupchat.desktop.profile.Settings;
+import org.groupchat.desktop.session.GroupSession;
+
+/**
+ * Puts the app together for one profile: reads it from disk ({@link #prepare}, off the UI thread), then
+ * shows the identity dialog if needed and the main window ({@link #show}, on the UI thread).
+ */
+public final class ChatApplication {
+    public static final long REGISTRY_REFRESH_MS = 1_500;
+
+    private final AppArguments arguments;
+    private final ProfileStore store;
+    private final Optional<Identity> savedIdentity;
+    private final Settings settings;
+    private final FxUiExecutor ui = new FxUiExecutor();
+    private MainWindowViewModel model;
+
+    private ChatApplication(AppArguments arguments, ProfileStore store, Optional<Identity> identity, Settings settings) {
+        this.arguments = arguments;
+        this.store = store;
+        this.savedIdentity = identity;
+        this.settings = settings;
+    }
+
+    /** Reads the profile's identity and settings; blocking disk I/O. */
+    public static ChatApplication prepare(AppArguments arguments) {
+        ProfilePaths paths = ProfilePaths.resolve(arguments.profile(), arguments.configDir(), System.getenv(),
+                System.getProperty("os.name", ""), java.nio.file.Path.of(System.getProperty("user.home")));
+        ProfileStore store = new ProfileStore(paths);
+        Settings settings = store.settings();
+        if (arguments.registry() != null) {
+            settings = settings.withRegistry(arguments.registry());
+        }
+        return new ChatApplication(arguments, store, store.identity(), settings);
+    }
+
+    /** Shows the window (after asking for a name on the first start); {@code onQuit} runs after a clean quit. */
+    public void show(Stage stage, Runnable onQuit) {
+        if (savedIdentity.isPresent()) {
+            open(stage, savedIdentity.get(), onQuit);
+            return;
+        }
+        IdentityDialog dialog = new IdentityDialog(arguments.profile());
+        dialog.setOnHidden(event -> {
+            Identity identity = dialog.getResult();
+            if (identity == null) {
+                ui.close();
+                onQuit.run();
+                return;
+            }
+            open(stage, identity, onQuit);
+            ui.inBackground(() -> store.saveIdentity(identity), error -> model.statusProperty()
+                    .set("Could not save your name and id; you will be asked again next time: " + error.getMessage()));
+        });
+        dialog.show();
+    }
+
+    private void open(Stage stage, Identity identity, Runnable onQuit) {
+        LocalServers servers = new LocalServers(store.paths().dataDir());
+        model = new MainWindowViewModel(ui, store, identity, settings,
+                (name, endpoint, listener) -> GroupSession.start(name, endpoint, identity.user(), ui, listener),
+                servers, REGISTRY_REFRESH_MS);
+        Scene scene = new Scene(MainWindowView.load(model, stage, () -> {
+            ui.close();
+            onQuit.run();
+        }), 1100, 700);
+        scene.getStylesheets().add(ChatApplication.class.getResource("/fxml/groupchat.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("GroupChat — " + identity.name()
+                + (arguments.profile().equals(ProfilePaths.DEFAULT_PROFILE) ? "" : " [" + arguments.profile() + "]"));
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        stage.show();
+        stage.requestFocus();
+        model.start();
+    }
+
+    /** The main window's model once shown; for tests and tools. */
+    public MainWindowViewModel model() {
+        return model;
+    }
+
+    /** Closes sessions and stops this process's servers; {@code done} runs on the UI thread afterwards. */
+    public void quit(Runnable done) {
+        if (model == null) {
+            ui.close();
+            done.run();
+            return;
+        }
+        model.quit(() -> {
+            ui.close();
+            done.run();
+        });
+    }
+}

@@ -1,0 +1,22 @@
+package org.groupchat.desktop.app;
+
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** The JavaFX application: reads the profile in {@link #init} (not on the FX thread), then shows the window. */
+public final class DesktopApp extends Application {
+    private ChatApplication app;
+
+    @Override
+    public void init() {
+        List<String> args = getParameters().getRaw();
+        app = ChatApplication.prepare(AppArguments.parse(args, System.getenv(), System.getProperty("groupchat.configDir")));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        app.show(stage, Platform::exit);
+    }
+}

@@ -1,0 +1,167 @@
+package org.groupchat.desktop.chat;
+
+import java.time.format.DateTimeParseException;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.shape.Circle;
+import org.groupchat.desktop.session.ConnectionState;
+import org.groupchat.protocol.Member;
+
+/** Binds ChatTab.fxml to a {@link ChatTabViewModel}; keeps the list scrolled sensibly and handles keys. */
+public final class ChatTabView {
+    private final ChatTabViewModel model;
+    @FXML private Circle connectionDot;
+    @FXML private Label connectionLabel;
+    @FXML private Label noticeLabel;
+    @FXML private DatePicker sinceDate;
+    @FXML private TextField sinceTime;
+    @FXML private Button loadEarlierButton;
+    @FXML private ListView<ChatLine> messageList;
+    @FXML private ListView<Member> memberList;
+    @FXML private Label refusalLabel;
+    @FXML private TextArea draftArea;
+    @FXML private Button sendButton;
+
+    public ChatTabView(ChatTabViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        connectionLabel.textProperty().bind(model.connectionProperty().map(ConnectionState::label));
+        model.connectionProperty().subscribe(this::showConnection);
+        noticeLabel.textProperty().bind(model.noticeProperty());
+        sinceDate.valueProperty().bindBidirectional(model.sinceDateProperty());
+        sinceTime.textProperty().bindBidirectional(model.sinceTimeProperty());
+        sinceTime.setOnAction(event -> loadSince());
+        loadEarlierButton.visibleProperty().bind(model.hasEarlierProperty());
+        loadEarlierButton.managedProperty().bind(model.hasEarlierProperty());
+        loadEarlierButton.disableProperty().bind(model.loadingEarlierProperty());
+
+        messageList.setItems(model.lines());
+        messageList.setCellFactory(list -> new MessageCell(model.zone(), model::retry));
+        messageList.setPlaceholder(new Label("No messages yet. Say hello!"));
+        model.lines().addListener(this::keepScrollPosition);
+        memberList.setItems(model.members());
+        memberList.setCellFactory(list -> new MemberCell(model.me().id()));
+
+        refusalLabel.textProperty().bind(model.refusalProperty());
+        refusalLabel.visibleProperty().bind(model.refusalProperty().isNotEmpty());
+        refusalLabel.managedProperty().bind(refusalLabel.visibleProperty());
+        draftArea.textProperty().bindBidirectional(model.draftProperty());
+        draftArea.addEventFilter(KeyEvent.KEY_PRESSED, this::onDraftKey);
+        messageList.skinProperty().addListener((obs, was, skin) -> watchScrollTop());
+    }
+
+    @FXML
+    private void send() {
+        model.send();
+        draftArea.requestFocus();
+    }
+
+    @FXML
+    private void loadSince() {
+        String typed = sinceDate.getEditor().getText();
+        try {
+            sinceDate.setValue(sinceDate.getConverter().fromString(typed));
+        } catch (DateTimeParseException e) {
+            model.noticeProperty().set("\"" + typed + "\" is not a date; pick one from the calendar.");
+            return;
+        }
+        model.loadSince();
+    }
+
+    @FXML
+    private void loadEarlier() {
+        model.loadEarlier();
+    }
+
+    /** Moves keyboard focus to the send box, e.g. when the tab is selected. */
+    public void focusDraft() {
+        draftArea.requestFocus();
+        draftArea.end();
+    }
+
+    private void onDraftKey(KeyEvent event) {
+        if (event.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        event.consume();
+        if (event.isShiftDown()) {
+            draftArea.insertText(draftArea.getCaretPosition(), "\n");
+        } else {
+            model.send();
+        }
+    }
+
+    private void showConnection(ConnectionState state) {
+        connectionDot.getStyleClass().setAll("connection-dot", state.name().toLowerCase());
+    }
+
+    private void keepScrollPosition(ListChangeListener.Change<? extends ChatLine> change) {
+        while (change.next()) {
+            if (!change.wasAdded()) {
+                continue;
+            }
+            int size = change.getList().size();
+            if (change.getFrom() == 0 && change.getAddedSize() < size && !change.wasRemoved()) {
+                messageList.scrollTo(change.getAddedSize());
+            } else if (change.getTo() == size && (isNearBottom(change.getAddedSize()) || addedOwn(change))) {
+                messageList.scrollTo(size - 1);
+            }
+        }
+    }
+
+    private boolean addedOwn(ListChangeListener.Change<? extends ChatLine> change) {
+        return change.getAddedSubList().stream().anyMatch(ChatLine::own);
+    }
+
+    private boolean isNearBottom(int added) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) messageList.lookup(".virtual-flow");
+        if (flow == null || flow.getLastVisibleCell() == null) {
+            return true;
+        }
+        return flow.getLastVisibleCell().getIndex() >= messageList.getItems().size() - added - 2;
+    }
+
+    private void watchScrollTop() {
+        // only a scroll the user makes asks for earlier pages; a list that shrank (load since) must not
+        messageList.addEventFilter(ScrollEvent.SCROLL, event -> {
+            if (event.getDeltaY() > 0) {
+                Platform.runLater(this::loadEarlierIfAtTop);
+            }
+        });
+        for (var node : messageList.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                bar.valueProperty().addListener((obs, was, now) -> {
+                    Node thumb = bar.lookup(".thumb");
+                    boolean dragged = bar.isPressed() || (thumb != null && thumb.isPressed());
+                    if (dragged && now.doubleValue() <= bar.getMin()) {
+                        model.loadEarlier();
+                    }
+                });
+            }
+        }
+    }
+
+    private void loadEarlierIfAtTop() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) messageList.lookup(".virtual-flow");
+        if (flow != null && flow.getFirstVisibleCell() != null && flow.getFirstVisibleCell().getIndex() == 0) {
+            model.loadEarlier();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.groupchat.desktop.chat;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.shape.Circle;
+import org.groupchat.protocol.Member;
+
+/** One member: a dot that is green when they were active in the last 15 s, and their name. */
+final class MemberCell extends ListCell<Member> {
+    private final String ownId;
+    private final Circle dot = new Circle(4);
+
+    MemberCell(String ownId) {
+        this.ownId = ownId;
+    }
+
+    @Override
+    protected void updateItem(Member member, boolean empty) {
+        super.updateItem(member, empty);
+        if (empty || member == null) {
+            setText(null);
+            setGraphic(null);
+            return;
+        }
+        dot.getStyleClass().setAll("presence-dot", member.online() ? "online" : "away");
+        setGraphic(dot);
+        setText(member.id().equals(ownId) ? member.name() + " (you)" : member.name());
+        setGraphicTextGap(8);
+    }
+}

@@ -1,0 +1,136 @@
+package org.groupchat.desktop.main;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.groupchat.desktop.chat.ChatTabView;
+import org.groupchat.desktop.chat.ChatTabViewModel;
+import org.groupchat.desktop.groups.GroupsView;
+
+/** Binds MainWindow.fxml to a {@link MainWindowViewModel}: menu, groups pane, one tab per joined group. */
+public final class MainWindowView {
+    private final MainWindowViewModel model;
+    private final Stage stage;
+    private final Runnable onQuit;
+    private final Map<ChatTabViewModel, Tab> tabsByModel = new HashMap<>();
+    @FXML private TabPane tabPane;
+    @FXML private Label emptyHint;
+    @FXML private Label statusLabel;
+    @FXML private Label identityLabel;
+
+    private MainWindowView(MainWindowViewModel model, Stage stage, Runnable onQuit) {
+        this.model = model;
+        this.stage = stage;
+        this.onQuit = onQuit;
+    }
+
+    /** Loads the window's FXML with its controllers and returns its root. */
+    public static Parent load(MainWindowViewModel model, Stage stage, Runnable onQuit) {
+        MainWindowView view = new MainWindowView(model, stage, onQuit);
+        return Views.load("MainWindow.fxml", type -> {
+            if (type == MainWindowView.class) {
+                return view;
+            }
+            if (type == GroupsView.class) {
+                return new GroupsView(model.groups());
+            }
+            throw new IllegalArgumentException("no controller " + type);
+        });
+    }
+
+    @FXML
+    private void initialize() {
+        statusLabel.textProperty().bind(model.statusProperty());
+        identityLabel.setText("You are " + model.identity().name());
+        emptyHint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabPane.getTabs()));
+        model.tabs().forEach(this::addTab);
+        model.tabs().addListener((ListChangeListener<ChatTabViewModel>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(this::removeTab);
+                change.getAddedSubList().forEach(this::addTab);
+            }
+        });
+        tabPane.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
+                model.selectedTabProperty().set(now == null ? null : (ChatTabViewModel) now.getUserData()));
+        model.selectedTabProperty().addListener((obs, was, now) -> {
+            Tab tab = tabsByModel.get(now);
+            if (tab != null) {
+                tabPane.getSelectionModel().select(tab);
+            }
+        });
+        new MessageNotifier(stage).follow(model);
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            quit();
+        });
+    }
+
+    private void addTab(ChatTabViewModel tabModel) {
+        ChatTabView[] view = new ChatTabView[1];
+        Parent content = Views.load("ChatTab.fxml", type -> view[0] = new ChatTabView(tabModel));
+        Tab tab = new Tab();
+        tab.setUserData(tabModel);
+        tab.setContent(content);
+        tab.textProperty().bind(tabModel.titleProperty());
+        tab.setId("tab-" + tabModel.groupName());
+        tabModel.selectedProperty().bind(tab.selectedProperty());
+        tabModel.windowFocusedProperty().bind(stage.focusedProperty());
+        tab.setOnSelectionChanged(event -> {
+            if (tab.isSelected()) {
+                view[0].focusDraft();
+            }
+        });
+        tab.setOnCloseRequest(event -> {
+            event.consume();
+            confirmLeave(tabModel);
+        });
+        tabsByModel.put(tabModel, tab);
+        tabPane.getTabs().add(tab);
+        if (tab.isSelected()) {
+            javafx.application.Platform.runLater(view[0]::focusDraft);
+        }
+    }
+
+    private void removeTab(ChatTabViewModel tabModel) {
+        Tab tab = tabsByModel.remove(tabModel);
+        if (tab != null) {
+            tabModel.selectedProperty().unbind();
+            tabModel.windowFocusedProperty().unbind();
+            tabPane.getTabs().remove(tab);
+        }
+    }
+
+    private void confirmLeave(ChatTabViewModel tabModel) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                "You will stop receiving its messages, and it will not reopen next time.",
+                ButtonType.CANCEL, ButtonType.OK);
+        ask.initOwner(stage);
+        ask.setTitle("Leave group");
+        ask.setHeaderText("Leave \"" + tabModel.groupName() + "\"?");
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText("Leave");
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.leave(tabModel));
+    }
+
+    @FXML
+    private void newGroup() {
+        new NewGroupDialog(stage, model).show();
+    }
+
+    @FXML
+    private void connectToRegistry() {
+        new RegistryDialog(stage, model).show();
+    }
+
+    @FXML
+    private void quit() {
+        model.quit(onQuit);
+    }
+}

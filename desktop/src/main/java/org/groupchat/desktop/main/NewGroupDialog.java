@@ -1,0 +1,48 @@
+package org.groupchat.desktop.main;
+
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** "New group…": a name and an optional port; a refused input keeps the dialog open and says why. */
+final class NewGroupDialog extends Dialog<ButtonType> {
+
+    NewGroupDialog(Window owner, MainWindowViewModel model) {
+        initOwner(owner);
+        setTitle("New group");
+        setHeaderText("Host a new group on this computer.\nIt is listed in the registry while this app runs.");
+        TextField name = new TextField();
+        name.setId("newGroupName");
+        name.setPromptText("Group name");
+        TextField port = new TextField();
+        port.setId("newGroupPort");
+        port.setPromptText("automatic");
+        Label problem = new Label();
+        problem.getStyleClass().add("refusal");
+        problem.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Name"), name);
+        grid.addRow(1, new Label("Port"), port);
+        VBox content = new VBox(10, grid, problem);
+        content.setPadding(new Insets(10));
+        content.setPrefWidth(380);
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
+        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, event -> {
+            String refusal = model.newGroup(name.getText(), port.getText());
+            if (refusal != null) {
+                problem.setText(refusal);
+                event.consume();
+            }
+        });
+        setOnShown(event -> name.requestFocus());
+    }
+}

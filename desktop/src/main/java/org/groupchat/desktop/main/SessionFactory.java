@@ -1,0 +1,10 @@
+package org.groupchat.desktop.main;
+
+import org.groupchat.desktop.session.GroupConnection;
+import org.groupchat.desktop.session.SessionListener;
+
+/** Opens the live connection behind a new tab. */
+@FunctionalInterface
+public interface SessionFactory {
+    GroupConnection open(String groupName, String endpoint, SessionListener listener);
+}

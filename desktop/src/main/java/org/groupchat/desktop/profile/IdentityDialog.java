@@ -1,0 +1,50 @@
+package org.groupchat.desktop.profile;
+
+import java.util.UUID;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.groupchat.protocol.Fields;
+import org.groupchat.protocol.ProtocolException;
+
+/** The first-start dialog that asks for a display name and creates this profile's identity. */
+public final class IdentityDialog extends Dialog<Identity> {
+
+    public IdentityDialog(String profile) {
+        setTitle("Welcome to GroupChat");
+        setHeaderText("Choose the name others will see"
+                + (profile.equals(ProfilePaths.DEFAULT_PROFILE) ? "" : " (profile \"" + profile + "\")"));
+        TextField name = new TextField();
+        name.setId("displayName");
+        name.setPromptText("Your name");
+        Label problem = new Label();
+        problem.getStyleClass().add("refusal");
+        VBox content = new VBox(8, new Label("Display name"), name, problem);
+        content.setPadding(new Insets(10));
+        content.setPrefWidth(360);
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().add(ButtonType.OK);
+        var ok = getDialogPane().lookupButton(ButtonType.OK);
+        name.textProperty().subscribe(text -> {
+            String reason = check(text);
+            problem.setText(text.isEmpty() ? "" : reason == null ? "" : reason);
+            ok.setDisable(reason != null);
+        });
+        setResultConverter(button -> button == ButtonType.OK && check(name.getText()) == null
+                ? new Identity(UUID.randomUUID().toString(), name.getText().strip())
+                : null);
+        setOnShown(event -> name.requestFocus());
+    }
+
+    private static String check(String text) {
+        try {
+            Fields.name(text, "name");
+            return null;
+        } catch (ProtocolException e) {
+            return e.getMessage().replace("\"name\"", "The name");
+        }
+    }
+}

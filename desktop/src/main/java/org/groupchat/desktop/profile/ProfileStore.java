@@ -1,0 +1,108 @@
+package org.groupchat.desktop.profile;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Reads and writes a profile's identity and settings as small properties files. Blocking disk I/O:
+ * call it from background threads (or before the UI starts). Writes replace the file atomically.
+ */
+public final class ProfileStore {
+    private static final String IDENTITY_FILE = "identity.properties";
+    private static final String SETTINGS_FILE = "settings.properties";
+    private final ProfilePaths paths;
+    private final AtomicReference<Settings> latest = new AtomicReference<>();
+
+    public ProfileStore(ProfilePaths paths) {
+        this.paths = paths;
+    }
+
+    public ProfilePaths paths() {
+        return paths;
+    }
+
+    public Optional<Identity> identity() {
+        Properties props = read(IDENTITY_FILE);
+        String id = props.getProperty("id");
+        String name = props.getProperty("name");
+        return id == null || name == null ? Optional.empty() : Optional.of(new Identity(id, name));
+    }
+
+    public void saveIdentity(Identity identity) {
+        Properties props = new Properties();
+        props.setProperty("id", identity.id());
+        props.setProperty("name", identity.name());
+        write(IDENTITY_FILE, props);
+    }
+
+    public Settings settings() {
+        Properties props = read(SETTINGS_FILE);
+        List<JoinedGroup> joined = new ArrayList<>();
+        for (int i = 0; props.containsKey("joined." + i + ".name"); i++) {
+            joined.add(new JoinedGroup(props.getProperty("joined." + i + ".name"),
+                    props.getProperty("joined." + i + ".endpoint")));
+        }
+        return new Settings(props.getProperty("registry", Settings.DEFAULT_REGISTRY), List.copyOf(joined));
+    }
+
+    /** Notes the settings to save next; cheap, no I/O, so the UI thread may call it in the order of its changes. */
+    public void remember(Settings settings) {
+        latest.set(settings);
+    }
+
+    /** Writes the most recently remembered settings; whichever flush runs last writes the newest state. */
+    public synchronized void flush() {
+        Settings settings = latest.get();
+        if (settings != null) {
+            saveSettings(settings);
+        }
+    }
+
+    public synchronized void saveSettings(Settings settings) {
+        Properties props = new Properties();
+        props.setProperty("registry", settings.registry());
+        for (int i = 0; i < settings.joined().size(); i++) {
+            props.setProperty("joined." + i + ".name", settings.joined().get(i).name());
+            props.setProperty("joined." + i + ".endpoint", settings.joined().get(i).endpoint());
+        }
+        write(SETTINGS_FILE, props);
+    }
+
+    private Properties read(String file) {
+        Properties props = new Properties();
+        Path path = paths.configDir().resolve(file);
+        if (Files.isRegularFile(path)) {
+            try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+            }
+        }
+        return props;
+    }
+
+    private void write(String file, Properties props) {
+        Path path = paths.configDir().resolve(file);
+        try {
+            Files.createDirectories(path.getParent());
+            Path temp = Files.createTempFile(path.getParent(), file, ".tmp");
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                props.store(out, "GroupChat");
+            }
+            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.groupchat.desktop.session;
+
+/** What a chat tab asks of its group's session; every method returns at once and never blocks. */
+public interface GroupConnection {
+
+    void send(String messageId, String text);
+
+    void loadEarlier(long beforeSeq);
+
+    void loadSince(long sinceMs);
+
+    /** Moves the session to a new address of the same group, e.g. after its server restarted elsewhere. */
+    void retarget(String endpoint);
+
+    /** Leaves the group (LEAVE), then stops. */
+    void leave();
+
+    /** Stops without leaving; the group stays joined for the next start. */
+    void close();
+}

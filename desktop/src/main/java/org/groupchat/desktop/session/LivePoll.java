@@ -1,0 +1,136 @@
+package org.groupchat.desktop.session;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.groupchat.protocol.Json;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.Reply;
+import org.groupchat.protocol.Request;
+import org.groupchat.protocol.User;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The long-poll half of a session: one REQ socket that keeps a {@code FETCH afterSeq waitMs} parked at the
+ * server, so a new message comes back as soon as it is stored. A socket monitor reports a dropped connection,
+ * because a REQ socket silently loses a request whose connection died (e.g. a quick server restart).
+ * Used by the session thread only.
+ */
+final class LivePoll implements AutoCloseable {
+    private static final int LIMIT = 200;
+    private static final long GRACE_MS = 2_000;
+
+    private static final AtomicInteger MONITORS = new AtomicInteger();
+
+    private final ZContext context;
+    private final ReqSlot slot;
+    private ZMQ.Socket monitor;
+    private final User userRef;
+    private final int waitMs;
+    private long afterSeq = -1;
+    private long nextAt;
+
+    LivePoll(ZContext context, String endpoint, User userRef, int waitMs) {
+        this.context = context;
+        this.slot = new ReqSlot(context, endpoint);
+        this.userRef = userRef;
+        this.waitMs = waitMs;
+        watchConnection();
+    }
+
+    ZMQ.Socket socket() {
+        return slot.socket();
+    }
+
+    ZMQ.Socket monitorSocket() {
+        return monitor;
+    }
+
+    /** Reads the monitor's events; true if a connection of the poll socket dropped. */
+    boolean connectionDropped() {
+        boolean dropped = false;
+        for (ZMQ.Event event; (event = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT)) != null; ) {
+            dropped |= event.getEvent() == ZMQ.EVENT_DISCONNECTED;
+        }
+        return dropped;
+    }
+
+    private void watchConnection() {
+        String address = "inproc://live-poll-monitor-" + MONITORS.incrementAndGet();
+        slot.socket().monitor(address, ZMQ.EVENT_DISCONNECTED);
+        monitor = context.createSocket(SocketType.PAIR);
+        monitor.connect(address);
+    }
+
+    private void stopWatching() {
+        slot.socket().monitor(null, 0);
+        context.destroySocket(monitor);
+    }
+
+    private void reopen(String endpoint) {
+        stopWatching();
+        slot.reopen(endpoint);
+        watchConnection();
+    }
+
+    /** True once the newest page is known, so the poll knows where to continue from. */
+    boolean started() {
+        return afterSeq >= 0;
+    }
+
+    void continueAfter(long seq) {
+        afterSeq = Math.max(afterSeq, seq);
+    }
+
+    void issueIfDue(long now, boolean allowed) {
+        if (allowed && !slot.busy() && started() && now >= nextAt) {
+            slot.send(Json.write(Request.Fetch.after(userRef, afterSeq, LIMIT, waitMs)), waitMs + GRACE_MS, now);
+        }
+    }
+
+    /** The messages not seen before, from a reply frame; asks again at once. Throws the server's refusal. */
+    List<Message> fresh(byte[] frame, long now) {
+        Reply.Fetched fetched = ReplyDecoder.decode(frame, Reply.Fetched.class);
+        List<Message> fresh = fetched.messages().stream().filter(m -> m.seq() > afterSeq).toList();
+        if (!fresh.isEmpty()) {
+            afterSeq = fresh.get(fresh.size() - 1).seq();
+        }
+        nextAt = now;
+        return fresh;
+    }
+
+    byte[] receive() {
+        return slot.receive();
+    }
+
+    boolean overdue(long now) {
+        return slot.overdue(now);
+    }
+
+    /** Drops an outstanding poll (lost with a dead connection) and asks again, now or after a pause. */
+    void restart(String endpoint, long at) {
+        if (slot.busy() || !slot.endpoint().equals(endpoint)) {
+            reopen(endpoint);
+        }
+        nextAt = at;
+    }
+
+    void pauseUntil(long at) {
+        nextAt = at;
+    }
+
+    /** When the session thread must wake up for this poll. */
+    long wakeAt(boolean allowed) {
+        if (slot.busy()) {
+            return slot.deadline();
+        }
+        return allowed && started() ? nextAt : Long.MAX_VALUE;
+    }
+
+    @Override
+    public void close() {
+        stopWatching();
+        slot.close();
+    }
+}

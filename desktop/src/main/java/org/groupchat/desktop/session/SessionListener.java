@@ -1,0 +1,34 @@
+package org.groupchat.desktop.session;
+
+import java.util.List;
+import org.groupchat.protocol.Member;
+import org.groupchat.protocol.Message;
+
+/** What a {@link GroupSession} reports; every call arrives on the UI thread through the bridge. */
+public interface SessionListener {
+
+    /** The newest page after joining; {@code hasEarlier} says whether older history exists. */
+    void newestPage(List<Message> messages, boolean hasEarlier);
+
+    /** New messages from the live long poll, in seq order. */
+    void arrived(List<Message> messages);
+
+    /** The server stored our message. */
+    void sent(Message message);
+
+    /** The message with this id was not stored; the user may retry it with the same id. */
+    void sendFailed(String messageId, String reason);
+
+    /** Older history asked for with "load earlier". */
+    void earlierLoaded(List<Message> messages, boolean hasEarlier);
+
+    /** Every message from the chosen moment on, replacing what is shown. */
+    void sinceLoaded(List<Message> messages, boolean hasEarlier);
+
+    void membersChanged(List<Member> members);
+
+    void connectionChanged(ConnectionState state, String detail);
+
+    /** Something the user should read, e.g. the server refused to let us join. */
+    void problem(String message);
+}

@@ -1,0 +1,342 @@
+package org.groupchat.desktop.session;
+
+import java.nio.channels.Pipe;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Queue;
+import org.groupchat.client.ServerErrorException;
+import org.groupchat.desktop.fx.UiExecutor;
+import org.groupchat.protocol.ErrorCode;
+import org.groupchat.protocol.Json;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.Reply;
+import org.groupchat.protocol.Request;
+import org.groupchat.protocol.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZContext;
+
+/**
+ * The body of a {@link GroupSession}'s thread: JOIN, the newest page, then a live long poll, with the UI's
+ * commands (SEND, history, LEAVE) on the command socket, heartbeats (MEMBERS) and reconnects with backoff.
+ */
+final class SessionLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionLoop.class);
+    private static final int MAX_SINCE_MESSAGES = 5_000;
+
+    private final User user;
+    private final User userRef;
+    private final UiExecutor ui;
+    private final SessionListener listener;
+    private final Queue<SessionCommand> inbox;
+    private final Pipe.SourceChannel wakeup;
+    private final SessionTimings timings;
+    private final ConnectionTracker tracker = new ConnectionTracker();
+    private final Deque<Call> calls = new ArrayDeque<>();
+    private String endpoint;
+    private ZContext context;
+    private ReqSlot commandSlot;
+    private LivePoll poll;
+    private SessionPoller poller;
+    private Call current;
+    private long nextCallAt;
+    private long membersDueAt;
+    private boolean running = true;
+    private boolean leaving;
+
+    SessionLoop(String endpoint, User user, UiExecutor ui, SessionListener listener, Queue<SessionCommand> inbox,
+            Pipe.SourceChannel wakeup, SessionTimings timings) {
+        this.endpoint = endpoint;
+        this.user = user;
+        this.userRef = User.ofId(user.id());
+        this.ui = ui;
+        this.listener = listener;
+        this.inbox = inbox;
+        this.wakeup = wakeup;
+        this.timings = timings;
+    }
+
+    void run() {
+        context = new ZContext(1);
+        try {
+            poller = new SessionPoller(context, wakeup);
+            commandSlot = new ReqSlot(context, endpoint);
+            poll = new LivePoll(context, endpoint, userRef, timings.pollWaitMs());
+            rebuildPoller();
+            calls.add(joinCall());
+            while (running) {
+                poller.await(Math.max(0, Math.min(1_000, nextWakeAt() - now())));
+                step();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("session for {} stopped on an error", endpoint, e);
+            post(() -> listener.problem("The connection stopped unexpectedly: " + e.getMessage()));
+        } finally {
+            if (poller != null) {
+                poller.close();
+            }
+            if (poll != null) {
+                poll.close();
+            }
+            context.close();
+        }
+    }
+
+    private void step() {
+        for (SessionCommand command; (command = inbox.poll()) != null; ) {
+            accept(command);
+        }
+        long now = now();
+        if (poller.commandReady()) {
+            onCommandReply(commandSlot.receive(), now);
+        }
+        if (poller.pollReady()) {
+            onPollReply(poll.receive(), now);
+        }
+        if (poller.pollMonitorReady() && poll.connectionDropped()) {
+            // ask again on a fresh socket: it waits for the server to come back and is answered then
+            poll.restart(endpoint, now);
+            rebuildPoller();
+        }
+        if (commandSlot.overdue(now)) {
+            onCommandTimeout(now);
+        }
+        if (poll.overdue(now)) {
+            failed(now);
+            poll.restart(endpoint, now + tracker.backoffMs());
+            rebuildPoller();
+        }
+        expireQueued(now);
+        issueCommand(now);
+        issuePoll(now);
+    }
+
+    /** A call still queued behind an unanswered one (e.g. SEND behind a JOIN that gets no reply) fails in time too. */
+    private void expireQueued(long now) {
+        calls.removeIf(call -> {
+            if (call.giveUpAt > now) {
+                return false;
+            }
+            call.gaveUp("no reply from the group server");
+            return true;
+        });
+    }
+
+    private void accept(SessionCommand command) {
+        long now = now();
+        if (command instanceof SessionCommand.Send send) {
+            calls.add(sendCall(send, now + timings.sendGiveUpMs()));
+        } else if (command instanceof SessionCommand.Earlier earlier) {
+            calls.add(earlierCall(earlier.beforeSeq(), now + 10_000));
+        } else if (command instanceof SessionCommand.Since since) {
+            calls.add(sinceCall(since.sinceMs(), new ArrayList<>(), now + 10_000));
+        } else if (command instanceof SessionCommand.Retarget retarget) {
+            retarget(retarget.endpoint());
+        } else if (command instanceof SessionCommand.Leave) {
+            startLeaving(now);
+        } else if (command instanceof SessionCommand.Close) {
+            running = false;
+        }
+    }
+
+    private Call earlierCall(long beforeSeq, long giveUpAt) {
+        return new Call(new Request.Before(userRef, beforeSeq, timings.pageSize()), Reply.History.class, giveUpAt,
+                h -> post(() -> listener.earlierLoaded(h.messages(), h.more())),
+                e -> post(() -> listener.problem("Could not load earlier messages: " + e.getMessage())),
+                reason -> post(() -> listener.problem("Could not load earlier messages: " + reason)));
+    }
+
+    private Call joinCall() {
+        return new Call(new Request.Join(user), Reply.Joined.class, Long.MAX_VALUE, joined -> {
+            if (!poll.started()) {
+                calls.addFirst(newestPageCall());
+            }
+            membersDueAt = 0;
+        }, refused -> post(() -> listener.problem("The group refused to let you join: " + refused.getMessage())),
+                reason -> { });
+    }
+
+    private Call newestPageCall() {
+        return new Call(Request.Fetch.newest(userRef, timings.pageSize()), Reply.Fetched.class, Long.MAX_VALUE,
+                page -> {
+                    poll.continueAfter(page.lastSeq());
+                    boolean hasEarlier = !page.messages().isEmpty() && page.messages().get(0).seq() > 1;
+                    post(() -> listener.newestPage(page.messages(), hasEarlier));
+                }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
+                reason -> { });
+    }
+
+    private Call sendCall(SessionCommand.Send send, long giveUpAt) {
+        return new Call(new Request.Send(userRef, send.messageId(), send.text()), Reply.Sent.class, giveUpAt,
+                sent -> post(() -> listener.sent(sent.message())),
+                refused -> {
+                    if (refused.code() == ErrorCode.RATE_LIMITED && now() < giveUpAt) {
+                        calls.addLast(sendCall(send, giveUpAt));
+                        long wait = refused.retryAfterMs() == null ? 500 : refused.retryAfterMs();
+                        nextCallAt = now() + wait;
+                    } else {
+                        post(() -> listener.sendFailed(send.messageId(), refused.getMessage()));
+                    }
+                },
+                reason -> post(() -> listener.sendFailed(send.messageId(), reason)));
+    }
+
+    private Call sinceCall(long sinceMs, List<Message> collected, long giveUpAt) {
+        Request.Fetch fetch = collected.isEmpty()
+                ? Request.Fetch.since(userRef, sinceMs, 500)
+                : Request.Fetch.after(userRef, collected.get(collected.size() - 1).seq(), 500, 0);
+        return new Call(fetch, Reply.Fetched.class, giveUpAt, page -> {
+            collected.addAll(page.messages());
+            if (page.more() && collected.size() < MAX_SINCE_MESSAGES) {
+                calls.addFirst(sinceCall(sinceMs, collected, giveUpAt));
+            } else {
+                boolean hasEarlier = !collected.isEmpty() && collected.get(0).seq() > 1;
+                List<Message> all = List.copyOf(collected);
+                post(() -> listener.sinceLoaded(all, hasEarlier));
+            }
+        }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
+                reason -> post(() -> listener.problem("Could not load messages: " + reason)));
+    }
+
+    private Call membersCall() {
+        return new Call(new Request.Members(userRef), Reply.MemberList.class, 0,
+                list -> post(() -> listener.membersChanged(list.members())), refused -> { }, reason -> { });
+    }
+
+    private void startLeaving(long now) {
+        leaving = true;
+        calls.clear();
+        calls.add(new Call(new Request.Leave(userRef), Reply.Done.class, now + 3_000,
+                done -> running = false, refused -> running = false, reason -> running = false));
+    }
+
+    private void retarget(String newEndpoint) {
+        if (newEndpoint.equals(endpoint)) {
+            return;
+        }
+        LOG.info("session moves from {} to {}", endpoint, newEndpoint);
+        endpoint = newEndpoint;
+        if (current != null) {
+            calls.addFirst(current);
+            current = null;
+        }
+        commandSlot.reopen(endpoint);
+        poll.restart(endpoint, 0);
+        rebuildPoller();
+        calls.addFirst(joinCall());
+        nextCallAt = 0;
+    }
+
+    private void issueCommand(long now) {
+        if (commandSlot.busy() || now < nextCallAt) {
+            return;
+        }
+        if (calls.isEmpty() && !leaving && poll.started() && now >= membersDueAt) {
+            calls.add(membersCall());
+            membersDueAt = now + (tracker.healthy() ? timings.membersEveryMs() : tracker.backoffMs());
+        }
+        current = calls.poll();
+        if (current != null) {
+            commandSlot.send(Json.write(current.request), timings.commandTimeoutMs(), now);
+        }
+    }
+
+    private void issuePoll(long now) {
+        poll.issueIfDue(now, !leaving && tracker.healthy());
+    }
+
+    private void onCommandReply(byte[] frame, long now) {
+        if (frame == null || current == null) {
+            return;
+        }
+        Call call = current;
+        current = null;
+        succeeded();
+        try {
+            call.replied(ReplyDecoder.decode(frame, call.replyType));
+        } catch (ServerErrorException e) {
+            if (e.code() == ErrorCode.NOT_MEMBER && !leaving) {
+                calls.addFirst(call);
+                calls.addFirst(joinCall());
+            } else {
+                call.refused(e);
+            }
+        }
+    }
+
+    private void onCommandTimeout(long now) {
+        Call call = current;
+        current = null;
+        commandSlot.reopen(endpoint);
+        rebuildPoller();
+        failed(now);
+        nextCallAt = now + tracker.backoffMs();
+        if (call != null && call.giveUpAt > now) {
+            calls.addFirst(call);
+        } else if (call != null) {
+            call.gaveUp("no reply from the group server");
+        }
+    }
+
+    private void onPollReply(byte[] frame, long now) {
+        if (frame == null) {
+            return;
+        }
+        succeeded();
+        try {
+            List<Message> fresh = poll.fresh(frame, now);
+            if (!fresh.isEmpty()) {
+                post(() -> listener.arrived(fresh));
+            }
+        } catch (ServerErrorException e) {
+            if (e.code() == ErrorCode.NOT_MEMBER) {
+                calls.addFirst(joinCall());
+            }
+            poll.pauseUntil(now + tracker.backoffMs());
+        }
+    }
+
+    private void succeeded() {
+        if (tracker.succeeded()) {
+            // after an outage the poll socket's outstanding request may be lost with the old connection
+            poll.restart(endpoint, 0);
+            rebuildPoller();
+            membersDueAt = 0;
+            report();
+        }
+    }
+
+    private void failed(long now) {
+        if (tracker.failed(now)) {
+            report();
+        }
+    }
+
+    private void report() {
+        ConnectionState state = tracker.state();
+        String where = endpoint;
+        post(() -> listener.connectionChanged(state, where));
+    }
+
+    private long nextWakeAt() {
+        long wake = Math.min(commandSlot.deadline(), poll.wakeAt(!leaving && tracker.healthy()));
+        if (!commandSlot.busy() && (!calls.isEmpty() || poll.started())) {
+            wake = Math.min(wake, calls.isEmpty() ? Math.max(nextCallAt, membersDueAt) : nextCallAt);
+        }
+        return wake;
+    }
+
+    private void rebuildPoller() {
+        poller.watch(commandSlot.socket(), poll.socket(), poll.monitorSocket());
+    }
+
+    private void post(Runnable event) {
+        ui.onUi(event);
+    }
+
+    private static long now() {
+        return System.nanoTime() / 1_000_000;
+    }
+}

@@ -1,0 +1,84 @@
+package org.groupchat.desktop.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.User;
+import org.junit.jupiter.api.Test;
+
+class ConversationTest {
+    private static final User ME = new User("00000000-0000-0000-0000-000000000001", "Me");
+    private static final User BOB = new User("00000000-0000-0000-0000-000000000002", "Bob");
+    private final Conversation conversation = new Conversation(ME.id());
+
+    private static Message message(long seq, String id, User sender) {
+        return new Message(seq, id, 1_000 * seq, sender, "text " + seq);
+    }
+
+    @Test
+    void storedMessagesAreOrderedBySeqWhateverTheArrivalOrder() {
+        conversation.addStored(List.of(message(5, "e", BOB), message(2, "b", BOB)));
+        conversation.addStored(message(3, "c", BOB));
+        conversation.addStored(List.of(message(1, "a", BOB), message(4, "d", BOB)));
+
+        assertThat(conversation.lines()).extracting(ChatLine::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void aMessageSeenTwiceIsShownOnce() {
+        assertThat(conversation.addStored(message(1, "a", BOB))).isTrue();
+        assertThat(conversation.addStored(message(1, "a", BOB))).isFalse();
+
+        assertThat(conversation.lines()).hasSize(1);
+    }
+
+    @Test
+    void pendingMessageStaysLastThenTakesItsStoredPlace() {
+        conversation.addStored(message(1, "a", BOB));
+        conversation.addPending(ChatLine.pending("mine", ME, "hello", 5));
+        conversation.addStored(message(2, "b", BOB));
+
+        assertThat(conversation.lines()).extracting(ChatLine::id).containsExactly("a", "b", "mine");
+
+        conversation.addStored(new Message(3, "mine", 9, ME, "hello"));
+        assertThat(conversation.lines()).extracting(ChatLine::id).containsExactly("a", "b", "mine");
+        assertThat(conversation.lines().get(2).state()).isEqualTo(SendState.SENT);
+        assertThat(conversation.lines().get(2).own()).isTrue();
+    }
+
+    @Test
+    void failedMessageCanBeRetriedWithItsId() {
+        conversation.addPending(ChatLine.pending("mine", ME, "hello", 5));
+        conversation.markFailed("mine", "no reply");
+
+        assertThat(conversation.lines().get(0).state()).isEqualTo(SendState.FAILED);
+        ChatLine again = conversation.retry("mine");
+        assertThat(again.id()).isEqualTo("mine");
+        assertThat(conversation.lines().get(0).state()).isEqualTo(SendState.PENDING);
+    }
+
+    @Test
+    void replacingStoredMessagesKeepsUnsentOnes() {
+        conversation.addStored(List.of(message(1, "a", BOB), message(2, "b", BOB)));
+        conversation.addPending(ChatLine.pending("mine", ME, "hello", 5));
+
+        conversation.replaceStored(List.of(message(7, "g", BOB)));
+
+        assertThat(conversation.lines()).extracting(ChatLine::id).containsExactly("g", "mine");
+        assertThat(conversation.firstSeq()).isEqualTo(7);
+    }
+
+    @Test
+    void aPageArrivesAsOneChangeOfTheList() {
+        conversation.addStored(List.of(message(11, "k", BOB), message(12, "l", BOB)));
+        int[] changes = new int[1];
+        conversation.lines().addListener((javafx.collections.ListChangeListener<ChatLine>) c -> changes[0]++);
+
+        conversation.addStored(List.of(message(8, "h", BOB), message(9, "i", BOB), message(10, "j", BOB)));
+        conversation.addStored(List.of(message(13, "m", BOB), message(14, "n", BOB)));
+
+        assertThat(changes[0]).isEqualTo(2);
+        assertThat(conversation.lines()).extracting(ChatLine::seq).containsExactly(8L, 9L, 10L, 11L, 12L, 13L, 14L);
+    }
+}

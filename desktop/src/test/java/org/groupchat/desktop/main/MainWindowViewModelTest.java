@@ -1,0 +1,118 @@
+package org.groupchat.desktop.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.groupchat.desktop.hosting.LocalServers;
+import org.groupchat.desktop.profile.Identity;
+import org.groupchat.desktop.profile.JoinedGroup;
+import org.groupchat.desktop.profile.ProfilePaths;
+import org.groupchat.desktop.profile.ProfileStore;
+import org.groupchat.desktop.profile.Settings;
+import org.groupchat.desktop.testing.RecordingConnection;
+import org.groupchat.desktop.testing.SameThreadUiExecutor;
+import org.groupchat.protocol.GroupInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainWindowViewModelTest {
+    @TempDir
+    Path temp;
+    private final List<RecordingConnection> connections = new ArrayList<>();
+    private ProfileStore store;
+    private LocalServers servers;
+    private MainWindowViewModel model;
+
+    @BeforeEach
+    void create() {
+        store = new ProfileStore(ProfilePaths.resolve("default", temp, Map.of(), "Linux", temp));
+        servers = new LocalServers(temp.resolve("data"));
+        model = new MainWindowViewModel(new SameThreadUiExecutor(), store,
+                new Identity("00000000-0000-0000-0000-000000000001", "Ada"),
+                new Settings("tcp://127.0.0.1:9", List.of(new JoinedGroup("Saved", "tcp://127.0.0.1:7"))),
+                (name, endpoint, listener) -> {
+                    RecordingConnection connection = new RecordingConnection();
+                    connections.add(connection);
+                    return connection;
+                }, servers, 1_000);
+    }
+
+    @AfterEach
+    void stop() {
+        servers.close();
+    }
+
+    @Test
+    void savedGroupsReopenAsTabs() {
+        assertThat(model.tabs()).extracting(t -> t.groupName()).containsExactly("Saved");
+    }
+
+    @Test
+    void joiningAnOpenGroupSelectsItsTabInsteadOfOpeningAnother() {
+        model.join(new GroupInfo("Alpha", "tcp://127.0.0.1:5", 1, 1, 0, 0));
+        model.join(new GroupInfo("Alpha", "tcp://127.0.0.1:5", 1, 1, 0, 0));
+
+        assertThat(model.tabs()).extracting(t -> t.groupName()).containsExactly("Saved", "Alpha");
+        assertThat(model.selectedTabProperty().get().groupName()).isEqualTo("Alpha");
+        assertThat(store.settings().joined()).extracting(JoinedGroup::name).containsExactly("Saved", "Alpha");
+    }
+
+    @Test
+    void closingATabLeavesTheGroupAndForgetsIt() {
+        model.leave(model.tabs().get(0));
+
+        assertThat(connections.get(0).left).isTrue();
+        assertThat(model.tabs()).isEmpty();
+        assertThat(store.settings().joined()).isEmpty();
+    }
+
+    @Test
+    void registryAddressThatDoesNotParseIsRefusedWithAReason() {
+        assertThat(model.connectToRegistry("localhost:5555")).contains("tcp://host:port");
+        assertThat(model.connectToRegistry("tcp://*:5555")).contains("must name a host");
+        assertThat(model.connectToRegistry("tcp://127.0.0.1:99999")).contains("out of range");
+        assertThat(store.settings().registry()).isEqualTo(Settings.DEFAULT_REGISTRY);
+    }
+
+    @Test
+    void acceptedRegistryAddressIsRemembered() {
+        assertThat(model.connectToRegistry(" tcp://127.0.0.1:9 ")).isNull();
+
+        assertThat(store.settings().registry()).isEqualTo("tcp://127.0.0.1:9");
+        assertThat(model.statusProperty().get()).contains("No registry answers at tcp://127.0.0.1:9");
+    }
+
+    @Test
+    void newGroupRefusesABadNameOrPort() {
+        assertThat(model.newGroup("  ", "")).contains("must not be empty");
+        assertThat(model.newGroup("Team", "port")).contains("is not a port number");
+        assertThat(model.newGroup("Team", "70000")).contains("out of range");
+        assertThat(model.newGroup("Saved", "")).contains("already exists");
+    }
+
+    @Test
+    void newGroupOnAPortInUseSaysSoInTheStatusBar() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(0));
+            assertThat(model.newGroup("Team", Integer.toString(taken.getLocalPort()))).isNull();
+        }
+
+        assertThat(model.statusProperty().get()).startsWith("Could not start \"Team\"");
+        assertThat(model.tabs()).extracting(t -> t.groupName()).containsExactly("Saved");
+    }
+
+    @Test
+    void newGroupIsHostedAndJoined() {
+        assertThat(model.newGroup("Team", "")).isNull();
+
+        assertThat(model.statusProperty().get()).startsWith("Hosting \"Team\" at tcp://");
+        assertThat(model.selectedTabProperty().get().groupName()).isEqualTo("Team");
+    }
+}

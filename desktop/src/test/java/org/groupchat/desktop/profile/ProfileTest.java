@@ -1,0 +1,65 @@
+package org.groupchat.desktop.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.groupchat.desktop.app.AppArguments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileTest {
+    private static final Path HOME = Path.of("/home/ada");
+
+    @Test
+    void linuxUsesXdgFoldersAndASubfolderPerProfile() {
+        ProfilePaths main = ProfilePaths.resolve("default", null, Map.of(), "Linux", HOME);
+        ProfilePaths second = ProfilePaths.resolve("bob", null, Map.of("XDG_CONFIG_HOME", "/cfg"), "Linux", HOME);
+
+        assertThat(main.configDir()).isEqualTo(Path.of("/home/ada/.config/groupchat"));
+        assertThat(main.dataDir()).isEqualTo(Path.of("/home/ada/.local/share/groupchat"));
+        assertThat(second.configDir()).isEqualTo(Path.of("/cfg/groupchat/profiles/bob"));
+    }
+
+    @Test
+    void windowsAndMacUseTheirPerUserFolders() {
+        assertThat(ProfilePaths.resolve("default", null, Map.of("APPDATA", "C:\\Users\\ada\\AppData\\Roaming"),
+                "Windows 11", HOME).configDir().toString()).endsWith("GroupChat");
+        assertThat(ProfilePaths.resolve("default", null, Map.of(), "Mac OS X", HOME).configDir())
+                .isEqualTo(Path.of("/home/ada/Library/Application Support/GroupChat"));
+    }
+
+    @Test
+    void aProfileNameThatIsNotAFolderNameIsRefused() {
+        assertThatThrownBy(() -> ProfilePaths.resolve("../x", null, Map.of(), "Linux", HOME))
+                .hasMessageContaining("may only use letters");
+    }
+
+    @Test
+    void identityAndSettingsSurviveARestart(@TempDir Path dir) {
+        ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
+        assertThat(store.identity()).isEmpty();
+        assertThat(store.settings().registry()).isEqualTo(Settings.DEFAULT_REGISTRY);
+
+        store.saveIdentity(new Identity("00000000-0000-0000-0000-000000000001", "Ada"));
+        store.remember(new Settings("tcp://10.0.0.1:5555", List.of(new JoinedGroup("Lobby", "tcp://10.0.0.1:5560"))));
+        store.flush();
+
+        ProfileStore again = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
+        assertThat(again.identity()).contains(new Identity("00000000-0000-0000-0000-000000000001", "Ada"));
+        assertThat(again.settings().joined()).containsExactly(new JoinedGroup("Lobby", "tcp://10.0.0.1:5560"));
+        assertThat(again.settings().registry()).isEqualTo("tcp://10.0.0.1:5555");
+    }
+
+    @Test
+    void commandLineTakesProfileConfigDirAndRegistry() {
+        AppArguments args = AppArguments.parse(List.of("--profile", "bob", "--config-dir", "/tmp/x",
+                "--registry", "tcp://h:1"), Map.of("GROUPCHAT_PROFILE", "env"), null);
+        assertThat(args).isEqualTo(new AppArguments("bob", Path.of("/tmp/x"), "tcp://h:1"));
+        assertThat(AppArguments.parse(List.of(), Map.of("GROUPCHAT_PROFILE", "env"), "/c").profile()).isEqualTo("env");
+        assertThatThrownBy(() -> AppArguments.parse(List.of("--bogus"), Map.of(), null))
+                .hasMessageContaining("unknown option");
+    }
+}

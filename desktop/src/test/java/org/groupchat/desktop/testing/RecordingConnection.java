@@ -1,0 +1,45 @@
+package org.groupchat.desktop.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.groupchat.desktop.session.GroupConnection;
+
+/** Stands in for a session behind a view model and records what the view model asked of it. */
+public final class RecordingConnection implements GroupConnection {
+    public record Sent(String messageId, String text) {}
+
+    public final List<Sent> sends = new ArrayList<>();
+    public final List<Long> earlier = new ArrayList<>();
+    public final List<Long> since = new ArrayList<>();
+    public boolean left;
+    public boolean closed;
+
+    @Override
+    public void send(String messageId, String text) {
+        sends.add(new Sent(messageId, text));
+    }
+
+    @Override
+    public void loadEarlier(long beforeSeq) {
+        earlier.add(beforeSeq);
+    }
+
+    @Override
+    public void loadSince(long sinceMs) {
+        since.add(sinceMs);
+    }
+
+    @Override
+    public void retarget(String endpoint) {
+    }
+
+    @Override
+    public void leave() {
+        left = true;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

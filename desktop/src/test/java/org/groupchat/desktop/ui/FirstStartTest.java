@@ -1,0 +1,60 @@
+package org.groupchat.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableCell;
+import javafx.stage.Stage;
+import org.groupchat.desktop.hosting.LocalServers;
+import org.groupchat.desktop.profile.ProfilePaths;
+import org.groupchat.desktop.profile.ProfileStore;
+import org.groupchat.desktop.testing.AppUnderTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class FirstStartTest {
+    @TempDir
+    static Path temp;
+    private AppUnderTest app;
+    private String registry;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        registry = "tcp://127.0.0.1:" + freePort();
+        app = AppUnderTest.open(stage, temp.resolve("grace"), null, registry, List.of());
+    }
+
+    @Test
+    void firstStartAsksForANameStartsBundledServersAndListsTheLobby(FxRobot robot) throws Exception {
+        robot.clickOn("#displayName").write("Grace");
+        robot.clickOn("OK");
+
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText()))
+                .tryQuery().isPresent());
+        assertThat(robot.lookup((javafx.scene.control.Label l) -> l.getText() != null
+                && l.getText().contains("started bundled servers")).tryQuery()).isPresent();
+        waitFor(30, TimeUnit.SECONDS, () -> new ProfileStore(ProfilePaths.resolve("default", temp.resolve("grace"),
+                java.util.Map.of(), "Linux", temp)).identity().map(i -> i.name().equals("Grace")).orElse(false));
+        assertThat(Files.exists(temp.resolve("grace/data/groups"))).isTrue();
+
+        app.quit();
+        assertThat(LocalServers.registryAnswers(registry)).as("bundled registry stopped on quit").isFalse();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
