@@ -1,5 +1,6 @@
 package org.groupchat.client;
 
+import org.groupchat.transport.SafeFrameAllocator;
 import org.zeromq.ZMQ;
 
 /** The options every socket of ours that connects (REQ, DEALER) gets before it connects. */
@@ -14,6 +15,7 @@ public final class ConnectingSockets {
 
     public static void configure(ZMQ.Socket socket) {
         socket.setLinger(0);
+        socket.setMsgAllocator(SafeFrameAllocator.INSTANCE);
         socket.setHandshakeIvl(HANDSHAKE_MS);
         socket.setReconnectIVL(100);
         socket.setReconnectIVLMax(1_000);

@@ -141,10 +141,16 @@ public final class GroupServer extends RouterServer {
 
     private void acceptSend(Inbound from, Request.Send send) {
         try {
-            User sender = requireMember(send.user());
+            String userId = Fields.userId(send.user());
             String id = Fields.uuid(send.id(), "id");
-            String text = Fields.text(send.text());
             Message stored = store.findById(id).orElse(null);
+            // A retry of a stored SEND is answered from storage, even after its sender left: exactly-once wins.
+            if (stored != null && stored.sender().id().equals(userId)) {
+                reply(from, new Reply.Sent(stored));
+                return;
+            }
+            User sender = requireMember(send.user());
+            String text = Fields.text(send.text());
             if (stored != null) {
                 reply(from, new Reply.Sent(stored));
                 return;

@@ -21,6 +21,7 @@ import org.zeromq.ZMQ;
  */
 final class RegistryHeartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHeartbeat.class);
+    private static final long RETRY_NANOS = 100_000_000L;
 
     private final Endpoint registry;
     private final GroupRef group;
@@ -55,8 +56,9 @@ final class RegistryHeartbeat {
         if (nowNanos - nextBeatNanos < 0) {
             return;
         }
-        nextBeatNanos = nowNanos + intervalNanos;
-        send(new Request.Register(group, stats.get()));
+        boolean queued = send(new Request.Register(group, stats.get()));
+        // Not queued means no live connection: try again soon, so a restarted registry hears from us within one beat.
+        nextBeatNanos = nowNanos + (queued ? intervalNanos : RETRY_NANOS);
         if (registered && nowNanos - lastReplyNanos > 3 * intervalNanos) {
             registered = false;
             LOG.warn("group \"{}\": no reply from the registry at {}; still trying", group.name(), registry);

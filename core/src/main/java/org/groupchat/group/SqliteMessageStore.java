@@ -70,13 +70,49 @@ public final class SqliteMessageStore implements MessageStore {
                 st.execute("PRAGMA synchronous=" + durability.sqliteSynchronous);
                 st.execute("PRAGMA busy_timeout=5000");
                 createSchema(st);
+                verifyIntact(st, file);
             }
             db.setAutoCommit(true);
             return new SqliteMessageStore(file, db);
         } catch (SQLException e) {
             closeQuietly(db);
+            if (isDamage(e)) {
+                throw damaged(file, e.getMessage(), e);
+            }
             throw new StorageException("cannot open the message database " + file + ": " + e.getMessage(), e);
+        } catch (StorageException e) {
+            closeQuietly(db);
+            throw e;
         }
+    }
+
+    /** Refuses a damaged file rather than serve corrupted or gapped history (about 0.2 s per million messages). */
+    private static void verifyIntact(Statement st, Path file) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            rs.next();
+            String verdict = rs.getString(1);
+            if (!"ok".equals(verdict)) {
+                throw damaged(file, verdict, null);
+            }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(max(seq), 0) FROM messages")) {
+            rs.next();
+            long count = rs.getLong(1);
+            long lastSeq = rs.getLong(2);
+            if (count != lastSeq) {
+                throw damaged(file, (lastSeq - count) + " of messages 1.." + lastSeq + " are missing", null);
+            }
+        }
+    }
+
+    private static boolean isDamage(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("SQLITE_CORRUPT") || message.contains("SQLITE_NOTADB") || message.contains("malformed");
+    }
+
+    private static StorageException damaged(Path file, String problem, Throwable cause) {
+        return new StorageException("the message database " + file + " is damaged (" + problem + "); restore it from a"
+                + " backup, or move it away to start the group empty", cause);
     }
 
     private static void createSchema(Statement st) throws SQLException {

@@ -32,7 +32,7 @@ public record Endpoint(String host, int port) {
             throw new IllegalArgumentException("\"" + portText + "\" is not a port number in \"" + text + "\"");
         }
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port " + port + " is out of range 1..65535 in \"" + text + "\"");
+            throw new IllegalArgumentException("port " + port + " is out of range 0..65535 in \"" + text + "\"");
         }
         return new Endpoint(host, port);
     }

@@ -84,6 +84,9 @@ public final class Fields {
         if (endpoint.isWildcard()) {
             throw bad("\"" + field + "\" must name a host clients can reach, not " + endpoint.host());
         }
+        if (endpoint.port() == 0) {
+            throw bad("\"" + field + "\" must name a port from 1 to 65535");
+        }
         return endpoint.toString();
     }
 

@@ -1,5 +1,6 @@
 package org.groupchat.server;
 
+import org.groupchat.transport.SafeFrameAllocator;
 import org.zeromq.ZMQ;
 
 /** Transport limits on every server socket: one peer cannot grow the server's memory or hold a half-open handshake. */
@@ -12,5 +13,7 @@ public record SocketLimits(long maxFrameBytes, int highWaterMark) {
         socket.setRcvHWM(highWaterMark);
         socket.setLinger(500);
         socket.setHandshakeIvl(5_000);
+        socket.setMsgAllocator(SafeFrameAllocator.INSTANCE);
+        socket.setBacklog(1_024);
     }
 }

@@ -120,6 +120,16 @@ class GroupContractTest {
     }
 
     @Test
+    void aRetriedSendIsAnsweredFromStorageEvenAfterTheSenderLeft() {
+        assertOk(join(ALICE, "Alice"));
+        String id = UUID.randomUUID().toString();
+        JsonNode first = assertOk(send(ALICE, id, "said before leaving")).path("message");
+        assertOk(raw.send("{\"op\":\"LEAVE\",\"user\":{\"id\":\"" + ALICE + "\"}}"));
+        assertThat(assertOk(send(ALICE, id, "said before leaving")).path("message")).isEqualTo(first);
+        assertError(send(ALICE, UUID.randomUUID().toString(), "a new one"), "NOT_MEMBER");
+    }
+
+    @Test
     void onlyMembersMaySendOrRead() {
         assertError(send(BOB, UUID.randomUUID().toString(), "hi"), "NOT_MEMBER");
         assertError(fetch(BOB, ""), "NOT_MEMBER");

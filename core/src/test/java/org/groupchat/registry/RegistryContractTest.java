@@ -106,6 +106,7 @@ class RegistryContractTest {
                 "BAD_REQUEST");
         assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"http://h:1\"}}"), "BAD_REQUEST");
         assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"tcp://*:5560\"}}"), "BAD_REQUEST");
+        assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"tcp://chat.example:*\"}}"), "BAD_REQUEST");
         assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"tcp://h:1\"},\"stats\":{\"members\":-1}}"),
                 "BAD_REQUEST");
         assertError(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"name\":\"a\"}}"),

@@ -1,0 +1,100 @@
+package org.groupchat.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.groupchat.protocol.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A damaged database file is refused at open with a clear message; history is never served from it silently. */
+class DamagedDatabaseTest {
+    @TempDir
+    Path dir;
+
+    private Path file;
+
+    @BeforeEach
+    void fillAndClose() {
+        file = dir.resolve("group.db");
+        try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
+            User user = new User(UUID.randomUUID().toString(), "Writer");
+            store.putMember(user);
+            List<NewMessage> batch = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                batch.add(new NewMessage(UUID.randomUUID().toString(), user, "message " + i + " " + "x".repeat(200)));
+            }
+            store.append(batch);
+        }
+    }
+
+    @Test
+    void anIntactFileOpensWithItsHistory() {
+        try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
+            assertThat(store.lastSeq()).isEqualTo(3_000);
+            assertThat(store.memberCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTruncatedFileIsRefused() throws Exception {
+        checkpoint();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(raf.length() / 2);
+        }
+        assertRefusedAsDamaged();
+    }
+
+    @Test
+    void overwrittenPagesAreRefused() throws Exception {
+        checkpoint();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(raf.length() / 2);
+            byte[] garbage = new byte[8_192];
+            new java.util.Random(7).nextBytes(garbage);
+            raf.write(garbage);
+        }
+        assertRefusedAsDamaged();
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefused() throws Exception {
+        Files.writeString(dir.resolve("text.db"), "this is not a database file, it is a note ".repeat(200));
+        assertThatThrownBy(() -> SqliteMessageStore.open(dir.resolve("text.db"), Durability.PROCESS_CRASH))
+                .isInstanceOf(StorageException.class).hasMessageContaining("is damaged");
+    }
+
+    @Test
+    void missingMessagesAreRefused() throws Exception {
+        checkpoint();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+            st.execute("DELETE FROM messages WHERE seq BETWEEN 100 AND 109");
+        }
+        assertThatThrownBy(() -> SqliteMessageStore.open(file, Durability.PROCESS_CRASH))
+                .isInstanceOf(StorageException.class).hasMessageContaining("10 of messages 1..3000 are missing");
+    }
+
+    private void assertRefusedAsDamaged() {
+        assertThatThrownBy(() -> SqliteMessageStore.open(file, Durability.PROCESS_CRASH))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("is damaged")
+                .hasMessageContaining("restore it from a backup");
+    }
+
+    /** Moves everything from the WAL into the main file, as a clean stop eventually does. */
+    private void checkpoint() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.groupchat.launcher.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.groupchat.client.RegistryClient;
+import org.groupchat.protocol.GroupInfo;
+import org.groupchat.protocol.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** Prints the live groups. */
+@Command(name = "list", description = "List the live groups.")
+final class ListCommand implements Callable<Integer> {
+    @ParentCommand
+    ClientCommand client;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--json", description = "One JSON object per group.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<GroupInfo> groups;
+        try (RegistryClient registry = client.registryClient()) {
+            groups = registry.list();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            groups.forEach(g -> out.println(new String(Json.write(g), java.nio.charset.StandardCharsets.UTF_8)));
+        } else if (groups.isEmpty()) {
+            out.println("no live groups");
+        } else {
+            int width = groups.stream().mapToInt(g -> g.name().length()).max().orElse(4);
+            out.printf("%-" + width + "s  %7s  %6s  %8s  %s%n", "NAME", "MEMBERS", "ONLINE", "LAST", "ENDPOINT");
+            for (GroupInfo g : groups) {
+                out.printf("%-" + width + "s  %7d  %6d  %8d  %s%n", g.name(), g.members(), g.online(), g.lastSeq(), g.endpoint());
+            }
+        }
+        return 0;
+    }
+}

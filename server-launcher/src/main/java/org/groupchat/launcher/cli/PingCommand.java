@@ -1,0 +1,34 @@
+package org.groupchat.launcher.cli;
+
+import java.util.concurrent.Callable;
+import org.groupchat.client.RegistryClient;
+import org.groupchat.protocol.Reply;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** Checks that a server answers. */
+@Command(name = "ping", description = "Check that a server answers: the registry, or the endpoint given.")
+final class PingCommand implements Callable<Integer> {
+    @ParentCommand
+    ClientCommand client;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "ENDPOINT", description = "Default: the registry.")
+    String endpoint;
+
+    @Override
+    public Integer call() {
+        String target = endpoint != null ? endpoint : client.registry;
+        try (RegistryClient any = new RegistryClient(null, target, client.options())) {
+            long start = System.nanoTime();
+            Reply.Pong pong = any.ping();
+            spec.commandLine().getOut().printf("%s answers: %s %s, protocol %d, %.1f ms%n", target,
+                    pong.role(), pong.version(), pong.protocol(), (System.nanoTime() - start) / 1e6);
+        }
+        return 0;
+    }
+}

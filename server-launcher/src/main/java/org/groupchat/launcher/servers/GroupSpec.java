@@ -1,0 +1,26 @@
+package org.groupchat.launcher.servers;
+
+import org.groupchat.launcher.UsageProblem;
+import org.groupchat.protocol.Endpoint;
+import org.groupchat.protocol.Fields;
+import org.groupchat.protocol.ProtocolException;
+
+/** One group to host: its name and the endpoint to bind, from {@code --group "NAME=tcp://HOST:PORT"} or YAML. */
+record GroupSpec(String name, Endpoint bind) {
+
+    static GroupSpec parse(String flag) {
+        int eq = flag.lastIndexOf("=tcp://");
+        if (eq < 0) {
+            throw new UsageProblem("--group \"" + flag + "\" must look like \"NAME=tcp://HOST:PORT\"");
+        }
+        return of(flag.substring(0, eq), flag.substring(eq + 1));
+    }
+
+    static GroupSpec of(String name, String bind) {
+        try {
+            return new GroupSpec(Fields.name(name, "group name"), Endpoint.parse(bind));
+        } catch (ProtocolException | IllegalArgumentException e) {
+            throw new UsageProblem("group \"" + name + "\": " + e.getMessage());
+        }
+    }
+}

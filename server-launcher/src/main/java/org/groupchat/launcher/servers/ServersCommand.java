@@ -1,0 +1,208 @@
+package org.groupchat.launcher.servers;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.groupchat.group.Durability;
+import org.groupchat.group.GroupLimits;
+import org.groupchat.group.GroupServerConfig;
+import org.groupchat.launcher.UsageProblem;
+import org.groupchat.protocol.Endpoint;
+import org.groupchat.protocol.ProtocolVersion;
+import org.groupchat.registry.RegistryConfig;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Starts a registry and/or group servers from flags or a YAML file, and stops them cleanly on SIGTERM or Ctrl-C. */
+@Command(name = "groupchat-servers", mixinStandardHelpOptions = true, versionProvider = ServersCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Runs GroupChat servers without a screen: a registry (the list of live groups) and group servers.",
+            "Each group stores its messages in a SQLite file in the data folder.",
+            "Stops cleanly (unregisters, closes sockets and databases, exits 0) on SIGTERM or Ctrl-C.",
+            "Use 'groupchat-servers client --help' for the command-line client."
+        },
+        footer = {"", "Example:",
+            "  groupchat-servers --registry-bind tcp://127.0.0.1:5555 \\",
+            "    --group \"Cool Group=tcp://127.0.0.1:5560\" --group \"Lobby=tcp://127.0.0.1:5561\" --data-dir ./data"})
+public final class ServersCommand implements Callable<Integer> {
+    private static final String DEFAULT_REGISTRY = "tcp://127.0.0.1:5555";
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--registry-bind", paramLabel = "ENDPOINT",
+            description = "Start a registry here, e.g. tcp://*:5555. Groups of this process register with it.")
+    private String registryBind;
+
+    @Option(names = "--registry", paramLabel = "ENDPOINT",
+            description = "The registry the groups register with when none runs here (default: " + DEFAULT_REGISTRY + ").")
+    private String registryAddress;
+
+    @Option(names = "--group", paramLabel = "NAME=ENDPOINT",
+            description = "Host a group, e.g. \"Lobby=tcp://*:5561\". Repeat for more groups. Port * lets the OS pick.")
+    private List<String> groupFlags = new ArrayList<>();
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where group databases live (default: ./data).")
+    private Path dataDir;
+
+    @Option(names = "--advertise", paramLabel = "HOST",
+            description = "The host given to the registry for groups bound to * (default: this machine's LAN address).")
+    private String advertise;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Read these settings from a YAML file; flags win.")
+    private Path configFile;
+
+    @Option(names = "--lease-ms", paramLabel = "MS",
+            description = "How long a registry lease lasts without a heartbeat (default: 6000).")
+    private Long leaseMs;
+
+    @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "How often groups renew their lease (default: 2000).")
+    private Long heartbeatMs;
+
+    @Option(names = "--durability", paramLabel = "LEVEL",
+            description = "process-crash (default: an ack survives kill -9) or power-loss (fsync before every ack).")
+    private String durability;
+
+    @Option(names = "--send-rate", paramLabel = "PER_SECOND",
+            description = "Messages per second each user may send, 0 for no limit (default: 20).")
+    private Double sendRate;
+
+    @Option(names = "--send-burst", paramLabel = "N", description = "Messages a user may send at once (default: 40).")
+    private Integer sendBurst;
+
+    @Option(names = "--max-members", paramLabel = "N", description = "Members per group (default: 1000).")
+    private Integer maxMembers;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log every request (debug level).")
+    private boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger("org.groupchat")).setLevel(Level.DEBUG);
+        }
+        ServerSet.Plan plan = plan(configFile == null ? null : ConfigFile.read(configFile));
+        PrintWriter out = spec.commandLine().getOut();
+        ShutdownSignal signal = ShutdownSignal.install();
+        try (ServerSet servers = ServerSet.start(plan, out)) {
+            out.println("ready; stop with Ctrl-C or SIGTERM");
+            out.flush();
+            signal.await();
+            out.println("stopping");
+            out.flush();
+        }
+        out.println("stopped");
+        out.flush();
+        return 0;
+    }
+
+    private ServerSet.Plan plan(ServersConfig file) {
+        Optional<ServersConfig> config = Optional.ofNullable(file);
+        String registryBindValue = first(registryBind, config.map(ServersConfig::registry).map(ServersConfig.RegistrySection::bind));
+        List<GroupSpec> groups = new ArrayList<>();
+        config.map(ServersConfig::groups).orElse(List.of()).forEach(g -> groups.add(GroupSpec.of(g.name(), g.bind())));
+        groupFlags.forEach(flag -> groups.add(GroupSpec.parse(flag)));
+        if (registryBindValue == null && groups.isEmpty()) {
+            throw new UsageProblem("nothing to start: give --registry-bind ENDPOINT and/or --group NAME=ENDPOINT (see --help)");
+        }
+        RegistryConfig registry = null;
+        if (registryBindValue != null) {
+            long lease = first(leaseMs, config.map(ServersConfig::registry).map(ServersConfig.RegistrySection::leaseMs),
+                    RegistryConfig.DEFAULT_LEASE_MS);
+            int maxGroups = first(null, config.map(ServersConfig::registry).map(ServersConfig.RegistrySection::maxGroups),
+                    RegistryConfig.DEFAULT_MAX_GROUPS);
+            registry = RegistryConfig.bindingTo(endpoint(registryBindValue, "--registry-bind").toString())
+                    .withLeaseMs(positive(lease, "--lease-ms")).withMaxGroups(maxGroups);
+        }
+        Optional<ServersConfig.Limits> limits = config.map(ServersConfig::limits);
+        GroupLimits groupLimits = new GroupLimits(
+                first(maxMembers, limits.map(ServersConfig.Limits::maxMembers), GroupLimits.DEFAULT.maxMembers()),
+                first(null, limits.map(ServersConfig.Limits::maxParkedPolls), GroupLimits.DEFAULT.maxParkedPolls()),
+                first(sendRate, limits.map(ServersConfig.Limits::sendsPerSecond), GroupLimits.DEFAULT.sendsPerSecond()),
+                first(sendBurst, limits.map(ServersConfig.Limits::sendBurst), GroupLimits.DEFAULT.sendBurst()));
+        Path data = dataDir != null ? dataDir : Path.of(first(null, config.map(ServersConfig::dataDir), "data"));
+        if (!groups.isEmpty()) {
+            checkWritable(data);
+        }
+        return new ServerSet.Plan(registry,
+                endpoint(first(registryAddress, config.map(ServersConfig::registryAddress), DEFAULT_REGISTRY), "--registry"),
+                first(advertise, config.map(ServersConfig::advertise)),
+                data,
+                durability(first(durability, config.map(ServersConfig::durability), "process-crash")),
+                groupLimits,
+                positive(first(heartbeatMs, Optional.empty(), GroupServerConfig.DEFAULT_HEARTBEAT_MS), "--heartbeat-ms"),
+                groups);
+    }
+
+    private static <T> T first(T flag, Optional<T> fromFile) {
+        return flag != null ? flag : fromFile.orElse(null);
+    }
+
+    private static <T> T first(T flag, Optional<T> fromFile, T fallback) {
+        T value = first(flag, fromFile);
+        return value != null ? value : fallback;
+    }
+
+    private static Endpoint endpoint(String value, String flag) {
+        try {
+            return Endpoint.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem(flag + ": " + e.getMessage());
+        }
+    }
+
+    private static long positive(long value, String flag) {
+        if (value <= 0) {
+            throw new UsageProblem(flag + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    private static Durability durability(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "process-crash" -> Durability.PROCESS_CRASH;
+            case "power-loss" -> Durability.POWER_LOSS;
+            default -> throw new UsageProblem("--durability must be process-crash or power-loss, got \"" + value + "\"");
+        };
+    }
+
+    private static void checkWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new UsageProblem("data folder " + dir.toAbsolutePath() + " cannot be written: " + describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** Reports the software and protocol versions. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"groupchat-servers " + ProtocolVersion.SOFTWARE + " (protocol " + ProtocolVersion.PROTOCOL + ")"};
+        }
+    }
+}
