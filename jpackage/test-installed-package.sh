@@ -72,6 +72,16 @@ free_port() {
   return 1
 }
 
+# the packages the .deb depends on that are not installed here
+missing_dependencies() {
+  local dep name
+  IFS=',' read -ra deps <<<"$(dpkg-deb -f "$deb" Depends)"
+  for dep in "${deps[@]}"; do
+    name=$(echo "$dep" | sed -E 's/\(.*\)//; s/\|.*//; s/[[:space:]]//g')
+    [ -z "$name" ] || dpkg-query -W -f '${Status}' "$name" 2>/dev/null | grep -q 'ok installed' || echo "$name"
+  done
+}
+
 deb_bytes=$(stat -c %s "$deb")
 echo "package $package $(dpkg-deb -f "$deb" Version), $deb_bytes bytes: $deb"
 
@@ -83,6 +93,19 @@ echo "launchers in ${bin#"$work/root"}"
 # keep everything the launchers write (identities, caches) inside the test folder
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
+
+# the unpacked GroupChat needs them too (GTK for JavaFX), and dpkg -i would not fetch them
+mapfile -t missing < <(missing_dependencies)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "installing what the package depends on: ${missing[*]}"
+    apt-get update -qq
+    # satisfy, not install: it takes the Depends line as it is, virtual packages (libasound2 on Ubuntu 24.04) included
+    DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq "$(dpkg-deb -f "$deb" Depends)" >/dev/null
+  else
+    echo "warning: the package depends on these, which are not installed (or only provided by others): ${missing[*]}"
+  fi
+fi
 
 step "groupchat-servers: a registry and a group on 127.0.0.1"
 "$bin/groupchat-servers" --registry-bind 'tcp://127.0.0.1:*' --group 'Package Test=tcp://127.0.0.1:*' \
@@ -149,19 +172,6 @@ if [ "$(id -u)" -ne 0 ]; then
 else
   if dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q 'ok installed'; then
     fail "$package is already installed here; remove it first so the test cannot damage a real install"
-  fi
-  # dpkg -i does not fetch dependencies: install the missing ones with apt first
-  missing=()
-  IFS=',' read -ra deps <<<"$(dpkg-deb -f "$deb" Depends)"
-  for dep in "${deps[@]}"; do
-    name=$(echo "$dep" | sed -E 's/\(.*\)//; s/\|.*//; s/[[:space:]]//g')
-    [ -n "$name" ] || continue
-    dpkg-query -W -f '${Status}' "$name" 2>/dev/null | grep -q 'ok installed' || missing+=("$name")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "installing dependencies: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   installed=yes  # from here on, the package is removed however the test ends
   remove() { [ -z "${installed:-}" ] || dpkg --purge "$package" >/dev/null 2>&1 || true; }
