@@ -17,6 +17,9 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (Boolean.getBoolean(SmokeExit.PROPERTY)) {
+            SmokeExit.arm(stage, app);
+        }
         app.show(stage, Platform::exit);
     }
 }
