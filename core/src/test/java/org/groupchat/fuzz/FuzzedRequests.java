@@ -17,6 +17,7 @@ import org.groupchat.protocol.Json;
  * ways (a field dropped or retyped, the op changed, bytes flipped or cut). Valid ones use the given user id.
  */
 final class FuzzedRequests {
+    static final String PROTECTED_GROUP = "Protected";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] OPS = {"PING", "REGISTER", "UNREGISTER", "LIST", "LOOKUP", "JOIN", "LEAVE", "SEND",
         "FETCH", "BEFORE", "MEMBERS"};
@@ -49,7 +50,9 @@ final class FuzzedRequests {
         ObjectNode user = NODES.objectNode().put("id", random.nextBoolean() ? userId : java.util.UUID.randomUUID().toString());
         switch (op) {
             case "REGISTER" -> {
-                request.putObject("group").put("name", "fuzz-" + random.nextInt(50)).put("endpoint", "tcp://127.0.0.1:" + (6000 + random.nextInt(50)));
+                // Sometimes the protected group's name: its lease must stay where it is (NAME_TAKEN).
+                String name = random.nextInt(10) == 0 ? PROTECTED_GROUP : "fuzz-" + random.nextInt(50);
+                request.putObject("group").put("name", name).put("endpoint", "tcp://127.0.0.1:" + (6000 + random.nextInt(50)));
                 request.putObject("stats").put("members", random.nextInt(10)).put("online", random.nextInt(10)).put("lastSeq", random.nextInt(100));
             }
             case "UNREGISTER", "LOOKUP" -> request.put("name", "fuzz-" + random.nextInt(50));

@@ -68,8 +68,8 @@ class ServerFuzzTest {
                 alice.send("protected " + i);
             }
             aliceHistory = alice.fetchAfter(0, 500, 0).messages();
-            registryClient.register("Protected", "tcp://127.0.0.1:5999", new GroupStats(1, 1, 20));
-            protectedGroup = registryClient.lookup("Protected");
+            registryClient.register(FuzzedRequests.PROTECTED_GROUP, "tcp://127.0.0.1:5999", new GroupStats(1, 1, 20));
+            protectedGroup = registryClient.lookup(FuzzedRequests.PROTECTED_GROUP);
         }
         toGroup = new RawRequester(group.boundEndpoint().toString());
         toRegistry = new RawRequester(registry.boundEndpoint().toString());
@@ -85,7 +85,7 @@ class ServerFuzzTest {
             assertThat(all).extracting(Message::seq)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, all.size()).boxed().collect(Collectors.toList()));
             assertThat(alice.members()).anyMatch(m -> m.id().equals(ALICE.id()) && m.name().equals("Alice"));
-            assertThat(registryClient.lookup("Protected")).isEqualTo(protectedGroup);
+            assertThat(registryClient.lookup(FuzzedRequests.PROTECTED_GROUP)).isEqualTo(protectedGroup);
             System.out.printf("fuzz: %d requests to the group server, %d to the registry, each a contract reply;"
                     + " the group now holds %d messages, the first %d untouched%n",
                     GROUP_REQUESTS.get(), REGISTRY_REQUESTS.get(), all.size(), aliceHistory.size());

@@ -46,12 +46,25 @@ final class FetchCommand extends GroupCommand {
         }
         out.flush();
         while (follow) {
+            long asked = System.nanoTime();
             Reply.Fetched next = groupClient.fetchAfter(last, Fields.MAX_LIMIT, FOLLOW_WAIT_MS);
             for (Message m : next.messages()) {
                 print(m, out);
                 last = m.seq();
             }
             out.flush();
+            if (next.messages().isEmpty() && System.nanoTime() - asked < FOLLOW_WAIT_MS * 500_000L) {
+                pauseAfterEarlyEmptyReply();
+            }
+        }
+    }
+
+    /** A busy server answers early and empty instead of holding the poll: asking again at once would only add load. */
+    private static void pauseAfterEarlyEmptyReply() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
