@@ -1,5 +1,6 @@
 package org.groupchat.desktop.session;
 
+import org.groupchat.client.ReplyDecoder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.groupchat.protocol.Json;

@@ -1,5 +1,6 @@
 package org.groupchat.desktop.session;
 
+import org.groupchat.client.ReplyDecoder;
 import java.nio.channels.Pipe;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

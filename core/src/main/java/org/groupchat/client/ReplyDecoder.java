@@ -1,17 +1,16 @@
-package org.groupchat.desktop.session;
+package org.groupchat.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import org.groupchat.client.ServerErrorException;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Reply;
 
 /** Turns a reply frame into the expected record, or a {@link ServerErrorException} carrying the server's error. */
-final class ReplyDecoder {
+public final class ReplyDecoder {
     private ReplyDecoder() {}
 
-    static <T extends Reply> T decode(byte[] frame, Class<T> type) {
+    public static <T extends Reply> T decode(byte[] frame, Class<T> type) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(frame);
