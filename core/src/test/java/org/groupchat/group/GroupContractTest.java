@@ -8,71 +8,20 @@ import static org.groupchat.testing.Replies.assertOk;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.groupchat.client.GroupClient;
 import org.groupchat.client.RegistryClient;
-import org.groupchat.protocol.Message;
-import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.User;
 import org.groupchat.registry.RegistryServer;
 import org.groupchat.testing.RawRequester;
 import org.groupchat.testing.TestGroups;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The group server's side of the contract over a real socket and a real SQLite file. */
-class GroupContractTest {
-    private static final String ALICE = "11111111-1111-4111-8111-111111111111";
-    private static final String BOB = "22222222-2222-4222-8222-222222222222";
-
-    @TempDir
-    Path dataDir;
-
-    private GroupServer server;
-    private RawRequester raw;
-
-    @BeforeEach
-    void start() {
-        server = TestGroups.group(TestGroups.unlimited(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)), dataDir);
-        raw = new RawRequester(server.boundEndpoint().toString());
-    }
-
-    @AfterEach
-    void stop() {
-        raw.close();
-        server.close();
-    }
-
-    private JsonNode join(String id, String name) {
-        return raw.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}}");
-    }
-
-    private JsonNode send(String userId, String messageId, String text) {
-        return raw.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + messageId + "\",\"text\":\"" + text + "\"}");
-    }
-
-    private JsonNode fetch(String userId, String selector) {
-        return raw.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + userId + "\"}" + selector + "}");
-    }
-
-    private List<Long> seqs(JsonNode messages) {
-        List<Long> seqs = new ArrayList<>();
-        messages.forEach(m -> seqs.add(m.path("seq").asLong()));
-        return seqs;
-    }
-
-    private void sendMany(String userId, int count) {
-        for (int i = 1; i <= count; i++) {
-            assertOk(send(userId, UUID.randomUUID().toString(), "message " + i));
-        }
-    }
+class GroupContractTest extends GroupServerTestBase {
 
     @Test
     void pingSaysGroup() {
@@ -212,72 +161,6 @@ class GroupContractTest {
     }
 
     @Test
-    void longPollIsAnsweredWhenAMessageArrivesWithoutBlockingOthers() throws Exception {
-        try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(), new User(ALICE, "Alice"));
-                GroupClient bob = new GroupClient(server.boundEndpoint().toString(), new User(BOB, "Bob"))) {
-            alice.join();
-            bob.join();
-            CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchAfter(0, 100, 20_000));
-            await().until(() -> server.parkedPolls() == 1);
-            assertThat(poll).isNotDone();
-            Message sent = alice.send("wake up");
-            Reply.Fetched fetched = poll.get(5, TimeUnit.SECONDS);
-            assertThat(fetched.messages()).containsExactly(sent);
-            assertThat(fetched.lastSeq()).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void aRetryBesideItsOriginalInOneBatchReachesAWaitingReaderOnce() throws Exception {
-        try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(), new User(ALICE, "Alice"));
-                GroupClient bob = new GroupClient(server.boundEndpoint().toString(), new User(BOB, "Bob"));
-                org.zeromq.ZContext context = new org.zeromq.ZContext(1)) {
-            alice.join();
-            bob.join();
-            CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchAfter(0, 100, 20_000));
-            await().until(() -> server.parkedPolls() == 1);
-            org.zeromq.ZMQ.Socket pipelined = context.createSocket(org.zeromq.SocketType.DEALER);
-            org.groupchat.client.ConnectingSockets.configure(pipelined);
-            org.groupchat.client.ConnectingSockets.connect(pipelined, server.boundEndpoint().toString());
-            byte[] send = ("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\"" + UUID.randomUUID()
-                    + "\",\"text\":\"once\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            for (int i = 0; i < 2; i++) {
-                pipelined.send(new byte[0], org.zeromq.ZMQ.SNDMORE);
-                pipelined.send(send);
-            }
-            assertThat(poll.get(5, TimeUnit.SECONDS).messages()).extracting(Message::seq).containsExactly(1L);
-            assertThat(fetch(BOB, "").path("messages")).hasSize(1);
-        }
-    }
-
-    @Test
-    void aSinceLongPollIsAnsweredByTheFirstMessageAtOrAfterItsMoment() throws Exception {
-        try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(), new User(ALICE, "Alice"));
-                GroupClient bob = new GroupClient(server.boundEndpoint().toString(), new User(BOB, "Bob"))) {
-            alice.join();
-            bob.join();
-            alice.send("before the moment");
-            long moment = System.currentTimeMillis() + 1;
-            await().until(() -> System.currentTimeMillis() > moment);
-            CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchSinceWaiting(moment, 100, 20_000));
-            await().until(() -> server.parkedPolls() == 1);
-            Message after = alice.send("after the moment");
-            assertThat(poll.get(5, TimeUnit.SECONDS).messages()).containsExactly(after);
-        }
-    }
-
-    @Test
-    void longPollEndsEmptyWhenItsWaitPasses() {
-        assertOk(join(ALICE, "Alice"));
-        long start = System.nanoTime();
-        JsonNode reply = assertOk(fetch(ALICE, ",\"afterSeq\":0,\"waitMs\":300"));
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        assertThat(reply.path("messages")).isEmpty();
-        assertThat(reply.path("more").asBoolean()).isFalse();
-        assertThat(elapsedMs).isBetween(250L, 3_000L);
-    }
-
-    @Test
     void membersShowsWhoIsOnline() {
         assertOk(join(ALICE, "Alice"));
         JsonNode members = assertOk(raw.send("{\"op\":\"MEMBERS\",\"user\":{\"id\":\"" + ALICE + "\"}}")).path("members");
@@ -322,29 +205,6 @@ class GroupContractTest {
             assertThat(limitedReply.path("error").path("retryAfterMs").asLong()).isBetween(1L, 1_000L);
         } finally {
             limited.close();
-        }
-    }
-
-    @Test
-    void longPollsBeyondTheLimitAreAnsweredAtOnceInsteadOfHeld(@TempDir Path otherDir) throws Exception {
-        GroupServer capped = TestGroups.group(GroupServerConfig.of("Capped", TestGroups.ANY_PORT, null)
-                .withLimits(GroupLimits.DEFAULT.withMaxParkedPolls(1)), otherDir);
-        String endpoint = capped.boundEndpoint().toString();
-        try (GroupClient alice = new GroupClient(endpoint, new User(ALICE, "Alice"));
-                GroupClient bob = new GroupClient(endpoint, new User(BOB, "Bob"))) {
-            alice.join();
-            bob.join();
-            CompletableFuture<Reply.Fetched> held = CompletableFuture.supplyAsync(() -> alice.fetchAfter(0, 10, 20_000));
-            await().until(() -> capped.parkedPolls() == 1);
-            long start = System.nanoTime();
-            Reply.Fetched overflow = bob.fetchAfter(0, 10, 20_000);
-            assertThat(overflow.messages()).isEmpty();
-            assertThat((System.nanoTime() - start) / 1_000_000).as("answered at once").isLessThan(5_000);
-            assertThat(held).isNotDone();
-            Message sent = bob.send("for the one held");
-            assertThat(held.get(5, TimeUnit.SECONDS).messages()).containsExactly(sent);
-        } finally {
-            capped.close();
         }
     }
 
