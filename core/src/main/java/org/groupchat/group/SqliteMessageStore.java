@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 
@@ -31,12 +32,9 @@ public final class SqliteMessageStore implements MessageStore {
     private final PreparedStatement selectSince;
     private final PreparedStatement selectNewest;
     private final PreparedStatement selectBefore;
-    private final PreparedStatement selectMember;
-    private final PreparedStatement upsertMember;
-    private final PreparedStatement deleteMember;
+    private final MemberTable members;
     private long lastSeq;
     private long lastTs;
-    private int memberCount;
 
     private SqliteMessageStore(Path file, DatabaseLock lock, Connection db) throws SQLException {
         this.file = file;
@@ -47,10 +45,7 @@ public final class SqliteMessageStore implements MessageStore {
         selectSince = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
         selectNewest = db.prepareStatement("SELECT " + COLUMNS + " FROM messages ORDER BY seq DESC LIMIT ?");
         selectBefore = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?");
-        selectMember = db.prepareStatement("SELECT id, name FROM members WHERE id = ?");
-        upsertMember = db.prepareStatement(
-                "INSERT INTO members(id, name, joined_ts) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name");
-        deleteMember = db.prepareStatement("DELETE FROM members WHERE id = ?");
+        members = new MemberTable(db);
         reloadCounters();
     }
 
@@ -67,7 +62,10 @@ public final class SqliteMessageStore implements MessageStore {
         DatabaseLock lock = DatabaseLock.take(file);
         Connection db = null;
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Properties options = new Properties();
+            // We assign seq ourselves; otherwise the driver runs an extra last_insert_rowid() query after every INSERT.
+            options.setProperty("jdbc.get_generated_keys", "false");
+            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), options);
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA synchronous=" + durability.sqliteSynchronous);
@@ -132,14 +130,12 @@ public final class SqliteMessageStore implements MessageStore {
 
     private void reloadCounters() throws SQLException {
         try (Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0), coalesce(max(ts), 0) FROM messages")) {
+                // Two subqueries, so each max reads one index entry; in one SELECT, SQLite scans the whole ts index.
+                ResultSet rs = st.executeQuery("SELECT (SELECT coalesce(max(seq), 0) FROM messages),"
+                        + " (SELECT coalesce(max(ts), 0) FROM messages)")) {
             rs.next();
             lastSeq = rs.getLong(1);
             lastTs = rs.getLong(2);
-        }
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM members")) {
-            rs.next();
-            memberCount = rs.getInt(1);
         }
     }
 
@@ -293,63 +289,27 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public Optional<User> member(String userId) {
-        try {
-            selectMember.setString(1, userId);
-            try (ResultSet rs = selectMember.executeQuery()) {
-                return rs.next() ? Optional.of(new User(rs.getString(1), rs.getString(2))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        return members.find(userId);
     }
 
     @Override
     public List<User> members() {
-        try (Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("SELECT id, name FROM members ORDER BY name COLLATE NOCASE, id")) {
-            List<User> users = new ArrayList<>();
-            while (rs.next()) {
-                users.add(new User(rs.getString(1), rs.getString(2)));
-            }
-            return users;
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        return members.all();
     }
 
     @Override
     public int memberCount() {
-        return memberCount;
+        return members.count();
     }
 
     @Override
     public void putMember(User user) {
-        try {
-            boolean isNew = member(user.id()).isEmpty();
-            upsertMember.setString(1, user.id());
-            upsertMember.setString(2, user.name());
-            upsertMember.setLong(3, System.currentTimeMillis());
-            upsertMember.executeUpdate();
-            if (isNew) {
-                memberCount++;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not store the membership: " + reason(e), e);
-        }
+        members.put(user);
     }
 
     @Override
     public boolean removeMember(String userId) {
-        try {
-            deleteMember.setString(1, userId);
-            boolean removed = deleteMember.executeUpdate() > 0;
-            if (removed) {
-                memberCount--;
-            }
-            return removed;
-        } catch (SQLException e) {
-            throw new StorageException("could not remove the membership: " + reason(e), e);
-        }
+        return members.remove(userId);
     }
 
     /** Caps the database size, as an operator's disk quota; writes past it fail as on a full disk. Call while idle. */

@@ -179,9 +179,11 @@ class GroupContractTest extends GroupServerTestBase {
 
         server = TestGroups.group(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null), dataDir);
         raw = new RawRequester(server.boundEndpoint().toString());
-        assertThat(seqs(assertOk(fetch(BOB, "")).path("messages"))).containsExactly(1L, 2L, 3L);
-        assertThat(assertOk(send(BOB, UUID.randomUUID().toString(), "after restart")).path("message").path("seq").asLong())
-                .isEqualTo(4);
+        JsonNode history = assertOk(fetch(BOB, "")).path("messages");
+        assertThat(seqs(history)).containsExactly(1L, 2L, 3L);
+        JsonNode afterRestart = assertOk(send(BOB, UUID.randomUUID().toString(), "after restart")).path("message");
+        assertThat(afterRestart.path("seq").asLong()).isEqualTo(4);
+        assertThat(afterRestart.path("ts").asLong()).isGreaterThanOrEqualTo(history.get(2).path("ts").asLong());
     }
 
     @Test

@@ -58,6 +58,17 @@ class RegistryContractTest {
     }
 
     @Test
+    void listIsInNameOrderIgnoringCase() {
+        for (String name : new String[] {"lobby two", "Zebra", "apple", "Lobby"}) {
+            assertOk(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"" + name
+                    + "\",\"endpoint\":\"tcp://127.0.0.1:" + (6000 + name.length()) + "\"}}"));
+        }
+
+        JsonNode groups = assertOk(client.send("{\"op\":\"LIST\"}")).path("groups");
+        assertThat(groups.findValuesAsText("name")).containsExactly("apple", "Lobby", "lobby two", "Zebra");
+    }
+
+    @Test
     void registerIsIdempotentAndKeepsSince() {
         long since = assertOk(client.send(REGISTER_LOBBY)).path("leaseMs").asLong();
         assertThat(since).isPositive();

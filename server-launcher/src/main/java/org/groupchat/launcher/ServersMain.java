@@ -1,10 +1,11 @@
 package org.groupchat.launcher;
 
+import org.groupchat.launcher.bench.BenchCommand;
 import org.groupchat.launcher.cli.ClientCommand;
 import org.groupchat.launcher.servers.ServersCommand;
 import picocli.CommandLine;
 
-/** Entry point of groupchat-servers.jar: runs servers, or the command-line client with {@code client ...}. */
+/** Entry point of groupchat-servers.jar: runs servers, the command-line client ({@code client ...}) or the load generator ({@code bench ...}). */
 public final class ServersMain {
     private ServersMain() {}
 
@@ -15,6 +16,7 @@ public final class ServersMain {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ServersCommand());
         commandLine.addSubcommand("client", new ClientCommand());
+        commandLine.addSubcommand("bench", new BenchCommand());
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler((problem, args) -> {
             CommandLine command = problem.getCommandLine();

@@ -1,0 +1,148 @@
+package org.groupchat.launcher.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.groupchat.launcher.UsageProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The load generator: runs the scenarios against servers it starts (or running ones) and prints the figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Measures GroupChat on this machine. Every figure comes with the same figure for a bare",
+            "JeroMQ ROUTER that echoes the same request bytes to the same clients in the same run.",
+            "Scenarios: send, deliver, fetch, registry, idle (also start-up time and heap). Default: all.",
+            "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."})
+public final class BenchCommand implements Callable<Integer> {
+    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "registry", "idle");
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "send, deliver, fetch, registry, idle (default: all).")
+    private List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--smoke", description = "Tiny sizes and short runs: checks that every scenario works, in seconds.")
+    private boolean smoke;
+
+    @Option(names = "--json", description = "Print the figures as JSON instead of a table.")
+    private boolean json;
+
+    @Option(names = "--group-endpoint", paramLabel = "ENDPOINT",
+            description = "Load this running group (start it with --send-rate 0) instead of one started here.")
+    private String groupEndpoint;
+
+    @Option(names = "--registry", paramLabel = "ENDPOINT", description = "Load this running registry instead of one started here.")
+    private String registry;
+
+    @Option(names = "--clients", split = ",", paramLabel = "C", description = "send: client counts (default: 1,8,32).")
+    private List<Integer> clients;
+
+    @Option(names = "--warmup-ms", paramLabel = "MS", description = "Unmeasured warm-up before each measurement (default: 2000).")
+    private Long warmupMs;
+
+    @Option(names = "--duration-ms", paramLabel = "MS", description = "Length of each measurement (default: 10000).")
+    private Long durationMs;
+
+    @Option(names = "--members", paramLabel = "M", description = "deliver: long-polling members (default: 50).")
+    private Integer members;
+
+    @Option(names = "--post-rate", paramLabel = "PER_SECOND", description = "deliver: messages posted per second (default: 50).")
+    private Integer postRate;
+
+    @Option(names = "--messages", paramLabel = "N", description = "fetch, idle: messages pre-filled in the history (default: 1000000).")
+    private Integer messages;
+
+    @Option(names = "--parked", paramLabel = "N", description = "idle: parked long polls (default: 1000).")
+    private Integer parked;
+
+    @Option(names = "--idle-ms", paramLabel = "MS", description = "idle: how long CPU is measured (default: 10000).")
+    private Long idleMs;
+
+    @Option(names = "--groups", paramLabel = "N", description = "registry: heartbeating groups (default: 1000).")
+    private Integer groups;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        BenchSettings settings = settings();
+        // The servers started here would log every bench group's registration; only problems matter in a bench.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.groupchat")).setLevel(ch.qos.logback.classic.Level.WARN);
+        Set<String> chosen = chosenScenarios();
+        PrintWriter err = spec.commandLine().getErr();
+        BenchReport report = new BenchReport();
+        try (BenchTarget target = new BenchTarget(groupEndpoint, registry)) {
+            HistoryDatabase history = null;
+            for (String scenario : chosen) {
+                err.println("bench: " + scenario + " ...");
+                err.flush();
+                long started = System.nanoTime();
+                if ((scenario.equals("fetch") || scenario.equals("idle")) && history == null && target.runsOwnGroup()) {
+                    history = HistoryDatabase.fill(target.dataDir(), BenchTarget.HISTORY_GROUP, settings.historyMessages());
+                    report.add(Figure.info("fetch", "bulk fill of the history", "msg/s",
+                            history.messages() / history.fillSeconds(), Double.NaN));
+                }
+                switch (scenario) {
+                    case "send" -> SendScenario.run(target, settings, report);
+                    case "deliver" -> DeliverScenario.run(target, settings, report);
+                    case "fetch" -> FetchScenario.run(target, settings, report, history);
+                    case "registry" -> RegistryScenario.run(target, settings, report);
+                    case "idle" -> runIdle(target, settings, report, history, err);
+                    default -> throw new IllegalStateException(scenario);
+                }
+                err.printf("bench: %s took %.1f s%n", scenario, (System.nanoTime() - started) / 1e9);
+                err.flush();
+            }
+        }
+        if (json) {
+            report.printJson(spec.commandLine().getOut());
+        } else {
+            report.printTable(spec.commandLine().getOut());
+        }
+        return 0;
+    }
+
+    private static void runIdle(BenchTarget target, BenchSettings settings, BenchReport report, HistoryDatabase history,
+            PrintWriter err) throws InterruptedException {
+        if (!target.runsOwnGroup()) {
+            err.println("bench: idle skipped: it measures a server process it starts itself (drop --group-endpoint)");
+            return;
+        }
+        IdleScenario.run(target, settings, report, history);
+    }
+
+    private Set<String> chosenScenarios() {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String scenario : scenarios.isEmpty() ? SCENARIOS : scenarios) {
+            if (!SCENARIOS.contains(scenario)) {
+                throw new UsageProblem("unknown scenario \"" + scenario + "\"; choose from " + SCENARIOS);
+            }
+            chosen.add(scenario);
+        }
+        return chosen;
+    }
+
+    private BenchSettings settings() {
+        BenchSettings base = smoke ? BenchSettings.smoke() : BenchSettings.full();
+        BenchSettings settings = new BenchSettings(
+                clients != null ? List.copyOf(clients) : base.clientCounts(),
+                warmupMs != null ? warmupMs : base.warmupMs(),
+                durationMs != null ? durationMs : base.durationMs(),
+                members != null ? members : base.members(),
+                postRate != null ? postRate : base.sendsPerSecond(),
+                messages != null ? messages : base.historyMessages(),
+                parked != null ? parked : base.parkedPolls(),
+                idleMs != null ? idleMs : base.idleMs(),
+                groups != null ? groups : base.groups());
+        if (settings.clientCounts().stream().anyMatch(c -> c < 1) || settings.durationMs() < 1 || settings.members() < 1
+                || settings.sendsPerSecond() < 1 || settings.historyMessages() < 200 || settings.parkedPolls() < 1
+                || settings.idleMs() < 1 || settings.groups() < 1 || settings.warmupMs() < 0) {
+            throw new UsageProblem("sizes and durations must be positive, and --messages at least 200");
+        }
+        return settings;
+    }
+}

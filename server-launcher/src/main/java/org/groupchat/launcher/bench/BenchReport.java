@@ -1,0 +1,87 @@
+package org.groupchat.launcher.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.groupchat.protocol.Json;
+
+/** The figures of one bench run, printed as a table for people or as JSON for scripts. */
+final class BenchReport {
+    private final List<Figure> figures = new ArrayList<>();
+    private final Instant started = Instant.now();
+
+    synchronized void add(Figure figure) {
+        figures.add(figure);
+    }
+
+    synchronized List<Figure> figures() {
+        return List.copyOf(figures);
+    }
+
+    static String machine() {
+        return String.format(Locale.ROOT, "%d cores, Java %s (%s), %s %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+    }
+
+    void printTable(PrintWriter out) {
+        out.printf("GroupChat bench, %s, on %s%n", started, machine());
+        String format = "%-9s %-44s %12s %12s %7s  %-22s %s%n";
+        out.printf(format, "scenario", "figure", "value", "baseline", "ratio", "target", "met");
+        for (Figure f : figures()) {
+            out.printf(format, f.scenario(), f.name() + " (" + f.unit() + ")", number(f.value()), number(f.baseline()),
+                    Double.isNaN(f.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", f.ratio()), f.target(),
+                    f.met() == null ? "" : f.met() ? "yes" : "NO");
+        }
+        out.flush();
+    }
+
+    void printJson(PrintWriter out) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("started", started.toString());
+        root.put("machine", machine());
+        ArrayNode rows = root.putArray("figures");
+        for (Figure f : figures()) {
+            ObjectNode row = rows.addObject();
+            row.put("scenario", f.scenario());
+            row.put("figure", f.name());
+            row.put("unit", f.unit());
+            putNumber(row, "value", f.value());
+            putNumber(row, "baseline", f.baseline());
+            putNumber(row, "ratio", f.ratio());
+            row.put("target", f.target());
+            if (f.met() != null) {
+                row.put("met", f.met());
+            }
+        }
+        try {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+
+    private static void putNumber(ObjectNode row, String field, double value) {
+        if (Double.isNaN(value)) {
+            row.putNull(field);
+        } else {
+            row.put(field, Math.round(value * 1000) / 1000.0);
+        }
+    }
+
+    static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        if (Math.abs(value) >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.3f", value);
+    }
+}

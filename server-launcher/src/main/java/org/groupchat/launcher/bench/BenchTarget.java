@@ -1,0 +1,110 @@
+package org.groupchat.launcher.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.stream.Stream;
+import org.groupchat.group.Durability;
+import org.groupchat.group.GroupDatabase;
+import org.groupchat.group.GroupLimits;
+import org.groupchat.group.GroupServer;
+import org.groupchat.group.GroupServerConfig;
+import org.groupchat.group.SqliteMessageStore;
+import org.groupchat.registry.RegistryConfig;
+import org.groupchat.registry.RegistryServer;
+import org.zeromq.ZContext;
+
+/**
+ * Where the scenarios run: servers started in this process on 127.0.0.1 with their data in a temporary folder
+ * (the default), or a running registry and group given by flags. Owns the clients' ZeroMQ context.
+ */
+final class BenchTarget implements AutoCloseable {
+    static final GroupLimits LIMITS = GroupLimits.UNLIMITED_SENDS.withMaxMembers(10_000).withMaxParkedPolls(10_000);
+    static final String HISTORY_GROUP = "bench-history";
+
+    private final String remoteGroup;
+    private final String remoteRegistry;
+    private final Path dataDir;
+    private final ZContext clients = new ZContext(1);
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    BenchTarget(String remoteGroup, String remoteRegistry) {
+        this.remoteGroup = remoteGroup;
+        this.remoteRegistry = remoteRegistry;
+        try {
+            this.dataDir = Files.createTempDirectory("groupchat-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ZContext clients() {
+        return clients;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    boolean runsOwnGroup() {
+        return remoteGroup == null;
+    }
+
+    boolean runsOwnRegistry() {
+        return remoteRegistry == null;
+    }
+
+    /** The group to load: the one given by flag, or a fresh group started here under this name. */
+    String group(String name) {
+        return remoteGroup != null ? remoteGroup : startGroup(GroupDatabase.open(dataDir, name, Durability.PROCESS_CRASH), name);
+    }
+
+    /** Starts a group in this process on an already-open store; it stops when this target closes. */
+    String startGroup(SqliteMessageStore store, String name) {
+        GroupServer server = new GroupServer(
+                GroupServerConfig.of(name, "tcp://127.0.0.1:*", null).withLimits(LIMITS), store);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        started.push(server);
+        return server.advertisedEndpoint();
+    }
+
+    String registry() {
+        if (remoteRegistry != null) {
+            return remoteRegistry;
+        }
+        RegistryServer server = new RegistryServer(RegistryConfig.bindingTo("tcp://127.0.0.1:*"));
+        started.push(server);
+        return server.start().toString();
+    }
+
+    /** Stops every server started so far, so the next scenario has the machine to itself. */
+    void stopServers() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop a bench server: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopServers();
+        clients.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.groupchat.launcher.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.groupchat.group.Durability;
+import org.groupchat.group.GroupDatabase;
+import org.groupchat.group.NewMessage;
+import org.groupchat.group.SqliteMessageStore;
+import org.groupchat.protocol.User;
+
+/** A group database pre-filled with many messages through the bulk path, one virtual second per 1,000 messages. */
+record HistoryDatabase(Path dataDir, String groupName, long messages, long firstTs, long lastTs, double fillSeconds) {
+    private static final int BATCH = 1_000;
+    private static final String TEXT = "a benchmark message of about a hundred bytes, the length of an ordinary chat line ...";
+
+    static HistoryDatabase fill(Path dataDir, String groupName, int messages) {
+        long start = System.nanoTime();
+        long firstTs = System.currentTimeMillis() - 86_400_000L;
+        long ts = firstTs;
+        User writer = new User(UUID.randomUUID().toString(), "bench-writer");
+        long idHigh = UUID.randomUUID().getMostSignificantBits();
+        try (SqliteMessageStore store = GroupDatabase.open(dataDir, groupName, Durability.PROCESS_CRASH)) {
+            for (int done = 0; done < messages; done += BATCH) {
+                List<NewMessage> batch = new ArrayList<>(BATCH);
+                for (int i = done; i < Math.min(messages, done + BATCH); i++) {
+                    // Ascending ids keep the UNIQUE index append-only, so a million rows fill in seconds.
+                    batch.add(new NewMessage(new UUID(idHigh, i).toString(), writer, TEXT + " #" + i));
+                }
+                ts = firstTs + (done / BATCH) * 1_000L;
+                store.bulkAppend(batch, ts);
+            }
+        }
+        return new HistoryDatabase(dataDir, groupName, messages, firstTs, ts, (System.nanoTime() - start) / 1e9);
+    }
+
+    SqliteMessageStore open() {
+        return GroupDatabase.open(dataDir, groupName, Durability.PROCESS_CRASH);
+    }
+}
