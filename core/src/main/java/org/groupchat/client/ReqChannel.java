@@ -2,6 +2,7 @@ package org.groupchat.client;
 
 import java.time.Duration;
 import org.groupchat.protocol.Endpoint;
+import org.groupchat.transport.Contexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -32,7 +33,7 @@ public final class ReqChannel implements AutoCloseable {
     public ReqChannel(ZContext context, String endpoint, ClientOptions options) {
         Endpoint.parse(endpoint);
         this.ownsContext = context == null;
-        this.context = ownsContext ? new ZContext(1) : context;
+        this.context = ownsContext ? Contexts.create() : context;
         this.endpoint = endpoint;
         this.options = options;
         open();

@@ -43,6 +43,7 @@ public final class GroupServer extends RouterServer {
     private volatile String advertisedEndpoint;
     private long lastPruneNanos = System.nanoTime();
     private volatile int parkedPolls;
+    private final java.util.concurrent.CompletableFuture<String> registration = new java.util.concurrent.CompletableFuture<>();
 
     private record PendingSend(Inbound from, NewMessage message) {}
 
@@ -67,7 +68,7 @@ public final class GroupServer extends RouterServer {
         advertisedEndpoint = advertise(Endpoint.parse(routerEndpoint())).toString();
         if (config.registry() != null) {
             heartbeat = new RegistryHeartbeat(context, config.registry(),
-                    new GroupRef(config.name(), advertisedEndpoint), config.heartbeatMs());
+                    new GroupRef(config.name(), advertisedEndpoint), config.heartbeatMs(), registration);
             heartbeat.watchWith(poller());
         }
     }
@@ -225,6 +226,14 @@ public final class GroupServer extends RouterServer {
     private boolean mayPark(String userId) {
         return longPolls.size() < config.limits().maxParkedPolls()
                 && longPolls.waitingFor(userId) < config.limits().maxParkedPollsPerUser();
+    }
+
+    /**
+     * The registry's first answer: null once it accepted this group, or the sentence of its refusal (such as
+     * NAME_TAKEN). Never completes while the registry does not answer, nor when the group has no registry.
+     */
+    public java.util.concurrent.CompletableFuture<String> registration() {
+        return registration.copy();
     }
 
     /** How many FETCHes are held now; for tests and monitoring. */

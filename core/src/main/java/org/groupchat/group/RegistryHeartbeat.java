@@ -32,8 +32,12 @@ final class RegistryHeartbeat {
     private long lastReplyNanos = System.nanoTime();
     private boolean registered;
     private String lastProblem;
+    private final java.util.concurrent.CompletableFuture<String> firstAnswer;
 
-    RegistryHeartbeat(ZContext context, Endpoint registry, GroupRef group, long intervalMs) {
+    /** {@code firstAnswer} is completed with null when the registry first accepts the group, or with its refusal. */
+    RegistryHeartbeat(ZContext context, Endpoint registry, GroupRef group, long intervalMs,
+            java.util.concurrent.CompletableFuture<String> firstAnswer) {
+        this.firstAnswer = firstAnswer;
         this.registry = registry;
         this.group = group;
         this.intervalNanos = intervalMs * 1_000_000L;
@@ -85,12 +89,14 @@ final class RegistryHeartbeat {
                 lastProblem = null;
                 if (!registered && reply.has("leaseMs")) {
                     registered = true;
+                    firstAnswer.complete(null);
                     LOG.info("group \"{}\" registered with the registry at {} as {}", group.name(), registry, group.endpoint());
                 }
                 return;
             }
             String problem = reply.path("error").path("code").asText() + ": " + reply.path("error").path("message").asText();
             registered = false;
+            firstAnswer.complete("the registry at " + registry + " refused it: " + problem);
             if (!problem.equals(lastProblem)) {
                 LOG.warn("group \"{}\": the registry at {} refused it: {}", group.name(), registry, problem);
                 lastProblem = problem;

@@ -11,6 +11,7 @@ import org.groupchat.protocol.ProtocolException;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.RequestDecoder;
+import org.groupchat.transport.Contexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -101,7 +102,7 @@ public abstract class RouterServer implements AutoCloseable {
 
     private void run() {
         try {
-            context = new ZContext(1);
+            context = Contexts.create();
             bindRouter();
             onStart(context);
         } catch (RuntimeException e) {

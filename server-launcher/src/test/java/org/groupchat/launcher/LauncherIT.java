@@ -63,6 +63,10 @@ class LauncherIT {
             assertThat(unknown.exitCode()).isEqualTo(1);
             assertThat(unknown.err()).contains("UNKNOWN_GROUP");
             assertThat(cli("fetch", "Cool Group", "--since", "yesterday").exitCode()).isEqualTo(2);
+            CliRun future = cli("fetch", "Cool Group", "--since", "2999-01-01");
+            assertThat(future.exitCode()).isZero();
+            assertThat(future.out()).isEmpty();
+            assertThat(future.err()).startsWith("no messages since 2999-01-01 00:00:00");
             CliRun badAddress = CliRun.run(work, null, "--registry", "localhost:5555", "list");
             assertThat(badAddress.exitCode()).isEqualTo(2);
             assertThat(badAddress.err().strip()).isEqualTo("groupchat-servers: --registry: address must look like tcp://host:port, got \"localhost:5555\"");
@@ -151,6 +155,22 @@ class LauncherIT {
             assertThat(second.err()).hasSize(1);
             assertThat(second.err().get(0)).contains("is in use by another group server");
             assertThat(first.terminate()).isZero();
+        }
+    }
+
+    @Test
+    void aGroupWhoseNameTheRegistryRefusesIsOneLineAndExitTwo() throws Exception {
+        String registry = FreePorts.endpoint();
+        try (ServerProcess holder = ServerProcess.startReady(work, "--registry-bind", registry, "--group", "Lobby=" + FreePorts.endpoint(),
+                "--data-dir", "data")) {
+            ServerProcess second = ServerProcess.start(work, "--registry", registry, "--group", "Lobby=" + FreePorts.endpoint(),
+                    "--data-dir", "data2");
+            assertThat(second.waitFor()).isEqualTo(2);
+            await().until(() -> second.err().stream().anyMatch(l -> l.startsWith("groupchat-servers: ")));
+            assertThat(second.err()).filteredOn(l -> l.startsWith("groupchat-servers: ")).singleElement().asString()
+                    .contains("group \"Lobby\"").contains("NAME_TAKEN");
+            assertThat(second.out()).doesNotContain("ready; stop with Ctrl-C or SIGTERM");
+            assertThat(holder.terminate()).isZero();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.groupchat.desktop.session;
 
 import org.groupchat.client.ReplyDecoder;
+import org.groupchat.transport.Contexts;
 import java.nio.channels.Pipe;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class SessionLoop {
     }
 
     void run() {
-        context = new ZContext(1);
+        context = Contexts.create();
         try {
             poller = new SessionPoller(context, wakeup);
             commandSlot = new ReqSlot(context, endpoint);

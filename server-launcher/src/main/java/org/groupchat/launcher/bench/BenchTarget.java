@@ -1,5 +1,6 @@
 package org.groupchat.launcher.bench;
 
+import org.groupchat.transport.Contexts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ final class BenchTarget implements AutoCloseable {
     private final String remoteGroup;
     private final String remoteRegistry;
     private final Path dataDir;
-    private final ZContext clients = new ZContext(1);
+    private final ZContext clients = Contexts.create();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     BenchTarget(String remoteGroup, String remoteRegistry) {

@@ -1,5 +1,6 @@
 package org.groupchat.launcher.bench;
 
+import org.groupchat.transport.Contexts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -48,7 +49,7 @@ final class EchoServer implements AutoCloseable {
     }
 
     private void run() {
-        try (ZContext context = new ZContext(1)) {
+        try (ZContext context = Contexts.create()) {
             ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
             router.setLinger(0);
             router.bind(bindEndpoint);

@@ -1,6 +1,7 @@
 package org.groupchat.launcher.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -19,7 +20,7 @@ final class FetchCommand extends GroupCommand {
     private static final int FOLLOW_WAIT_MS = 25_000;
 
     @Option(names = "--since", paramLabel = "WHEN",
-            description = "A local date-time (2026-11-21T09:30 or '2026-11-21 09:30:00'), an ISO instant with offset, or epoch ms.")
+            description = "A local date (2026-11-21) or date-time (2026-11-21T09:30, '2026-11-21 09:30:00'), an ISO instant with offset, or epoch ms.")
     String since;
 
     @Option(names = "--after", paramLabel = "SEQ", description = "Only messages after this sequence number.")
@@ -30,6 +31,8 @@ final class FetchCommand extends GroupCommand {
 
     @Option(names = "--json", description = "One JSON object per message.")
     boolean json;
+
+    private int printed;
 
     @Override
     void run(GroupClient groupClient, PrintWriter out) {
@@ -45,6 +48,10 @@ final class FetchCommand extends GroupCommand {
             last = groupClient.forEachAfter(afterSeq == null ? 0 : afterSeq, m -> print(m, out));
         }
         out.flush();
+        if (printed == 0 && !json) {
+            spec.commandLine().getErr().println(since != null && afterSeq == null
+                    ? "no messages since " + MessageFormat.localTime(parseSince(since)) : "no messages");
+        }
         while (follow) {
             long asked = System.nanoTime();
             Reply.Fetched next = groupClient.fetchAfter(last, Fields.MAX_LIMIT, FOLLOW_WAIT_MS);
@@ -69,6 +76,7 @@ final class FetchCommand extends GroupCommand {
     }
 
     private void print(Message message, PrintWriter out) {
+        printed++;
         out.println(MessageFormat.line(message, json));
     }
 
@@ -77,13 +85,16 @@ final class FetchCommand extends GroupCommand {
         if (text.matches("\\d+")) {
             return Long.parseLong(text);
         }
+        if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        }
         try {
             return OffsetDateTime.parse(text).toInstant().toEpochMilli();
         } catch (DateTimeParseException notWithOffset) {
             try {
                 return LocalDateTime.parse(text.replace(' ', 'T')).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
             } catch (DateTimeParseException e) {
-                throw new UsageProblem("--since \"" + value + "\" is not a date-time like 2026-11-21T09:30 or epoch milliseconds");
+                throw new UsageProblem("--since \"" + value + "\" is not a date like 2026-11-21, a date-time like 2026-11-21T09:30, or epoch milliseconds");
             }
         }
     }

@@ -4,6 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.groupchat.launcher.UsageProblem;
 import org.groupchat.group.Durability;
 import org.groupchat.group.GroupDatabase;
 import org.groupchat.group.GroupLimits;
@@ -17,6 +21,7 @@ import org.groupchat.server.SocketLimits;
 
 /** The servers one launcher runs: an optional registry and any number of groups; closing stops them in order. */
 final class ServerSet implements AutoCloseable {
+    private static final long FIRST_REGISTRATION_WAIT_MS = 2_000;
     private RegistryServer registry;
     private final List<GroupServer> groups = new ArrayList<>();
 
@@ -43,11 +48,32 @@ final class ServerSet implements AutoCloseable {
                 set.groups.add(group);
                 set.watch(group.stopped(), "the group \"" + spec.name() + "\"", onFailure);
             }
+            for (GroupServer group : set.groups) {
+                refuseIfTheRegistryDid(group);
+            }
             out.flush();
             return set;
         } catch (RuntimeException e) {
             set.close();
             throw e;
+        }
+    }
+
+    /** A registry that refuses a group (its name is taken) is a setup mistake; one that does not answer yet is not. */
+    private static void refuseIfTheRegistryDid(GroupServer group) {
+        String refusal;
+        try {
+            refusal = group.registration().get(FIRST_REGISTRATION_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException e) {
+            return;
+        }
+        if (refusal != null) {
+            throw new UsageProblem("group \"" + group.name() + "\": " + refusal);
         }
     }
 
