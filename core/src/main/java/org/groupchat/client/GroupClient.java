@@ -9,6 +9,7 @@ import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
+import org.groupchat.security.ClientKeys;
 import org.zeromq.ZContext;
 
 /** Talks to one group server as one user. Blocking; use it from one background thread. */
@@ -20,7 +21,12 @@ public final class GroupClient extends ProtocolClient {
     }
 
     public GroupClient(ZContext context, String endpoint, User user, ClientOptions options) {
-        super(context, endpoint, options);
+        this(context, endpoint, user, options, null);
+    }
+
+    /** {@code keys}: CURVE with the group's public key and the user's key pair, or null for a group without security. */
+    public GroupClient(ZContext context, String endpoint, User user, ClientOptions options, ClientKeys keys) {
+        super(context, endpoint, options, keys);
         this.user = user;
     }
 

@@ -4,14 +4,15 @@ import java.time.Duration;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
+import org.groupchat.security.ClientKeys;
 import org.zeromq.ZContext;
 
 /** Sends typed requests over a {@link ReqChannel} and turns replies into records or typed exceptions. */
 abstract class ProtocolClient implements AutoCloseable {
     private final ReqChannel channel;
 
-    ProtocolClient(ZContext context, String endpoint, ClientOptions options) {
-        this.channel = new ReqChannel(context, endpoint, options);
+    ProtocolClient(ZContext context, String endpoint, ClientOptions options, ClientKeys keys) {
+        this.channel = new ReqChannel(context, endpoint, options, keys);
     }
 
     public String endpoint() {

@@ -6,6 +6,7 @@ import org.groupchat.protocol.GroupRef;
 import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
+import org.groupchat.security.ClientKeys;
 import org.zeromq.ZContext;
 
 /** Talks to a registry. Blocking; use it from one background thread. */
@@ -16,7 +17,12 @@ public final class RegistryClient extends ProtocolClient {
     }
 
     public RegistryClient(ZContext context, String endpoint, ClientOptions options) {
-        super(context, endpoint, options);
+        this(context, endpoint, options, null);
+    }
+
+    /** {@code keys}: CURVE with the registry's public key and our key pair, or null for a registry without security. */
+    public RegistryClient(ZContext context, String endpoint, ClientOptions options, ClientKeys keys) {
+        super(context, endpoint, options, keys);
     }
 
     public List<GroupInfo> list() {
@@ -28,7 +34,11 @@ public final class RegistryClient extends ProtocolClient {
     }
 
     public long register(String name, String endpoint, GroupStats stats) {
-        return call(new Request.Register(new GroupRef(name, endpoint), stats), Reply.Registered.class).leaseMs();
+        return register(new GroupRef(name, endpoint), stats);
+    }
+
+    public long register(GroupRef group, GroupStats stats) {
+        return call(new Request.Register(group, stats), Reply.Registered.class).leaseMs();
     }
 
     public void unregister(String name) {

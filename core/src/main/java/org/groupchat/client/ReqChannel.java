@@ -2,6 +2,7 @@ package org.groupchat.client;
 
 import java.time.Duration;
 import org.groupchat.protocol.Endpoint;
+import org.groupchat.security.ClientKeys;
 import org.groupchat.transport.Contexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.zeromq.ZMQ;
 /**
  * A REQ socket with the Lazy Pirate pattern: wait for a reply up to a timeout; on timeout close and reopen
  * the socket and send the same bytes again, a bounded number of times with backoff; then give up.
+ * With {@link ClientKeys} the socket speaks CURVE; a server that refuses the handshake fails the call at once.
  * Not thread-safe: one thread creates, uses and closes it.
  */
 public final class ReqChannel implements AutoCloseable {
@@ -22,8 +24,10 @@ public final class ReqChannel implements AutoCloseable {
     private final boolean ownsContext;
     private final String endpoint;
     private final ClientOptions options;
+    private final ClientKeys keys;
     private ZMQ.Socket socket;
     private ZMQ.Poller poller;
+    private HandshakeWatch handshakes;
 
     /**
      * Uses the given context (shared by many channels), or a context of its own when {@code context} is null.
@@ -31,7 +35,13 @@ public final class ReqChannel implements AutoCloseable {
      * @throws IllegalArgumentException when {@code endpoint} is not a {@code tcp://host:port} address; the message says so
      */
     public ReqChannel(ZContext context, String endpoint, ClientOptions options) {
+        this(context, endpoint, options, null);
+    }
+
+    /** {@code keys} null: plain ZMTP, as protocol.md describes; otherwise CURVE with the server's key. */
+    public ReqChannel(ZContext context, String endpoint, ClientOptions options, ClientKeys keys) {
         Endpoint.parse(endpoint);
+        this.keys = keys;
         this.ownsContext = context == null;
         this.context = ownsContext ? Contexts.create() : context;
         this.endpoint = endpoint;
@@ -49,12 +59,12 @@ public final class ReqChannel implements AutoCloseable {
         long backoffMs = options.initialBackoff().toMillis();
         int attempts = options.retries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            socket.send(request);
-            if (poller.poll(timeoutMs) > 0 && poller.pollin(0)) {
-                byte[] reply = socket.recv();
-                if (reply != null) {
-                    return reply;
-                }
+            // A socket whose only connection was refused has no peer: a blocking send would wait for ever.
+            socket.send(request, ZMQ.DONTWAIT);
+            byte[] reply = awaitReply(timeoutMs);
+            if (reply != null) {
+                handshakes.reset();
+                return reply;
             }
             LOG.debug("no reply from {} within {} ms (attempt {} of {})", endpoint, timeoutMs, attempt, attempts);
             reopen();
@@ -66,9 +76,43 @@ public final class ReqChannel implements AutoCloseable {
         throw new ServerUnreachableException(endpoint, attempts);
     }
 
+    /** The reply, or null at the timeout; fails at once when the server refuses our handshake. */
+    private byte[] awaitReply(long timeoutMs) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (true) {
+            if (handshakes.refused()) {
+                reopen();
+                throw new HandshakeRefusedException(endpoint, refusal());
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return null;
+            }
+            if (poller.poll(Math.min(left, HandshakeWatch.READ_EVERY_MS)) > 0 && poller.pollin(0)) {
+                byte[] reply = socket.recv(ZMQ.DONTWAIT);
+                if (reply != null) {
+                    return reply;
+                }
+            }
+        }
+    }
+
+    private String refusal() {
+        if (keys == null) {
+            return "the server at " + endpoint + " refused our handshake: it probably runs with security (CURVE);"
+                    + " connect with its public key";
+        }
+        return "the server at " + endpoint + " refused our secure handshake: it does not hold the key we expect"
+                + " (fingerprint " + keys.serverFingerprint() + "), or it runs without security";
+    }
+
     private void open() {
         socket = context.createSocket(SocketType.REQ);
         ConnectingSockets.configure(socket);
+        if (keys != null) {
+            keys.applyTo(socket);
+        }
+        handshakes = new HandshakeWatch(context, socket);
         ConnectingSockets.connect(socket, endpoint);
         poller = context.createPoller(1);
         poller.register(socket, ZMQ.Poller.POLLIN);
@@ -82,6 +126,7 @@ public final class ReqChannel implements AutoCloseable {
     private void closeSocket() {
         poller.close();
         context.destroySocket(socket);
+        handshakes.close();
     }
 
     private static void pause(long ms) {

@@ -9,6 +9,11 @@ public class ServerUnreachableException extends GroupChatException {
         this.endpoint = endpoint;
     }
 
+    protected ServerUnreachableException(String endpoint, String message) {
+        super(message, null);
+        this.endpoint = endpoint;
+    }
+
     public String endpoint() {
         return endpoint;
     }

@@ -16,6 +16,7 @@ import org.groupchat.protocol.ProtocolVersion;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
+import org.groupchat.security.CurveKeyPair;
 import org.groupchat.server.Inbound;
 import org.groupchat.server.RouterServer;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class GroupServer extends RouterServer {
     private final LongPollQueue longPolls = new LongPollQueue();
     private final Presence presence = new Presence();
     private final SendRateLimiter rateLimiter;
+    private final KeyAuthorization authorization;
     private final List<PendingSend> pendingSends = new ArrayList<>();
     private RegistryHeartbeat heartbeat;
     private volatile String advertisedEndpoint;
@@ -48,8 +50,9 @@ public final class GroupServer extends RouterServer {
     private record PendingSend(Inbound from, NewMessage message) {}
 
     public GroupServer(GroupServerConfig config, MessageStore store) {
-        super("group-" + config.name(), config.bind(), config.socketLimits());
+        super("group-" + config.name(), config.bind(), config.socketLimits(), config.security());
         this.config = config;
+        this.authorization = new KeyAuthorization(config.name(), config.security());
         this.store = store;
         this.rateLimiter = new SendRateLimiter(config.limits().sendsPerSecond(), config.limits().sendBurst());
     }
@@ -67,10 +70,21 @@ public final class GroupServer extends RouterServer {
     protected void onStart(ZContext context) {
         advertisedEndpoint = advertise(Endpoint.parse(routerEndpoint())).toString();
         if (config.registry() != null) {
-            heartbeat = new RegistryHeartbeat(context, config.registry(),
-                    new GroupRef(config.name(), advertisedEndpoint), config.heartbeatMs(), registration);
+            heartbeat = new RegistryHeartbeat(context, config.registry(), config.registryKey(),
+                    config.registryKey() == null ? null : linkKeys(),
+                    new GroupRef(config.name(), advertisedEndpoint, publicKey()), config.heartbeatMs(), registration);
             heartbeat.watchWith(poller());
         }
+    }
+
+    /** The group's CURVE public key, or null when it runs without security. */
+    public String publicKey() {
+        return config.security() == null ? null : config.security().keys().publicKey();
+    }
+
+    /** The keys the group authenticates with to a secure registry: its own, or one-off keys when it has none. */
+    private CurveKeyPair linkKeys() {
+        return config.security() != null ? config.security().keys() : CurveKeyPair.generate();
     }
 
     /** A group bound to every interface is advertised as the given host, or this machine's LAN address. */
@@ -84,21 +98,35 @@ public final class GroupServer extends RouterServer {
     @Override
     protected void handleBatch(List<Inbound> batch) {
         for (Inbound inbound : batch) {
-            Request request = decode(inbound);
+            Request request = authorized(inbound, decode(inbound));
             if (request instanceof Request.Send send) {
                 acceptSend(inbound, send);
             } else if (request instanceof Request.Fetch fetch) {
                 fetch(inbound, fetch);
             } else if (request != null) {
                 flushSends();
-                reply(inbound, answerSafely(request));
+                reply(inbound, answerSafely(request, inbound.peerKey()));
             }
         }
         flushSends();
     }
 
+    /** The request if its connection's key may make it; otherwise answers UNAUTHORIZED and returns null. */
+    private Request authorized(Inbound inbound, Request request) {
+        if (request == null) {
+            return null;
+        }
+        try {
+            authorization.check(request, inbound.peerKey());
+            return request;
+        } catch (ProtocolException e) {
+            reply(inbound, e.toReply());
+            return null;
+        }
+    }
+
     @Override
-    protected Reply answer(Request request) throws ProtocolException {
+    protected Reply answer(Request request, String peerKey) throws ProtocolException {
         if (request instanceof Request.Ping) {
             return new Reply.Pong("group", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL);
         } else if (request instanceof Request.Join join) {

@@ -9,6 +9,8 @@ import org.groupchat.protocol.GroupRef;
 import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Request;
+import org.groupchat.security.ClientKeys;
+import org.groupchat.security.CurveKeyPair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -35,8 +37,9 @@ final class RegistryHeartbeat {
     private final java.util.concurrent.CompletableFuture<String> firstAnswer;
 
     /** {@code firstAnswer} is completed with null when the registry first accepts the group, or with its refusal. */
-    RegistryHeartbeat(ZContext context, Endpoint registry, GroupRef group, long intervalMs,
-            java.util.concurrent.CompletableFuture<String> firstAnswer) {
+    /** {@code registryKey}: the registry's CURVE public key, or null when it runs without security. */
+    RegistryHeartbeat(ZContext context, Endpoint registry, String registryKey, CurveKeyPair ownKeys, GroupRef group,
+            long intervalMs, java.util.concurrent.CompletableFuture<String> firstAnswer) {
         this.firstAnswer = firstAnswer;
         this.registry = registry;
         this.group = group;
@@ -45,6 +48,9 @@ final class RegistryHeartbeat {
         dealer.setImmediate(true);
         dealer.setSndHWM(4);
         ConnectingSockets.configure(dealer);
+        if (registryKey != null) {
+            new ClientKeys(registryKey, ownKeys).applyTo(dealer);
+        }
         ConnectingSockets.connect(dealer, registry.toString());
     }
 

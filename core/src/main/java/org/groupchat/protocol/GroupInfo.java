@@ -1,4 +1,19 @@
 package org.groupchat.protocol;
 
-/** A live group as the registry lists it, with the figures of its server's last heartbeat. */
-public record GroupInfo(String name, String endpoint, int members, int online, long lastSeq, long since) {}
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A live group as the registry lists it, with the figures of its server's last heartbeat. {@code publicKey} (an
+ * addition to the contract) is the group server's CURVE key, or absent when the group runs without security.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GroupInfo(String name, String endpoint, int members, int online, long lastSeq, long since, String publicKey) {
+
+    public GroupInfo(String name, String endpoint, int members, int online, long lastSeq, long since) {
+        this(name, endpoint, members, online, lastSeq, since, null);
+    }
+
+    public boolean secure() {
+        return publicKey != null;
+    }
+}

@@ -1,4 +1,12 @@
 package org.groupchat.protocol;
 
-/** A group's name and the endpoint its server answers on. */
-public record GroupRef(String name, String endpoint) {}
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A group's name, the endpoint its server answers on, and its CURVE public key (absent without security). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GroupRef(String name, String endpoint, String publicKey) {
+
+    public GroupRef(String name, String endpoint) {
+        this(name, endpoint, null);
+    }
+}

@@ -22,6 +22,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Request {
 
+    /** A request made as one user: a secure group server checks the id against the connection's key. */
+    sealed interface AsUser extends Request {
+        User user();
+    }
+
     /** Asks any server for its role and version. */
     record Ping() implements Request {}
 
@@ -44,13 +49,13 @@ public sealed interface Request {
     /** Asks the registry for one live group by name (an addition to the contract). */
     record Lookup(String name) implements Request {}
 
-    record Join(User user) implements Request {}
+    record Join(User user) implements AsUser {}
 
-    record Leave(User user) implements Request {}
+    record Leave(User user) implements AsUser {}
 
-    record Send(User user, String id, String text) implements Request {}
+    record Send(User user, String id, String text) implements AsUser {}
 
-    record Fetch(User user, Long afterSeq, Long since, Integer limit, Integer waitMs) implements Request {
+    record Fetch(User user, Long afterSeq, Long since, Integer limit, Integer waitMs) implements AsUser {
         public static Fetch after(User user, long afterSeq, int limit, int waitMs) {
             return new Fetch(user, afterSeq, null, limit, waitMs);
         }
@@ -64,7 +69,7 @@ public sealed interface Request {
         }
     }
 
-    record Before(User user, Long beforeSeq, Integer limit) implements Request {}
+    record Before(User user, Long beforeSeq, Integer limit) implements AsUser {}
 
-    record Members(User user) implements Request {}
+    record Members(User user) implements AsUser {}
 }

@@ -17,11 +17,12 @@ final class LeaseTable {
         return lease != null && lease.isLive(nowNanos) ? Optional.of(lease) : Optional.empty();
     }
 
-    /** Renews or creates the lease; {@code sinceMs} stays while the same endpoint keeps it alive. */
-    Lease renew(String name, String endpoint, GroupStats stats, long nowMs, long nowNanos, long leaseMs) {
+    /** Renews or creates the lease; {@code sinceMs} stays while the same server keeps it alive. */
+    Lease renew(String name, String endpoint, String publicKey, String ownerKey, GroupStats stats, long nowMs,
+            long nowNanos, long leaseMs) {
         Lease old = live(name, nowNanos).orElse(null);
-        long since = old != null && old.endpoint().equals(endpoint) ? old.sinceMs() : nowMs;
-        Lease lease = new Lease(name, endpoint, stats, since, nowNanos + leaseMs * 1_000_000L);
+        long since = old != null && old.isHeldBy(endpoint, publicKey) ? old.sinceMs() : nowMs;
+        Lease lease = new Lease(name, endpoint, publicKey, ownerKey, stats, since, nowNanos + leaseMs * 1_000_000L);
         byKey.put(key(name), lease);
         return lease;
     }

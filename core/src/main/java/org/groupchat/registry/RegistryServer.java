@@ -10,6 +10,7 @@ import org.groupchat.protocol.ProtocolException;
 import org.groupchat.protocol.ProtocolVersion;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
+import org.groupchat.security.PublicKeys;
 import org.groupchat.server.RouterServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,20 +25,24 @@ public final class RegistryServer extends RouterServer {
     private long nextSweepNanos;
 
     public RegistryServer(RegistryConfig config) {
-        super("registry-" + config.bind().port(), config.bind(), config.socketLimits());
+        super("registry-" + config.bind().port(), config.bind(), config.socketLimits(), config.security());
         this.config = config;
     }
 
     @Override
-    protected Reply answer(Request request) throws ProtocolException {
+    protected Reply answer(Request request, String peerKey) throws ProtocolException {
         if (request instanceof Request.Ping) {
             return new Reply.Pong("registry", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL);
         } else if (request instanceof Request.Register register) {
-            return register(register);
+            return register(register, peerKey);
         } else if (request instanceof Request.Unregister unregister) {
             String name = Fields.name(unregister.name(), "name");
             String endpoint = unregister.endpoint() == null ? null : Fields.connectableEndpoint(unregister.endpoint(), "endpoint");
             Optional<Lease> lease = leases.live(name, System.nanoTime());
+            if (lease.isPresent() && lease.get().ownerKey() != null && !lease.get().ownerKey().equals(peerKey)) {
+                throw new ProtocolException(ErrorCode.UNAUTHORIZED,
+                        "only the group server that registered \"" + name + "\" may unregister it");
+            }
             if (lease.isPresent() && (endpoint == null || lease.get().endpoint().equals(endpoint))) {
                 leases.remove(name);
                 LOG.info("group \"{}\" unregistered", name);
@@ -55,17 +60,19 @@ public final class RegistryServer extends RouterServer {
                 "the registry does not answer " + Ops.of(request) + "; send it to a group server");
     }
 
-    private Reply register(Request.Register register) throws ProtocolException {
+    private Reply register(Request.Register register, String peerKey) throws ProtocolException {
         GroupRef group = register.group();
         if (group == null) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"group\" is required");
         }
         String name = Fields.name(group.name(), "group.name");
         String endpoint = Fields.connectableEndpoint(group.endpoint(), "group.endpoint");
+        String publicKey = validPublicKey(group.publicKey());
+        authorize(publicKey, peerKey);
         GroupStats stats = validStats(register.stats());
         long nowNanos = System.nanoTime();
         Optional<Lease> holder = leases.live(name, nowNanos);
-        if (holder.isPresent() && !holder.get().endpoint().equals(endpoint)) {
+        if (holder.isPresent() && !holder.get().isHeldBy(endpoint, publicKey)) {
             throw new ProtocolException(ErrorCode.NAME_TAKEN,
                     "the name \"" + holder.get().name() + "\" is held by the group at " + holder.get().endpoint());
         }
@@ -76,11 +83,33 @@ public final class RegistryServer extends RouterServer {
                         "the registry is full: it holds at most " + config.maxGroups() + " groups");
             }
         }
-        leases.renew(name, endpoint, stats, System.currentTimeMillis(), nowNanos, config.leaseMs());
+        leases.renew(name, endpoint, publicKey, peerKey, stats, System.currentTimeMillis(), nowNanos, config.leaseMs());
         if (holder.isEmpty()) {
             LOG.info("group \"{}\" registered at {}", name, endpoint);
         }
         return new Reply.Registered(config.leaseMs());
+    }
+
+    private static String validPublicKey(String key) throws ProtocolException {
+        if (key != null && !PublicKeys.isValid(key)) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"group.publicKey\" must be a CURVE public key: 40 Z85 characters");
+        }
+        return key;
+    }
+
+    /** With security on, only listed group servers register, and a group can only announce the key it holds. */
+    private void authorize(String publicKey, String peerKey) throws ProtocolException {
+        if (security() == null) {
+            return;
+        }
+        if (!security().allows(peerKey)) {
+            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "this registry lists only the group servers it trusts;"
+                    + " the key of this connection (fingerprint " + PublicKeys.fingerprint(peerKey) + ") is not one of them");
+        }
+        if (publicKey != null && !publicKey.equals(peerKey)) {
+            throw new ProtocolException(ErrorCode.UNAUTHORIZED,
+                    "\"group.publicKey\" must be the key this connection authenticated with");
+        }
     }
 
     private static GroupStats validStats(GroupStats stats) throws ProtocolException {

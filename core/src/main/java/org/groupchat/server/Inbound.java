@@ -2,11 +2,14 @@ package org.groupchat.server;
 
 import java.util.List;
 
-/** One request as it arrived on a ROUTER socket: the envelope to answer on and the request frame. */
-public record Inbound(List<byte[]> route, byte[] body, String problem) {
+/**
+ * One request as it arrived on a ROUTER socket: the envelope to answer on, the request frame, and the public key its
+ * connection authenticated with (null without CURVE).
+ */
+public record Inbound(List<byte[]> route, byte[] body, String problem, String peerKey) {
 
     /** Splits a ROUTER message into envelope and body: [identity..., empty, body] from REQ, [identity, body] from a bare DEALER. */
-    static Inbound split(List<byte[]> frames) {
+    static Inbound split(List<byte[]> frames, String peerKey) {
         int delimiter = -1;
         for (int i = 1; i < frames.size(); i++) {
             if (frames.get(i).length == 0) {
@@ -18,9 +21,10 @@ public record Inbound(List<byte[]> route, byte[] body, String problem) {
         List<byte[]> route = List.copyOf(frames.subList(0, bodyStart));
         int bodyFrames = frames.size() - bodyStart;
         if (bodyFrames == 1) {
-            return new Inbound(route, frames.get(bodyStart), null);
+            return new Inbound(route, frames.get(bodyStart), null, peerKey);
         }
         return new Inbound(route, new byte[0],
-                bodyFrames == 0 ? "request has no frame after the envelope" : "a request must be exactly one frame, got " + bodyFrames);
+                bodyFrames == 0 ? "request has no frame after the envelope" : "a request must be exactly one frame, got " + bodyFrames,
+                peerKey);
     }
 }

@@ -11,6 +11,8 @@ import org.groupchat.protocol.ProtocolException;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.RequestDecoder;
+import org.groupchat.security.ServerSecurity;
+import org.groupchat.security.ZapHandler;
 import org.groupchat.transport.Contexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +21,13 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
+import zmq.Msg;
+import zmq.io.Metadata;
 
 /**
  * A ZeroMQ ROUTER server on one thread that owns every socket it opens, from bind to close.
- * Subclasses answer decoded requests; bad frames are answered here with BAD_REQUEST.
+ * Subclasses answer decoded requests; bad frames are answered here with BAD_REQUEST. With {@link ServerSecurity} the
+ * socket speaks CURVE only, and each request comes with the public key its connection authenticated with.
  */
 public abstract class RouterServer implements AutoCloseable {
     private static final int MAX_BATCH = 512;
@@ -33,6 +38,7 @@ public abstract class RouterServer implements AutoCloseable {
     private final String threadName;
     private final Endpoint bindEndpoint;
     private final SocketLimits limits;
+    private final ServerSecurity security;
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running;
@@ -42,11 +48,20 @@ public abstract class RouterServer implements AutoCloseable {
     private ZMQ.Socket router;
     private ZMQ.Poller poller;
     private int routerIndex;
+    private ZapHandler zap;
+    private int zapIndex = -1;
 
-    protected RouterServer(String threadName, Endpoint bindEndpoint, SocketLimits limits) {
+    /** {@code security} null: the socket speaks plain ZMTP (the NULL mechanism), as protocol.md describes. */
+    protected RouterServer(String threadName, Endpoint bindEndpoint, SocketLimits limits, ServerSecurity security) {
         this.threadName = threadName;
         this.bindEndpoint = bindEndpoint;
         this.limits = limits;
+        this.security = security;
+    }
+
+    /** The server's CURVE settings, or null when it runs without security. */
+    public final ServerSecurity security() {
+        return security;
     }
 
     /** Binds and starts serving; returns the endpoint actually bound (with the OS-picked port, if any). */
@@ -141,15 +156,21 @@ public abstract class RouterServer implements AutoCloseable {
     }
 
     private void bindRouter() {
+        poller = context.createPoller(4);
         router = context.createSocket(SocketType.ROUTER);
         limits.applyTo(router);
         router.setIPv6(bindEndpoint.host().contains(":"));
+        if (security != null) {
+            zap = new ZapHandler(context);
+            zapIndex = zap.register(poller);
+            router.setCurveServer(true);
+            router.setCurveSecretKey(security.keys().secretKey().getBytes(ZMQ.CHARSET));
+        }
         try {
             router.bind(bindEndpoint.bindAddress());
         } catch (ZMQException e) {
             throw new ServerStartException("cannot bind " + bindEndpoint + ": " + describe(e), e);
         }
-        poller = context.createPoller(4);
         routerIndex = poller.register(router, ZMQ.Poller.POLLIN);
     }
 
@@ -168,6 +189,9 @@ public abstract class RouterServer implements AutoCloseable {
             try {
                 long timeout = Math.max(0, Math.min(MAX_POLL_MS, millisUntilNextTimer()));
                 poller.poll(timeout);
+                if (zapIndex >= 0 && poller.pollin(zapIndex)) {
+                    zap.answerPending();
+                }
                 if (poller.pollin(routerIndex)) {
                     drain(batch);
                     if (!batch.isEmpty()) {
@@ -191,15 +215,24 @@ public abstract class RouterServer implements AutoCloseable {
 
     private void drain(List<Inbound> batch) {
         while (batch.size() < MAX_BATCH) {
-            ZMsg msg = ZMsg.recvMsg(router, ZMQ.DONTWAIT);
-            if (msg == null) {
+            Msg frame = router.recvMsg(ZMQ.DONTWAIT);
+            if (frame == null) {
                 return;
             }
-            List<byte[]> frames = new ArrayList<>(msg.size());
-            msg.forEach(frame -> frames.add(frame.getData()));
-            msg.destroy();
+            List<byte[]> frames = new ArrayList<>(4);
+            String peerKey = null;
+            while (true) {
+                frames.add(frame.data());
+                if (peerKey == null && frame.getMetadata() != null) {
+                    peerKey = frame.getMetadata().get(Metadata.USER_ID);
+                }
+                if (!frame.hasMore()) {
+                    break;
+                }
+                frame = router.recvMsg(0);
+            }
             if (frames.size() >= 2) {
-                batch.add(Inbound.split(frames));
+                batch.add(Inbound.split(frames, security == null ? null : peerKey));
             }
         }
     }
@@ -209,7 +242,7 @@ public abstract class RouterServer implements AutoCloseable {
         for (Inbound inbound : batch) {
             Request request = decode(inbound);
             if (request != null) {
-                reply(inbound, answerSafely(request));
+                reply(inbound, answerSafely(request, inbound.peerKey()));
             }
         }
     }
@@ -233,9 +266,9 @@ public abstract class RouterServer implements AutoCloseable {
         }
     }
 
-    protected final Reply answerSafely(Request request) {
+    protected final Reply answerSafely(Request request, String peerKey) {
         try {
-            return answer(request);
+            return answer(request, peerKey);
         } catch (ProtocolException e) {
             return e.toReply();
         } catch (RuntimeException e) {
@@ -244,8 +277,11 @@ public abstract class RouterServer implements AutoCloseable {
         }
     }
 
-    /** Answers one request; throw {@link ProtocolException} to refuse it. */
-    protected abstract Reply answer(Request request) throws ProtocolException;
+    /**
+     * Answers one request; throw {@link ProtocolException} to refuse it. {@code peerKey} is the Z85 public key the
+     * sender's connection authenticated with, or null when the server runs without security.
+     */
+    protected abstract Reply answer(Request request, String peerKey) throws ProtocolException;
 
     protected final void reply(Inbound to, Reply reply) {
         reply(to.route(), reply);

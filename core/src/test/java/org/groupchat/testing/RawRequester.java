@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.groupchat.client.ConnectingSockets;
 import org.groupchat.protocol.Json;
+import org.groupchat.security.ClientKeys;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -16,8 +17,16 @@ public final class RawRequester implements AutoCloseable {
     private final ZMQ.Socket socket;
 
     public RawRequester(String endpoint) {
+        this(endpoint, null);
+    }
+
+    /** With {@code keys}, the socket speaks CURVE. */
+    public RawRequester(String endpoint, ClientKeys keys) {
         socket = context.createSocket(SocketType.REQ);
         ConnectingSockets.configure(socket);
+        if (keys != null) {
+            keys.applyTo(socket);
+        }
         socket.setReceiveTimeOut(5_000);
         socket.connect(endpoint);
     }

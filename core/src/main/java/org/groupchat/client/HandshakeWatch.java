@@ -1,0 +1,66 @@
+package org.groupchat.client;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Watches a connecting socket's connections: a server that accepts TCP and drops us at once is refusing our
+ * handshake (a CURVE key it does not match, or security on one side only), not merely slow; JeroMQ then does not
+ * reconnect. A stalled handshake, JeroMQ's rare fault, drops only at the handshake limit (1 s).
+ * Used by the thread that owns the watched socket; read it at least every {@link #READ_EVERY_MS}.
+ */
+final class HandshakeWatch implements AutoCloseable {
+    private static final AtomicLong NEXT_ID = new AtomicLong();
+    private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_PROTOCOL
+            | ZMQ.HANDSHAKE_FAILED_NO_DETAIL | ZMQ.HANDSHAKE_FAILED_AUTH;
+    static final long READ_EVERY_MS = 100;
+    private static final long QUICK_DROP_NANOS = 500_000_000L;
+
+    private final ZContext context;
+    private final ZMQ.Socket events;
+    private long connectedAtNanos;
+    private boolean connected;
+    private boolean droppedAtOnce;
+
+    /** Call before {@code socket} connects, so its first connection is seen. */
+    HandshakeWatch(ZContext context, ZMQ.Socket socket) {
+        this.context = context;
+        String address = "inproc://handshake-watch-" + NEXT_ID.incrementAndGet();
+        socket.monitor(address, EVENTS);
+        events = context.createSocket(SocketType.PAIR);
+        events.connect(address);
+    }
+
+    /** Forgets what was seen; call when a new request is sent. */
+    void reset() {
+        read();
+        droppedAtOnce = false;
+    }
+
+    /** True when, since the last reset, the server took a connection of ours and dropped it before a handshake limit. */
+    boolean refused() {
+        read();
+        return droppedAtOnce;
+    }
+
+    private void read() {
+        ZMQ.Event event;
+        while ((event = ZMQ.Event.recv(events, ZMQ.DONTWAIT)) != null) {
+            long now = System.nanoTime();
+            if (event.getEvent() == ZMQ.EVENT_CONNECTED) {
+                connected = true;
+                connectedAtNanos = now;
+            } else if (connected) {
+                connected = false;
+                droppedAtOnce |= now - connectedAtNanos < QUICK_DROP_NANOS;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        context.destroySocket(events);
+    }
+}
