@@ -13,11 +13,16 @@ public final class GroupDatabase {
 
     /** For example "Cool Group" becomes {@code cool-group-1b6d1c9e.db}. */
     public static Path fileFor(Path dataDir, String groupName) {
+        return dataDir.resolve(stemFor(groupName) + ".db");
+    }
+
+    /** The group's file name without extension, for files that belong to it, such as its key: {@code cool-group-1b6d1c9e}. */
+    public static String stemFor(String groupName) {
         String slug = groupName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         if (slug.length() > 40) {
             slug = slug.substring(0, 40);
         }
-        return dataDir.resolve((slug.isEmpty() ? "group" : slug) + "-" + shortHash(groupName) + ".db");
+        return (slug.isEmpty() ? "group" : slug) + "-" + shortHash(groupName);
     }
 
     /** Opens (creating if needed) the group's store in the data folder. */

@@ -1,8 +1,10 @@
 package org.groupchat.launcher;
 
+import org.groupchat.client.HandshakeRefusedException;
 import org.groupchat.client.ServerErrorException;
 import org.groupchat.client.ServerUnreachableException;
 import org.groupchat.group.StorageException;
+import org.groupchat.security.KeyFileException;
 import org.groupchat.server.ServerStartException;
 import picocli.CommandLine;
 
@@ -19,12 +21,16 @@ public final class FailureHandler implements CommandLine.IExecutionExceptionHand
             commandLine.getErr().println(name + ": " + refused.code() + ": " + refused.getMessage());
             return SERVER_REFUSED;
         }
+        if (e instanceof HandshakeRefusedException refused) {
+            commandLine.getErr().println(name + ": " + refused.getMessage());
+            return UNREACHABLE;
+        }
         if (e instanceof ServerUnreachableException unreachable) {
             commandLine.getErr().println(name + ": " + unreachable.getMessage() + "; is the server running?");
             return UNREACHABLE;
         }
         if (e instanceof ServerStartException || e instanceof UsageProblem || e instanceof StorageException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof KeyFileException || e instanceof IllegalArgumentException) {
             commandLine.getErr().println(name + ": " + e.getMessage());
             return BAD_SETUP;
         }

@@ -7,7 +7,9 @@ import org.groupchat.client.GroupClient;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.launcher.UsageProblem;
 import org.groupchat.protocol.Endpoint;
-import org.groupchat.protocol.User;
+import org.groupchat.protocol.GroupInfo;
+import org.groupchat.security.ClientKeys;
+import org.groupchat.security.KeyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -18,15 +20,25 @@ import picocli.CommandLine.ScopeType;
             + " endpoint (tcp://HOST:PORT).",
             "Exit codes: 0 done, 1 refused by the server (its message is printed), 2 bad arguments, 3 server unreachable."},
         subcommands = {ListCommand.class, PingCommand.class, JoinCommand.class, LeaveCommand.class, SendCommand.class,
-            FetchCommand.class, MembersCommand.class})
+            FetchCommand.class, MembersCommand.class, WhoamiCommand.class})
 public final class ClientCommand {
 
     @Option(names = "--registry", paramLabel = "ENDPOINT", scope = ScopeType.INHERIT,
             description = "The registry (default: tcp://127.0.0.1:5555).")
     String registry = "tcp://127.0.0.1:5555";
 
+    @Option(names = "--registry-key", paramLabel = "KEY|FILE", scope = ScopeType.INHERIT,
+            description = "The registry's CURVE public key (or .key file) when it runs with --secure; secure groups"
+                    + " found through it are then reached with the keys it lists.")
+    String registryKey;
+
+    @Option(names = "--server-key", paramLabel = "KEY|FILE", scope = ScopeType.INHERIT,
+            description = "The group's CURVE public key, when GROUP is a tcp:// endpoint of a secure group.")
+    String serverKey;
+
     @Option(names = "--identity", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Your user id and name (default: ~/.config/groupchat/cli-identity.json, created on first use).")
+            description = "Your user id and name (default: ~/.config/groupchat/cli-identity.json, created on first use);"
+                    + " your key pair is kept beside it.")
     Path identityFile;
 
     @Option(names = "--name", paramLabel = "NAME", scope = ScopeType.INHERIT,
@@ -45,12 +57,25 @@ public final class ClientCommand {
         return ClientOptions.DEFAULT.withTimeout(Duration.ofMillis(timeoutMs)).withRetries(retries);
     }
 
-    User user() {
-        return CliIdentity.load(identityFile != null ? identityFile : CliIdentity.defaultFile(), name);
+    CliIdentity identity() {
+        return CliIdentity.load(identityPath(), name);
+    }
+
+    private Path identityPath() {
+        return (identityFile != null ? identityFile : CliIdentity.defaultFile()).toAbsolutePath();
+    }
+
+    Path identityDir() {
+        return identityPath().getParent();
+    }
+
+    String identityKeyName() {
+        return CliIdentity.keyName(identityPath());
     }
 
     RegistryClient registryClient() {
-        return new RegistryClient(null, checked(registry, "--registry"), options());
+        ClientKeys keys = registryKey == null ? null : new ClientKeys(KeyFiles.publicKeyFrom(registryKey), identity().keys());
+        return new RegistryClient(null, checked(registry, "--registry"), options(), keys);
     }
 
     /** The address as given, or a usage problem that says what is wrong with it. */
@@ -62,15 +87,25 @@ public final class ClientCommand {
         }
     }
 
-    /** A client for the group named by {@code group}: an endpoint as it is, or a name looked up in the registry. */
-    GroupClient groupClient(String group) {
-        String endpoint = group.startsWith("tcp://") ? checked(group, "GROUP") : lookUp(group);
-        return new GroupClient(null, endpoint, user(), options());
+    /** A client for PINGing any server at {@code endpoint}, secure when --server-key is given. */
+    RegistryClient anyServer(String endpoint) {
+        ClientKeys keys = serverKey == null ? null : new ClientKeys(KeyFiles.publicKeyFrom(serverKey), identity().keys());
+        return new RegistryClient(null, endpoint, options(), keys);
     }
 
-    private String lookUp(String groupName) {
+    /** A client for the group named by {@code group}: an endpoint as it is, or a name looked up in the registry. */
+    GroupClient groupClient(String group) {
+        GroupInfo found = group.startsWith("tcp://")
+                ? new GroupInfo(group, checked(group, "GROUP"), 0, 0, 0, 0, serverKey == null ? null : KeyFiles.publicKeyFrom(serverKey))
+                : lookUp(group);
+        CliIdentity identity = identity();
+        ClientKeys keys = found.secure() ? new ClientKeys(found.publicKey(), identity.keys()) : null;
+        return new GroupClient(null, found.endpoint(), identity.userFor(found.secure()), options(), keys);
+    }
+
+    private GroupInfo lookUp(String groupName) {
         try (RegistryClient registryClient = registryClient()) {
-            return registryClient.lookup(groupName).endpoint();
+            return registryClient.lookup(groupName);
         }
     }
 }

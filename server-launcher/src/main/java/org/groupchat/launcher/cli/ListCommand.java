@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.protocol.GroupInfo;
 import org.groupchat.protocol.Json;
+import org.groupchat.security.PublicKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -36,9 +37,12 @@ final class ListCommand implements Callable<Integer> {
             out.println("no live groups");
         } else {
             int width = groups.stream().mapToInt(g -> g.name().length()).max().orElse(4);
-            out.printf("%-" + width + "s  %7s  %6s  %8s  %s%n", "NAME", "MEMBERS", "ONLINE", "LAST", "ENDPOINT");
+            int endpointWidth = groups.stream().mapToInt(g -> g.endpoint().length()).max().orElse(8);
+            String row = "%-" + width + "s  %7s  %6s  %8s  %-" + endpointWidth + "s  %s%n";
+            out.printf(row, "NAME", "MEMBERS", "ONLINE", "LAST", "ENDPOINT", "KEY FINGERPRINT");
             for (GroupInfo g : groups) {
-                out.printf("%-" + width + "s  %7d  %6d  %8d  %s%n", g.name(), g.members(), g.online(), g.lastSeq(), g.endpoint());
+                out.printf(row, g.name(), g.members(), g.online(), g.lastSeq(), g.endpoint(),
+                        g.secure() ? PublicKeys.fingerprint(g.publicKey()) : "none (no security)");
             }
         }
         return 0;

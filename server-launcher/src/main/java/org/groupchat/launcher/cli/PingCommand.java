@@ -9,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Checks that a server answers. */
-@Command(name = "ping", description = "Check that a server answers: the registry, or the endpoint given.")
+@Command(name = "ping", description = {"Check that a server answers: the registry (with --registry-key if it is secure),",
+    "or the endpoint given (with --server-key if it is secure)."})
 final class PingCommand implements Callable<Integer> {
     @ParentCommand
     ClientCommand client;
@@ -23,7 +24,7 @@ final class PingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String target = ClientCommand.checked(endpoint != null ? endpoint : client.registry, "ENDPOINT");
-        try (RegistryClient any = new RegistryClient(null, target, client.options())) {
+        try (RegistryClient any = endpoint == null ? client.registryClient() : client.anyServer(target)) {
             long start = System.nanoTime();
             Reply.Pong pong = any.ping();
             spec.commandLine().getOut().printf("%s answers: %s %s, protocol %d, %.1f ms%n", target,

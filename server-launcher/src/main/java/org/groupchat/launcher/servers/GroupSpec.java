@@ -1,12 +1,20 @@
 package org.groupchat.launcher.servers;
 
+import java.nio.file.Path;
 import org.groupchat.launcher.UsageProblem;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.ProtocolException;
 
-/** One group to host: its name and the endpoint to bind, from {@code --group "NAME=tcp://HOST:PORT"} or YAML. */
-record GroupSpec(String name, Endpoint bind) {
+/**
+ * One group to host: its name, the endpoint to bind, and the allow-list of user keys that makes it private (or
+ * null), from {@code --group "NAME=tcp://HOST:PORT"} or YAML.
+ */
+record GroupSpec(String name, Endpoint bind, Path allowUsers) {
+
+    GroupSpec withAllowUsers(Path list) {
+        return new GroupSpec(name, bind, list);
+    }
 
     static GroupSpec parse(String flag) {
         int eq = flag.lastIndexOf("=tcp://");
@@ -18,7 +26,7 @@ record GroupSpec(String name, Endpoint bind) {
 
     static GroupSpec of(String name, String bind) {
         try {
-            return new GroupSpec(Fields.name(name, "group name"), Endpoint.parse(bind));
+            return new GroupSpec(Fields.name(name, "group name"), Endpoint.parse(bind), null);
         } catch (ProtocolException | IllegalArgumentException e) {
             throw new UsageProblem("group \"" + name + "\": " + e.getMessage());
         }

@@ -17,6 +17,8 @@ import org.groupchat.group.SqliteMessageStore;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
+import org.groupchat.security.KeyFiles;
+import org.groupchat.security.ServerSecurity;
 import org.groupchat.server.SocketLimits;
 
 /** The servers one launcher runs: an optional registry and any number of groups; closing stops them in order. */
@@ -27,7 +29,7 @@ final class ServerSet implements AutoCloseable {
 
     /** What to start; {@code registryBind} may be null, then groups register with {@code registryAddress}. */
     record Plan(RegistryConfig registryBind, Endpoint registryAddress, String advertiseHost, Path dataDir,
-            Durability durability, GroupLimits limits, long heartbeatMs, List<GroupSpec> groups) {}
+            Durability durability, GroupLimits limits, long heartbeatMs, List<GroupSpec> groups, SecurityPlan security) {}
 
     private volatile boolean closing;
 
@@ -36,15 +38,23 @@ final class ServerSet implements AutoCloseable {
         ServerSet set = new ServerSet();
         try {
             Endpoint registryAddress = plan.registryAddress();
+            String registryKey = plan.security().registryKey();
             if (plan.registryBind() != null) {
-                set.registry = new RegistryServer(plan.registryBind());
+                RegistryConfig config = plan.registryBind().withSecurity(plan.security().registry());
+                set.registry = new RegistryServer(config);
                 Endpoint bound = set.registry.start();
                 set.watch(set.registry.stopped(), "the registry", onFailure);
                 registryAddress = bound.isWildcard() ? bound.withHost("127.0.0.1") : bound;
-                out.printf("registry  %s  (lease %d ms)%n", bound, plan.registryBind().leaseMs());
+                out.printf("registry  %s  (lease %d ms)%n", bound, config.leaseMs());
+                if (config.security() != null) {
+                    registryKey = config.security().keys().publicKey();
+                    printSecurity(out, config.security());
+                    out.printf("          clients connect with: --registry %s --registry-key '%s'%n", registryAddress, registryKey);
+                    out.printf("          (or --registry-key %s)%n", KeyFiles.publicFile(plan.security().keysDir(), "registry"));
+                }
             }
             for (GroupSpec spec : plan.groups()) {
-                GroupServer group = startGroup(plan, spec, registryAddress, out);
+                GroupServer group = startGroup(plan, spec, registryAddress, registryKey, out);
                 set.groups.add(group);
                 set.watch(group.stopped(), "the group \"" + spec.name() + "\"", onFailure);
             }
@@ -77,11 +87,20 @@ final class ServerSet implements AutoCloseable {
         }
     }
 
-    private static GroupServer startGroup(Plan plan, GroupSpec spec, Endpoint registryAddress, PrintWriter out) {
+    private static void printSecurity(PrintWriter out, ServerSecurity security) {
+        out.printf("          CURVE key %s  (fingerprint %s)%n", security.keys().publicKey(), security.keys().fingerprint());
+        if (security.allowList() != null) {
+            out.printf("          allow-list %s: %d key(s)%n", security.allowList().file(), security.allowList().size());
+        }
+    }
+
+    private static GroupServer startGroup(Plan plan, GroupSpec spec, Endpoint registryAddress, String registryKey,
+            PrintWriter out) {
+        ServerSecurity security = plan.security().group(spec);
         Path file = GroupDatabase.fileFor(plan.dataDir(), spec.name());
         SqliteMessageStore store = SqliteMessageStore.open(file, plan.durability());
         GroupServerConfig config = new GroupServerConfig(spec.name(), spec.bind(), plan.advertiseHost(), registryAddress,
-                plan.heartbeatMs(), plan.limits(), SocketLimits.DEFAULT);
+                plan.heartbeatMs(), plan.limits(), SocketLimits.DEFAULT, security, registryKey);
         long stored = store.lastSeq();
         GroupServer server = new GroupServer(config, store);
         try {
@@ -92,6 +111,9 @@ final class ServerSet implements AutoCloseable {
         }
         out.printf("group     %s  %s  (%d messages in %s; registry %s)%n", spec.name(), server.advertisedEndpoint(),
                 stored, file, registryAddress);
+        if (security != null) {
+            printSecurity(out, security);
+        }
         return server;
     }
 

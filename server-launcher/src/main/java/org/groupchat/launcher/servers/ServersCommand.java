@@ -20,6 +20,7 @@ import org.groupchat.launcher.UsageProblem;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.ProtocolVersion;
 import org.groupchat.registry.RegistryConfig;
+import org.groupchat.security.KeyFiles;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,6 +89,27 @@ public final class ServersCommand implements Callable<Integer> {
     @Option(names = "--max-members", paramLabel = "N", description = "Members per group (default: 1000).")
     private Integer maxMembers;
 
+    @Option(names = "--secure",
+            description = "CURVE encryption and authentication on every server started here; key pairs are made on first"
+                    + " start in the keys folder. Clients then need the registry's public key (printed at start).")
+    private Boolean secure;
+
+    @Option(names = "--keys-dir", paramLabel = "DIR", description = "Where the servers' key pairs live (default: DATA_DIR/keys).")
+    private Path keysDir;
+
+    @Option(names = "--registry-key", paramLabel = "KEY|FILE",
+            description = "The public key (or .key file) of a secure registry that runs elsewhere; needed with --secure"
+                    + " when no registry runs here.")
+    private String registryKey;
+
+    @Option(names = "--allow-users", paramLabel = "FILE",
+            description = "Make the groups private: only the user keys in FILE (one per line) may use them. Needs --secure.")
+    private Path allowUsers;
+
+    @Option(names = "--allow-groups", paramLabel = "FILE",
+            description = "Only the group server keys in FILE may register with the registry started here. Needs --secure.")
+    private Path allowGroups;
+
     @Option(names = {"-v", "--verbose"}, description = "Log every request (debug level).")
     private boolean verbose;
 
@@ -119,9 +141,12 @@ public final class ServersCommand implements Callable<Integer> {
     private ServerSet.Plan plan(ServersConfig file) {
         Optional<ServersConfig> config = Optional.ofNullable(file);
         String registryBindValue = first(registryBind, config.map(ServersConfig::registry).map(ServersConfig.RegistrySection::bind));
+        Path defaultAllowUsers = allowUsers != null ? allowUsers
+                : config.map(ServersConfig::allowUsers).map(Path::of).orElse(null);
         List<GroupSpec> groups = new ArrayList<>();
-        config.map(ServersConfig::groups).orElse(List.of()).forEach(g -> groups.add(GroupSpec.of(g.name(), g.bind())));
-        groupFlags.forEach(flag -> groups.add(GroupSpec.parse(flag)));
+        config.map(ServersConfig::groups).orElse(List.of()).forEach(g -> groups.add(GroupSpec.of(g.name(), g.bind())
+                .withAllowUsers(g.allowUsers() != null ? Path.of(g.allowUsers()) : defaultAllowUsers)));
+        groupFlags.forEach(flag -> groups.add(GroupSpec.parse(flag).withAllowUsers(defaultAllowUsers)));
         Set<String> names = new HashSet<>();
         for (GroupSpec group : groups) {
             if (!names.add(group.name().toLowerCase(Locale.ROOT))) {
@@ -155,6 +180,7 @@ public final class ServersCommand implements Callable<Integer> {
         if (!groups.isEmpty()) {
             checkWritable(data);
         }
+        SecurityPlan security = security(config, data, registryBindValue != null, groups);
         return new ServerSet.Plan(registry,
                 endpoint(first(registryAddress, config.map(ServersConfig::registryAddress), DEFAULT_REGISTRY), "--registry"),
                 first(advertise, config.map(ServersConfig::advertise)),
@@ -162,7 +188,32 @@ public final class ServersCommand implements Callable<Integer> {
                 durability(first(durability, config.map(ServersConfig::durability), "process-crash")),
                 groupLimits,
                 positive(first(heartbeatMs, Optional.empty(), GroupServerConfig.DEFAULT_HEARTBEAT_MS), "--heartbeat-ms"),
-                groups);
+                groups, security);
+    }
+
+    private SecurityPlan security(Optional<ServersConfig> config, Path data, boolean registryHere, List<GroupSpec> groups) {
+        boolean on = first(secure, config.map(ServersConfig::secure), false);
+        Path allowGroupsFile = allowGroups != null ? allowGroups
+                : config.map(ServersConfig::registry).map(ServersConfig.RegistrySection::allowGroups).map(Path::of).orElse(null);
+        boolean anyAllowUsers = groups.stream().anyMatch(g -> g.allowUsers() != null);
+        if (!on) {
+            if (anyAllowUsers || allowGroupsFile != null) {
+                throw new UsageProblem("allow-lists need security: add --secure (or \"secure: true\" in the config file)");
+            }
+            return SecurityPlan.OFF;
+        }
+        String keyGiven = first(registryKey, config.map(ServersConfig::registryKey));
+        String externalKey = null;
+        if (!registryHere && !groups.isEmpty()) {
+            if (keyGiven == null) {
+                throw new UsageProblem("--secure groups need the public key of the registry they register with:"
+                        + " --registry-key KEY (the registry's launcher prints it at start)");
+            }
+            externalKey = KeyFiles.publicKeyFrom(keyGiven);
+        }
+        Path keys = keysDir != null ? keysDir : config.map(ServersConfig::keysDir).map(Path::of).orElse(data.resolve("keys"));
+        checkWritable(keys);
+        return new SecurityPlan(true, keys, externalKey, allowGroupsFile);
     }
 
     private static <T> T first(T flag, Optional<T> fromFile) {

@@ -13,10 +13,16 @@ import java.util.List;
  * advertise: chat.example.lan
  * dataDir: ./data
  * durability: process-crash               # or power-loss
+ * secure: true                            # CURVE on every server (docs/SECURITY.md)
+ * keysDir: ./data/keys                    # where their key pairs live (default: DATA_DIR/keys)
+ * registryKey: ./registry.key             # a registry elsewhere: its public key, or its .key file
+ * allowUsers: ./members.allow             # groups without their own list are private to these keys
  * groups:
  *   - name: Cool Group
  *     bind: tcp://127.0.0.1:5560
+ *     allowUsers: ./cool-group.allow
  * </pre>
+ * The registry section also takes {@code allowGroups: FILE}: the group servers that may register.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ServersConfig(
@@ -26,11 +32,15 @@ public record ServersConfig(
         String dataDir,
         String durability,
         Limits limits,
+        Boolean secure,
+        String keysDir,
+        String registryKey,
+        String allowUsers,
         List<GroupSection> groups) {
 
-    public record RegistrySection(String bind, Long leaseMs, Integer maxGroups) {}
+    public record RegistrySection(String bind, Long leaseMs, Integer maxGroups, String allowGroups) {}
 
-    public record GroupSection(String name, String bind) {}
+    public record GroupSection(String name, String bind, String allowUsers) {}
 
     public record Limits(Integer maxMembers, Double sendsPerSecond, Integer sendBurst, Integer maxParkedPolls) {}
 }

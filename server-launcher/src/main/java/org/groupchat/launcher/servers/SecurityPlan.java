@@ -1,0 +1,35 @@
+package org.groupchat.launcher.servers;
+
+import java.nio.file.Path;
+import org.groupchat.group.GroupDatabase;
+import org.groupchat.security.AllowList;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.KeyFiles;
+import org.groupchat.security.ServerSecurity;
+
+/**
+ * CURVE for the servers of one launcher: whether it is on, where their key pairs live (generated on first start),
+ * the key of a registry that runs elsewhere, and the registry's allow-list of group servers.
+ */
+record SecurityPlan(boolean secure, Path keysDir, String registryKey, Path allowGroups) {
+    static final SecurityPlan OFF = new SecurityPlan(false, null, null, null);
+
+    /** The registry's settings, or null without security. */
+    ServerSecurity registry() {
+        if (!secure) {
+            return null;
+        }
+        ServerSecurity security = ServerSecurity.withKeys(KeyFiles.loadOrCreate(keysDir, "registry"));
+        return allowGroups == null ? security : security.withAllowList(AllowList.load(allowGroups));
+    }
+
+    /** A group's settings, or null without security; its allow-list, if any, makes it private. */
+    ServerSecurity group(GroupSpec spec) {
+        if (!secure) {
+            return null;
+        }
+        CurveKeyPair keys = KeyFiles.loadOrCreate(keysDir, GroupDatabase.stemFor(spec.name()));
+        ServerSecurity security = ServerSecurity.withKeys(keys);
+        return spec.allowUsers() == null ? security : security.withAllowList(AllowList.load(spec.allowUsers()));
+    }
+}
