@@ -16,6 +16,7 @@ import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.groupchat.testing.CapturingTcpProxy;
+import org.groupchat.testing.RawZmtpPeer;
 import org.groupchat.testing.TestGroups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,19 @@ class SecureGroupTest {
                     .hasMessageContaining("private group")
                     .hasMessageContaining(PublicKeys.fingerprint(malloryKeys.publicKey()));
             assertThat(outsider.ping().role()).as("PING stays open for health checks").isEqualTo("group");
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {-1L, 0x800000007FFFFFFFL})
+    void aHugeFrameLengthBeforeAuthenticationDoesNotDeafenASecureServer(long length) throws Exception {
+        start(ServerSecurity.withKeys(groupKeys));
+        String endpoint = server.boundEndpoint().toString();
+        try (RawZmtpPeer evil = new RawZmtpPeer(endpoint).greetAs("CURVE");
+                GroupClient client = client(endpoint, alice, aliceKeys, groupKeys.publicKey())) {
+            evil.send(RawZmtpPeer.commandHeader(length));
+            client.join();
+            assertThat(client.send("still served").text()).isEqualTo("still served");
         }
     }
 

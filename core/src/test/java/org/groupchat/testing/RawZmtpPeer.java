@@ -23,11 +23,16 @@ public final class RawZmtpPeer implements AutoCloseable {
 
     /** The 64-byte ZMTP 3.0 greeting of a NULL-mechanism client. */
     public static byte[] greeting() {
+        return greeting("NULL");
+    }
+
+    /** The 64-byte ZMTP 3.0 greeting of a client of the given mechanism ("NULL", "CURVE"). */
+    public static byte[] greeting(String mechanismName) {
         byte[] g = new byte[64];
         g[0] = (byte) 0xFF;
         g[9] = 0x7F;
         g[10] = 3;
-        byte[] mechanism = "NULL".getBytes(StandardCharsets.US_ASCII);
+        byte[] mechanism = mechanismName.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(mechanism, 0, g, 12, mechanism.length);
         return g;
     }
@@ -62,6 +67,13 @@ public final class RawZmtpPeer implements AutoCloseable {
         return this;
     }
 
+    /** Exchanges greetings only, as a client of the given mechanism would before its handshake commands. */
+    public RawZmtpPeer greetAs(String mechanism) throws IOException {
+        send(greeting(mechanism));
+        in.readNBytes(64);
+        return this;
+    }
+
     public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
@@ -69,8 +81,17 @@ public final class RawZmtpPeer implements AutoCloseable {
 
     /** A long message frame header announcing {@code length} bytes, read as unsigned 64 bits on the wire. */
     public static byte[] frameHeader(long length) {
+        return header(0x02, length);
+    }
+
+    /** A long command frame header (what a CURVE HELLO travels in) announcing {@code length} bytes. */
+    public static byte[] commandHeader(long length) {
+        return header(0x06, length);
+    }
+
+    private static byte[] header(int flags, long length) {
         byte[] header = new byte[9];
-        header[0] = 0x02;
+        header[0] = (byte) flags;
         for (int i = 0; i < 8; i++) {
             header[8 - i] = (byte) (length >>> (8 * i));
         }
