@@ -71,6 +71,31 @@ class SecureServersIT {
     }
 
     @Test
+    void aConfigFileTurnsSecurityOnWithAPrivateGroup() throws Exception {
+        String registry = FreePorts.endpoint();
+        CliRun.run(work, null, "--identity", "alice.json", "--name", "Alice", "whoami");
+        Files.writeString(work.resolve("club.allow"), KeyFiles.publicKeyFrom(work.resolve("alice.key").toString()) + "\n");
+        Files.writeString(work.resolve("servers.yaml"), """
+                registry:
+                  bind: %s
+                secure: true
+                dataDir: ./data
+                groups:
+                  - name: Open
+                    bind: %s
+                  - name: Club
+                    bind: %s
+                    allowUsers: club.allow
+                """.formatted(registry, FreePorts.endpoint(), FreePorts.endpoint()));
+        try (ServerProcess servers = ServerProcess.startReady(work, "--config", "servers.yaml")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> cli(registry, "bob.json", "list").out().contains("Club"));
+            assertThat(cli(registry, "bob.json", "--name", "Bob", "join", "Open").exitCode()).isZero();
+            assertThat(cli(registry, "bob.json", "join", "Club").err()).contains("UNAUTHORIZED");
+            assertThat(cli(registry, "alice.json", "join", "Club").exitCode()).isZero();
+        }
+    }
+
+    @Test
     void allowListsWithoutSecurityAreASetupMistake() throws Exception {
         Files.writeString(work.resolve("club.allow"), "");
         try (ServerProcess servers = ServerProcess.start(work, "--registry-bind", FreePorts.endpoint(),

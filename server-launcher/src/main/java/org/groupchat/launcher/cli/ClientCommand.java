@@ -62,7 +62,7 @@ public final class ClientCommand {
     }
 
     private Path identityPath() {
-        return (identityFile != null ? identityFile : CliIdentity.defaultFile()).toAbsolutePath();
+        return (identityFile != null ? identityFile : CliIdentity.defaultFile()).toAbsolutePath().normalize();
     }
 
     Path identityDir() {
