@@ -2,6 +2,7 @@
 # Tests a built GroupChat .deb; builds nothing. Usage: jpackage/test-installed-package.sh path/to/groupchat_*.deb
 #  1. unpacks it with dpkg-deb -x; from that tree runs groupchat-servers (a registry and a group on 127.0.0.1),
 #     joins, sends and fetches with the packaged command-line client, stops it with SIGTERM (exit 0 expected);
+#     then the same with --secure (CURVE), and checks that a client without the registry's key is refused;
 #  2. starts the GroupChat launcher under Xvfb until its main window is shown, then lets it close itself;
 #  3. as root: dpkg -i, checks the menu entry and both commands, dpkg -r.
 # Prints the .deb size, the time from launch to the main window, and the installed size.
@@ -137,6 +138,37 @@ wait_for_exit "$servers" 20 || fail "groupchat-servers still running 20 s after 
 [ "$exit_code" -eq 0 ] || fail "groupchat-servers exited with $exit_code after SIGTERM, not 0"
 grep -q '^stopped' "$work/servers.out" || fail "groupchat-servers did not say it stopped"
 echo "SIGTERM: stopped, exit 0"
+
+step "groupchat-servers --secure: CURVE through the packaged runtime (jnacl on the class path)"
+"$bin/groupchat-servers" --secure --registry-bind 'tcp://127.0.0.1:*' --group 'Secret Test=tcp://127.0.0.1:*' \
+  --data-dir "$work/secure-data" --heartbeat-ms 500 >"$work/secure.out" 2>"$work/secure.err" &
+secure=$!
+pids+=("$secure")
+wait_for_line "$work/secure.out" '^ready;' 30 "$secure" || fail "groupchat-servers --secure did not get ready within 30 s"
+registry=$(awk '$1 == "registry" { print $2 }' "$work/secure.out")
+[ "$(stat -c %a "$work/secure-data/keys/registry.key_secret")" = 600 ] || fail "registry.key_secret is not mode 600"
+secure_client() {
+  timeout 30 "$bin/groupchat-servers" client --registry "$registry" --registry-key "$work/secure-data/keys/registry.key" \
+    --identity "$work/alice.json" "$@"
+}
+joined=
+for _ in $(seq 1 20); do
+  if secure_client join 'Secret Test' >"$work/secure-join.out" 2>&1; then joined=yes; break; fi
+  sleep 0.5
+done
+[ -n "$joined" ] || fail "secure client join: $(cat "$work/secure-join.out")"
+secure_client send 'Secret Test' "$text" || fail "secure client send"
+secure_client fetch 'Secret Test' >"$work/secure-fetch.out" || fail "secure client fetch"
+grep -qF "$text" "$work/secure-fetch.out" || fail "secure client fetch did not return the message sent"
+if timeout 30 "$bin/groupchat-servers" client --registry "$registry" --identity "$work/alice.json" list \
+    >"$work/secure-nokey.out" 2>&1; then
+  fail "a client without the registry's key was served"
+fi
+grep -q 'refused our handshake' "$work/secure-nokey.out" || fail "no clear refusal without the key: $(cat "$work/secure-nokey.out")"
+kill -TERM "$secure"
+wait_for_exit "$secure" 20 || fail "groupchat-servers --secure still running 20 s after SIGTERM"
+[ "$exit_code" -eq 0 ] || fail "groupchat-servers --secure exited with $exit_code after SIGTERM, not 0"
+echo "secure join, send, fetch: ok; without the key: refused with a clear message; SIGTERM: exit 0"
 
 step "GroupChat under Xvfb until its main window is shown"
 if ! command -v Xvfb >/dev/null 2>&1; then

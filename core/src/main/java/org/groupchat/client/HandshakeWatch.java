@@ -6,9 +6,9 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Watches a connecting socket's connections: a server that accepts TCP and drops us at once is refusing our
- * handshake (a CURVE key it does not match, or security on one side only), not merely slow; JeroMQ then does not
- * reconnect. A stalled handshake, JeroMQ's rare fault, drops only at the handshake limit (1 s).
+ * Watches a connecting socket's connections: a server that accepts TCP and drops us before our handshake limit
+ * (1 s) may be refusing our handshake (a CURVE key it does not match, or security on one side only). A stalled
+ * handshake, JeroMQ's rare fault, drops only at that limit; a server that is stopping drops us once.
  * Used by the thread that owns the watched socket; read it at least every {@link #READ_EVERY_MS}.
  */
 final class HandshakeWatch implements AutoCloseable {
@@ -16,7 +16,7 @@ final class HandshakeWatch implements AutoCloseable {
     private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_PROTOCOL
             | ZMQ.HANDSHAKE_FAILED_NO_DETAIL | ZMQ.HANDSHAKE_FAILED_AUTH;
     static final long READ_EVERY_MS = 100;
-    private static final long QUICK_DROP_NANOS = 500_000_000L;
+    private static final long QUICK_DROP_NANOS = (ConnectingSockets.HANDSHAKE_MS - READ_EVERY_MS) * 1_000_000L;
 
     private final ZContext context;
     private final ZMQ.Socket events;

@@ -3,6 +3,7 @@ package org.groupchat.client;
 import java.time.Duration;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.security.ClientKeys;
+import org.groupchat.server.SocketLimits;
 import org.groupchat.transport.Contexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,12 +14,15 @@ import org.zeromq.ZMQ;
 /**
  * A REQ socket with the Lazy Pirate pattern: wait for a reply up to a timeout; on timeout close and reopen
  * the socket and send the same bytes again, a bounded number of times with backoff; then give up.
- * With {@link ClientKeys} the socket speaks CURVE; a server that refuses the handshake fails the call at once.
+ * With {@link ClientKeys} the socket speaks CURVE; a server that refuses the handshake on three fresh connections in
+ * a row fails the call at once.
  * Not thread-safe: one thread creates, uses and closes it.
  */
 public final class ReqChannel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReqChannel.class);
     private static final long MAX_BACKOFF_MS = 2_000;
+    private static final int REFUSALS_THAT_MEAN_NO = 3;
+    private static final long MAX_REQUEST_BYTES = SocketLimits.DEFAULT.maxFrameBytes();
 
     private final ZContext context;
     private final boolean ownsContext;
@@ -28,6 +32,7 @@ public final class ReqChannel implements AutoCloseable {
     private ZMQ.Socket socket;
     private ZMQ.Poller poller;
     private HandshakeWatch handshakes;
+    private int refusals;
 
     /**
      * Uses the given context (shared by many channels), or a context of its own when {@code context} is null.
@@ -55,13 +60,19 @@ public final class ReqChannel implements AutoCloseable {
 
     /** Sends the request and returns the reply frame, retrying on timeout; {@code extraWait} is added to each timeout. */
     public byte[] call(byte[] request, Duration extraWait) {
+        if (request.length > MAX_REQUEST_BYTES) {
+            // A server drops a frame over its limit with the connection, so it could never answer.
+            throw new IllegalArgumentException("the request is " + request.length + " bytes; servers accept at most "
+                    + MAX_REQUEST_BYTES + " bytes in one frame");
+        }
+        refusals = 0;
         long timeoutMs = options.timeout().plus(extraWait).toMillis();
         long backoffMs = options.initialBackoff().toMillis();
         int attempts = options.retries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             // A socket whose only connection was refused has no peer: a blocking send would wait for ever.
             socket.send(request, ZMQ.DONTWAIT);
-            byte[] reply = awaitReply(timeoutMs);
+            byte[] reply = awaitReply(request, timeoutMs);
             if (reply != null) {
                 handshakes.reset();
                 return reply;
@@ -76,13 +87,20 @@ public final class ReqChannel implements AutoCloseable {
         throw new ServerUnreachableException(endpoint, attempts);
     }
 
-    /** The reply, or null at the timeout; fails at once when the server refuses our handshake. */
-    private byte[] awaitReply(long timeoutMs) {
+    /**
+     * The reply, or null at the timeout. A connection dropped at once is tried again on a fresh socket, since a
+     * server that is stopping or starting may do that once; dropped every time, the call fails at once.
+     */
+    private byte[] awaitReply(byte[] request, long timeoutMs) {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
             if (handshakes.refused()) {
                 reopen();
-                throw new HandshakeRefusedException(endpoint, refusal());
+                if (++refusals >= REFUSALS_THAT_MEAN_NO) {
+                    throw new HandshakeRefusedException(endpoint, refusal());
+                }
+                socket.send(request, ZMQ.DONTWAIT);
+                continue;
             }
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {

@@ -24,6 +24,7 @@ import org.zeromq.ZMQ;
 final class RegistryHeartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHeartbeat.class);
     private static final long RETRY_NANOS = 100_000_000L;
+    private static final long SILENCE_WARNING_NANOS = 10_000_000_000L;
 
     private final Endpoint registry;
     private final GroupRef group;
@@ -32,6 +33,10 @@ final class RegistryHeartbeat {
     private int pollIndex = -1;
     private long nextBeatNanos;
     private long lastReplyNanos = System.nanoTime();
+    private final long startNanos = System.nanoTime();
+    private final boolean secureLink;
+    private boolean everAnswered;
+    private boolean warnedSilent;
     private boolean registered;
     private String lastProblem;
     private final java.util.concurrent.CompletableFuture<String> firstAnswer;
@@ -44,6 +49,7 @@ final class RegistryHeartbeat {
         this.registry = registry;
         this.group = group;
         this.intervalNanos = intervalMs * 1_000_000L;
+        this.secureLink = registryKey != null;
         dealer = context.createSocket(SocketType.DEALER);
         dealer.setImmediate(true);
         dealer.setSndHWM(4);
@@ -69,6 +75,12 @@ final class RegistryHeartbeat {
         boolean queued = send(new Request.Register(group, stats.get()));
         // Not queued means no live connection: try again soon, so a restarted registry hears from us within one beat.
         nextBeatNanos = nowNanos + (queued ? intervalNanos : RETRY_NANOS);
+        if (!everAnswered && !warnedSilent && nowNanos - startNanos > SILENCE_WARNING_NANOS) {
+            warnedSilent = true;
+            LOG.warn("group \"{}\": the registry at {} has not answered for 10 s; still trying. {}", group.name(), registry,
+                    secureLink ? "Is it running with --secure, and is --registry-key its key?"
+                            : "Is it running? If it runs with --secure, give its key with --registry-key.");
+        }
         if (registered && nowNanos - lastReplyNanos > 3 * intervalNanos) {
             registered = false;
             LOG.warn("group \"{}\": no reply from the registry at {}; still trying", group.name(), registry);
@@ -89,6 +101,7 @@ final class RegistryHeartbeat {
 
     private void onReply(byte[] frame) {
         lastReplyNanos = System.nanoTime();
+        everAnswered = true;
         try {
             JsonNode reply = Json.mapper().readTree(frame);
             if (reply.path("ok").asBoolean(false)) {

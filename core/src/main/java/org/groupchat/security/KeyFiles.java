@@ -81,11 +81,12 @@ public final class KeyFiles {
      */
     public static String publicKeyFrom(String keyOrFile) {
         String trimmed = keyOrFile.trim();
-        if (PublicKeys.isValid(trimmed)) {
-            return trimmed;
-        }
         Path file = Path.of(trimmed);
+        // A file wins: a path can be 40 characters of the Z85 alphabet ("/", "-", "." are in it).
         if (!Files.isRegularFile(file)) {
+            if (PublicKeys.isValid(trimmed)) {
+                return trimmed;
+            }
             throw new KeyFileException("\"" + keyOrFile + "\" is neither a CURVE public key (40 Z85 characters) nor a key file");
         }
         try {

@@ -74,6 +74,18 @@ class ClientLibraryTest {
     }
 
     @Test
+    void aRequestOverTheFrameLimitIsRefusedBeforeSendingInsteadOfTimingOut() {
+        try (GroupServer server = TestGroups.group("Big", dataDir, null);
+                GroupClient alice = new GroupClient(server.boundEndpoint().toString(), ALICE)) {
+            alice.join();
+            assertThatThrownBy(() -> alice.send("x".repeat(300 * 1024)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("servers accept at most 262144 bytes");
+            assertThat(alice.send("x".repeat(20_000 / 2)).text()).hasSize(10_000);
+        }
+    }
+
+    @Test
     void errorRepliesSurfaceAsTypedExceptionsWithTheServersCodeAndMessage() {
         try (GroupServer server = TestGroups.group("Typed", dataDir, null);
                 GroupClient stranger = new GroupClient(server.boundEndpoint().toString(), ALICE)) {

@@ -50,6 +50,16 @@ class KeyFilesTest {
     }
 
     @Test
+    void aKeyFileWhosePathLooksLikeAKeyIsReadAsAFile() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("k"));
+        CurveKeyPair keys = KeyFiles.loadOrCreate(sub, "x".repeat(Math.max(1, 40 - sub.toString().length() - 5)));
+        Path file = KeyFiles.publicFile(sub, "x".repeat(Math.max(1, 40 - sub.toString().length() - 5)));
+        org.junit.jupiter.api.Assumptions.assumeTrue(PublicKeys.isValid(file.toString()), "the temp path fits in 40 Z85 characters");
+
+        assertThat(KeyFiles.publicKeyFrom(file.toString())).isEqualTo(keys.publicKey());
+    }
+
+    @Test
     void somethingThatIsNeitherKeyNorFileIsNamed() {
         assertThatThrownBy(() -> KeyFiles.publicKeyFrom("abc")).hasMessageContaining("\"abc\" is neither");
     }
