@@ -81,7 +81,7 @@ final class ServerSet implements AutoCloseable {
         Path file = GroupDatabase.fileFor(plan.dataDir(), spec.name());
         SqliteMessageStore store = SqliteMessageStore.open(file, plan.durability());
         GroupServerConfig config = new GroupServerConfig(spec.name(), spec.bind(), plan.advertiseHost(), registryAddress,
-                plan.heartbeatMs(), plan.limits(), SocketLimits.DEFAULT);
+                plan.heartbeatMs(), plan.limits(), SocketLimits.DEFAULT, null, null);
         long stored = store.lastSeq();
         GroupServer server = new GroupServer(config, store);
         try {
