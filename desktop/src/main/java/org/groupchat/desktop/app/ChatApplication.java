@@ -13,6 +13,8 @@ import org.groupchat.desktop.profile.ProfilePaths;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
 import org.groupchat.desktop.session.GroupSession;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.KeyFiles;
 
 /**
  * Puts the app together for one profile: reads it from disk ({@link #prepare}, off the UI thread), then
@@ -23,14 +25,17 @@ public final class ChatApplication {
 
     private final AppArguments arguments;
     private final ProfileStore store;
+    private final CurveKeyPair keys;
     private final Optional<Identity> savedIdentity;
     private final Settings settings;
     private final FxUiExecutor ui = new FxUiExecutor();
     private MainWindowViewModel model;
 
-    private ChatApplication(AppArguments arguments, ProfileStore store, Optional<Identity> identity, Settings settings) {
+    private ChatApplication(AppArguments arguments, ProfileStore store, CurveKeyPair keys, Optional<Identity> identity,
+            Settings settings) {
         this.arguments = arguments;
         this.store = store;
+        this.keys = keys;
         this.savedIdentity = identity;
         this.settings = settings;
     }
@@ -44,7 +49,10 @@ public final class ChatApplication {
         if (arguments.registry() != null) {
             settings = settings.withRegistry(arguments.registry());
         }
-        return new ChatApplication(arguments, store, store.identity(), settings);
+        if (arguments.registryKey() != null) {
+            settings = settings.withRegistryKey(settings.registry(), KeyFiles.publicKeyFrom(arguments.registryKey()));
+        }
+        return new ChatApplication(arguments, store, store.keys(), store.identity(), settings);
     }
 
     /** Shows the window (after asking for a name on the first start); {@code onQuit} runs after a clean quit. */
@@ -53,7 +61,7 @@ public final class ChatApplication {
             open(stage, savedIdentity.get(), onQuit);
             return;
         }
-        IdentityDialog dialog = new IdentityDialog(arguments.profile());
+        IdentityDialog dialog = new IdentityDialog(arguments.profile(), keys);
         dialog.setOnHidden(event -> {
             Identity identity = dialog.getResult();
             if (identity == null) {
@@ -69,9 +77,11 @@ public final class ChatApplication {
     }
 
     private void open(Stage stage, Identity identity, Runnable onQuit) {
-        LocalServers servers = new LocalServers(store.paths().dataDir());
+        LocalServers servers = new LocalServers(store.paths().dataDir(),
+                settings.secureLocalServers() && !arguments.insecureLocalServers());
         model = new MainWindowViewModel(ui, store, identity, settings,
-                (name, endpoint, listener) -> GroupSession.start(name, endpoint, identity.user(), ui, listener),
+                (name, endpoint, serverKey, listener) -> GroupSession.start(name, endpoint, serverKey, identity.keys(),
+                        identity.userFor(serverKey != null), ui, listener),
                 servers, REGISTRY_REFRESH_MS);
         Scene scene = new Scene(MainWindowView.load(model, stage, () -> {
             ui.close();

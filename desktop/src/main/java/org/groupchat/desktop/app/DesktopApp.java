@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.groupchat.security.KeyFileException;
 
 /** The JavaFX application: reads the profile in {@link #init} (not on the FX thread), then shows the window. */
 public final class DesktopApp extends Application {
@@ -12,7 +13,13 @@ public final class DesktopApp extends Application {
     @Override
     public void init() {
         List<String> args = getParameters().getRaw();
-        app = ChatApplication.prepare(AppArguments.parse(args, System.getenv(), System.getProperty("groupchat.configDir")));
+        try {
+            app = ChatApplication.prepare(AppArguments.parse(args, System.getenv(),
+                    System.getProperty("groupchat.configDir")));
+        } catch (KeyFileException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
     }
 
     @Override

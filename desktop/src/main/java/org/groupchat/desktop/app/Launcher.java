@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import org.groupchat.desktop.profile.ProfilePaths;
+import org.groupchat.security.KeyFileException;
+import org.groupchat.security.KeyFiles;
 
 /**
  * The main class. It does not extend {@link Application}, so the app also starts with JavaFX on the class
@@ -17,7 +19,10 @@ public final class Launcher {
             AppArguments parsed = AppArguments.parse(List.of(args), System.getenv(),
                     System.getProperty("groupchat.configDir"));
             ProfilePaths.resolve(parsed.profile(), parsed.configDir(), System.getenv(), "", Path.of("."));
-        } catch (IllegalArgumentException e) {
+            if (parsed.registryKey() != null) {
+                KeyFiles.publicKeyFrom(parsed.registryKey());
+            }
+        } catch (IllegalArgumentException | KeyFileException e) {
             System.err.println(e.getMessage());
             System.exit(2);
         }

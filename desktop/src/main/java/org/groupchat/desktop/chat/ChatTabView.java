@@ -13,11 +13,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.shape.Circle;
+import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.protocol.Member;
 
@@ -26,6 +28,8 @@ public final class ChatTabView {
     private final ChatTabViewModel model;
     @FXML private Circle connectionDot;
     @FXML private Label connectionLabel;
+    @FXML private Label securityLabel;
+    @FXML private Label handshakeProblemLabel;
     @FXML private Label noticeLabel;
     @FXML private DatePicker sinceDate;
     @FXML private TextField sinceTime;
@@ -44,6 +48,10 @@ public final class ChatTabView {
     private void initialize() {
         connectionLabel.textProperty().bind(model.connectionProperty().map(ConnectionState::label));
         model.connectionProperty().subscribe(this::showConnection);
+        showSecurity();
+        handshakeProblemLabel.textProperty().bind(model.handshakeProblemProperty());
+        handshakeProblemLabel.visibleProperty().bind(model.handshakeProblemProperty().isNotEmpty());
+        handshakeProblemLabel.managedProperty().bind(handshakeProblemLabel.visibleProperty());
         noticeLabel.textProperty().bind(model.noticeProperty());
         sinceDate.valueProperty().bindBidirectional(model.sinceDateProperty());
         sinceTime.textProperty().bindBidirectional(model.sinceTimeProperty());
@@ -106,6 +114,20 @@ public final class ChatTabView {
         } else {
             model.send();
         }
+    }
+
+    private void showSecurity() {
+        LockIcon lock = new LockIcon();
+        securityLabel.setGraphic(lock);
+        Tooltip tip = new Tooltip();
+        securityLabel.setTooltip(tip);
+        model.serverFingerprintProperty().subscribe(fingerprint -> {
+            boolean secure = !fingerprint.isEmpty();
+            lock.setClosed(secure);
+            securityLabel.setText(secure ? "secure · " + fingerprint : "not encrypted");
+            tip.setText(secure ? "Encrypted (CURVE): only a server holding the key with fingerprint " + fingerprint
+                    + " can answer." : "This group runs without security: others on the network can read it.");
+        });
     }
 
     private void showConnection(ConnectionState state) {

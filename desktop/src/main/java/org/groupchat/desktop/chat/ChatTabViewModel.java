@@ -26,9 +26,10 @@ import org.groupchat.desktop.session.SessionListener;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.groupchat.security.PublicKeys;
 
 /**
- * The state of one group's tab: messages, draft, members, connection, unread count and "load since".
+ * The state of one group's tab: messages, draft, members, connection, security, unread count and "load since".
  * Receives its session's reports as a {@link SessionListener}; used on the UI thread only.
  */
 public final class ChatTabViewModel implements SessionListener {
@@ -41,6 +42,8 @@ public final class ChatTabViewModel implements SessionListener {
     private final StringProperty draft = new SimpleStringProperty("");
     private final StringProperty refusal = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
+    private final StringProperty serverFingerprint = new SimpleStringProperty("");
+    private final StringProperty handshakeProblem = new SimpleStringProperty("");
     private final IntegerProperty unread = new SimpleIntegerProperty();
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
     private final BooleanProperty hasEarlier = new SimpleBooleanProperty();
@@ -144,9 +147,15 @@ public final class ChatTabViewModel implements SessionListener {
         session.loadSince(requestedSince);
     }
 
-    /** Follows the group to its new address, e.g. after its server restarted on another port. */
-    public void retarget(String endpoint) {
-        session.retarget(endpoint);
+    /** Follows the group to its new address or key, e.g. after its server restarted on another port. */
+    public void retarget(String endpoint, String serverKey) {
+        showServerKey(serverKey);
+        session.retarget(endpoint, serverKey);
+    }
+
+    /** The group server's public key, or null for a group without security. */
+    public void showServerKey(String serverKey) {
+        serverFingerprint.set(serverKey == null ? "" : PublicKeys.fingerprint(serverKey));
     }
 
     public void leave() {
@@ -210,6 +219,11 @@ public final class ChatTabViewModel implements SessionListener {
     }
 
     @Override
+    public void handshakeRefused(String reason) {
+        handshakeProblem.set(reason == null ? "" : reason);
+    }
+
+    @Override
     public void problem(String message) {
         loadingEarlier.set(false);
         notice.set(message);
@@ -243,6 +257,16 @@ public final class ChatTabViewModel implements SessionListener {
 
     public StringProperty noticeProperty() {
         return notice;
+    }
+
+    /** The group server's key fingerprint, "" for a group without security. */
+    public StringProperty serverFingerprintProperty() {
+        return serverFingerprint;
+    }
+
+    /** Why the group server refused our handshake, "" while it does not. */
+    public StringProperty handshakeProblemProperty() {
+        return handshakeProblem;
     }
 
     public IntegerProperty unreadProperty() {

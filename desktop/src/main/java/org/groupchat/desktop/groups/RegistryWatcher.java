@@ -2,37 +2,45 @@ package org.groupchat.desktop.groups;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupChatException;
+import org.groupchat.client.HandshakeRefusedException;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.protocol.GroupInfo;
 
 /**
  * Asks the registry for the live groups every {@code periodMs} on its own named thread, which owns the
- * registry socket, and reports each answer (or failure) through the UI bridge.
+ * registry socket, and reports each answer (or failure, saying when the registry refused our handshake) through
+ * the UI bridge.
  */
 public final class RegistryWatcher implements AutoCloseable {
     private static final ClientOptions OPTIONS = new ClientOptions(Duration.ofMillis(1_000), 0, Duration.ofMillis(100));
 
+    /** What the watcher reports, on the UI thread. */
+    public interface Listener {
+        void groupsListed(RegistryAddress from, List<GroupInfo> groups);
+
+        void registryUnreachable(RegistryAddress from, String message);
+
+        /** The registry dropped our handshake: a key is missing or does not match. */
+        void registryRefused(RegistryAddress from, String message);
+    }
+
     private final UiExecutor ui;
-    private final Consumer<List<GroupInfo>> onGroups;
-    private final Consumer<String> onFailure;
+    private final Listener listener;
     private final long periodMs;
     private final Object signal = new Object();
     private final Thread thread;
-    private String endpoint;
+    private RegistryAddress address;
     private boolean running = true;
     private boolean changed;
 
-    public RegistryWatcher(String endpoint, long periodMs, UiExecutor ui, Consumer<List<GroupInfo>> onGroups,
-            Consumer<String> onFailure) {
-        this.endpoint = endpoint;
+    public RegistryWatcher(RegistryAddress address, long periodMs, UiExecutor ui, Listener listener) {
+        this.address = address;
         this.periodMs = periodMs;
         this.ui = ui;
-        this.onGroups = onGroups;
-        this.onFailure = onFailure;
+        this.listener = listener;
         this.thread = new Thread(this::run, "registry-watcher");
         thread.setDaemon(true);
     }
@@ -42,9 +50,9 @@ public final class RegistryWatcher implements AutoCloseable {
     }
 
     /** Watches another registry from now on, asking it at once. */
-    public void watch(String newEndpoint) {
+    public void watch(RegistryAddress newAddress) {
         synchronized (signal) {
-            endpoint = newEndpoint;
+            address = newAddress;
             changed = true;
             signal.notifyAll();
         }
@@ -59,15 +67,15 @@ public final class RegistryWatcher implements AutoCloseable {
     }
 
     private void run() {
-        String current = currentEndpoint();
-        RegistryClient client = new RegistryClient(null, current, OPTIONS);
+        RegistryAddress current = currentAddress();
+        RegistryClient client = connect(current);
         try {
             while (isRunning()) {
-                String wanted = currentEndpoint();
+                RegistryAddress wanted = currentAddress();
                 if (!wanted.equals(current)) {
                     client.close();
                     current = wanted;
-                    client = new RegistryClient(null, current, OPTIONS);
+                    client = connect(current);
                 }
                 ask(client, current);
                 pause();
@@ -77,12 +85,18 @@ public final class RegistryWatcher implements AutoCloseable {
         }
     }
 
-    private void ask(RegistryClient client, String address) {
+    private static RegistryClient connect(RegistryAddress address) {
+        return new RegistryClient(null, address.endpoint(), OPTIONS, address.keys());
+    }
+
+    private void ask(RegistryClient client, RegistryAddress address) {
         try {
             List<GroupInfo> groups = client.list();
-            ui.onUi(() -> onGroups.accept(groups));
+            ui.onUi(() -> listener.groupsListed(address, groups));
+        } catch (HandshakeRefusedException e) {
+            ui.onUi(() -> listener.registryRefused(address, address.refusal()));
         } catch (GroupChatException e) {
-            ui.onUi(() -> onFailure.accept("No registry answers at " + address + "."));
+            ui.onUi(() -> listener.registryUnreachable(address, "No registry answers at " + address.endpoint() + "."));
         }
     }
 
@@ -101,9 +115,9 @@ public final class RegistryWatcher implements AutoCloseable {
         }
     }
 
-    private String currentEndpoint() {
+    private RegistryAddress currentAddress() {
         synchronized (signal) {
-            return endpoint;
+            return address;
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupChatException;
+import org.groupchat.client.HandshakeRefusedException;
+import org.groupchat.desktop.groups.RegistryAddress;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.group.Durability;
 import org.groupchat.group.GroupServer;
@@ -18,30 +20,48 @@ import org.groupchat.group.SqliteMessageStore;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.KeyFiles;
+import org.groupchat.security.ServerSecurity;
 import org.groupchat.server.ServerStartException;
 
 /**
  * The servers this app runs in its own process: the bundled registry and "Lobby" when no registry answers,
- * and groups the user hosts with "New group…". Blocking (binds sockets, opens SQLite): call off the UI thread.
+ * and groups the user hosts with "New group…". They run with security (CURVE) unless told otherwise, with their
+ * key pairs in the data folder's {@code keys}. Blocking (binds sockets, opens SQLite): call off the UI thread.
  */
 public final class LocalServers implements AutoCloseable {
     public static final String LOBBY = "Lobby";
     private static final ClientOptions PROBE = new ClientOptions(Duration.ofMillis(700), 0, Duration.ofMillis(100));
 
     private final Path dataDir;
+    private final boolean secure;
     private final List<AutoCloseable> running = new ArrayList<>();
 
-    public LocalServers(Path dataDir) {
+    public LocalServers(Path dataDir, boolean secure) {
         this.dataDir = dataDir;
+        this.secure = secure;
     }
 
-    /** True when a registry answers PING at {@code address}. */
-    public static boolean registryAnswers(String address) {
-        try (RegistryClient client = new RegistryClient(null, address, PROBE)) {
-            return "registry".equals(client.ping().role());
+    /** Secure local servers. */
+    public LocalServers(Path dataDir) {
+        this(dataDir, true);
+    }
+
+    /** Asks for a registry's PING at {@code address}, securely when it has keys. */
+    public static RegistryProbe probe(RegistryAddress address) {
+        try (RegistryClient client = new RegistryClient(null, address.endpoint(), PROBE, address.keys())) {
+            return "registry".equals(client.ping().role()) ? RegistryProbe.ANSWERS : RegistryProbe.SILENT;
+        } catch (HandshakeRefusedException e) {
+            return RegistryProbe.REFUSED_HANDSHAKE;
         } catch (GroupChatException e) {
-            return false;
+            return RegistryProbe.SILENT;
         }
+    }
+
+    /** True when a registry without security answers PING at {@code address}. */
+    public static boolean registryAnswers(String address) {
+        return probe(new RegistryAddress(address, null)) == RegistryProbe.ANSWERS;
     }
 
     /** Whether the app may start a registry for this address: only on this machine. */
@@ -57,16 +77,30 @@ public final class LocalServers implements AutoCloseable {
         }
     }
 
-    /** Starts a registry bound to {@code registryAddress} and a "Lobby" group registered with it. */
-    public synchronized void startBundled(String registryAddress) {
-        RegistryServer registry = new RegistryServer(RegistryConfig.bindingTo(registryAddress));
-        registry.start();
-        running.add(registry);
-        host(LOBBY, "tcp://127.0.0.1:*", registryAddress);
+    public boolean secure() {
+        return secure;
     }
 
-    /** Hosts a group in this process, registered with the registry; returns its advertised endpoint. */
-    public synchronized String host(String name, String bind, String registryAddress) {
+    /**
+     * Starts a registry bound to {@code registryAddress} and a "Lobby" group registered with it; returns the
+     * registry's public key, or null without security.
+     */
+    public synchronized String startBundled(String registryAddress) {
+        RegistryConfig config = RegistryConfig.bindingTo(registryAddress);
+        CurveKeyPair keys = secure ? keyPair("registry") : null;
+        RegistryServer registry = new RegistryServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)));
+        registry.start();
+        running.add(registry);
+        String registryKey = keys == null ? null : keys.publicKey();
+        host(LOBBY, "tcp://127.0.0.1:*", registryAddress, registryKey);
+        return registryKey;
+    }
+
+    /**
+     * Hosts a group in this process, registered with the registry ({@code registryKey}: its public key, or null
+     * for one without security); returns where it listens and its key.
+     */
+    public synchronized Hosted host(String name, String bind, String registryAddress, String registryKey) {
         Path folder = dataDir.resolve("groups").resolve(folderName(name));
         SqliteMessageStore store;
         try {
@@ -75,7 +109,16 @@ public final class LocalServers implements AutoCloseable {
         } catch (java.io.IOException | RuntimeException e) {
             throw new ServerStartException("cannot open the message store in " + folder + ": " + e.getMessage(), e);
         }
-        GroupServer server = new GroupServer(GroupServerConfig.of(name, bind, registryAddress), store);
+        CurveKeyPair keys;
+        try {
+            keys = secure ? keyPair("group-" + folderName(name)) : null;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        GroupServerConfig config = GroupServerConfig.of(name, bind, registryAddress).withRegistryKey(registryKey);
+        GroupServer server = new GroupServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)),
+                store);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -84,7 +127,11 @@ public final class LocalServers implements AutoCloseable {
             throw e;
         }
         running.add(server);
-        return server.advertisedEndpoint();
+        return new Hosted(server.advertisedEndpoint(), keys == null ? null : keys.publicKey());
+    }
+
+    private CurveKeyPair keyPair(String name) {
+        return KeyFiles.loadOrCreate(dataDir.resolve("keys"), name);
     }
 
     private static String folderName(String name) {

@@ -10,9 +10,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.groupchat.desktop.chat.ChatTabView;
 import org.groupchat.desktop.chat.ChatTabViewModel;
+import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.groups.GroupsView;
 
 /** Binds MainWindow.fxml to a {@link MainWindowViewModel}: menu, groups pane, one tab per joined group. */
@@ -25,6 +27,7 @@ public final class MainWindowView {
     @FXML private Label emptyHint;
     @FXML private Label statusLabel;
     @FXML private Label identityLabel;
+    @FXML private Label registrySecurityLabel;
 
     private MainWindowView(MainWindowViewModel model, Stage stage, Runnable onQuit) {
         this.model = model;
@@ -49,7 +52,14 @@ public final class MainWindowView {
     @FXML
     private void initialize() {
         statusLabel.textProperty().bind(model.statusProperty());
+        Tooltip fullStatus = new Tooltip();
+        fullStatus.setWrapText(true);
+        fullStatus.setMaxWidth(520);
+        fullStatus.textProperty().bind(model.statusProperty());
+        statusLabel.setTooltip(fullStatus);
         identityLabel.setText("You are " + model.identity().name());
+        identityLabel.setTooltip(new Tooltip("Your key's fingerprint: " + model.identity().fingerprint()));
+        showRegistrySecurity();
         emptyHint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabPane.getTabs()));
         model.tabs().forEach(this::addTab);
         model.tabs().addListener((ListChangeListener<ChatTabViewModel>) change -> {
@@ -70,6 +80,21 @@ public final class MainWindowView {
         stage.setOnCloseRequest(event -> {
             event.consume();
             quit();
+        });
+    }
+
+    private void showRegistrySecurity() {
+        LockIcon lock = new LockIcon();
+        registrySecurityLabel.setGraphic(lock);
+        Tooltip tip = new Tooltip();
+        registrySecurityLabel.setTooltip(tip);
+        model.registryFingerprintProperty().subscribe(fingerprint -> {
+            registrySecurityLabel.setVisible(fingerprint != null);
+            boolean secure = fingerprint != null && !fingerprint.isEmpty();
+            lock.setClosed(secure);
+            registrySecurityLabel.setText(secure ? "registry " + fingerprint : "registry not encrypted");
+            tip.setText(secure ? "The registry answered with the key you trusted (fingerprint " + fingerprint + ")."
+                    : "The registry runs without security.");
         });
     }
 

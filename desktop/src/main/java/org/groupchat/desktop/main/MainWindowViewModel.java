@@ -14,8 +14,11 @@ import javafx.collections.ObservableList;
 import org.groupchat.desktop.chat.ChatTabViewModel;
 import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.desktop.groups.GroupsViewModel;
+import org.groupchat.desktop.groups.RegistryAddress;
 import org.groupchat.desktop.groups.RegistryWatcher;
+import org.groupchat.desktop.hosting.Hosted;
 import org.groupchat.desktop.hosting.LocalServers;
+import org.groupchat.desktop.hosting.RegistryProbe;
 import org.groupchat.desktop.profile.Identity;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.profile.ProfileStore;
@@ -24,10 +27,14 @@ import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.GroupInfo;
 import org.groupchat.protocol.ProtocolException;
+import org.groupchat.security.ClientKeys;
+import org.groupchat.security.KeyFiles;
+import org.groupchat.security.PublicKeys;
 
 /**
- * The main window's state: the groups list, the open tabs and their sessions, the registry address, the
- * status bar, and the servers this process hosts. Used on the UI thread; slow work goes through the bridge.
+ * The main window's state: the groups list, the open tabs and their sessions, the registry address and the key
+ * trusted for it, the status bar, and the servers this process hosts. Used on the UI thread; slow work goes
+ * through the bridge.
  */
 public final class MainWindowViewModel {
     private final UiExecutor ui;
@@ -37,10 +44,13 @@ public final class MainWindowViewModel {
     private final LocalServers localServers;
     private final GroupsViewModel groups = new GroupsViewModel();
     private final ObservableList<ChatTabViewModel> tabs = FXCollections.observableArrayList();
-    private final Map<String, String> endpoints = new LinkedHashMap<>();
+    private final Map<String, JoinedGroup> joined = new LinkedHashMap<>();
+    private final Map<String, String> trustedRegistryKeys;
+    private final boolean secureLocalServers;
     private final ObjectProperty<ChatTabViewModel> selectedTab = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("Starting…");
     private final StringProperty registryAddress = new SimpleStringProperty();
+    private final StringProperty registryFingerprint = new SimpleStringProperty();
     private final RegistryWatcher watcher;
     private Consumer<IncomingMessage> onIncoming = message -> { };
 
@@ -51,34 +61,75 @@ public final class MainWindowViewModel {
         this.identity = identity;
         this.sessions = sessions;
         this.localServers = localServers;
+        this.trustedRegistryKeys = new LinkedHashMap<>(settings.registryKeys());
+        this.secureLocalServers = settings.secureLocalServers();
         registryAddress.set(settings.registry());
-        watcher = new RegistryWatcher(settings.registry(), refreshMs, ui, this::groupsArrived,
-                groups::registryUnreachable);
+        watcher = new RegistryWatcher(registryTarget(settings.registry()), refreshMs, ui, new RegistryWatcher.Listener() {
+            @Override
+            public void groupsListed(RegistryAddress from, List<GroupInfo> live) {
+                if (isCurrent(from)) {
+                    groupsArrived(from, live);
+                }
+            }
+
+            @Override
+            public void registryUnreachable(RegistryAddress from, String message) {
+                if (isCurrent(from)) {
+                    registryFailed(message, false);
+                }
+            }
+
+            @Override
+            public void registryRefused(RegistryAddress from, String message) {
+                if (isCurrent(from)) {
+                    registryFailed(message, true);
+                }
+            }
+        });
         groups.setOnJoin(this::join);
-        settings.joined().forEach(g -> openTab(g.name(), g.endpoint()));
+        settings.joined().forEach(this::openTab);
     }
 
     /** Finds or starts a registry, then keeps the groups list fresh. */
     public void start() {
         String address = registryAddress.get();
+        RegistryAddress target = registryTarget(address);
         watcher.start();
         status.set("Looking for a registry at " + address + "…");
-        ui.inBackground(() -> findOrStartRegistry(address), message -> {
-            status.set(message);
+        ui.inBackground(() -> findOrStartRegistry(target), found -> {
+            if (found.bundledKey() != null) {
+                trustRegistryKey(address, found.bundledKey());
+            }
+            status.set(found.message());
             watcher.refreshNow();
         }, error -> status.set("Could not start the bundled servers at " + address + ": " + error.getMessage()));
     }
 
-    private String findOrStartRegistry(String address) {
-        if (LocalServers.registryAnswers(address)) {
-            return "Connected to the registry at " + address + ".";
+    private record RegistrySearch(String message, String bundledKey) {}
+
+    private RegistrySearch findOrStartRegistry(RegistryAddress target) {
+        String address = target.endpoint();
+        RegistryProbe probe = LocalServers.probe(target);
+        if (probe != RegistryProbe.SILENT) {
+            return new RegistrySearch(probeMessage(target, probe), null);
         }
         if (!LocalServers.isLocal(address)) {
-            return "No registry answers at " + address + ". Use File › Connect to registry… to pick another.";
+            return new RegistrySearch(
+                    "No registry answers at " + address + ". Use File › Connect to registry… to pick another.", null);
         }
-        localServers.startBundled(address);
-        return "No registry answered at " + address
-                + ", so this app started bundled servers (a registry and the \"Lobby\" group).";
+        String key = localServers.startBundled(address);
+        return new RegistrySearch("No registry answered at " + address
+                + ", so this app started bundled servers (a registry and the \"Lobby\" group"
+                + (key == null ? ", without security" : ", secure") + ").", key);
+    }
+
+    private static String probeMessage(RegistryAddress target, RegistryProbe probe) {
+        return switch (probe) {
+            case ANSWERS -> "Connected to the registry at " + target.endpoint()
+                    + (target.secure() ? " (secure, key " + target.keys().serverFingerprint() + ")." : ".");
+            case REFUSED_HANDSHAKE -> target.refusal();
+            case SILENT -> "No registry answers at " + target.endpoint() + ".";
+        };
     }
 
     public void setOnIncoming(Consumer<IncomingMessage> handler) {
@@ -89,7 +140,7 @@ public final class MainWindowViewModel {
     public void join(GroupInfo group) {
         ChatTabViewModel open = tab(group.name());
         if (open == null) {
-            open = openTab(group.name(), group.endpoint());
+            open = openTab(new JoinedGroup(group.name(), group.endpoint(), group.publicKey()));
             saveSettings();
         }
         selectedTab.set(open);
@@ -99,27 +150,72 @@ public final class MainWindowViewModel {
     public void leave(ChatTabViewModel tab) {
         tab.leave();
         tabs.remove(tab);
-        endpoints.remove(tab.groupName());
+        joined.remove(tab.groupName());
         saveSettings();
     }
 
-    /** Switches to another registry; returns why not, or null when the address was accepted. */
-    public String connectToRegistry(String address) {
+    /**
+     * Switches to another registry, trusting {@code serverKey} (40 Z85 characters) for it, or no key when it is
+     * null; returns why not, or null when the address was accepted.
+     */
+    public String connectToRegistry(String address, String serverKey) {
         String endpoint;
         try {
             endpoint = Fields.connectableEndpoint(address == null ? null : address.strip(), "address");
         } catch (ProtocolException e) {
             return e.getMessage().replace("\"address\": ", "");
         }
+        if (serverKey != null && !PublicKeys.isValid(serverKey)) {
+            return "The server key must be the registry's public key: 40 characters of Z85 text, or a .key file.";
+        }
         registryAddress.set(endpoint);
-        saveSettings();
-        watcher.watch(endpoint);
+        trustRegistryKey(endpoint, serverKey);
+        RegistryAddress target = registryTarget(endpoint);
         status.set("Looking for a registry at " + endpoint + "…");
-        ui.inBackground(() -> LocalServers.registryAnswers(endpoint),
-                found -> status.set(found ? "Connected to the registry at " + endpoint + "."
-                        : "No registry answers at " + endpoint + "."),
+        ui.inBackground(() -> LocalServers.probe(target), probe -> status.set(probeMessage(target, probe)),
                 error -> status.set(error.getMessage()));
         return null;
+    }
+
+    /** Reads a public key given as a {@code .key} file's path (or as the key itself), off the UI thread. */
+    public void readPublicKey(String keyOrFile, Consumer<String> onKey, Consumer<String> onProblem) {
+        ui.inBackground(() -> KeyFiles.publicKeyFrom(keyOrFile), onKey, error -> onProblem.accept(error.getMessage()));
+    }
+
+    /** The key trusted for the registry at {@code address}, or null. */
+    public String trustedRegistryKey(String address) {
+        return trustedRegistryKeys.get(address);
+    }
+
+    private void trustRegistryKey(String address, String key) {
+        if (key == null) {
+            trustedRegistryKeys.remove(address);
+        } else {
+            trustedRegistryKeys.put(address, key);
+        }
+        if (address.equals(registryAddress.get())) {
+            registryFingerprint.set(null);
+            watcher.watch(registryTarget(address));
+        }
+        saveSettings();
+    }
+
+    private RegistryAddress registryTarget(String address) {
+        String key = trustedRegistryKeys.get(address);
+        return new RegistryAddress(address, key == null ? null : new ClientKeys(key, identity.keys()));
+    }
+
+    /** False for an answer to a question asked before the address or its key changed. */
+    private boolean isCurrent(RegistryAddress from) {
+        return from.equals(registryTarget(registryAddress.get()));
+    }
+
+    private void registryFailed(String message, boolean refused) {
+        registryFingerprint.set(null);
+        groups.registryUnreachable(message);
+        if (refused) {
+            status.set(message);
+        }
     }
 
     /** Hosts a new group in this process; returns why not, or null when it is being started. */
@@ -146,9 +242,10 @@ public final class MainWindowViewModel {
         String bind = new Endpoint("*", port).bindAddress();
         String registry = registryAddress.get();
         status.set("Starting the group \"" + groupName + "\"…");
-        ui.inBackground(() -> localServers.host(groupName, bind, registry), endpoint -> {
-            status.set("Hosting \"" + groupName + "\" at " + endpoint + "; it stops when you quit.");
-            join(new GroupInfo(groupName, endpoint, 0, 0, 0, 0));
+        String registryKey = trustedRegistryKeys.get(registry);
+        ui.inBackground(() -> localServers.host(groupName, bind, registry, registryKey), (Hosted hosted) -> {
+            status.set("Hosting \"" + groupName + "\" at " + hosted.endpoint() + "; it stops when you quit.");
+            join(new GroupInfo(groupName, hosted.endpoint(), 0, 0, 0, 0, hosted.publicKey()));
             watcher.refreshNow();
         }, error -> status.set("Could not start \"" + groupName + "\": " + error.getMessage()));
         return null;
@@ -165,33 +262,58 @@ public final class MainWindowViewModel {
         }, ignored -> done.run(), error -> done.run());
     }
 
-    private void groupsArrived(List<GroupInfo> live) {
+    private void groupsArrived(RegistryAddress from, List<GroupInfo> live) {
+        registryFingerprint.set(from.secure() ? from.keys().serverFingerprint() : "");
         groups.update(live);
         for (GroupInfo group : live) {
-            String known = endpoints.get(group.name());
+            JoinedGroup known = joined.get(group.name());
             ChatTabViewModel tab = tab(group.name());
-            if (known != null && tab != null && !known.equals(group.endpoint())) {
-                endpoints.put(group.name(), group.endpoint());
-                tab.retarget(group.endpoint());
-                saveSettings();
+            JoinedGroup now = new JoinedGroup(group.name(), group.endpoint(), group.publicKey());
+            if (known == null || tab == null || known.equals(now)) {
+                continue;
             }
+            if (group.secure() == (known.publicKey() != null)) {
+                joined.put(group.name(), now);
+                tab.retarget(group.endpoint(), group.publicKey());
+            } else {
+                reopenTab(tab, now);
+            }
+            saveSettings();
         }
     }
 
-    private ChatTabViewModel openTab(String name, String endpoint) {
-        ChatTabViewModel tab = new ChatTabViewModel(name, identity.user(), ZoneId.systemDefault(),
-                System::currentTimeMillis);
-        tab.setOnIncoming(line -> onIncoming.accept(new IncomingMessage(name, line)));
-        tab.attach(sessions.open(name, endpoint, tab));
-        endpoints.put(name, endpoint);
+    /** The group turned security on or off: the user's id changes with it, so the tab starts afresh. */
+    private void reopenTab(ChatTabViewModel old, JoinedGroup group) {
+        boolean wasSelected = old == selectedTab.get();
+        old.close();
+        int index = tabs.indexOf(old);
+        ChatTabViewModel fresh = newTab(group);
+        tabs.set(index, fresh);
+        if (wasSelected) {
+            selectedTab.set(fresh);
+        }
+    }
+
+    private ChatTabViewModel openTab(JoinedGroup group) {
+        ChatTabViewModel tab = newTab(group);
         tabs.add(tab);
         return tab;
     }
 
+    private ChatTabViewModel newTab(JoinedGroup group) {
+        String name = group.name();
+        ChatTabViewModel tab = new ChatTabViewModel(name, identity.userFor(group.publicKey() != null),
+                ZoneId.systemDefault(), System::currentTimeMillis);
+        tab.setOnIncoming(line -> onIncoming.accept(new IncomingMessage(name, line)));
+        tab.showServerKey(group.publicKey());
+        tab.attach(sessions.open(name, group.endpoint(), group.publicKey(), tab));
+        joined.put(name, group);
+        return tab;
+    }
+
     private void saveSettings() {
-        List<JoinedGroup> joined = tabs.stream()
-                .map(t -> new JoinedGroup(t.groupName(), endpoints.get(t.groupName()))).toList();
-        store.remember(new Settings(registryAddress.get(), joined));
+        List<JoinedGroup> open = tabs.stream().map(t -> joined.get(t.groupName())).toList();
+        store.remember(new Settings(registryAddress.get(), trustedRegistryKeys, open, secureLocalServers));
         ui.inBackground(store::flush, error -> status.set("Could not save settings: " + error.getMessage()));
     }
 
@@ -217,6 +339,11 @@ public final class MainWindowViewModel {
 
     public StringProperty registryAddressProperty() {
         return registryAddress;
+    }
+
+    /** The registry's key fingerprint once it answered securely, "" once it answered without security, else null. */
+    public StringProperty registryFingerprintProperty() {
+        return registryFingerprint;
     }
 
     public Identity identity() {

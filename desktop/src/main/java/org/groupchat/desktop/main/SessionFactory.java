@@ -3,8 +3,8 @@ package org.groupchat.desktop.main;
 import org.groupchat.desktop.session.GroupConnection;
 import org.groupchat.desktop.session.SessionListener;
 
-/** Opens the live connection behind a new tab. */
+/** Opens the live connection behind a new tab; {@code serverKey} is the group's public key, null without security. */
 @FunctionalInterface
 public interface SessionFactory {
-    GroupConnection open(String groupName, String endpoint, SessionListener listener);
+    GroupConnection open(String groupName, String endpoint, String serverKey, SessionListener listener);
 }

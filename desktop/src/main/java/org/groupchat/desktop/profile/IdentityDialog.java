@@ -1,6 +1,5 @@
 package org.groupchat.desktop.profile;
 
-import java.util.UUID;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -9,11 +8,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.ProtocolException;
+import org.groupchat.security.CurveKeyPair;
 
 /** The first-start dialog that asks for a display name and creates this profile's identity. */
 public final class IdentityDialog extends Dialog<Identity> {
 
-    public IdentityDialog(String profile) {
+    public IdentityDialog(String profile, CurveKeyPair keys) {
         setTitle("Welcome to GroupChat");
         setHeaderText("Choose the name others will see"
                 + (profile.equals(ProfilePaths.DEFAULT_PROFILE) ? "" : " (profile \"" + profile + "\")"));
@@ -34,7 +34,7 @@ public final class IdentityDialog extends Dialog<Identity> {
             ok.setDisable(reason != null);
         });
         setResultConverter(button -> button == ButtonType.OK && check(name.getText()) == null
-                ? new Identity(UUID.randomUUID().toString(), name.getText().strip())
+                ? Identity.create(name.getText().strip(), keys)
                 : null);
         setOnShown(event -> name.requestFocus());
     }

@@ -9,18 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.KeyFiles;
 
 /**
- * Reads and writes a profile's identity and settings as small properties files. Blocking disk I/O:
+ * Reads and writes a profile's identity and settings as small properties files, and keeps its CURVE key pair
+ * beside them ({@code user.key}, {@code user.key_secret} readable by its owner only). Blocking disk I/O:
  * call it from background threads (or before the UI starts). Writes replace the file atomically.
  */
 public final class ProfileStore {
     private static final String IDENTITY_FILE = "identity.properties";
     private static final String SETTINGS_FILE = "settings.properties";
+    private static final String KEY_NAME = "user";
+    private static final String REGISTRY_KEY = "registryKey.";
+    private static final String SECURE_LOCAL_SERVERS = "localServers.secure";
     private final ProfilePaths paths;
     private final AtomicReference<Settings> latest = new AtomicReference<>();
 
@@ -32,11 +40,17 @@ public final class ProfileStore {
         return paths;
     }
 
+    /** The profile's key pair, created on first use. */
+    public CurveKeyPair keys() {
+        return KeyFiles.loadOrCreate(paths.configDir(), KEY_NAME);
+    }
+
+    /** The saved identity with the profile's key pair, or empty before the user chose a name. */
     public Optional<Identity> identity() {
         Properties props = read(IDENTITY_FILE);
         String id = props.getProperty("id");
         String name = props.getProperty("name");
-        return id == null || name == null ? Optional.empty() : Optional.of(new Identity(id, name));
+        return id == null || name == null ? Optional.empty() : Optional.of(new Identity(id, name, keys()));
     }
 
     public void saveIdentity(Identity identity) {
@@ -51,9 +65,16 @@ public final class ProfileStore {
         List<JoinedGroup> joined = new ArrayList<>();
         for (int i = 0; props.containsKey("joined." + i + ".name"); i++) {
             joined.add(new JoinedGroup(props.getProperty("joined." + i + ".name"),
-                    props.getProperty("joined." + i + ".endpoint")));
+                    props.getProperty("joined." + i + ".endpoint"), props.getProperty("joined." + i + ".key")));
         }
-        return new Settings(props.getProperty("registry", Settings.DEFAULT_REGISTRY), List.copyOf(joined));
+        Map<String, String> registryKeys = new HashMap<>();
+        for (String name : props.stringPropertyNames()) {
+            if (name.startsWith(REGISTRY_KEY)) {
+                registryKeys.put(name.substring(REGISTRY_KEY.length()), props.getProperty(name));
+            }
+        }
+        return new Settings(props.getProperty("registry", Settings.DEFAULT_REGISTRY), registryKeys, joined,
+                !"false".equals(props.getProperty(SECURE_LOCAL_SERVERS)));
     }
 
     /** Notes the settings to save next; cheap, no I/O, so the UI thread may call it in the order of its changes. */
@@ -72,9 +93,17 @@ public final class ProfileStore {
     public synchronized void saveSettings(Settings settings) {
         Properties props = new Properties();
         props.setProperty("registry", settings.registry());
+        settings.registryKeys().forEach((address, key) -> props.setProperty(REGISTRY_KEY + address, key));
         for (int i = 0; i < settings.joined().size(); i++) {
-            props.setProperty("joined." + i + ".name", settings.joined().get(i).name());
-            props.setProperty("joined." + i + ".endpoint", settings.joined().get(i).endpoint());
+            JoinedGroup group = settings.joined().get(i);
+            props.setProperty("joined." + i + ".name", group.name());
+            props.setProperty("joined." + i + ".endpoint", group.endpoint());
+            if (group.publicKey() != null) {
+                props.setProperty("joined." + i + ".key", group.publicKey());
+            }
+        }
+        if (!settings.secureLocalServers()) {
+            props.setProperty(SECURE_LOCAL_SERVERS, "false");
         }
         write(SETTINGS_FILE, props);
     }

@@ -1,16 +1,51 @@
 package org.groupchat.desktop.profile;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** What a profile remembers between runs: the registry address and the joined groups, in tab order. */
-public record Settings(String registry, List<JoinedGroup> joined) {
+/**
+ * What a profile remembers between runs: the registry address, the registry keys the user trusted (by address),
+ * the joined groups in tab order, and whether the servers the app starts itself run with security.
+ */
+public record Settings(String registry, Map<String, String> registryKeys, List<JoinedGroup> joined,
+        boolean secureLocalServers) {
     public static final String DEFAULT_REGISTRY = "tcp://127.0.0.1:5555";
 
+    public Settings {
+        registryKeys = Map.copyOf(registryKeys);
+        joined = List.copyOf(joined);
+    }
+
+    public Settings(String registry, List<JoinedGroup> joined) {
+        this(registry, Map.of(), joined, true);
+    }
+
+    /** The key trusted for the current registry, or null. */
+    public String registryKey() {
+        return registryKeys.get(registry);
+    }
+
     public Settings withRegistry(String address) {
-        return new Settings(address, joined);
+        return new Settings(address, registryKeys, joined, secureLocalServers);
+    }
+
+    /** Trusts {@code key} for the registry at {@code address}; null forgets it. */
+    public Settings withRegistryKey(String address, String key) {
+        Map<String, String> keys = new HashMap<>(registryKeys);
+        if (key == null) {
+            keys.remove(address);
+        } else {
+            keys.put(address, key);
+        }
+        return new Settings(registry, keys, joined, secureLocalServers);
     }
 
     public Settings withJoined(List<JoinedGroup> groups) {
-        return new Settings(registry, List.copyOf(groups));
+        return new Settings(registry, registryKeys, groups, secureLocalServers);
+    }
+
+    public Settings withSecureLocalServers(boolean secure) {
+        return new Settings(registry, registryKeys, joined, secure);
     }
 }

@@ -9,8 +9,11 @@ public interface GroupConnection {
 
     void loadSince(long sinceMs);
 
-    /** Moves the session to a new address of the same group, e.g. after its server restarted elsewhere. */
-    void retarget(String endpoint);
+    /**
+     * Moves the session to a new address or key of the same group, e.g. after its server restarted elsewhere;
+     * {@code serverKey} is null for a group without security.
+     */
+    void retarget(String endpoint, String serverKey);
 
     /** Leaves the group (LEAVE), then stops. */
     void leave();

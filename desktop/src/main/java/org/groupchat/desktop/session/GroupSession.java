@@ -8,18 +8,23 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.protocol.User;
+import org.groupchat.security.ClientKeys;
+import org.groupchat.security.CurveKeyPair;
 
 /**
  * The live connection of one joined group: a named thread that owns a long-poll FETCH socket and a command
  * socket, and reports to a {@link SessionListener} through the UI bridge. Its methods return at once.
+ * With the group server's public key it speaks CURVE as the owner of {@code own}.
  */
 public final class GroupSession implements GroupConnection {
     private final Queue<SessionCommand> commands = new ConcurrentLinkedQueue<>();
     private final Pipe wakeup;
     private final Thread thread;
+    private final CurveKeyPair own;
 
-    private GroupSession(String groupName, String endpoint, User user, UiExecutor ui, SessionListener listener,
-            SessionTimings timings) {
+    private GroupSession(String groupName, GroupAddress address, CurveKeyPair own, User user, UiExecutor ui,
+            SessionListener listener, SessionTimings timings) {
+        this.own = own;
         try {
             wakeup = Pipe.open();
             wakeup.sink().configureBlocking(false);
@@ -27,22 +32,41 @@ public final class GroupSession implements GroupConnection {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the session's wake-up pipe", e);
         }
-        SessionLoop loop = new SessionLoop(endpoint, user, ui, listener, commands, wakeup.source(), timings);
+        SessionLoop loop = new SessionLoop(address, user, ui, listener, commands, wakeup.source(), timings);
         thread = new Thread(loop::run, "group-session-" + groupName);
         thread.setDaemon(true);
     }
 
-    /** Starts a session that joins the group at {@code endpoint} and keeps it live until closed. */
+    /**
+     * Starts a session that joins the group at {@code endpoint} and keeps it live until closed; with a
+     * {@code serverKey} (the group's CURVE public key) it connects securely as the owner of {@code own}.
+     */
+    public static GroupSession start(String groupName, String endpoint, String serverKey, CurveKeyPair own, User user,
+            UiExecutor ui, SessionListener listener) {
+        return start(groupName, endpoint, serverKey, own, user, ui, listener, SessionTimings.DEFAULT);
+    }
+
+    /** A session with a group that runs without security. */
     public static GroupSession start(String groupName, String endpoint, User user, UiExecutor ui,
             SessionListener listener) {
-        return start(groupName, endpoint, user, ui, listener, SessionTimings.DEFAULT);
+        return start(groupName, endpoint, null, null, user, ui, listener, SessionTimings.DEFAULT);
     }
 
     static GroupSession start(String groupName, String endpoint, User user, UiExecutor ui,
             SessionListener listener, SessionTimings timings) {
-        GroupSession session = new GroupSession(groupName, endpoint, user, ui, listener, timings);
+        return start(groupName, endpoint, null, null, user, ui, listener, timings);
+    }
+
+    static GroupSession start(String groupName, String endpoint, String serverKey, CurveKeyPair own, User user,
+            UiExecutor ui, SessionListener listener, SessionTimings timings) {
+        GroupSession session = new GroupSession(groupName, address(endpoint, serverKey, own), own, user, ui, listener,
+                timings);
         session.thread.start();
         return session;
+    }
+
+    private static GroupAddress address(String endpoint, String serverKey, CurveKeyPair own) {
+        return new GroupAddress(endpoint, serverKey == null ? null : new ClientKeys(serverKey, own));
     }
 
     @Override
@@ -61,8 +85,8 @@ public final class GroupSession implements GroupConnection {
     }
 
     @Override
-    public void retarget(String endpoint) {
-        submit(new SessionCommand.Retarget(endpoint));
+    public void retarget(String endpoint, String serverKey) {
+        submit(new SessionCommand.Retarget(address(endpoint, serverKey, own)));
     }
 
     @Override

@@ -2,13 +2,11 @@ package org.groupchat.desktop.session;
 
 import org.groupchat.client.ReplyDecoder;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -22,22 +20,16 @@ final class LivePoll implements AutoCloseable {
     private static final int LIMIT = 200;
     private static final long GRACE_MS = 2_000;
 
-    private static final AtomicInteger MONITORS = new AtomicInteger();
-
-    private final ZContext context;
     private final ReqSlot slot;
-    private ZMQ.Socket monitor;
     private final User userRef;
     private final int waitMs;
     private long afterSeq = -1;
     private long nextAt;
 
-    LivePoll(ZContext context, String endpoint, User userRef, int waitMs) {
-        this.context = context;
-        this.slot = new ReqSlot(context, endpoint);
+    LivePoll(ZContext context, GroupAddress address, User userRef, int waitMs) {
+        this.slot = new ReqSlot(context, address);
         this.userRef = userRef;
         this.waitMs = waitMs;
-        watchConnection();
     }
 
     ZMQ.Socket socket() {
@@ -45,34 +37,12 @@ final class LivePoll implements AutoCloseable {
     }
 
     ZMQ.Socket monitorSocket() {
-        return monitor;
+        return slot.monitorSocket();
     }
 
-    /** Reads the monitor's events; true if a connection of the poll socket dropped. */
-    boolean connectionDropped() {
-        boolean dropped = false;
-        for (ZMQ.Event event; (event = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT)) != null; ) {
-            dropped |= event.getEvent() == ZMQ.EVENT_DISCONNECTED;
-        }
-        return dropped;
-    }
-
-    private void watchConnection() {
-        String address = "inproc://live-poll-monitor-" + MONITORS.incrementAndGet();
-        slot.socket().monitor(address, ZMQ.EVENT_DISCONNECTED);
-        monitor = context.createSocket(SocketType.PAIR);
-        monitor.connect(address);
-    }
-
-    private void stopWatching() {
-        slot.socket().monitor(null, 0);
-        context.destroySocket(monitor);
-    }
-
-    private void reopen(String endpoint) {
-        stopWatching();
-        slot.reopen(endpoint);
-        watchConnection();
+    /** What happened to the poll socket's connections since the last call. */
+    ConnectionWatch.Seen connectionEvents() {
+        return slot.connectionEvents();
     }
 
     /** True once the newest page is known, so the poll knows where to continue from. */
@@ -84,10 +54,18 @@ final class LivePoll implements AutoCloseable {
         afterSeq = Math.max(afterSeq, seq);
     }
 
-    void issueIfDue(long now, boolean allowed) {
+    /** Parks the next FETCH when it is due; true when the socket had to be replaced first (after a refusal). */
+    boolean issueIfDue(long now, boolean allowed) {
         if (allowed && !slot.busy() && started() && now >= nextAt) {
+            boolean replaced = slot.reopenIfRefused();
             slot.send(Json.write(Request.Fetch.after(userRef, afterSeq, LIMIT, waitMs)), waitMs + GRACE_MS, now);
+            return replaced;
         }
+        return false;
+    }
+
+    boolean undecided() {
+        return slot.undecided();
     }
 
     /** The messages not seen before, from a reply frame; asks again at once. Throws the server's refusal. */
@@ -110,9 +88,9 @@ final class LivePoll implements AutoCloseable {
     }
 
     /** Drops an outstanding poll (lost with a dead connection) and asks again, now or after a pause. */
-    void restart(String endpoint, long at) {
-        if (slot.busy() || !slot.endpoint().equals(endpoint)) {
-            reopen(endpoint);
+    void restart(GroupAddress address, long at) {
+        if (slot.busy() || !slot.address().equals(address)) {
+            slot.reopen(address);
         }
         nextAt = at;
     }
@@ -131,7 +109,6 @@ final class LivePoll implements AutoCloseable {
 
     @Override
     public void close() {
-        stopWatching();
         slot.close();
     }
 }

@@ -6,24 +6,58 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * A non-blocking REQ socket with at most one request in flight and a deadline for its reply. The owner polls
- * {@link #socket()}; on a missed deadline it calls {@link #reopen}, the Lazy Pirate way. Used by one thread only.
+ * A non-blocking REQ socket with at most one request in flight and a deadline for its reply, speaking CURVE when
+ * its address has keys. The owner polls {@link #socket()} and {@link #monitorSocket()}; on a missed deadline or a
+ * refused handshake it calls {@link #reopen}, the Lazy Pirate way. Used by one thread only.
  */
 final class ReqSlot implements AutoCloseable {
     private final ZContext context;
-    private String endpoint;
+    private GroupAddress address;
     private ZMQ.Socket socket;
+    private ConnectionWatch watch;
     private long deadline;
     private boolean busy;
+    private boolean refused;
 
-    ReqSlot(ZContext context, String endpoint) {
+    ReqSlot(ZContext context, GroupAddress address) {
         this.context = context;
-        this.endpoint = endpoint;
+        this.address = address;
         open();
     }
 
     ZMQ.Socket socket() {
         return socket;
+    }
+
+    ZMQ.Socket monitorSocket() {
+        return watch.eventSocket();
+    }
+
+    /**
+     * What happened to the socket's connections since the last call. After a refused handshake the socket stays
+     * dead (JeroMQ does not reconnect) and whatever it waited for is lost, until {@link #reopenIfRefused}.
+     */
+    ConnectionWatch.Seen connectionEvents() {
+        ConnectionWatch.Seen seen = watch.read();
+        if (seen.refused()) {
+            refused = true;
+            busy = false;
+        }
+        return seen;
+    }
+
+    /** True while a quick drop may still turn out to be a refusal: read the events again soon. */
+    boolean undecided() {
+        return watch.undecided();
+    }
+
+    /** Connects afresh if the server refused our handshake; true when the socket was replaced. */
+    boolean reopenIfRefused() {
+        if (!refused) {
+            return false;
+        }
+        reopen(address);
+        return true;
     }
 
     boolean busy() {
@@ -58,25 +92,35 @@ final class ReqSlot implements AutoCloseable {
     }
 
     /** Drops the socket and whatever it was waiting for, and connects a fresh one (optionally elsewhere). */
-    void reopen(String newEndpoint) {
-        context.destroySocket(socket);
-        endpoint = newEndpoint;
+    void reopen(GroupAddress newAddress) {
+        closeSocket();
+        address = newAddress;
         busy = false;
+        refused = false;
         open();
     }
 
-    String endpoint() {
-        return endpoint;
+    GroupAddress address() {
+        return address;
     }
 
     private void open() {
         socket = context.createSocket(SocketType.REQ);
         ConnectingSockets.configure(socket);
-        socket.connect(endpoint);
+        if (address.keys() != null) {
+            address.keys().applyTo(socket);
+        }
+        watch = new ConnectionWatch(context, socket);
+        socket.connect(address.endpoint());
+    }
+
+    private void closeSocket() {
+        watch.close();
+        context.destroySocket(socket);
     }
 
     @Override
     public void close() {
-        context.destroySocket(socket);
+        closeSocket();
     }
 }

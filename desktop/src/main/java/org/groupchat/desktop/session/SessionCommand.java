@@ -8,7 +8,7 @@ sealed interface SessionCommand {
 
     record Since(long sinceMs) implements SessionCommand {}
 
-    record Retarget(String endpoint) implements SessionCommand {}
+    record Retarget(GroupAddress address) implements SessionCommand {}
 
     record Leave() implements SessionCommand {}
 

@@ -29,6 +29,9 @@ public interface SessionListener {
 
     void connectionChanged(ConnectionState state, String detail);
 
+    /** The group server refused our handshake (why, for the user), or null once it accepts us again. */
+    void handshakeRefused(String reason);
+
     /** Something the user should read, e.g. the server refused to let us join. */
     void problem(String message);
 }

@@ -37,7 +37,8 @@ final class SessionLoop {
     private final SessionTimings timings;
     private final ConnectionTracker tracker = new ConnectionTracker();
     private final Deque<Call> calls = new ArrayDeque<>();
-    private String endpoint;
+    private GroupAddress address;
+    private String refusal;
     private ZContext context;
     private ReqSlot commandSlot;
     private LivePoll poll;
@@ -48,9 +49,9 @@ final class SessionLoop {
     private boolean running = true;
     private boolean leaving;
 
-    SessionLoop(String endpoint, User user, UiExecutor ui, SessionListener listener, Queue<SessionCommand> inbox,
+    SessionLoop(GroupAddress address, User user, UiExecutor ui, SessionListener listener, Queue<SessionCommand> inbox,
             Pipe.SourceChannel wakeup, SessionTimings timings) {
-        this.endpoint = endpoint;
+        this.address = address;
         this.user = user;
         this.userRef = User.ofId(user.id());
         this.ui = ui;
@@ -64,8 +65,8 @@ final class SessionLoop {
         context = Contexts.create();
         try {
             poller = new SessionPoller(context, wakeup);
-            commandSlot = new ReqSlot(context, endpoint);
-            poll = new LivePoll(context, endpoint, userRef, timings.pollWaitMs());
+            commandSlot = new ReqSlot(context, address);
+            poll = new LivePoll(context, address, userRef, timings.pollWaitMs());
             rebuildPoller();
             calls.add(joinCall());
             while (running) {
@@ -73,7 +74,7 @@ final class SessionLoop {
                 step();
             }
         } catch (RuntimeException e) {
-            LOG.error("session for {} stopped on an error", endpoint, e);
+            LOG.error("session for {} stopped on an error", address.endpoint(), e);
             post(() -> listener.problem("The connection stopped unexpectedly: " + e.getMessage()));
         } finally {
             if (poller != null) {
@@ -97,17 +98,26 @@ final class SessionLoop {
         if (poller.pollReady()) {
             onPollReply(poll.receive(), now);
         }
-        if (poller.pollMonitorReady() && poll.connectionDropped()) {
-            // ask again on a fresh socket: it waits for the server to come back and is answered then
-            poll.restart(endpoint, now);
-            rebuildPoller();
+        if (commandSlot.connectionEvents().refused()) {
+            onCommandRefused(now);
+        }
+        if (poller.pollMonitorReady() || poll.undecided()) {
+            ConnectionWatch.Seen seen = poll.connectionEvents();
+            if (seen.refused()) {
+                refused(now);
+                poll.pauseUntil(now + tracker.backoffMs());
+            } else if (seen.dropped()) {
+                // ask again on a fresh socket: it waits for the server to come back and is answered then
+                poll.restart(address, now);
+                rebuildPoller();
+            }
         }
         if (commandSlot.overdue(now)) {
             onCommandTimeout(now);
         }
         if (poll.overdue(now)) {
             failed(now);
-            poll.restart(endpoint, now + tracker.backoffMs());
+            poll.restart(address, now + tracker.backoffMs());
             rebuildPoller();
         }
         expireQueued(now);
@@ -135,7 +145,7 @@ final class SessionLoop {
         } else if (command instanceof SessionCommand.Since since) {
             calls.add(sinceCall(since.sinceMs(), new ArrayList<>(), now + 10_000));
         } else if (command instanceof SessionCommand.Retarget retarget) {
-            retarget(retarget.endpoint());
+            retarget(retarget.address());
         } else if (command instanceof SessionCommand.Leave) {
             startLeaving(now);
         } else if (command instanceof SessionCommand.Close) {
@@ -214,18 +224,18 @@ final class SessionLoop {
                 done -> running = false, refused -> running = false, reason -> running = false));
     }
 
-    private void retarget(String newEndpoint) {
-        if (newEndpoint.equals(endpoint)) {
+    private void retarget(GroupAddress newAddress) {
+        if (newAddress.equals(address)) {
             return;
         }
-        LOG.info("session moves from {} to {}", endpoint, newEndpoint);
-        endpoint = newEndpoint;
+        LOG.info("session moves from {} to {}", address.endpoint(), newAddress.endpoint());
+        address = newAddress;
         if (current != null) {
             calls.addFirst(current);
             current = null;
         }
-        commandSlot.reopen(endpoint);
-        poll.restart(endpoint, 0);
+        commandSlot.reopen(address);
+        poll.restart(address, 0);
         rebuildPoller();
         calls.addFirst(joinCall());
         nextCallAt = 0;
@@ -241,12 +251,17 @@ final class SessionLoop {
         }
         current = calls.poll();
         if (current != null) {
+            if (commandSlot.reopenIfRefused()) {
+                rebuildPoller();
+            }
             commandSlot.send(Json.write(current.request), timings.commandTimeoutMs(), now);
         }
     }
 
     private void issuePoll(long now) {
-        poll.issueIfDue(now, !leaving && tracker.healthy());
+        if (poll.issueIfDue(now, !leaving && tracker.healthy())) {
+            rebuildPoller();
+        }
     }
 
     private void onCommandReply(byte[] frame, long now) {
@@ -269,11 +284,25 @@ final class SessionLoop {
     }
 
     private void onCommandTimeout(long now) {
+        failed(now);
+        retryCurrentLater(now);
+    }
+
+    /** The server dropped our handshake: retrying soon cannot help, so the tab says why while we back off. */
+    private void onCommandRefused(long now) {
+        refused(now);
+        requeueCurrent(now);
+    }
+
+    private void retryCurrentLater(long now) {
+        commandSlot.reopen(address);
+        rebuildPoller();
+        requeueCurrent(now);
+    }
+
+    private void requeueCurrent(long now) {
         Call call = current;
         current = null;
-        commandSlot.reopen(endpoint);
-        rebuildPoller();
-        failed(now);
         nextCallAt = now + tracker.backoffMs();
         if (call != null && call.giveUpAt > now) {
             calls.addFirst(call);
@@ -303,10 +332,24 @@ final class SessionLoop {
     private void succeeded() {
         if (tracker.succeeded()) {
             // after an outage the poll socket's outstanding request may be lost with the old connection
-            poll.restart(endpoint, 0);
+            poll.restart(address, 0);
             rebuildPoller();
             membersDueAt = 0;
             report();
+        }
+        if (refusal != null) {
+            refusal = null;
+            post(() -> listener.handshakeRefused(null));
+        }
+    }
+
+    private void refused(long now) {
+        failed(now);
+        String why = address.refusal();
+        if (!why.equals(refusal)) {
+            refusal = why;
+            LOG.warn("{}", why);
+            post(() -> listener.handshakeRefused(why));
         }
     }
 
@@ -318,12 +361,15 @@ final class SessionLoop {
 
     private void report() {
         ConnectionState state = tracker.state();
-        String where = endpoint;
+        String where = address.endpoint();
         post(() -> listener.connectionChanged(state, where));
     }
 
     private long nextWakeAt() {
         long wake = Math.min(commandSlot.deadline(), poll.wakeAt(!leaving && tracker.healthy()));
+        if (commandSlot.undecided() || poll.undecided()) {
+            wake = Math.min(wake, now() + 50);
+        }
         if (!commandSlot.busy() && (!calls.isEmpty() || poll.started())) {
             wake = Math.min(wake, calls.isEmpty() ? Math.max(nextCallAt, membersDueAt) : nextCallAt);
         }
@@ -331,7 +377,7 @@ final class SessionLoop {
     }
 
     private void rebuildPoller() {
-        poller.watch(commandSlot.socket(), poll.socket(), poll.monitorSocket());
+        poller.watch(commandSlot.socket(), commandSlot.monitorSocket(), poll.socket(), poll.monitorSocket());
     }
 
     private void post(Runnable event) {

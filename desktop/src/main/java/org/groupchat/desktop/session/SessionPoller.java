@@ -9,8 +9,8 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Waits on a session's inputs at once: the UI's wake-up pipe, the command socket, the poll socket and its
- * connection monitor.
+ * Waits on a session's inputs at once: the UI's wake-up pipe, the command socket, the poll socket, and the
+ * connection monitors of both.
  * Rebuilt only when a socket is replaced (Lazy Pirate reopen). Used by the session thread only.
  */
 final class SessionPoller implements AutoCloseable {
@@ -26,15 +26,16 @@ final class SessionPoller implements AutoCloseable {
     }
 
     /** Watches these sockets from now on; call again after either was reopened. */
-    void watch(ZMQ.Socket command, ZMQ.Socket poll, ZMQ.Socket pollMonitor) {
+    void watch(ZMQ.Socket command, ZMQ.Socket commandMonitor, ZMQ.Socket poll, ZMQ.Socket pollMonitor) {
         if (poller != null) {
             poller.close();
         }
-        poller = context.createPoller(4);
+        poller = context.createPoller(5);
         poller.register(wakeup, ZMQ.Poller.POLLIN);
         poller.register(command, ZMQ.Poller.POLLIN);
         poller.register(poll, ZMQ.Poller.POLLIN);
         poller.register(pollMonitor, ZMQ.Poller.POLLIN);
+        poller.register(commandMonitor, ZMQ.Poller.POLLIN);
     }
 
     /** Waits up to {@code timeoutMs}; empties the wake-up pipe if the UI wrote to it. */

@@ -3,10 +3,16 @@ package org.groupchat.desktop.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import java.util.Map;
+import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupClient;
+import org.groupchat.desktop.profile.Settings;
+import org.groupchat.security.ClientKeys;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.PublicKeys;
+import org.groupchat.security.ServerSecurity;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.TestServers;
@@ -15,7 +21,8 @@ import org.groupchat.protocol.User;
 
 /**
  * Opens the real app on the current display with two joined groups and a conversation in progress, for
- * README screenshots: {@code screenshot.sh out.png 10 -- java -cp ... ScreenshotScene}.
+ * README screenshots: {@code screenshot.sh out.png 10 -- java -cp ... ScreenshotScene}. The registry and
+ * "Design review" run with security (closed lock, fingerprints); "Lobby" runs without.
  */
 public final class ScreenshotScene {
     private ScreenshotScene() {}
@@ -23,18 +30,26 @@ public final class ScreenshotScene {
     public static void main(String[] args) throws Exception {
         Path temp = Files.createTempDirectory("groupchat-shot");
         TestServers servers = new TestServers();
-        String registry = servers.registry();
-        GroupServer design = servers.group("Design review", temp.resolve("design"), TestServers.ANY_PORT, registry);
-        GroupServer lobby = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
-        servers.group("Release planning", temp.resolve("release"), TestServers.ANY_PORT, registry);
-        servers.group("Rust fans", temp.resolve("rust"), TestServers.ANY_PORT, registry);
+        CurveKeyPair registryKeys = CurveKeyPair.generate();
+        CurveKeyPair designKeys = CurveKeyPair.generate();
+        String registry = servers.secureRegistry(registryKeys);
+        String registryKey = registryKeys.publicKey();
+        GroupServer design = servers.secureGroup("Design review", Files.createDirectories(temp.resolve("design")),
+                ServerSecurity.withKeys(designKeys), registry, registryKey);
+        GroupServer lobby = group(servers, "Lobby", temp, registry, registryKey);
+        group(servers, "Release planning", temp, registry, registryKey);
+        group(servers, "Rust fans", temp, registry, registryKey);
 
-        User ada = new User(UUID.randomUUID().toString(), "Ada");
-        User grace = new User(UUID.randomUUID().toString(), "Grace");
-        User linus = new User(UUID.randomUUID().toString(), "Linus");
-        try (GroupClient g = new GroupClient(design.advertisedEndpoint(), grace);
-                GroupClient l = new GroupClient(design.advertisedEndpoint(), linus);
-                GroupClient a = new GroupClient(design.advertisedEndpoint(), ada)) {
+        CurveKeyPair adaKeys = AppUnderTest.profileKeys(temp.resolve("ada"));
+        CurveKeyPair graceKeys = CurveKeyPair.generate();
+        CurveKeyPair linusKeys = CurveKeyPair.generate();
+        User ada = new User(PublicKeys.userIdFor(adaKeys.publicKey()), "Ada");
+        User grace = new User(PublicKeys.userIdFor(graceKeys.publicKey()), "Grace");
+        User linus = new User(PublicKeys.userIdFor(linusKeys.publicKey()), "Linus");
+        String designKey = designKeys.publicKey();
+        try (GroupClient g = secure(design, grace, designKey, graceKeys);
+                GroupClient l = secure(design, linus, designKey, linusKeys);
+                GroupClient a = secure(design, ada, designKey, adaKeys)) {
             g.join();
             l.join();
             a.join();
@@ -53,9 +68,10 @@ public final class ScreenshotScene {
         }
         Platform.startup(() -> {
             Stage stage = new Stage();
-            AppUnderTest app = AppUnderTest.open(stage, temp.resolve("ada"), "Ada", registry, List.of(
-                    new JoinedGroup("Design review", design.advertisedEndpoint()),
-                    new JoinedGroup("Lobby", lobby.advertisedEndpoint())), ada);
+            AppUnderTest app = AppUnderTest.open(stage, temp.resolve("ada"), new Settings(registry,
+                    Map.of(registry, registryKey), List.of(
+                            new JoinedGroup("Design review", design.advertisedEndpoint(), designKey),
+                            new JoinedGroup("Lobby", lobby.advertisedEndpoint())), true), ada);
             stage.setX(60);
             stage.setY(40);
             app.app.model().tabs().get(0).draftProperty().set("Sounds good, see you at");
@@ -64,5 +80,13 @@ public final class ScreenshotScene {
         try (GroupClient l = new GroupClient(lobby.advertisedEndpoint(), linus)) {
             l.send("Grace says the new build is on the share.");
         }
+    }
+
+    private static GroupServer group(TestServers servers, String name, Path temp, String registry, String registryKey) {
+        return servers.group(name, temp.resolve(name.replace(' ', '-')), TestServers.ANY_PORT, registry, registryKey);
+    }
+
+    private static GroupClient secure(GroupServer group, User user, String groupKey, CurveKeyPair own) {
+        return new GroupClient(null, group.advertisedEndpoint(), user, ClientOptions.DEFAULT, new ClientKeys(groupKey, own));
     }
 }

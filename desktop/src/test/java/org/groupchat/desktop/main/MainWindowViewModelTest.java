@@ -17,6 +17,7 @@ import org.groupchat.desktop.profile.Settings;
 import org.groupchat.desktop.testing.RecordingConnection;
 import org.groupchat.desktop.testing.SameThreadUiExecutor;
 import org.groupchat.protocol.GroupInfo;
+import org.groupchat.security.CurveKeyPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,9 @@ class MainWindowViewModelTest {
         store = new ProfileStore(ProfilePaths.resolve("default", temp, Map.of(), "Linux", temp));
         servers = new LocalServers(temp.resolve("data"));
         model = new MainWindowViewModel(new SameThreadUiExecutor(), store,
-                new Identity("00000000-0000-0000-0000-000000000001", "Ada"),
+                new Identity("00000000-0000-0000-0000-000000000001", "Ada", CurveKeyPair.generate()),
                 new Settings("tcp://127.0.0.1:9", List.of(new JoinedGroup("Saved", "tcp://127.0.0.1:7"))),
-                (name, endpoint, listener) -> {
+                (name, endpoint, serverKey, listener) -> {
                     RecordingConnection connection = new RecordingConnection();
                     connections.add(connection);
                     return connection;
@@ -75,15 +76,15 @@ class MainWindowViewModelTest {
 
     @Test
     void registryAddressThatDoesNotParseIsRefusedWithAReason() {
-        assertThat(model.connectToRegistry("localhost:5555")).contains("tcp://host:port");
-        assertThat(model.connectToRegistry("tcp://*:5555")).contains("must name a host");
-        assertThat(model.connectToRegistry("tcp://127.0.0.1:99999")).contains("out of range");
+        assertThat(model.connectToRegistry("localhost:5555", null)).contains("tcp://host:port");
+        assertThat(model.connectToRegistry("tcp://*:5555", null)).contains("must name a host");
+        assertThat(model.connectToRegistry("tcp://127.0.0.1:99999", null)).contains("out of range");
         assertThat(store.settings().registry()).isEqualTo(Settings.DEFAULT_REGISTRY);
     }
 
     @Test
     void acceptedRegistryAddressIsRemembered() {
-        assertThat(model.connectToRegistry(" tcp://127.0.0.1:9 ")).isNull();
+        assertThat(model.connectToRegistry(" tcp://127.0.0.1:9 ", null)).isNull();
 
         assertThat(store.settings().registry()).isEqualTo("tcp://127.0.0.1:9");
         assertThat(model.statusProperty().get()).contains("No registry answers at tcp://127.0.0.1:9");

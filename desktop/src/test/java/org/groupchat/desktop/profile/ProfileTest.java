@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.groupchat.desktop.app.AppArguments;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.PublicKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,14 +45,52 @@ class ProfileTest {
         assertThat(store.identity()).isEmpty();
         assertThat(store.settings().registry()).isEqualTo(Settings.DEFAULT_REGISTRY);
 
-        store.saveIdentity(new Identity("00000000-0000-0000-0000-000000000001", "Ada"));
+        store.saveIdentity(new Identity("00000000-0000-0000-0000-000000000001", "Ada", store.keys()));
         store.remember(new Settings("tcp://10.0.0.1:5555", List.of(new JoinedGroup("Lobby", "tcp://10.0.0.1:5560"))));
         store.flush();
 
         ProfileStore again = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
-        assertThat(again.identity()).contains(new Identity("00000000-0000-0000-0000-000000000001", "Ada"));
+        assertThat(again.identity()).contains(new Identity("00000000-0000-0000-0000-000000000001", "Ada", store.keys()));
         assertThat(again.settings().joined()).containsExactly(new JoinedGroup("Lobby", "tcp://10.0.0.1:5560"));
         assertThat(again.settings().registry()).isEqualTo("tcp://10.0.0.1:5555");
+    }
+
+    @Test
+    void aProfileMadeBeforeKeysKeepsItsIdWithoutSecurityAndUsesItsKeysIdWithSecurity(@TempDir Path dir) {
+        ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
+        CurveKeyPair keys = store.keys();
+        Identity legacy = new Identity("00000000-0000-0000-0000-000000000001", "Ada", keys);
+
+        assertThat(legacy.userFor(false).id()).isEqualTo("00000000-0000-0000-0000-000000000001");
+        assertThat(legacy.userFor(true).id()).isEqualTo(PublicKeys.userIdFor(keys.publicKey()));
+        assertThat(Identity.create("Ada", keys).id()).isEqualTo(PublicKeys.userIdFor(keys.publicKey()));
+        assertThat(new ProfileStore(store.paths()).keys()).as("the same key on the next start").isEqualTo(keys);
+    }
+
+    @Test
+    void trustedRegistryKeysAndGroupKeysSurviveARestart(@TempDir Path dir) {
+        ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
+        String registryKey = CurveKeyPair.generate().publicKey();
+        String groupKey = CurveKeyPair.generate().publicKey();
+        store.saveSettings(new Settings("tcp://10.0.0.1:5555", Map.of("tcp://10.0.0.1:5555", registryKey),
+                List.of(new JoinedGroup("Vault", "tcp://10.0.0.1:5561", groupKey), new JoinedGroup("Open", "tcp://h:1")),
+                false));
+
+        Settings again = new ProfileStore(store.paths()).settings();
+        assertThat(again.registryKey()).isEqualTo(registryKey);
+        assertThat(again.joined()).containsExactly(new JoinedGroup("Vault", "tcp://10.0.0.1:5561", groupKey),
+                new JoinedGroup("Open", "tcp://h:1", null));
+        assertThat(again.secureLocalServers()).isFalse();
+    }
+
+    @Test
+    void commandLineTakesARegistryKeyAndCanTurnOffSecurityForLocalServers() {
+        AppArguments args = AppArguments.parse(List.of("--insecure-local-servers", "--registry-key", "/tmp/r.key"),
+                Map.of(), null);
+        assertThat(args.registryKey()).isEqualTo("/tmp/r.key");
+        assertThat(args.insecureLocalServers()).isTrue();
+        assertThatThrownBy(() -> AppArguments.parse(List.of("--registry-key"), Map.of(), null))
+                .hasMessageContaining("needs a value");
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.groupchat.group.GroupServer;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.PublicKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +74,7 @@ class GroupSessionTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> bob.arrived.stream()
                 .anyMatch(m -> m.text().equals("after the restart")));
+        assertThat(bob.refusals).as("a restart is not a refused handshake").isEmpty();
         session.close();
         assertThat(session.awaitStopped(15_000)).isTrue();
     }
@@ -110,6 +113,22 @@ class GroupSessionTest {
     }
 
     @Test
+    void aServerWithoutSecurityIsReportedWhenTheSessionExpectsAKey() throws Exception {
+        GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
+        String expected = CurveKeyPair.generate().publicKey();
+        Events ada = new Events();
+        GroupSession session = GroupSession.start("Alpha", group.advertisedEndpoint(), expected,
+                CurveKeyPair.generate(), new User(UUID.randomUUID().toString(), "Ada"), new SameThreadUiExecutor(), ada);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !ada.refusals.isEmpty());
+        assertThat(ada.refusals.get(0)).contains("refused our secure handshake")
+                .contains("fingerprint " + PublicKeys.fingerprint(expected));
+        assertThat(ada.connected()).isFalse();
+        session.close();
+        assertThat(session.awaitStopped(15_000)).isTrue();
+    }
+
+    @Test
     void unreachableServerIsReportedAndSendFailsWithItsId() throws Exception {
         Events ada = new Events();
         GroupSession session = GroupSession.start("Nowhere", "tcp://127.0.0.1:1", new User(UUID.randomUUID().toString(), "Ada"),
@@ -134,6 +153,7 @@ class GroupSessionTest {
         final List<String> failed = new CopyOnWriteArrayList<>();
         final List<Member> members = new CopyOnWriteArrayList<>();
         volatile ConnectionState state = ConnectionState.CONNECTING;
+        final List<String> refusals = new CopyOnWriteArrayList<>();
         volatile boolean pageSeen;
 
         boolean connected() {
@@ -177,6 +197,13 @@ class GroupSessionTest {
         @Override
         public void connectionChanged(ConnectionState newState, String detail) {
             state = newState;
+        }
+
+        @Override
+        public void handshakeRefused(String reason) {
+            if (reason != null) {
+                refusals.add(reason);
+            }
         }
 
         @Override

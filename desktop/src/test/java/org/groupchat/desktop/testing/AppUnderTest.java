@@ -21,6 +21,7 @@ import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.profile.ProfilePaths;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
+import org.groupchat.security.CurveKeyPair;
 
 /** One real app window for a TestFX test: its own profile folder, identity and registry address. */
 public final class AppUnderTest {
@@ -44,15 +45,29 @@ public final class AppUnderTest {
     /** As {@link #open(Stage, Path, String, String, List)}, as an existing user. */
     public static AppUnderTest open(Stage stage, Path configDir, String name, String registry,
             List<JoinedGroup> joined, org.groupchat.protocol.User user) {
-        ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", configDir, Map.of(), "Linux", configDir));
-        Identity identity = user == null ? null : new Identity(user.id(), user.name());
+        return open(stage, configDir, new Settings(registry, joined), user);
+    }
+
+    /** A profile with these settings (e.g. trusted registry keys) as {@code user}, or a first start when it is null. */
+    public static AppUnderTest open(Stage stage, Path configDir, Settings settings, org.groupchat.protocol.User user) {
+        ProfileStore store = store(configDir);
+        Identity identity = user == null ? null : new Identity(user.id(), user.name(), store.keys());
         if (identity != null) {
             store.saveIdentity(identity);
         }
-        store.saveSettings(new Settings(registry, joined));
+        store.saveSettings(settings);
         ChatApplication app = ChatApplication.prepare(new AppArguments("default", configDir, null));
         app.show(stage, () -> { });
         return new AppUnderTest(stage, app, identity);
+    }
+
+    /** The key pair of the profile in {@code configDir}, created now if it has none yet. */
+    public static CurveKeyPair profileKeys(Path configDir) {
+        return store(configDir).keys();
+    }
+
+    private static ProfileStore store(Path configDir) {
+        return new ProfileStore(ProfilePaths.resolve("default", configDir, Map.of(), "Linux", configDir));
     }
 
     public Node root() {
@@ -78,6 +93,33 @@ public final class AppUnderTest {
 
     public String connectionText(String groupName) {
         return ((Labeled) tab(groupName).getContent().lookup(".connection-label")).getText();
+    }
+
+    /** What the tab's security label says: "secure · fingerprint" or "not encrypted". */
+    public String securityText(String groupName) {
+        return ((Labeled) tab(groupName).getContent().lookup(".security-label")).getText();
+    }
+
+    public boolean lockClosed(String groupName) {
+        return ((org.groupchat.desktop.fx.LockIcon) tab(groupName).getContent().lookup(".lock")).isClosed();
+    }
+
+    /** The red line under a tab's toolbar that says why its server refused our handshake. */
+    public Labeled handshakeProblem(String groupName) {
+        return (Labeled) tab(groupName).getContent().lookup(".handshake-problem");
+    }
+
+    public String noticeText(String groupName) {
+        return ((Labeled) tab(groupName).getContent().lookup(".notice")).getText();
+    }
+
+    public String statusText() {
+        return ((Labeled) root().lookup(".status-text")).getText();
+    }
+
+    /** The registry's lock label in the status bar. */
+    public Labeled registrySecurity() {
+        return (Labeled) root().lookup("#registrySecurityLabel");
     }
 
     /** Quits the app cleanly (sessions closed, its servers stopped) and waits for it. */

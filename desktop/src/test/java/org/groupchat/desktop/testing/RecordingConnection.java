@@ -11,6 +11,7 @@ public final class RecordingConnection implements GroupConnection {
     public final List<Sent> sends = new ArrayList<>();
     public final List<Long> earlier = new ArrayList<>();
     public final List<Long> since = new ArrayList<>();
+    public final List<String> retargets = new ArrayList<>();
     public boolean left;
     public boolean closed;
 
@@ -30,7 +31,8 @@ public final class RecordingConnection implements GroupConnection {
     }
 
     @Override
-    public void retarget(String endpoint) {
+    public void retarget(String endpoint, String serverKey) {
+        retargets.add(endpoint + " " + serverKey);
     }
 
     @Override

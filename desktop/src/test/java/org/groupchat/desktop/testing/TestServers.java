@@ -10,6 +10,8 @@ import org.groupchat.group.GroupServerConfig;
 import org.groupchat.group.SqliteMessageStore;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.ServerSecurity;
 
 /** Real servers on 127.0.0.1 with OS-picked ports and SQLite files in a test's temp folder; closes them all. */
 public final class TestServers implements AutoCloseable {
@@ -17,19 +19,48 @@ public final class TestServers implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
 
     public String registry() {
-        RegistryServer registry = new RegistryServer(RegistryConfig.bindingTo(ANY_PORT).withLeaseMs(3_000));
+        return start(RegistryConfig.bindingTo(ANY_PORT).withLeaseMs(3_000));
+    }
+
+    /** A registry with CURVE on, holding {@code keys}. */
+    public String secureRegistry(CurveKeyPair keys) {
+        return start(RegistryConfig.bindingTo(ANY_PORT).withLeaseMs(3_000).withSecurity(ServerSecurity.withKeys(keys)));
+    }
+
+    private String start(RegistryConfig config) {
+        RegistryServer registry = new RegistryServer(config);
         String endpoint = registry.start().toString();
         started.add(registry);
         return endpoint;
     }
 
+    /** A group with CURVE on, registered with a secure {@code registry} (may be null) whose key is {@code registryKey}. */
+    public GroupServer secureGroup(String name, Path dir, ServerSecurity security, String registry, String registryKey) {
+        GroupServer server = new GroupServer(GroupServerConfig.of(name, ANY_PORT, registry).withHeartbeatMs(500)
+                .withLimits(GroupLimits.UNLIMITED_SENDS).withSecurity(security).withRegistryKey(registryKey),
+                SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH));
+        server.start();
+        started.add(server);
+        return server;
+    }
+
     /** A group registered with {@code registry} (may be null), storing in {@code dir}/group.db. */
     public GroupServer group(String name, Path dir, String bind, String registry) {
-        return group(name, SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH), bind, registry);
+        return group(name, dir, bind, registry, null);
+    }
+
+    /** A group without security registered with a secure registry whose key is {@code registryKey}. */
+    public GroupServer group(String name, Path dir, String bind, String registry, String registryKey) {
+        return group(name, SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH), bind, registry,
+                registryKey);
     }
 
     public GroupServer group(String name, SqliteMessageStore store, String bind, String registry) {
-        GroupServer server = new GroupServer(GroupServerConfig.of(name, bind, registry)
+        return group(name, store, bind, registry, null);
+    }
+
+    private GroupServer group(String name, SqliteMessageStore store, String bind, String registry, String registryKey) {
+        GroupServer server = new GroupServer(GroupServerConfig.of(name, bind, registry).withRegistryKey(registryKey)
                 .withHeartbeatMs(500).withLimits(GroupLimits.UNLIMITED_SENDS), store);
         server.start();
         started.add(server);

@@ -15,6 +15,7 @@ import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.TestServers;
 import org.groupchat.group.GroupServer;
+import org.groupchat.protocol.GroupInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,6 +59,10 @@ class ClickToJoinTest {
     @Test
     void clickToJoinOpensATabAndEnterDeliversToTheOtherClient(FxRobot robot) throws Exception {
         waitFor(30, TimeUnit.SECONDS, () -> groupCell(robot, ada, "Alpha") != null);
+        // a refresh that changes the row (Bob coming online) between the two clicks would drop the selection
+        waitFor(30, TimeUnit.SECONDS, () -> robot.from(ada.root()).lookup((TableCell<?, ?> cell) -> cell.getTableRow() != null
+                && cell.getTableRow().getItem() instanceof GroupInfo g && g.name().equals("Alpha") && g.online() == 1
+                && "1".equals(cell.getText()) && cell.getTableColumn().getText().equals("Online")).tryQuery().isPresent());
         // select, then Join: a double-click's two clicks can count as two single clicks on a loaded 2-core CI box
         robot.clickOn(groupCell(robot, ada, "Alpha"));
         robot.clickOn(robot.from(ada.root()).lookup(".button").match(n -> "Join".equals(

@@ -11,7 +11,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.groupchat.desktop.groups.RegistryAddress;
 import org.groupchat.desktop.hosting.LocalServers;
+import org.groupchat.desktop.hosting.RegistryProbe;
+import org.groupchat.security.ClientKeys;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.KeyFiles;
+import org.groupchat.security.PublicKeys;
 import org.groupchat.desktop.profile.ProfilePaths;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.testing.AppUnderTest;
@@ -43,13 +50,28 @@ class FirstStartTest {
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText()))
                 .tryQuery().isPresent());
         assertThat(robot.lookup((javafx.scene.control.Label l) -> l.getText() != null
-                && l.getText().contains("started bundled servers")).tryQuery()).isPresent();
-        waitFor(30, TimeUnit.SECONDS, () -> new ProfileStore(ProfilePaths.resolve("default", temp.resolve("grace"),
-                java.util.Map.of(), "Linux", temp)).identity().map(i -> i.name().equals("Grace")).orElse(false));
+                && l.getText().contains("started bundled servers") && l.getText().contains("secure")).tryQuery()).isPresent();
+        ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", temp.resolve("grace"),
+                java.util.Map.of(), "Linux", temp));
+        waitFor(30, TimeUnit.SECONDS, () -> store.identity().map(i -> i.name().equals("Grace")).orElse(false));
         assertThat(Files.exists(temp.resolve("grace/data/groups"))).isTrue();
 
+        CurveKeyPair registryKeys = KeyFiles.load(KeyFiles.secretFile(temp.resolve("grace/data/keys"), "registry"));
+        waitFor(30, TimeUnit.SECONDS, () -> ("registry " + registryKeys.fingerprint()).equals(app.registrySecurity().getText()));
+        assertThat(store.settings().registryKeys()).containsEntry(registry, registryKeys.publicKey());
+        Path userSecret = KeyFiles.secretFile(temp.resolve("grace"), "user");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userSecret))).isEqualTo("rw-------");
+        assertThat(store.identity().orElseThrow().id()).isEqualTo(PublicKeys.userIdFor(store.keys().publicKey()));
+
+        robot.clickOn(robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText())).<javafx.scene.Node>query());
+        robot.clickOn(robot.lookup((javafx.scene.control.Button b) -> "Join".equals(b.getText())).queryButton());
+        waitFor(30, TimeUnit.SECONDS, () -> app.tab("Lobby") != null && app.connectionText("Lobby").equals("connected"));
+        assertThat(app.lockClosed("Lobby")).isTrue();
+
+        RegistryAddress withKey = new RegistryAddress(registry, new ClientKeys(registryKeys.publicKey(), store.keys()));
+        assertThat(LocalServers.probe(withKey)).isEqualTo(RegistryProbe.ANSWERS);
         app.quit();
-        assertThat(LocalServers.registryAnswers(registry)).as("bundled registry stopped on quit").isFalse();
+        assertThat(LocalServers.probe(withKey)).as("bundled registry stopped on quit").isEqualTo(RegistryProbe.SILENT);
     }
 
     private static int freePort() throws IOException {
