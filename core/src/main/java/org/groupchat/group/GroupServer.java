@@ -43,6 +43,7 @@ public final class GroupServer extends RouterServer {
     private volatile String advertisedEndpoint;
     private long lastPruneNanos = System.nanoTime();
     private volatile int parkedPolls;
+    private volatile Throwable damage;
     private final java.util.concurrent.CompletableFuture<String> registration = new java.util.concurrent.CompletableFuture<>();
 
     private record PendingSend(Inbound from, NewMessage message) {}
@@ -52,6 +53,12 @@ public final class GroupServer extends RouterServer {
         this.config = config;
         this.store = store;
         this.rateLimiter = new SendRateLimiter(config.limits().sendsPerSecond(), config.limits().sendBurst());
+        store.integrity().whenComplete((intact, error) -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            if (cause instanceof StorageException) {
+                damage = cause;
+            }
+        });
     }
 
     public String name() {
@@ -312,6 +319,11 @@ public final class GroupServer extends RouterServer {
 
     @Override
     protected void onTimer() {
+        if (damage != null) {
+            LOG.error("group \"{}\" stops: {}", config.name(), damage.getMessage());
+            stopOnFailure(damage);
+            return;
+        }
         long now = System.nanoTime();
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.expire(now)) {

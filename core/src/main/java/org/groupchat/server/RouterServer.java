@@ -36,6 +36,7 @@ public abstract class RouterServer implements AutoCloseable {
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running;
+    private volatile Throwable fatal;
     private Thread thread;
 
     private ZContext context;
@@ -96,7 +97,9 @@ public abstract class RouterServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            log.warn("{} stopped with an error", threadName, e.getCause());
+            if (fatal == null) {
+                log.warn("{} stopped with an error", threadName, e.getCause());
+            }
         }
     }
 
@@ -121,6 +124,9 @@ public abstract class RouterServer implements AutoCloseable {
             failure = t;
             log.error("{} stopped on an error", threadName, t);
         } finally {
+            if (failure == null) {
+                failure = fatal;
+            }
             try {
                 onStop();
             } catch (RuntimeException e) {
@@ -256,6 +262,12 @@ public abstract class RouterServer implements AutoCloseable {
         route.forEach(msg::add);
         msg.add(Json.write(reply));
         msg.send(router);
+    }
+
+    /** Ends the loop after this pass, on the server thread; {@link #stopped()} then completes with {@code failure}. */
+    protected final void stopOnFailure(Throwable failure) {
+        fatal = failure;
+        running = false;
     }
 
     /** Called once on the server thread after bind: open further sockets here and register them. */
