@@ -258,9 +258,14 @@ public abstract class RouterServer implements AutoCloseable {
     }
 
     protected final void reply(List<byte[]> route, Reply reply) {
+        replyEncoded(route, Json.write(reply));
+    }
+
+    /** Sends a reply already encoded as JSON, such as one kept from an earlier request. */
+    protected final void replyEncoded(List<byte[]> route, byte[] json) {
         ZMsg msg = new ZMsg();
         route.forEach(msg::add);
-        msg.add(Json.write(reply));
+        msg.add(json);
         msg.send(router);
     }
 
