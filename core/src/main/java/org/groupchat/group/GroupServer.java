@@ -45,6 +45,7 @@ public final class GroupServer extends RouterServer {
     private volatile String advertisedEndpoint;
     private long lastPruneNanos = System.nanoTime();
     private volatile int parkedPolls;
+    private volatile Throwable damage;
     private final java.util.concurrent.CompletableFuture<String> registration = new java.util.concurrent.CompletableFuture<>();
 
     private record PendingSend(Inbound from, NewMessage message) {}
@@ -55,6 +56,12 @@ public final class GroupServer extends RouterServer {
         this.authorization = new KeyAuthorization(config.name(), config.security());
         this.store = store;
         this.rateLimiter = new SendRateLimiter(config.limits().sendsPerSecond(), config.limits().sendBurst());
+        store.integrity().whenComplete((intact, error) -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            if (cause instanceof StorageException) {
+                damage = cause;
+            }
+        });
     }
 
     public String name() {
@@ -340,6 +347,11 @@ public final class GroupServer extends RouterServer {
 
     @Override
     protected void onTimer() {
+        if (damage != null) {
+            LOG.error("group \"{}\" stops: {}", config.name(), damage.getMessage());
+            stopOnFailure(damage);
+            return;
+        }
         long now = System.nanoTime();
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.expire(now)) {

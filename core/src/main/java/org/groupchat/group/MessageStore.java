@@ -2,6 +2,7 @@ package org.groupchat.group;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 
@@ -12,6 +13,14 @@ import org.groupchat.protocol.User;
 public interface MessageStore extends AutoCloseable {
 
     long lastSeq();
+
+    /**
+     * Completes once the whole stored file has been checked and found intact; exceptionally, with a
+     * {@link StorageException} that says what to do, if it is damaged. The store serves meanwhile.
+     */
+    default CompletableFuture<Void> integrity() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * Appends the messages in one transaction and returns, for each, the stored message. A message whose

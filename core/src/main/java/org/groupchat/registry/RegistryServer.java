@@ -1,5 +1,6 @@
 package org.groupchat.registry;
 
+import java.util.List;
 import java.util.Optional;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Fields;
@@ -11,6 +12,7 @@ import org.groupchat.protocol.ProtocolVersion;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.security.PublicKeys;
+import org.groupchat.server.Inbound;
 import org.groupchat.server.RouterServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +24,24 @@ public final class RegistryServer extends RouterServer {
 
     private final RegistryConfig config;
     private final LeaseTable leases = new LeaseTable();
+    private final ListReplyCache listReply = new ListReplyCache();
     private long nextSweepNanos;
 
     public RegistryServer(RegistryConfig config) {
         super("registry-" + config.bind().port(), config.bind(), config.socketLimits(), config.security());
         this.config = config;
+    }
+
+    @Override
+    protected void handleBatch(List<Inbound> batch) {
+        for (Inbound inbound : batch) {
+            Request request = decode(inbound);
+            if (request instanceof Request.ListGroups) {
+                replyEncoded(inbound.route(), listReply.reply(leases, System.nanoTime()));
+            } else if (request != null) {
+                reply(inbound, answerSafely(request, inbound.peerKey()));
+            }
+        }
     }
 
     @Override

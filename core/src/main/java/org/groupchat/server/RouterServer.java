@@ -42,6 +42,7 @@ public abstract class RouterServer implements AutoCloseable {
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running;
+    private volatile Throwable fatal;
     private Thread thread;
 
     private ZContext context;
@@ -111,7 +112,9 @@ public abstract class RouterServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            log.warn("{} stopped with an error", threadName, e.getCause());
+            if (fatal == null) {
+                log.warn("{} stopped with an error", threadName, e.getCause());
+            }
         }
     }
 
@@ -136,6 +139,9 @@ public abstract class RouterServer implements AutoCloseable {
             failure = t;
             log.error("{} stopped on an error", threadName, t);
         } finally {
+            if (failure == null) {
+                failure = fatal;
+            }
             try {
                 onStop();
             } catch (RuntimeException e) {
@@ -288,10 +294,21 @@ public abstract class RouterServer implements AutoCloseable {
     }
 
     protected final void reply(List<byte[]> route, Reply reply) {
+        replyEncoded(route, Json.write(reply));
+    }
+
+    /** Sends a reply already encoded as JSON, such as one kept from an earlier request. */
+    protected final void replyEncoded(List<byte[]> route, byte[] json) {
         ZMsg msg = new ZMsg();
         route.forEach(msg::add);
-        msg.add(Json.write(reply));
+        msg.add(json);
         msg.send(router);
+    }
+
+    /** Ends the loop after this pass, on the server thread; {@link #stopped()} then completes with {@code failure}. */
+    protected final void stopOnFailure(Throwable failure) {
+        fatal = failure;
+        running = false;
     }
 
     /** Called once on the server thread after bind: open further sockets here and register them. */

@@ -2,6 +2,7 @@ package org.groupchat.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -9,15 +10,21 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.groupchat.protocol.User;
+import org.groupchat.testing.TestGroups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A damaged database file is refused at open with a clear message; history is never served from it silently. */
+/**
+ * A damaged database file is found with a clear message: at open when the cheap checks see it, else by the whole-file
+ * check that runs in the background, which stops the group; history is never served from it silently.
+ */
 class DamagedDatabaseTest {
     @TempDir
     Path dir;
@@ -43,6 +50,7 @@ class DamagedDatabaseTest {
         try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
             assertThat(store.lastSeq()).isEqualTo(3_000);
             assertThat(store.memberCount()).isEqualTo(1);
+            assertThat(store.integrity()).succeedsWithin(Duration.ofSeconds(30));
         }
     }
 
@@ -56,7 +64,42 @@ class DamagedDatabaseTest {
     }
 
     @Test
-    void overwrittenPagesAreRefused() throws Exception {
+    void overwrittenPagesAreFoundByTheBackgroundCheck() throws Exception {
+        overwriteTheMiddlePages();
+        try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
+            assertThat(store.lastSeq()).isEqualTo(3_000);
+            assertThat(store.integrity()).failsWithin(Duration.ofSeconds(30))
+                    .withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOf(StorageException.class)
+                    .withMessageContaining("is damaged").withMessageContaining("restore it from a backup");
+        }
+    }
+
+    @Test
+    void aGroupOnADamagedFileStopsWithTheDamage() throws Exception {
+        overwriteTheMiddlePages();
+        GroupServer server = new GroupServer(GroupServerConfig.of("Damaged", TestGroups.ANY_PORT, null),
+                SqliteMessageStore.open(file, Durability.PROCESS_CRASH));
+        server.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.stopped().isDone());
+            assertThat(server.stopped()).failsWithin(Duration.ZERO)
+                    .withThrowableOfType(ExecutionException.class)
+                    .havingRootCause().isInstanceOf(StorageException.class).withMessageContaining("is damaged");
+            assertThat(server.isRunning()).isFalse();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void closingTheStoreEndsItsCheck() {
+        SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH);
+        store.close();
+        assertThat(store.integrity()).isDone();
+    }
+
+    private void overwriteTheMiddlePages() throws Exception {
         checkpoint();
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(raf.length() / 2);
@@ -64,7 +107,6 @@ class DamagedDatabaseTest {
             new java.util.Random(7).nextBytes(garbage);
             raf.write(garbage);
         }
-        assertRefusedAsDamaged();
     }
 
     @Test

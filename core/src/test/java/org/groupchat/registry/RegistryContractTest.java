@@ -58,6 +58,18 @@ class RegistryContractTest {
     }
 
     @Test
+    void everyListShowsTheLatestHeartbeatAndEveryChangeOfTheGroupsSinceTheLastList() {
+        assertOk(client.send(REGISTER_LOBBY));
+        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").get(0).path("lastSeq").asLong()).isEqualTo(17);
+        assertOk(client.send(REGISTER_LOBBY.replace("\"lastSeq\":17", "\"lastSeq\":18")));
+        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").get(0).path("lastSeq").asLong()).isEqualTo(18);
+        assertOk(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Attic\",\"endpoint\":\"tcp://127.0.0.1:6001\"}}"));
+        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").findValuesAsText("name")).containsExactly("Attic", "Lobby");
+        assertOk(client.send("{\"op\":\"UNREGISTER\",\"name\":\"Attic\"}"));
+        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").findValuesAsText("name")).containsExactly("Lobby");
+    }
+
+    @Test
     void listIsInNameOrderIgnoringCase() {
         for (String name : new String[] {"lobby two", "Zebra", "apple", "Lobby"}) {
             assertOk(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"" + name

@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.groupchat.client.GroupClient;
 import org.groupchat.client.ServerErrorException;
+import org.groupchat.group.Durability;
+import org.groupchat.group.NewMessage;
+import org.groupchat.group.SqliteMessageStore;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
@@ -105,5 +113,32 @@ class DiskTroubleIT {
         await().until(() -> !server.err().isEmpty());
         assertThat(server.err()).hasSize(1);
         assertThat(server.err().get(0)).contains("is damaged").contains("restore it from a backup");
+    }
+
+    @Test
+    void damageOnlyTheWholeFileCheckSeesStopsTheServerWithOneClearLine() throws Exception {
+        Path data = Files.createDirectories(work.resolve("data"));
+        Path file = org.groupchat.group.GroupDatabase.fileFor(data, "Worn");
+        try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
+            User writer = new User(UUID.randomUUID().toString(), "Writer");
+            store.putMember(writer);
+            store.append(IntStream.range(0, 3_000)
+                    .mapToObj(i -> new NewMessage(UUID.randomUUID().toString(), writer, "message " + i + " " + "x".repeat(200)))
+                    .toList());
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(raf.length() / 2);
+            byte[] garbage = new byte[8_192];
+            new java.util.Random(7).nextBytes(garbage);
+            raf.write(garbage);
+        }
+        ServerProcess server = ServerProcess.start(work, "--group", "Worn=tcp://127.0.0.1:*", "--data-dir", "data");
+        assertThat(server.waitFor()).isEqualTo(4);
+        await().until(() -> server.err().stream().anyMatch(line -> line.contains("stopped unexpectedly")));
+        assertThat(server.err()).filteredOn(line -> line.contains("stopped unexpectedly")).singleElement().asString()
+                .contains("the group \"Worn\"").contains("is damaged").contains("restore it from a backup");
     }
 }

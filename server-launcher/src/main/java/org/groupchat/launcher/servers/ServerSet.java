@@ -14,6 +14,7 @@ import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.group.SqliteMessageStore;
+import org.groupchat.group.StorageException;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
@@ -121,9 +122,14 @@ final class ServerSet implements AutoCloseable {
             java.util.function.Consumer<String> onFailure) {
         stopped.whenComplete((done, error) -> {
             if (!closing) {
-                onFailure.accept(what + " stopped unexpectedly" + (error == null ? "" : ": " + error));
+                Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                onFailure.accept(what + " stopped unexpectedly" + (cause == null ? "" : ": " + describe(cause)));
             }
         });
+    }
+
+    private static String describe(Throwable failure) {
+        return failure instanceof StorageException ? failure.getMessage() : failure.toString();
     }
 
     @Override
