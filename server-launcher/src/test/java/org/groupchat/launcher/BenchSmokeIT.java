@@ -24,7 +24,7 @@ class BenchSmokeIT {
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         JsonNode figures = Json.mapper().readTree(bench.out()).path("figures");
-        for (String scenario : List.of("send", "deliver", "fetch", "registry", "idle", "startup")) {
+        for (String scenario : List.of("send", "deliver", "fetch", "registry", "idle", "startup", "curve")) {
             assertThat(figures).as(scenario).anyMatch(f -> f.path("scenario").asText().equals(scenario));
         }
         for (JsonNode figure : figures) {

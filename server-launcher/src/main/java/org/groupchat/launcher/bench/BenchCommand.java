@@ -19,12 +19,13 @@ import picocli.CommandLine.Spec;
             "Scenarios: send, deliver, fetch, registry, idle (also start-up time and heap). Default: all.",
             "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."})
 public final class BenchCommand implements Callable<Integer> {
-    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "registry", "idle");
+    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "registry", "idle", "curve");
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "send, deliver, fetch, registry, idle (default: all).")
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO",
+            description = "send, deliver, fetch, registry, idle, curve (send with CURVE security; default: all).")
     private List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--smoke", description = "Tiny sizes and short runs: checks that every scenario works, in seconds.")
@@ -92,6 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
                     case "fetch" -> FetchScenario.run(target, settings, report, history);
                     case "registry" -> RegistryScenario.run(target, settings, report);
                     case "idle" -> runIdle(target, settings, report, history, err);
+                    case "curve" -> runCurve(target, settings, report, err);
                     default -> throw new IllegalStateException(scenario);
                 }
                 err.printf("bench: %s took %.1f s%n", scenario, (System.nanoTime() - started) / 1e9);
@@ -113,6 +115,15 @@ public final class BenchCommand implements Callable<Integer> {
             return;
         }
         IdleScenario.run(target, settings, report, history);
+    }
+
+    private static void runCurve(BenchTarget target, BenchSettings settings, BenchReport report, PrintWriter err)
+            throws InterruptedException {
+        if (!target.runsOwnGroup()) {
+            err.println("bench: curve skipped: it compares groups it starts itself with and without CURVE (drop --group-endpoint)");
+            return;
+        }
+        CurveScenario.run(target, settings, report);
     }
 
     private Set<String> chosenScenarios() {

@@ -17,6 +17,8 @@ import org.groupchat.group.GroupServerConfig;
 import org.groupchat.group.SqliteMessageStore;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.ServerSecurity;
 import org.zeromq.ZContext;
 
 /**
@@ -64,10 +66,19 @@ final class BenchTarget implements AutoCloseable {
         return remoteGroup != null ? remoteGroup : startGroup(GroupDatabase.open(dataDir, name, Durability.PROCESS_CRASH), name);
     }
 
+    /** A fresh group started here with CURVE on, under these server keys. */
+    String secureGroup(String name, CurveKeyPair keys) {
+        return startGroup(GroupDatabase.open(dataDir, name, Durability.PROCESS_CRASH), name, ServerSecurity.withKeys(keys));
+    }
+
     /** Starts a group in this process on an already-open store; it stops when this target closes. */
     String startGroup(SqliteMessageStore store, String name) {
+        return startGroup(store, name, null);
+    }
+
+    private String startGroup(SqliteMessageStore store, String name, ServerSecurity security) {
         GroupServer server = new GroupServer(
-                GroupServerConfig.of(name, "tcp://127.0.0.1:*", null).withLimits(LIMITS), store);
+                GroupServerConfig.of(name, "tcp://127.0.0.1:*", null).withLimits(LIMITS).withSecurity(security), store);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -10,6 +10,9 @@ import org.groupchat.client.ReqChannel;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
+import org.groupchat.security.ClientKeys;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.PublicKeys;
 import org.zeromq.ZContext;
 
 /** Fresh users who JOIN the group under test, and the request bytes the scenarios send as them. */
@@ -27,6 +30,31 @@ final class BenchUsers {
                 }
                 users.add(user);
             }
+        }
+        return users;
+    }
+
+    /** A bench user and the CURVE keys their connections use (null for a group without security). */
+    record Keyed(User user, ClientKeys keys) {}
+
+    static List<Keyed> joinWithoutKeys(ZContext context, String endpoint, int count, String namePrefix) {
+        return join(context, endpoint, count, namePrefix).stream().map(user -> new Keyed(user, null)).toList();
+    }
+
+    /** Users with a key pair each, who JOIN a secure group under the id of their key, each on its own connection. */
+    static List<Keyed> joinWithKeys(ZContext context, String endpoint, String serverKey, int count, String namePrefix) {
+        List<Keyed> users = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            CurveKeyPair own = CurveKeyPair.generate();
+            Keyed keyed = new Keyed(new User(PublicKeys.userIdFor(own.publicKey()), namePrefix + "-" + i),
+                    new ClientKeys(serverKey, own));
+            try (ReqChannel channel = new ReqChannel(context, endpoint, ClientOptions.DEFAULT, keyed.keys())) {
+                byte[] reply = channel.call(Json.write(new Request.Join(keyed.user())), Duration.ZERO);
+                if (!isOk(reply)) {
+                    throw new IllegalStateException("JOIN refused by " + endpoint + ": " + new String(reply, StandardCharsets.UTF_8));
+                }
+            }
+            users.add(keyed);
         }
         return users;
     }

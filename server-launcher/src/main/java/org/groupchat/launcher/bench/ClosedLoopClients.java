@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.groupchat.client.ConnectingSockets;
+import org.groupchat.security.ClientKeys;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -36,6 +37,13 @@ final class ClosedLoopClients {
      */
     static Outcome run(ZContext context, String endpoint, int clients, IntFunction<Supplier<byte[]>> requests,
             Predicate<byte[]> accepted, long warmupMs, long durationMs) throws InterruptedException {
+        return run(context, endpoint, clients, requests, i -> null, accepted, warmupMs, durationMs);
+    }
+
+    /** As above, each client connecting with the CURVE keys {@code keys} gives it (null: none). */
+    static Outcome run(ZContext context, String endpoint, int clients, IntFunction<Supplier<byte[]>> requests,
+            IntFunction<ClientKeys> keys, Predicate<byte[]> accepted, long warmupMs, long durationMs)
+            throws InterruptedException {
         long windowStart = System.nanoTime() + warmupMs * 1_000_000L;
         long windowEnd = windowStart + durationMs * 1_000_000L;
         LatencyRecorder latency = new LatencyRecorder();
@@ -46,9 +54,10 @@ final class ClosedLoopClients {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Supplier<byte[]> source = requests.apply(i);
+            ClientKeys clientKeys = keys.apply(i);
             Thread thread = new Thread(() -> {
                 try {
-                    long[] counts = drive(context, endpoint, source, accepted, windowStart, windowEnd, latency);
+                    long[] counts = drive(context, endpoint, source, clientKeys, accepted, windowStart, windowEnd, latency);
                     completed.addAndGet(counts[0]);
                     refused.addAndGet(counts[1]);
                     lastStop.accumulateAndGet(counts[2], (a, b) -> b - a > 0 ? b : a);
@@ -68,11 +77,14 @@ final class ClosedLoopClients {
         return new Outcome(completed.get(), refused.get(), (lastStop.get() - windowStart) / 1e9, latency);
     }
 
-    private static long[] drive(ZContext context, String endpoint, Supplier<byte[]> source, Predicate<byte[]> accepted,
-            long windowStart, long windowEnd, LatencyRecorder latency) {
+    private static long[] drive(ZContext context, String endpoint, Supplier<byte[]> source, ClientKeys keys,
+            Predicate<byte[]> accepted, long windowStart, long windowEnd, LatencyRecorder latency) {
         ZMQ.Socket socket = context.createSocket(SocketType.REQ);
         try {
             ConnectingSockets.configure(socket);
+            if (keys != null) {
+                keys.applyTo(socket);
+            }
             socket.setReceiveTimeOut(REPLY_TIMEOUT_MS);
             socket.connect(endpoint);
             Histogram histogram = LatencyRecorder.newHistogram();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import org.groupchat.security.CurveKeyPair;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZFrame;
@@ -22,15 +23,24 @@ final class EchoServer implements AutoCloseable {
 
     private final long holdNanos;
     private final String bindEndpoint;
+    private final CurveKeyPair curveKeys;
     private final CompletableFuture<String> bound = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running = true;
 
     private record Held(ZMsg request, long deadlineNanos) {}
 
-    private EchoServer(long holdMs, String bindEndpoint) {
+    private EchoServer(long holdMs, String bindEndpoint, CurveKeyPair curveKeys) {
         this.holdNanos = holdMs * 1_000_000L;
         this.bindEndpoint = bindEndpoint;
+        this.curveKeys = curveKeys;
+    }
+
+    /** An echo whose socket speaks CURVE with these keys, on 127.0.0.1 with an OS-picked port. */
+    static EchoServer startSecure(CurveKeyPair keys) {
+        EchoServer server = new EchoServer(0, "tcp://127.0.0.1:*", keys);
+        new Thread(server::run, "bench-echo").start();
+        return server;
     }
 
     /** Starts on 127.0.0.1 with an OS-picked port; {@code holdMs} 0 echoes FETCH at once like anything else. */
@@ -39,7 +49,7 @@ final class EchoServer implements AutoCloseable {
     }
 
     static EchoServer start(long holdMs, String bindEndpoint) {
-        EchoServer server = new EchoServer(holdMs, bindEndpoint);
+        EchoServer server = new EchoServer(holdMs, bindEndpoint, null);
         new Thread(server::run, "bench-echo").start();
         return server;
     }
@@ -52,6 +62,10 @@ final class EchoServer implements AutoCloseable {
         try (ZContext context = Contexts.create()) {
             ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
             router.setLinger(0);
+            if (curveKeys != null) {
+                router.setCurveServer(true);
+                router.setCurveSecretKey(curveKeys.secretKey().getBytes(ZMQ.CHARSET));
+            }
             router.bind(bindEndpoint);
             bound.complete(router.getLastEndpoint());
             ZMQ.Poller poller = context.createPoller(1);
