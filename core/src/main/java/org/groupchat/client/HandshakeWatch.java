@@ -19,6 +19,7 @@ final class HandshakeWatch implements AutoCloseable {
     private static final long QUICK_DROP_NANOS = (ConnectingSockets.HANDSHAKE_MS - READ_EVERY_MS) * 1_000_000L;
 
     private final ZContext context;
+    private final ZMQ.Socket watched;
     private final ZMQ.Socket events;
     private long connectedAtNanos;
     private boolean connected;
@@ -27,6 +28,7 @@ final class HandshakeWatch implements AutoCloseable {
     /** Call before {@code socket} connects, so its first connection is seen. */
     HandshakeWatch(ZContext context, ZMQ.Socket socket) {
         this.context = context;
+        this.watched = socket;
         String address = "inproc://handshake-watch-" + NEXT_ID.incrementAndGet();
         socket.monitor(address, EVENTS);
         events = context.createSocket(SocketType.PAIR);
@@ -59,8 +61,11 @@ final class HandshakeWatch implements AutoCloseable {
         }
     }
 
+    /** Call before closing the watched socket. */
     @Override
     public void close() {
+        // JeroMQ's I/O thread writes events with a blocking send: with no reader left it would hang the whole context.
+        watched.monitor(null, 0);
         context.destroySocket(events);
     }
 }

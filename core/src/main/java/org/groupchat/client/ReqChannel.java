@@ -143,8 +143,8 @@ public final class ReqChannel implements AutoCloseable {
 
     private void closeSocket() {
         poller.close();
-        context.destroySocket(socket);
         handshakes.close();
+        context.destroySocket(socket);
     }
 
     private static void pause(long ms) {
