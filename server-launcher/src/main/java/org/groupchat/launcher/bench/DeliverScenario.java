@@ -33,6 +33,9 @@ final class DeliverScenario {
     private final Map<String, Long> sentAtNanos = new ConcurrentHashMap<>();
     private final LatencyRecorder latency = new LatencyRecorder();
     private final List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final byte[] PING = "{\"op\":\"PING\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private final java.util.concurrent.CountDownLatch senderReady = new java.util.concurrent.CountDownLatch(1);
     private volatile long windowStart;
     private volatile long windowEnd;
 
@@ -62,8 +65,6 @@ final class DeliverScenario {
     }
 
     private LatencyRecorder measure() throws InterruptedException {
-        windowStart = System.nanoTime() + settings.warmupMs() * 1_000_000L;
-        windowEnd = windowStart + settings.durationMs() * 1_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             User member = members.get(i);
@@ -96,6 +97,15 @@ final class DeliverScenario {
     private void post() {
         ZMQ.Socket socket = connect();
         try {
+            // The window opens once the sender is connected: a stalled first handshake (JeroMQ's, about 1 in 60,
+            // up to 1 s) would otherwise push every SEND past a short window and leave nothing timed.
+            socket.send(PING);
+            if (socket.recv() == null) {
+                throw new IllegalStateException("no reply to a PING from " + endpoint);
+            }
+            windowStart = System.nanoTime() + settings.warmupMs() * 1_000_000L;
+            windowEnd = windowStart + settings.durationMs() * 1_000_000L;
+            senderReady.countDown();
             long interval = 1_000_000_000L / settings.sendsPerSecond();
             long next = System.nanoTime();
             while (next - windowEnd < 0) {
@@ -120,6 +130,7 @@ final class DeliverScenario {
         Histogram histogram = LatencyRecorder.newHistogram();
         long afterSeq = -1;
         try {
+            awaitSender();
             // Polling goes on one wait past the window, so a message posted near its end is still timed.
             long pollUntil = windowEnd + WAIT_MS * 1_000_000L;
             while (System.nanoTime() - pollUntil < 0) {
@@ -144,6 +155,17 @@ final class DeliverScenario {
             throw new UncheckedIOException(e);
         } finally {
             context.destroySocket(socket);
+        }
+    }
+
+    private void awaitSender() {
+        try {
+            if (!senderReady.await(WAIT_MS + 10_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the sender did not connect to " + endpoint);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
