@@ -42,15 +42,21 @@ class FirstStartTest {
         app = AppUnderTest.open(stage, temp.resolve("grace"), null, registry, List.of());
     }
 
+    /** Looks the scene graph up on the FX thread: walked from the test thread while the UI updates, it can throw. */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> lookup) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(lookup).get(10, TimeUnit.SECONDS);
+    }
+
     @Test
     void firstStartAsksForANameStartsBundledServersAndListsTheLobby(FxRobot robot) throws Exception {
         robot.clickOn("#displayName").write("Grace");
         robot.clickOn("OK");
 
-        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText()))
-                .tryQuery().isPresent());
-        assertThat(robot.lookup((javafx.scene.control.Label l) -> l.getText() != null
-                && l.getText().contains("started bundled servers") && l.getText().contains("secure")).tryQuery()).isPresent();
+        waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText()))
+                .tryQuery().isPresent()));
+        assertThat(onFx(() -> robot.lookup((javafx.scene.control.Label l) -> l.getText() != null
+                && l.getText().contains("started bundled servers") && l.getText().contains("secure")).tryQuery().isPresent()))
+                .isTrue();
         ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", temp.resolve("grace"),
                 java.util.Map.of(), "Linux", temp));
         waitFor(30, TimeUnit.SECONDS, () -> store.identity().map(i -> i.name().equals("Grace")).orElse(false));
