@@ -181,23 +181,29 @@ public final class GroupServer extends RouterServer {
         try {
             String userId = Fields.userId(send.user());
             String id = Fields.uuid(send.id(), "id");
-            Message stored = store.findById(id).orElse(null);
-            // A retry of a stored SEND is answered from storage, even after its sender left: exactly-once wins.
-            if (stored != null && stored.sender().id().equals(userId)) {
-                reply(from, new Reply.Sent(stored));
-                return;
+            User sender = store.member(userId).orElse(null);
+            if (sender == null) {
+                // A retry of a stored SEND is answered from storage, even after its sender left: exactly-once wins.
+                Message stored = store.findById(id).filter(m -> m.sender().id().equals(userId)).orElse(null);
+                if (stored != null) {
+                    reply(from, new Reply.Sent(stored));
+                    return;
+                }
+                sender = requireMember(send.user());
             }
-            User sender = requireMember(send.user());
+            presence.seen(userId, System.nanoTime());
             String text = Fields.text(send.text());
-            if (stored != null) {
-                reply(from, new Reply.Sent(stored));
-                return;
-            }
             long retryAfterMs = rateLimiter.acquire(sender.id(), System.nanoTime());
             if (retryAfterMs > 0) {
+                Message stored = store.findById(id).orElse(null);
+                if (stored != null) {
+                    reply(from, new Reply.Sent(stored));
+                    return;
+                }
                 throw new ProtocolException(ErrorCode.RATE_LIMITED,
                         "too many messages; try again in " + retryAfterMs + " ms", retryAfterMs);
             }
+            // A member's retry is found by the insert itself (the id is UNIQUE); flushSends gives its token back.
             pendingSends.add(new PendingSend(from, new NewMessage(id, sender, text)));
         } catch (ProtocolException e) {
             reply(from, e.toReply());
@@ -217,17 +223,28 @@ public final class GroupServer extends RouterServer {
             stored = store.append(pendingSends.stream().map(PendingSend::message).toList());
         } catch (RuntimeException e) {
             Reply failure = storageFailure(e);
-            pendingSends.forEach(p -> reply(p.from(), failure));
+            pendingSends.forEach(p -> {
+                reply(p.from(), failure);
+                rateLimiter.refund(p.message().sender().id());
+            });
             pendingSends.clear();
             return;
         }
+        List<Message> fresh = new ArrayList<>(stored.size());
+        long lastFreshSeq = lastSeqBefore;
         for (int i = 0; i < stored.size(); i++) {
-            reply(pendingSends.get(i).from(), new Reply.Sent(stored.get(i)));
+            PendingSend pending = pendingSends.get(i);
+            Message message = stored.get(i);
+            reply(pending.from(), new Reply.Sent(message));
+            // New messages come in rising seq; a retry (even one beside its original in this batch) repeats a seq.
+            if (message.seq() > lastFreshSeq) {
+                fresh.add(message);
+                lastFreshSeq = message.seq();
+            } else {
+                rateLimiter.refund(pending.message().sender().id());
+            }
         }
         pendingSends.clear();
-        // A batch may carry one id twice (a retry beside its original): each message is offered once, in seq order.
-        List<Message> fresh = stored.stream().filter(m -> m.seq() > lastSeqBefore).distinct()
-                .sorted(java.util.Comparator.comparingLong(Message::seq)).toList();
         if (!fresh.isEmpty()) {
             wakeLongPolls(fresh);
         }

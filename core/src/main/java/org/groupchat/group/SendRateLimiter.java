@@ -39,6 +39,14 @@ final class SendRateLimiter {
         return (long) Math.ceil((1 - bucket.tokens) / perSecond * 1000);
     }
 
+    /** Gives back a token taken for a SEND that stored nothing (a retry of a stored message). */
+    void refund(String userId) {
+        Bucket bucket = buckets.get(userId);
+        if (bucket != null) {
+            bucket.tokens = Math.min(burst, bucket.tokens + 1);
+        }
+    }
+
     /** Drops the buckets of users idle long enough to be full again. */
     void prune(long nowNanos) {
         if (perSecond > 0) {

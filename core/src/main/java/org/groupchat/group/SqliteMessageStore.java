@@ -26,6 +26,7 @@ public final class SqliteMessageStore implements MessageStore {
     private static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
     // The UNIQUE index on id answers "already stored?" as part of the insert, instead of a SELECT before it.
     private static final String INSERT_UNLESS_STORED = INSERT + " ON CONFLICT(id) DO NOTHING";
+    private static final int WAL_CHECKPOINT_PAGES = 10_000;
 
     private final Path file;
     private final DatabaseLock lock;
@@ -37,6 +38,7 @@ public final class SqliteMessageStore implements MessageStore {
     private final PreparedStatement selectBefore;
     private final MemberTable members;
     private final IntegrityCheck integrityCheck;
+    private WriteStatements writes;
     private long lastSeq;
     private long lastTs;
 
@@ -50,6 +52,7 @@ public final class SqliteMessageStore implements MessageStore {
         selectNewest = db.prepareStatement("SELECT " + COLUMNS + " FROM messages ORDER BY seq DESC LIMIT ?");
         selectBefore = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?");
         members = new MemberTable(db);
+        writes = new WriteStatements(db, INSERT_UNLESS_STORED);
         reloadCounters();
         integrityCheck = IntegrityCheck.start(file);
     }
@@ -75,6 +78,8 @@ public final class SqliteMessageStore implements MessageStore {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA synchronous=" + durability.sqliteSynchronous);
                 st.execute("PRAGMA busy_timeout=5000");
+                // A checkpoint stalls the commit that runs it (fsyncs); rarer, larger ones cost less per message.
+                st.execute("PRAGMA wal_autocheckpoint=" + WAL_CHECKPOINT_PAGES);
                 createSchema(st);
                 refuseGaps(st, file);
             }
@@ -158,9 +163,8 @@ public final class SqliteMessageStore implements MessageStore {
         Map<String, Message> addedNow = new HashMap<>();
         long seq = lastSeq;
         long ts = Math.max(System.currentTimeMillis(), lastTs);
-        // Prepared per transaction: after a failed write (a full disk) a cached statement would stay unusable.
-        try (PreparedStatement insert = db.prepareStatement(INSERT_UNLESS_STORED)) {
-            db.setAutoCommit(false);
+        try {
+            writes.begin.executeUpdate();
             for (NewMessage m : batch) {
                 Message existing = addedNow.get(m.id());
                 if (existing != null) {
@@ -168,8 +172,8 @@ public final class SqliteMessageStore implements MessageStore {
                     continue;
                 }
                 Message message = new Message(seq + 1, m.id(), ts, m.sender(), m.text());
-                bind(insert, message);
-                if (insert.executeUpdate() == 0) {
+                bind(writes.insert, message);
+                if (writes.insert.executeUpdate() == 0) {
                     stored.add(findById(m.id()).orElseThrow(() -> new StorageException("message " + m.id() + " is neither new nor stored", null)));
                     continue;
                 }
@@ -177,15 +181,31 @@ public final class SqliteMessageStore implements MessageStore {
                 addedNow.put(m.id(), message);
                 stored.add(message);
             }
-            db.commit();
+            writes.commit.executeUpdate();
             lastSeq = seq;
             lastTs = ts;
             return stored;
         } catch (SQLException | RuntimeException e) {
-            rollbackAfter(e);
+            abortWrite(e);
             throw new StorageException("could not store the message: " + reason(e), e);
-        } finally {
-            restoreAutoCommit();
+        }
+    }
+
+    /** Rolls back a failed append and prepares its statements anew: after a failed write (a full disk) they stay unusable. */
+    private void abortWrite(Exception cause) {
+        try (Statement st = db.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
+        }
+        try {
+            writes.close();
+            writes = new WriteStatements(db, INSERT_UNLESS_STORED);
+            reloadCounters();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -331,6 +351,7 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public void close() {
         integrityCheck.close();
+        writes.close();
         closeQuietly(db);
         lock.close();
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,48 +15,69 @@ import java.util.stream.Collectors;
 
 /** Turns one request frame into a {@link Request}; anything malformed becomes a BAD_REQUEST, never a crash. */
 public final class RequestDecoder {
+    // Built once: readValue(bytes, Request.class) would resolve the type and find its deserializer on every request.
+    private static final ObjectReader READER = Json.mapper().readerFor(Request.class);
+
     private RequestDecoder() {}
 
     public static Request decode(byte[] frame) throws ProtocolException {
-        String text = utf8(frame);
+        requireUtf8(frame);
+        try {
+            Request request = READER.readValue(frame);
+            if (request != null) {
+                return request;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // the tree below says precisely what is wrong
+        }
+        throw explain(new String(frame, StandardCharsets.UTF_8));
+    }
+
+    /** The BAD_REQUEST for a frame that did not decode: read again as a tree, to name what is wrong. */
+    private static ProtocolException explain(String text) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw bad("request is not valid JSON: " + e.getOriginalMessage());
+            return bad("request is not valid JSON: " + e.getOriginalMessage());
         }
         if (tree == null || !tree.isObject()) {
-            throw bad("request must be a JSON object");
+            return bad("request must be a JSON object");
         }
         JsonNode op = tree.get("op");
         if (op == null || op.isNull()) {
-            throw bad("request has no \"op\" field");
+            return bad("request has no \"op\" field");
         }
         if (!op.isTextual()) {
-            throw bad("\"op\" must be a string");
+            return bad("\"op\" must be a string");
         }
         try {
-            return Json.mapper().treeToValue(tree, Request.class);
+            Json.mapper().treeToValue(tree, Request.class);
+            return bad("request could not be read");
         } catch (InvalidTypeIdException e) {
-            throw bad("unknown op \"" + op.asText() + "\"");
+            return bad("unknown op \"" + op.asText() + "\"");
         } catch (InputCoercionException e) {
-            throw bad("a number is out of range: " + e.getOriginalMessage());
+            return bad("a number is out of range: " + e.getOriginalMessage());
         } catch (JsonMappingException e) {
-            throw bad(describe(e));
+            return bad(describe(e));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw bad("request could not be read: " + e.getMessage());
+            return bad("request could not be read: " + e.getMessage());
         }
     }
 
-    private static String utf8(byte[] frame) throws ProtocolException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(frame))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw bad("request is not valid UTF-8");
+    private static void requireUtf8(byte[] frame) throws ProtocolException {
+        for (byte b : frame) {
+            if (b < 0) {
+                try {
+                    StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(frame));
+                    return;
+                } catch (CharacterCodingException e) {
+                    throw bad("request is not valid UTF-8");
+                }
+            }
         }
     }
 

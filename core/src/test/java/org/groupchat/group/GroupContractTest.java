@@ -211,6 +211,29 @@ class GroupContractTest extends GroupServerTestBase {
     }
 
     @Test
+    void retriesOfAStoredSendAreAnsweredFromStorageWithoutSpendingTheRate(@TempDir Path otherDir) {
+        // One token back every 100 s: none comes back while the test runs, however slow the machine.
+        GroupServer limited = TestGroups.group(
+                GroupServerConfig.of("Slow", TestGroups.ANY_PORT, null).withLimits(GroupLimits.DEFAULT.withSendRate(0.01, 3)), otherDir);
+        try (RawRequester client = new RawRequester(limited.boundEndpoint().toString())) {
+            assertOk(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\",\"name\":\"Alice\"}}"));
+            String id = UUID.randomUUID().toString();
+            java.util.function.Function<String, JsonNode> sendWithId = messageId -> client.send("{\"op\":\"SEND\",\"user\":{\"id\":\""
+                    + ALICE + "\"},\"id\":\"" + messageId + "\",\"text\":\"said once\"}");
+            JsonNode original = assertOk(sendWithId.apply(id)).path("message");
+            for (int i = 0; i < 5; i++) {
+                assertThat(assertOk(sendWithId.apply(id)).path("message")).isEqualTo(original);
+            }
+            assertOk(sendWithId.apply(UUID.randomUUID().toString()));
+            assertOk(sendWithId.apply(UUID.randomUUID().toString()));
+            assertError(sendWithId.apply(UUID.randomUUID().toString()), "RATE_LIMITED");
+            assertThat(assertOk(sendWithId.apply(id)).path("message")).isEqualTo(original);
+        } finally {
+            limited.close();
+        }
+    }
+
+    @Test
     void aPeerThatNeverReadsItsRepliesDoesNotStopTheServerAnsweringOthers() throws Exception {
         try (org.zeromq.ZContext context = new org.zeromq.ZContext(1)) {
             org.zeromq.ZMQ.Socket greedy = context.createSocket(org.zeromq.SocketType.DEALER);
