@@ -1,6 +1,9 @@
 package org.groupchat.launcher.bench;
 
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.groupchat.security.ClientKeys;
 import org.groupchat.security.CurveKeyPair;
 
 /**
@@ -21,9 +24,17 @@ final class CurveScenario {
         List<BenchUsers.Keyed> secureUsers = BenchUsers.joinWithKeys(target.clients(), secureGroup, serverKeys.publicKey(), most, "curve");
         try (EchoServer echo = EchoServer.startSecure(serverKeys)) {
             for (int clients : settings.clientCounts()) {
-                ClosedLoopClients.Outcome baseline = load(target, echo.endpoint(), secureUsers, clients, settings, r -> true);
-                ClosedLoopClients.Outcome secure = load(target, secureGroup, secureUsers, clients, settings, BenchUsers::isOk);
-                ClosedLoopClients.Outcome plain = load(target, plainGroup, plainUsers, clients, settings, BenchUsers::isOk);
+                IntFunction<ClientKeys> secureKeys = i -> secureUsers.get(i).keys();
+                IntFunction<Supplier<byte[]>> secureSends = i -> () -> BenchUsers.send(secureUsers.get(i).user(), TEXT);
+                IntFunction<Supplier<byte[]>> plainSends = i -> () -> BenchUsers.send(plainUsers.get(i).user(), TEXT);
+                List<ClosedLoopClients.Outcome> outcomes = ClosedLoopClients.inTurns(target.clients(), List.of(
+                        new ClosedLoopClients.Target(echo.endpoint(), secureKeys, secureSends, r -> true),
+                        new ClosedLoopClients.Target(secureGroup, secureKeys, secureSends, BenchUsers::isOk),
+                        ClosedLoopClients.Target.plain(plainGroup, plainSends, BenchUsers::isOk)),
+                        clients, settings.warmupMs(), settings.durationMs());
+                ClosedLoopClients.Outcome baseline = outcomes.get(0);
+                ClosedLoopClients.Outcome secure = outcomes.get(1);
+                ClosedLoopClients.Outcome plain = outcomes.get(2);
                 String c = "C=" + clients + " ";
                 report.add(Figure.info("curve", c + "throughput with CURVE", "msg/s", secure.perSecond(), baseline.perSecond()));
                 report.add(Figure.info("curve", c + "p50 with CURVE", "ms", secure.latency().millisAt(50), baseline.latency().millisAt(50)));
@@ -33,11 +44,5 @@ final class CurveScenario {
             }
         }
         target.stopServers();
-    }
-
-    private static ClosedLoopClients.Outcome load(BenchTarget target, String endpoint, List<BenchUsers.Keyed> users,
-            int clients, BenchSettings settings, java.util.function.Predicate<byte[]> accepted) throws InterruptedException {
-        return ClosedLoopClients.run(target.clients(), endpoint, clients, i -> () -> BenchUsers.send(users.get(i).user(), TEXT),
-                i -> users.get(i).keys(), accepted, settings.warmupMs(), settings.durationMs());
     }
 }

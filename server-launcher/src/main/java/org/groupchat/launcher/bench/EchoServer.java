@@ -19,6 +19,7 @@ import org.zeromq.ZMsg;
  * request's bytes (the transport's share of a delivery), or with their own bytes once they have waited holdMs.
  */
 final class EchoServer implements AutoCloseable {
+    static final String THREAD_NAME = "bench-echo";
     private static final byte[] FETCH_PREFIX = "{\"op\":\"FETCH\"".getBytes(StandardCharsets.UTF_8);
 
     private final long holdNanos;
@@ -39,7 +40,7 @@ final class EchoServer implements AutoCloseable {
     /** An echo whose socket speaks CURVE with these keys, on 127.0.0.1 with an OS-picked port. */
     static EchoServer startSecure(CurveKeyPair keys) {
         EchoServer server = new EchoServer(0, "tcp://127.0.0.1:*", keys);
-        new Thread(server::run, "bench-echo").start();
+        new Thread(server::run, THREAD_NAME).start();
         return server;
     }
 
@@ -50,7 +51,7 @@ final class EchoServer implements AutoCloseable {
 
     static EchoServer start(long holdMs, String bindEndpoint) {
         EchoServer server = new EchoServer(holdMs, bindEndpoint, null);
-        new Thread(server::run, "bench-echo").start();
+        new Thread(server::run, THREAD_NAME).start();
         return server;
     }
 

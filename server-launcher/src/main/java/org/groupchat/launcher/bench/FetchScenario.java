@@ -1,5 +1,6 @@
 package org.groupchat.launcher.bench;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -63,10 +64,12 @@ final class FetchScenario {
     private static void measure(String mode, String size, EchoServer echo, String group, BenchTarget target,
             BenchSettings settings, BenchReport report, Function<SplittableRandom, byte[]> request)
             throws InterruptedException {
-        ClosedLoopClients.Outcome baseline = ClosedLoopClients.run(target.clients(), echo.endpoint(), 1,
-                i -> requests(request), r -> true, settings.warmupMs(), settings.durationMs());
-        ClosedLoopClients.Outcome server = ClosedLoopClients.run(target.clients(), group, 1,
-                i -> requests(request), BenchUsers::isOk, settings.warmupMs(), settings.durationMs());
+        List<ClosedLoopClients.Outcome> outcomes = ClosedLoopClients.inTurns(target.clients(), List.of(
+                ClosedLoopClients.Target.plain(echo.endpoint(), i -> requests(request), r -> true),
+                ClosedLoopClients.Target.plain(group, i -> requests(request), BenchUsers::isOk)),
+                1, settings.warmupMs(), settings.durationMs());
+        ClosedLoopClients.Outcome baseline = outcomes.get(0);
+        ClosedLoopClients.Outcome server = outcomes.get(1);
         if (server.refused() > 0) {
             throw new IllegalStateException("the group refused " + server.refused() + " FETCHes");
         }

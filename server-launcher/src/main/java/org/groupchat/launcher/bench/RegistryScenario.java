@@ -1,6 +1,7 @@
 package org.groupchat.launcher.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Request;
 
@@ -12,19 +13,20 @@ final class RegistryScenario {
 
     static void run(BenchTarget target, BenchSettings settings, BenchReport report) throws InterruptedException {
         byte[] list = Json.write(new Request.ListGroups());
-        ClosedLoopClients.Outcome baseline;
-        try (EchoServer echo = EchoServer.start(0);
-                HeartbeatingGroups groups = HeartbeatingGroups.start(target.clients(), echo.endpoint(), settings.groups())) {
-            baseline = ClosedLoopClients.run(target.clients(), echo.endpoint(), 1, i -> () -> list, r -> true,
-                    settings.warmupMs(), settings.durationMs());
-        }
         String registry = target.registry();
-        ClosedLoopClients.Outcome server;
-        try (HeartbeatingGroups groups = HeartbeatingGroups.start(target.clients(), registry, settings.groups())) {
-            server = ClosedLoopClients.run(target.clients(), registry, 1, i -> () -> list,
-                    reply -> BenchUsers.isOk(reply) && listsAtLeast(reply, settings.groups()),
-                    settings.warmupMs(), settings.durationMs());
+        List<ClosedLoopClients.Outcome> outcomes;
+        // Both get their 1,000 heartbeating groups all through, so the turns compare the same traffic.
+        try (EchoServer echo = EchoServer.start(0);
+                HeartbeatingGroups echoGroups = HeartbeatingGroups.start(target.clients(), echo.endpoint(), settings.groups());
+                HeartbeatingGroups groups = HeartbeatingGroups.start(target.clients(), registry, settings.groups())) {
+            outcomes = ClosedLoopClients.inTurns(target.clients(), List.of(
+                    ClosedLoopClients.Target.plain(echo.endpoint(), i -> () -> list, r -> true),
+                    ClosedLoopClients.Target.plain(registry, i -> () -> list,
+                            reply -> BenchUsers.isOk(reply) && listsAtLeast(reply, settings.groups()))),
+                    1, settings.warmupMs(), settings.durationMs());
         }
+        ClosedLoopClients.Outcome baseline = outcomes.get(0);
+        ClosedLoopClients.Outcome server = outcomes.get(1);
         if (server.refused() > 0) {
             throw new IllegalStateException(server.refused() + " LIST replies were refusals or lacked the benchmark's groups");
         }

@@ -1,6 +1,8 @@
 package org.groupchat.launcher.bench;
 
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.groupchat.protocol.User;
 
 /** C clients, one outstanding durable SEND each: throughput and latency, next to the echo of the same bytes. */
@@ -16,8 +18,15 @@ final class SendScenario {
         List<User> users = BenchUsers.join(target.clients(), group, most, "sender");
         try (EchoServer echo = EchoServer.start(0)) {
             for (int clients : settings.clientCounts()) {
-                ClosedLoopClients.Outcome baseline = load(target, echo.endpoint(), users, clients, settings, r -> true);
-                ClosedLoopClients.Outcome server = load(target, group, users, clients, settings, BenchUsers::isOk);
+                ThreadCpu echoCpu = ThreadCpu.of(EchoServer.THREAD_NAME);
+                ThreadCpu groupCpu = ThreadCpu.of("group-bench-send");
+                IntFunction<Supplier<byte[]>> sends = i -> () -> BenchUsers.send(users.get(i), TEXT);
+                List<ClosedLoopClients.Outcome> outcomes = ClosedLoopClients.inTurns(target.clients(), List.of(
+                        ClosedLoopClients.Target.plain(echo.endpoint(), sends, r -> true),
+                        ClosedLoopClients.Target.plain(group, sends, BenchUsers::isOk)),
+                        clients, settings.warmupMs(), settings.durationMs());
+                ClosedLoopClients.Outcome baseline = outcomes.get(0);
+                ClosedLoopClients.Outcome server = outcomes.get(1);
                 String c = "C=" + clients + " ";
                 double ratio = server.perSecond() / baseline.perSecond();
                 boolean targeted = clients == 1 || clients == 32;
@@ -26,17 +35,15 @@ final class SendScenario {
                 report.add(Figure.info("send", c + "p50", "ms", server.latency().millisAt(50), baseline.latency().millisAt(50)));
                 report.add(Figure.info("send", c + "p99", "ms", server.latency().millisAt(99), baseline.latency().millisAt(99)));
                 report.add(Figure.info("send", c + "p99.9", "ms", server.latency().millisAt(99.9), baseline.latency().millisAt(99.9)));
+                if (echoCpu != null && groupCpu != null) {
+                    report.add(Figure.info("send", c + "server thread CPU per request", "us",
+                            groupCpu.microsPer(server.roundTrips()), echoCpu.microsPer(baseline.roundTrips())));
+                }
                 if (server.refused() > 0) {
                     throw new IllegalStateException("the group refused " + server.refused() + " SENDs; is its rate limit off (--send-rate 0)?");
                 }
             }
         }
         target.stopServers();
-    }
-
-    private static ClosedLoopClients.Outcome load(BenchTarget target, String endpoint, List<User> users, int clients,
-            BenchSettings settings, java.util.function.Predicate<byte[]> accepted) throws InterruptedException {
-        return ClosedLoopClients.run(target.clients(), endpoint, clients, i -> () -> BenchUsers.send(users.get(i), TEXT),
-                accepted, settings.warmupMs(), settings.durationMs());
     }
 }
