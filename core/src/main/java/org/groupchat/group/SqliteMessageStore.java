@@ -26,7 +26,6 @@ public final class SqliteMessageStore implements MessageStore {
     private static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
     // The UNIQUE index on id answers "already stored?" as part of the insert, instead of a SELECT before it.
     private static final String INSERT_UNLESS_STORED = INSERT + " ON CONFLICT(id) DO NOTHING";
-    private static final int WAL_CHECKPOINT_PAGES = 10_000;
 
     private final Path file;
     private final DatabaseLock lock;
@@ -78,8 +77,6 @@ public final class SqliteMessageStore implements MessageStore {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA synchronous=" + durability.sqliteSynchronous);
                 st.execute("PRAGMA busy_timeout=5000");
-                // A checkpoint stalls the commit that runs it (fsyncs); rarer, larger ones cost less per message.
-                st.execute("PRAGMA wal_autocheckpoint=" + WAL_CHECKPOINT_PAGES);
                 createSchema(st);
                 refuseGaps(st, file);
             }
