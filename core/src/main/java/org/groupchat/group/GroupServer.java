@@ -22,7 +22,6 @@ import org.groupchat.server.RouterServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * One chat group: members JOIN, SEND and FETCH over a ROUTER socket. SENDs that arrive together are stored
@@ -80,7 +79,6 @@ public final class GroupServer extends RouterServer {
             heartbeat = new RegistryHeartbeat(context, config.registry(), config.registryKey(),
                     config.registryKey() == null ? null : linkKeys(),
                     new GroupRef(config.name(), advertisedEndpoint, publicKey()), config.heartbeatMs(), registration);
-            heartbeat.watchWith(poller());
         }
     }
 
@@ -346,13 +344,6 @@ public final class GroupServer extends RouterServer {
     }
 
     @Override
-    protected void onPolled(ZMQ.Poller poller) {
-        if (heartbeat != null) {
-            heartbeat.readReplies(poller);
-        }
-    }
-
-    @Override
     protected long millisUntilNextTimer() {
         long now = System.nanoTime();
         long nanos = longPolls.nanosUntilNextDeadline(now);
@@ -380,6 +371,7 @@ public final class GroupServer extends RouterServer {
             lastPruneNanos = now;
         }
         if (heartbeat != null) {
+            heartbeat.readReplies(now);
             heartbeat.beatIfDue(now, this::stats);
         }
     }

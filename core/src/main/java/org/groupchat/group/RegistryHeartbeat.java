@@ -18,20 +18,22 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * Keeps a group's lease alive: REGISTER on a timer through a DEALER socket owned by the group server's thread.
+ * Keeps a group's lease alive: REGISTER on a timer through a DEALER socket owned by the group server's thread, which
+ * also reads the registry's replies as it passes.
  * A DEALER never blocks waiting for a reply, and reconnects by itself when the registry comes back.
  */
 final class RegistryHeartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHeartbeat.class);
     private static final long RETRY_NANOS = 100_000_000L;
     private static final long SILENCE_WARNING_NANOS = 10_000_000_000L;
+    private static final long READ_INTERVAL_NANOS = 20_000_000L;
 
     private final Endpoint registry;
     private final GroupRef group;
     private final long intervalNanos;
     private final ZMQ.Socket dealer;
-    private int pollIndex = -1;
     private long nextBeatNanos;
+    private long lastReadNanos;
     private long lastReplyNanos = System.nanoTime();
     private final long startNanos = System.nanoTime();
     private final boolean secureLink;
@@ -60,10 +62,6 @@ final class RegistryHeartbeat {
         ConnectingSockets.connect(dealer, registry.toString());
     }
 
-    void watchWith(ZMQ.Poller poller) {
-        pollIndex = poller.register(dealer, ZMQ.Poller.POLLIN);
-    }
-
     long nanosUntilNextBeat(long nowNanos) {
         return nextBeatNanos - nowNanos;
     }
@@ -87,10 +85,12 @@ final class RegistryHeartbeat {
         }
     }
 
-    void readReplies(ZMQ.Poller poller) {
-        if (pollIndex < 0 || !poller.pollin(pollIndex)) {
+    /** Reads the replies that have come, without waiting; at most every 20 ms, as the group's loop passes far more often. */
+    void readReplies(long nowNanos) {
+        if (nowNanos - lastReadNanos < READ_INTERVAL_NANOS) {
             return;
         }
+        lastReadNanos = nowNanos;
         byte[] frame;
         while ((frame = dealer.recv(ZMQ.DONTWAIT)) != null) {
             if (frame.length > 0) {

@@ -2,6 +2,8 @@ package org.groupchat.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -13,33 +15,75 @@ import org.zeromq.ZMsg;
  * The ZAP handler (ZeroMQ RFC 27) of one context: accepts every CURVE client that completed the handshake and
  * names it by its public key (Z85), which then arrives with each of its messages as the "User-Id" property.
  * Whether that key may do anything is the server's decision, made per request, so a refusal can say why.
- * Bound and served by the server thread that owns the context's ROUTER.
+ * Runs on a thread of its own, which binds, serves and closes its REP socket, so the server thread can wait on its
+ * ROUTER alone.
  */
-public final class ZapHandler {
+public final class ZapHandler implements AutoCloseable {
     public static final String ENDPOINT = "inproc://zeromq.zap.01";
     private static final Logger LOG = LoggerFactory.getLogger(ZapHandler.class);
+    private static final int STOP_CHECK_MS = 100;
 
-    private final ZMQ.Socket socket;
+    private final ZContext context;
+    private final CompletableFuture<Void> bound = new CompletableFuture<>();
+    private final Thread thread;
+    private volatile boolean running = true;
 
-    /** Binds the handler; must happen before the secure socket binds, or connections would go unauthenticated. */
-    public ZapHandler(ZContext context) {
-        socket = context.createSocket(SocketType.REP);
-        socket.bind(ENDPOINT);
+    private ZapHandler(ZContext context, String threadName) {
+        this.context = context;
+        this.thread = new Thread(this::serve, threadName);
     }
 
-    public int register(ZMQ.Poller poller) {
-        return poller.register(socket, ZMQ.Poller.POLLIN);
+    /**
+     * Binds the handler on its own thread and returns once it is bound: before the secure socket binds, or
+     * connections would go unauthenticated.
+     */
+    public static ZapHandler start(ZContext context, String threadName) {
+        ZapHandler handler = new ZapHandler(context, threadName);
+        handler.thread.setDaemon(true);
+        handler.thread.start();
+        try {
+            handler.bound.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return handler;
     }
 
-    /** Answers every request waiting, without blocking. */
-    public void answerPending() {
-        ZMsg request;
-        while ((request = ZMsg.recvMsg(socket, ZMQ.DONTWAIT)) != null) {
-            answer(request);
+    private void serve() {
+        ZMQ.Socket socket;
+        try {
+            socket = context.createSocket(SocketType.REP);
+            socket.setReceiveTimeOut(STOP_CHECK_MS);
+            socket.bind(ENDPOINT);
+        } catch (RuntimeException e) {
+            bound.completeExceptionally(e);
+            return;
+        }
+        bound.complete(null);
+        try {
+            while (running) {
+                ZMsg request = ZMsg.recvMsg(socket, 0);
+                if (request != null) {
+                    answer(request, socket);
+                }
+            }
+        } finally {
+            context.destroySocket(socket);
         }
     }
 
-    private void answer(ZMsg request) {
+    /** Stops serving and closes the socket; call before closing the context. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void answer(ZMsg request, ZMQ.Socket socket) {
         List<byte[]> frames = new ArrayList<>();
         request.forEach(frame -> frames.add(frame.getData()));
         request.destroy();
