@@ -12,6 +12,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.groupchat.desktop.app.AppArguments;
 import org.groupchat.desktop.app.ChatApplication;
@@ -23,7 +24,10 @@ import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
 import org.groupchat.security.CurveKeyPair;
 
-/** One real app window for a TestFX test: its own profile folder, identity and registry address. */
+/**
+ * One real app window for a TestFX test: its own profile folder, identity and registry address. Its accessors look
+ * the scene graph up on the FX thread ({@link Fx}); a node they return is read inside {@link Fx#get} too.
+ */
 public final class AppUnderTest {
     public final Stage stage;
     public final ChatApplication app;
@@ -71,55 +75,68 @@ public final class AppUnderTest {
     }
 
     public Node root() {
-        return stage.getScene().getRoot();
+        return Fx.get(() -> stage.getScene().getRoot());
     }
 
     public TabPane tabPane() {
-        return (TabPane) root().lookup(".tab-pane");
+        return Fx.get(() -> (TabPane) root().lookup(".tab-pane"));
     }
 
+    /** The group's tab, or null; read its state inside {@link Fx#get}. */
     public Tab tab(String groupName) {
-        return tabPane().getTabs().stream().filter(t -> t.getId().equals("tab-" + groupName)).findFirst().orElse(null);
+        return Fx.get(() -> tabPane().getTabs().stream().filter(t -> t.getId().equals("tab-" + groupName))
+                .findFirst().orElse(null));
     }
 
     @SuppressWarnings("unchecked")
     public ListView<ChatLine> messages(String groupName) {
-        return (ListView<ChatLine>) tab(groupName).getContent().lookup(".message-list");
+        return Fx.get(() -> (ListView<ChatLine>) tab(groupName).getContent().lookup(".message-list"));
+    }
+
+    /** The rows of the group's message list as they are now. */
+    public List<ChatLine> lines(String groupName) {
+        return Fx.get(() -> List.copyOf(messages(groupName).getItems()));
     }
 
     public List<String> messageTexts(String groupName) {
-        return messages(groupName).getItems().stream().map(ChatLine::text).toList();
+        return lines(groupName).stream().map(ChatLine::text).toList();
+    }
+
+    /** The box a message is typed into, for the robot to click. */
+    public TextArea sendBox(String groupName) {
+        return Fx.get(() -> (TextArea) tab(groupName).getContent().lookup(".text-area"));
     }
 
     public String connectionText(String groupName) {
-        return ((Labeled) tab(groupName).getContent().lookup(".connection-label")).getText();
+        return Fx.get(() -> ((Labeled) tab(groupName).getContent().lookup(".connection-label")).getText());
     }
 
     /** What the tab's security label says: "secure · fingerprint" or "not encrypted". */
     public String securityText(String groupName) {
-        return ((Labeled) tab(groupName).getContent().lookup(".security-label")).getText();
+        return Fx.get(() -> ((Labeled) tab(groupName).getContent().lookup(".security-label")).getText());
     }
 
     public boolean lockClosed(String groupName) {
-        return ((org.groupchat.desktop.fx.LockIcon) tab(groupName).getContent().lookup(".lock")).isClosed();
+        return Fx.get(() -> ((org.groupchat.desktop.fx.LockIcon) tab(groupName).getContent().lookup(".lock"))
+                .isClosed());
     }
 
-    /** The red line under a tab's toolbar that says why its server refused our handshake. */
+    /** The red line under a tab's toolbar that says why its server refused our handshake; read it in {@link Fx#get}. */
     public Labeled handshakeProblem(String groupName) {
-        return (Labeled) tab(groupName).getContent().lookup(".handshake-problem");
+        return Fx.get(() -> (Labeled) tab(groupName).getContent().lookup(".handshake-problem"));
     }
 
     public String noticeText(String groupName) {
-        return ((Labeled) tab(groupName).getContent().lookup(".notice")).getText();
+        return Fx.get(() -> ((Labeled) tab(groupName).getContent().lookup(".notice")).getText());
     }
 
     public String statusText() {
-        return ((Labeled) root().lookup(".status-text")).getText();
+        return Fx.get(() -> ((Labeled) root().lookup(".status-text")).getText());
     }
 
-    /** The registry's lock label in the status bar. */
+    /** The registry's lock label in the status bar; read it in {@link Fx#get}. */
     public Labeled registrySecurity() {
-        return (Labeled) root().lookup("#registrySecurityLabel");
+        return Fx.get(() -> (Labeled) root().lookup("#registrySecurityLabel"));
     }
 
     /** Quits the app cleanly (sessions closed, its servers stopped) and waits for it. */

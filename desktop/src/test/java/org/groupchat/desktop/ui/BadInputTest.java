@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.groupchat.desktop.testing.AppUnderTest;
+import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +43,14 @@ class BadInputTest {
     @Test
     void registryAddressThatDoesNotParseIsExplainedAndTheDialogStaysOpen(FxRobot robot) {
         robot.clickOn("File").clickOn("Connect to registry…");
-        TextField address = robot.lookup("#registryAddress").queryAs(TextField.class);
+        TextField address = Fx.get(() -> robot.lookup("#registryAddress").queryAs(TextField.class));
         robot.interact(address::clear);
         robot.clickOn(address).write("localhost:5555");
         robot.clickOn("OK");
 
-        assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().contains("tcp://host:port"))
-                .tryQuery()).isPresent();
-        assertThat(robot.lookup("#registryAddress").tryQuery()).isPresent();
+        assertThat(Fx.get(() -> robot.lookup((Label l) -> l.getText() != null && l.getText().contains("tcp://host:port"))
+                .tryQuery())).isPresent();
+        assertThat(Fx.get(() -> robot.lookup("#registryAddress").tryQuery())).isPresent();
         robot.clickOn("Cancel");
     }
 
@@ -62,9 +63,9 @@ class BadInputTest {
             robot.clickOn("#newGroupPort").write(Integer.toString(taken.getLocalPort()));
             robot.clickOn("OK");
 
-            waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> l.getText() != null
-                    && l.getText().startsWith("Could not start \"Team\"")).tryQuery().isPresent());
+            waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> robot.lookup((Label l) -> l.getText() != null
+                    && l.getText().startsWith("Could not start \"Team\"")).tryQuery().isPresent()));
         }
-        assertThat(ada.tabPane().getTabs()).isEmpty();
+        assertThat(Fx.get(() -> List.copyOf(ada.tabPane().getTabs()))).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.groupchat.desktop.chat.SendState;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
+import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
 import org.groupchat.group.GroupServer;
 import org.groupchat.protocol.GroupInfo;
@@ -60,33 +61,33 @@ class ClickToJoinTest {
     void clickToJoinOpensATabAndEnterDeliversToTheOtherClient(FxRobot robot) throws Exception {
         waitFor(30, TimeUnit.SECONDS, () -> groupCell(robot, ada, "Alpha") != null);
         // a refresh that changes the row (Bob coming online) between the two clicks would drop the selection
-        waitFor(30, TimeUnit.SECONDS, () -> robot.from(ada.root()).lookup((TableCell<?, ?> cell) -> cell.getTableRow() != null
-                && cell.getTableRow().getItem() instanceof GroupInfo g && g.name().equals("Alpha") && g.online() == 1
-                && "1".equals(cell.getText()) && cell.getTableColumn().getText().equals("Online")).tryQuery().isPresent());
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> robot.from(ada.root()).lookup((TableCell<?, ?> cell) ->
+                cell.getTableRow() != null && cell.getTableRow().getItem() instanceof GroupInfo g
+                && g.name().equals("Alpha") && g.online() == 1 && "1".equals(cell.getText())
+                && cell.getTableColumn().getText().equals("Online")).tryQuery().isPresent()));
         // select, then Join: a double-click's two clicks can count as two single clicks on a loaded 2-core CI box
         robot.clickOn(groupCell(robot, ada, "Alpha"));
-        robot.clickOn(robot.from(ada.root()).lookup(".button").match(n -> "Join".equals(
-                ((javafx.scene.control.Button) n).getText())).queryButton());
+        robot.clickOn(Fx.get(() -> robot.from(ada.root()).lookup(".button").match(n -> "Join".equals(
+                ((javafx.scene.control.Button) n).getText())).queryButton()));
 
-        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Alpha") != null && ada.tab("Alpha").isSelected());
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Alpha") != null && ada.tab("Alpha").isSelected()));
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Alpha").equals("connected"));
         waitFor(30, TimeUnit.SECONDS, () -> bob.connectionText("Alpha").equals("connected"));
 
-        robot.clickOn(ada.tab("Alpha").getContent().lookup(".text-area"));
+        robot.clickOn(ada.sendBox("Alpha"));
         robot.write("hello from Ada");
         robot.push(KeyCode.ENTER);
 
         waitFor(30, TimeUnit.SECONDS, () -> bob.messageTexts("Alpha").contains("hello from Ada"));
-        waitFor(30, TimeUnit.SECONDS, () -> ada.messages("Alpha").getItems().stream()
+        waitFor(30, TimeUnit.SECONDS, () -> ada.lines("Alpha").stream()
                 .anyMatch(l -> l.text().equals("hello from Ada") && l.state() == SendState.SENT));
         assertThat(bob.messageTexts("Alpha")).containsOnlyOnce("hello from Ada");
-        assertThat(robot.from(bob.root()).lookup("hello from Ada").tryQuery()).isPresent();
-        assertThat(ada.tab("Alpha").getContent().lookup(".text-area")).satisfies(area ->
-                assertThat(((javafx.scene.control.TextArea) area).getText()).isEmpty());
+        assertThat(Fx.get(() -> robot.from(bob.root()).lookup("hello from Ada").tryQuery())).isPresent();
+        assertThat(Fx.get(() -> ada.sendBox("Alpha").getText())).isEmpty();
     }
 
     private static Node groupCell(FxRobot robot, AppUnderTest app, String name) {
-        return robot.from(app.root())
-                .lookup((TableCell<?, ?> cell) -> name.equals(cell.getText())).tryQuery().orElse(null);
+        return Fx.get(() -> robot.from(app.root())
+                .lookup((TableCell<?, ?> cell) -> name.equals(cell.getText())).tryQuery().orElse(null));
     }
 }

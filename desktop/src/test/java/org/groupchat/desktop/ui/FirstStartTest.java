@@ -22,6 +22,7 @@ import org.groupchat.security.PublicKeys;
 import org.groupchat.desktop.profile.ProfilePaths;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.testing.AppUnderTest;
+import org.groupchat.desktop.testing.Fx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,19 +43,14 @@ class FirstStartTest {
         app = AppUnderTest.open(stage, temp.resolve("grace"), null, registry, List.of());
     }
 
-    /** Looks the scene graph up on the FX thread: walked from the test thread while the UI updates, it can throw. */
-    private static boolean onFx(java.util.concurrent.Callable<Boolean> lookup) throws Exception {
-        return org.testfx.util.WaitForAsyncUtils.asyncFx(lookup).get(10, TimeUnit.SECONDS);
-    }
-
     @Test
     void firstStartAsksForANameStartsBundledServersAndListsTheLobby(FxRobot robot) throws Exception {
         robot.clickOn("#displayName").write("Grace");
         robot.clickOn("OK");
 
-        waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText()))
-                .tryQuery().isPresent()));
-        assertThat(onFx(() -> robot.lookup((javafx.scene.control.Label l) -> l.getText() != null
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> robot.lookup((TableCell<?, ?> cell) ->
+                "Lobby".equals(cell.getText())).tryQuery().isPresent()));
+        assertThat(Fx.get(() -> robot.lookup((javafx.scene.control.Label l) -> l.getText() != null
                 && l.getText().contains("started bundled servers") && l.getText().contains("secure")).tryQuery().isPresent()))
                 .isTrue();
         ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", temp.resolve("grace"),
@@ -63,15 +59,19 @@ class FirstStartTest {
         assertThat(Files.exists(temp.resolve("grace/data/groups"))).isTrue();
 
         CurveKeyPair registryKeys = KeyFiles.load(KeyFiles.secretFile(temp.resolve("grace/data/keys"), "registry"));
-        waitFor(30, TimeUnit.SECONDS, () -> ("registry " + registryKeys.fingerprint()).equals(app.registrySecurity().getText()));
+        waitFor(30, TimeUnit.SECONDS, () -> ("registry " + registryKeys.fingerprint())
+                .equals(Fx.get(() -> app.registrySecurity().getText())));
         assertThat(store.settings().registryKeys()).containsEntry(registry, registryKeys.publicKey());
         Path userSecret = KeyFiles.secretFile(temp.resolve("grace"), "user");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userSecret))).isEqualTo("rw-------");
         assertThat(store.identity().orElseThrow().id()).isEqualTo(PublicKeys.userIdFor(store.keys().publicKey()));
 
-        robot.clickOn(robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText())).<javafx.scene.Node>query());
-        robot.clickOn(robot.lookup((javafx.scene.control.Button b) -> "Join".equals(b.getText())).queryButton());
-        waitFor(30, TimeUnit.SECONDS, () -> app.tab("Lobby") != null && app.connectionText("Lobby").equals("connected"));
+        robot.clickOn(Fx.get(() -> robot.lookup((TableCell<?, ?> cell) -> "Lobby".equals(cell.getText()))
+                .<javafx.scene.Node>query()));
+        robot.clickOn(Fx.get(() -> robot.lookup((javafx.scene.control.Button b) -> "Join".equals(b.getText()))
+                .queryButton()));
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> app.tab("Lobby") != null
+                && app.connectionText("Lobby").equals("connected")));
         assertThat(app.lockClosed("Lobby")).isTrue();
 
         RegistryAddress withKey = new RegistryAddress(registry, new ClientKeys(registryKeys.publicKey(), store.keys()));

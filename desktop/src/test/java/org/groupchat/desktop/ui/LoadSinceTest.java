@@ -11,10 +11,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.DatePicker;
 import javafx.stage.Stage;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
+import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
 import org.groupchat.group.Durability;
 import org.groupchat.group.GroupServer;
@@ -60,17 +62,17 @@ class LoadSinceTest {
     void loadSinceShowsExactlyTheMessagesFromThatMomentOn(FxRobot robot) throws Exception {
         waitFor(30, TimeUnit.SECONDS, () -> ada.messageTexts("History").size() == 6);
 
-        DatePicker date = (DatePicker) ada.tab("History").getContent().lookup(".date-picker");
+        DatePicker date = Fx.get(() -> (DatePicker) ada.tab("History").getContent().lookup(".date-picker"));
         robot.interact(() -> date.setValue(DAY));
-        robot.clickOn(robot.from(ada.root()).lookup(".text-field").match(n -> "HH:mm".equals(
-                ((javafx.scene.control.TextField) n).getPromptText())).queryAs(javafx.scene.control.TextField.class));
+        robot.clickOn(Fx.get(() -> robot.from(ada.root()).lookup(".text-field").match(n -> "HH:mm".equals(
+                ((javafx.scene.control.TextField) n).getPromptText())).queryAs(javafx.scene.control.TextField.class)));
         robot.write("09:30");
         robot.clickOn("Load");
 
         waitFor(30, TimeUnit.SECONDS, () -> ada.messageTexts("History").size() == 3);
         assertThat(ada.messageTexts("History")).containsExactly("after ten 1", "after ten 2", "after ten 3");
-        assertThat(robot.from(ada.root()).lookup("Load earlier messages").tryQuery()).hasValueSatisfying(
-                button -> assertThat(button.isVisible()).isTrue());
+        assertThat(Fx.get(() -> robot.from(ada.root()).lookup("Load earlier messages").tryQuery().map(Node::isVisible)))
+                .as("\"Load earlier messages\" shown").contains(true);
     }
 
     private static List<NewMessage> messages(String... texts) {

@@ -13,6 +13,7 @@ import org.groupchat.client.GroupClient;
 import org.groupchat.desktop.chat.SendState;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
+import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
 import org.groupchat.group.GroupServer;
 import org.groupchat.protocol.Message;
@@ -57,15 +58,16 @@ class ReconnectTest {
         gamma.close();
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Gamma").equals("reconnecting…"));
 
-        robot.clickOn(ada.tab("Gamma").getContent().lookup(".text-area"));
+        robot.clickOn(ada.sendBox("Gamma"));
         robot.write(TEXT);
         robot.push(KeyCode.ENTER);
-        waitFor(30, TimeUnit.SECONDS, () -> robot.from(ada.root()).lookup("Sending…").tryQuery().isPresent());
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> robot.from(ada.root()).lookup("Sending…").tryQuery()
+                .isPresent()));
 
         servers.group("Gamma", temp.resolve("gamma"), endpoint, null);
 
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Gamma").equals("connected"));
-        waitFor(30, TimeUnit.SECONDS, () -> ada.messages("Gamma").getItems().stream()
+        waitFor(30, TimeUnit.SECONDS, () -> ada.lines("Gamma").stream()
                 .anyMatch(l -> l.text().equals(TEXT) && l.state() == SendState.SENT));
         assertThat(ada.messageTexts("Gamma")).containsOnlyOnce(TEXT);
 

@@ -23,6 +23,7 @@ import org.groupchat.desktop.profile.ProfilePaths;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
 import org.groupchat.desktop.testing.AppUnderTest;
+import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
 import org.groupchat.group.GroupServer;
 import org.groupchat.protocol.Message;
@@ -80,13 +81,14 @@ class SecureGroupsTest {
 
         waitFor(30, TimeUnit.SECONDS, () -> groupCell(robot, "Vault") != null);
         robot.clickOn(groupCell(robot, "Vault"));
-        robot.clickOn(robot.from(ada.root()).lookup((Button b) -> "Join".equals(b.getText())).queryButton());
-        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Vault") != null && ada.connectionText("Vault").equals("connected"));
+        robot.clickOn(Fx.get(() -> robot.from(ada.root()).lookup((Button b) -> "Join".equals(b.getText())).queryButton()));
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Vault") != null
+                && ada.connectionText("Vault").equals("connected")));
 
         assertThat(ada.securityText("Vault")).isEqualTo("secure · " + groupKeys.fingerprint());
         assertThat(ada.lockClosed("Vault")).isTrue();
-        assertThat(ada.registrySecurity().getText()).isEqualTo("registry " + registryKeys.fingerprint());
-        assertThat(ada.registrySecurity().isVisible()).isTrue();
+        assertThat(Fx.get(() -> ada.registrySecurity().getText())).isEqualTo("registry " + registryKeys.fingerprint());
+        assertThat(Fx.get(() -> ada.registrySecurity().isVisible())).isTrue();
 
         CurveKeyPair bobKeys = CurveKeyPair.generate();
         User bob = new User(PublicKeys.userIdFor(bobKeys.publicKey()), "Bob");
@@ -96,7 +98,7 @@ class SecureGroupsTest {
             bobClient.send("hello from Bob");
             waitFor(30, TimeUnit.SECONDS, () -> ada.messageTexts("Vault").contains("hello from Bob"));
 
-            robot.clickOn(ada.tab("Vault").getContent().lookup(".text-area"));
+            robot.clickOn(ada.sendBox("Vault"));
             robot.write("hello from Ada");
             robot.push(KeyCode.ENTER);
 
@@ -115,8 +117,9 @@ class SecureGroupsTest {
         open(robot, new Settings(servers.registry(), Map.of(),
                 List.of(new JoinedGroup("Vault", vault.advertisedEndpoint(), staleKey)), true));
 
-        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Vault") != null && ada.handshakeProblem("Vault").isVisible());
-        assertThat(ada.handshakeProblem("Vault").getText())
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Vault") != null
+                && ada.handshakeProblem("Vault").isVisible()));
+        assertThat(Fx.get(() -> ada.handshakeProblem("Vault").getText()))
                 .contains("refused our secure handshake")
                 .contains("fingerprint " + PublicKeys.fingerprint(staleKey));
         assertThat(ada.securityText("Vault")).isEqualTo("secure · " + PublicKeys.fingerprint(staleKey));
@@ -139,7 +142,8 @@ class SecureGroupsTest {
 
         connectWithKey(robot, registryKeys.publicKey());
         waitFor(30, TimeUnit.SECONDS, () -> groupCell(robot, "Vault") != null);
-        waitFor(30, TimeUnit.SECONDS, () -> ("registry " + registryKeys.fingerprint()).equals(ada.registrySecurity().getText()));
+        waitFor(30, TimeUnit.SECONDS, () -> ("registry " + registryKeys.fingerprint())
+                .equals(Fx.get(() -> ada.registrySecurity().getText())));
         waitFor(30, TimeUnit.SECONDS, () -> ada.statusText().contains("secure, key " + registryKeys.fingerprint()));
         waitFor(30, TimeUnit.SECONDS, () -> registryKeys.publicKey().equals(new ProfileStore(ProfilePaths.resolve(
                 "default", temp.resolve("ada"), Map.of(), "Linux", temp)).settings().registryKeys().get(registry)));
@@ -154,17 +158,18 @@ class SecureGroupsTest {
         open(robot, new Settings(servers.registry(), Map.of(),
                 List.of(new JoinedGroup("Club", club.advertisedEndpoint(), groupKeys.publicKey())), true));
 
-        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Club") != null && ada.noticeText("Club").contains("private group"));
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Club") != null
+                && ada.noticeText("Club").contains("private group")));
         assertThat(ada.noticeText("Club"))
                 .startsWith("The group refused to let you join: \"Club\" is a private group")
                 .contains("fingerprint " + adaFingerprint);
-        assertThat(robot.from(ada.root()).lookup((javafx.scene.control.Label l) -> l.getText() != null
-                && l.getText().contains("is a private group")).tryQuery()).isPresent();
+        assertThat(Fx.get(() -> robot.from(ada.root()).lookup((javafx.scene.control.Label l) -> l.getText() != null
+                && l.getText().contains("is a private group")).tryQuery())).isPresent();
     }
 
     private void connectWithKey(FxRobot robot, String key) {
         robot.clickOn("File").clickOn("Connect to registry…");
-        TextField keyField = robot.lookup("#registryKey").queryAs(TextField.class);
+        TextField keyField = Fx.get(() -> robot.lookup("#registryKey").queryAs(TextField.class));
         robot.interact(keyField::clear);
         robot.clickOn(keyField).write(key);
         robot.clickOn("OK");
@@ -175,7 +180,7 @@ class SecureGroupsTest {
     }
 
     private Node groupCell(FxRobot robot, String name) {
-        return robot.from(ada.root())
-                .lookup((TableCell<?, ?> cell) -> name.equals(cell.getText())).tryQuery().orElse(null);
+        return Fx.get(() -> robot.from(ada.root())
+                .lookup((TableCell<?, ?> cell) -> name.equals(cell.getText())).tryQuery().orElse(null));
     }
 }

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.groupchat.client.GroupClient;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
+import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
 import org.groupchat.group.GroupServer;
 import org.groupchat.protocol.User;
@@ -48,7 +49,7 @@ class UnreadCountTest {
 
     @Test
     void unreadCountShowsOnABackgroundTabAndClearsWhenSelected(FxRobot robot) throws Exception {
-        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Alpha").isSelected());
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Alpha").isSelected()));
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Beta").equals("connected"));
 
         try (GroupClient dave = new GroupClient(beta.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Dave"))) {
@@ -57,12 +58,12 @@ class UnreadCountTest {
             dave.send("second while you look elsewhere");
         }
 
-        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Beta").getText().equals("Beta (2)"));
-        assertThat(ada.tab("Alpha").getText()).isEqualTo("Alpha");
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Beta").getText()).equals("Beta (2)"));
+        assertThat(Fx.get(() -> ada.tab("Alpha").getText())).isEqualTo("Alpha");
 
         robot.clickOn("Beta (2)");
 
-        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Beta").getText().equals("Beta"));
+        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Beta").getText()).equals("Beta"));
         assertThat(ada.messageTexts("Beta")).containsExactly("first while you look elsewhere",
                 "second while you look elsewhere");
     }
