@@ -37,6 +37,7 @@ public final class SqliteMessageStore implements MessageStore {
     private final PreparedStatement selectBefore;
     private final MemberTable members;
     private final IntegrityCheck integrityCheck;
+    private final WalCheckpointer checkpointer;
     private WriteStatements writes;
     private long lastSeq;
     private long lastTs;
@@ -54,6 +55,7 @@ public final class SqliteMessageStore implements MessageStore {
         writes = new WriteStatements(db, INSERT_UNLESS_STORED);
         reloadCounters();
         integrityCheck = IntegrityCheck.start(file);
+        checkpointer = WalCheckpointer.start(file, lastSeq);
     }
 
     /** Opens (creating if needed) the group's database file. */
@@ -77,6 +79,7 @@ public final class SqliteMessageStore implements MessageStore {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA synchronous=" + durability.sqliteSynchronous);
                 st.execute("PRAGMA busy_timeout=5000");
+                st.execute("PRAGMA wal_autocheckpoint=" + WalCheckpointer.WRITER_BACKSTOP_PAGES);
                 createSchema(st);
                 refuseGaps(st, file);
             }
@@ -181,6 +184,7 @@ public final class SqliteMessageStore implements MessageStore {
             writes.commit.executeUpdate();
             lastSeq = seq;
             lastTs = ts;
+            checkpointer.committed(seq);
             return stored;
         } catch (SQLException | RuntimeException e) {
             abortWrite(e);
@@ -220,6 +224,7 @@ public final class SqliteMessageStore implements MessageStore {
             db.commit();
             lastSeq = seq;
             lastTs = Math.max(lastTs, ts);
+            checkpointer.committed(seq);
         } catch (SQLException | RuntimeException e) {
             rollbackAfter(e);
             throw new StorageException("could not store the messages: " + reason(e), e);
@@ -348,6 +353,7 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public void close() {
         integrityCheck.close();
+        checkpointer.close();
         writes.close();
         closeQuietly(db);
         lock.close();

@@ -1,8 +1,15 @@
 package org.groupchat.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.groupchat.protocol.Message;
@@ -50,6 +57,31 @@ class SqliteMessageStoreTest {
             assertThat(store.member(BOB.id())).contains(new User(BOB.id(), "Robert"));
             assertThat(store.memberCount()).isEqualTo(1);
             assertThat(store.members()).containsExactly(new User(BOB.id(), "Robert"));
+        }
+    }
+
+    @Test
+    void committedMessagesReachTheDatabaseFileWithoutTheWriterCheckpointing() throws Exception {
+        try (SqliteMessageStore store = open()) {
+            for (int i = 0; i < 300; i++) {
+                store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "message " + i)));
+            }
+            // 300 one-message commits are far below the writer's own checkpoint threshold: only the background copies.
+            // Until the first checkpoint the file may not even hold the table yet.
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .untilAsserted(() -> assertThat(countInDatabaseFileAlone()).isEqualTo(300));
+            assertThat(store.after(0, 500).messages()).hasSize(300);
+        }
+    }
+
+    /** Reads the main file as if it had no WAL: only what checkpoints copied there. */
+    private long countInDatabaseFileAlone() throws Exception {
+        String url = "jdbc:sqlite:file:" + dir.resolve("group.db").toAbsolutePath() + "?immutable=1";
+        try (Connection db = DriverManager.getConnection(url);
+                Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM messages")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
