@@ -194,13 +194,11 @@ class GroupContractTest extends GroupServerTestBase {
 
     @Test
     void sendsBeyondTheRateAreRateLimitedWithRetryAfter(@TempDir Path otherDir) {
-        GroupServer limited = TestGroups.group(
-                GroupServerConfig.of("Slow", TestGroups.ANY_PORT, null).withLimits(GroupLimits.DEFAULT.withSendRate(1, 3)), otherDir);
+        GroupServer limited = rateLimitedGroup(1, 3, otherDir);
         try (RawRequester client = new RawRequester(limited.boundEndpoint().toString())) {
             assertOk(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\",\"name\":\"Alice\"}}"));
             List<JsonNode> replies = IntStream.range(0, 4)
-                    .mapToObj(i -> client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\""
-                            + UUID.randomUUID() + "\",\"text\":\"burst " + i + "\"}"))
+                    .mapToObj(i -> sendAsAlice(client, UUID.randomUUID().toString(), "burst " + i))
                     .toList();
             replies.subList(0, 3).forEach(r -> assertOk(r));
             JsonNode limitedReply = assertError(replies.get(3), "RATE_LIMITED");
@@ -213,24 +211,30 @@ class GroupContractTest extends GroupServerTestBase {
     @Test
     void retriesOfAStoredSendAreAnsweredFromStorageWithoutSpendingTheRate(@TempDir Path otherDir) {
         // One token back every 100 s: none comes back while the test runs, however slow the machine.
-        GroupServer limited = TestGroups.group(
-                GroupServerConfig.of("Slow", TestGroups.ANY_PORT, null).withLimits(GroupLimits.DEFAULT.withSendRate(0.01, 3)), otherDir);
+        GroupServer limited = rateLimitedGroup(0.01, 3, otherDir);
         try (RawRequester client = new RawRequester(limited.boundEndpoint().toString())) {
             assertOk(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\",\"name\":\"Alice\"}}"));
             String id = UUID.randomUUID().toString();
-            java.util.function.Function<String, JsonNode> sendWithId = messageId -> client.send("{\"op\":\"SEND\",\"user\":{\"id\":\""
-                    + ALICE + "\"},\"id\":\"" + messageId + "\",\"text\":\"said once\"}");
-            JsonNode original = assertOk(sendWithId.apply(id)).path("message");
+            JsonNode original = assertOk(sendAsAlice(client, id, "said once")).path("message");
             for (int i = 0; i < 5; i++) {
-                assertThat(assertOk(sendWithId.apply(id)).path("message")).isEqualTo(original);
+                assertThat(assertOk(sendAsAlice(client, id, "said once")).path("message")).isEqualTo(original);
             }
-            assertOk(sendWithId.apply(UUID.randomUUID().toString()));
-            assertOk(sendWithId.apply(UUID.randomUUID().toString()));
-            assertError(sendWithId.apply(UUID.randomUUID().toString()), "RATE_LIMITED");
-            assertThat(assertOk(sendWithId.apply(id)).path("message")).isEqualTo(original);
+            assertOk(sendAsAlice(client, UUID.randomUUID().toString(), "second"));
+            assertOk(sendAsAlice(client, UUID.randomUUID().toString(), "third"));
+            assertError(sendAsAlice(client, UUID.randomUUID().toString(), "one too many"), "RATE_LIMITED");
+            assertThat(assertOk(sendAsAlice(client, id, "said once")).path("message")).isEqualTo(original);
         } finally {
             limited.close();
         }
+    }
+
+    private static GroupServer rateLimitedGroup(double perSecond, int burst, Path dir) {
+        return TestGroups.group(GroupServerConfig.of("Slow", TestGroups.ANY_PORT, null)
+                .withLimits(GroupLimits.DEFAULT.withSendRate(perSecond, burst)), dir);
+    }
+
+    private static JsonNode sendAsAlice(RawRequester client, String id, String text) {
+        return client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\"" + id + "\",\"text\":\"" + text + "\"}");
     }
 
     @Test
