@@ -15,7 +15,8 @@ import org.groupchat.protocol.GroupInfo;
  * the UI bridge.
  */
 public final class RegistryWatcher implements AutoCloseable {
-    private static final ClientOptions OPTIONS = new ClientOptions(Duration.ofMillis(1_000), 0, Duration.ofMillis(100));
+    /** As patient as the first probe ({@code LocalServers.probe}): a registry on a busy machine can be slow. */
+    private static final ClientOptions OPTIONS = new ClientOptions(Duration.ofMillis(2_500), 0, Duration.ofMillis(100));
 
     /** What the watcher reports, on the UI thread. */
     public interface Listener {
