@@ -46,6 +46,7 @@ public final class LocalServers implements AutoCloseable {
     private final Path dataDir;
     private final boolean secure;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private boolean closed;
 
     public LocalServers(Path dataDir, boolean secure) {
         this.dataDir = dataDir;
@@ -111,6 +112,7 @@ public final class LocalServers implements AutoCloseable {
      * registry's public key, or null without security.
      */
     public synchronized String startBundled(String registryAddress) {
+        refuseOnceClosed();
         RegistryConfig config = RegistryConfig.bindingTo(registryAddress);
         CurveKeyPair keys = secure ? keyPair("registry") : null;
         RegistryServer registry = new RegistryServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)));
@@ -126,6 +128,7 @@ public final class LocalServers implements AutoCloseable {
      * for one without security); returns where it listens and its key.
      */
     public synchronized Hosted host(String name, String bind, String registryAddress, String registryKey) {
+        refuseOnceClosed();
         Path folder = dataDir.resolve("groups").resolve(folderName(name));
         SqliteMessageStore store;
         try {
@@ -155,6 +158,13 @@ public final class LocalServers implements AutoCloseable {
         return new Hosted(server.advertisedEndpoint(), keys == null ? null : keys.publicKey());
     }
 
+    /** A probe still under way when the user quits must not start servers that nothing would stop. */
+    private void refuseOnceClosed() {
+        if (closed) {
+            throw new ServerStartException("the app is quitting: it starts no more servers", null);
+        }
+    }
+
     private CurveKeyPair keyPair(String name) {
         return KeyFiles.loadOrCreate(dataDir.resolve("keys"), name);
     }
@@ -165,9 +175,10 @@ public final class LocalServers implements AutoCloseable {
         return safe + "-" + Integer.toHexString(name.hashCode());
     }
 
-    /** Stops every server, newest first, so groups unregister before the registry goes. */
+    /** Stops every server, newest first, so groups unregister before the registry goes; starts none after. */
     @Override
     public synchronized void close() {
+        closed = true;
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();
