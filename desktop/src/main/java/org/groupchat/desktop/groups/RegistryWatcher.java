@@ -8,14 +8,19 @@ import org.groupchat.client.HandshakeRefusedException;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.protocol.GroupInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks the registry for the live groups every {@code periodMs} on its own named thread, which owns the
  * registry socket, and reports each answer (or failure, saying when the registry refused our handshake) through
- * the UI bridge.
+ * the UI bridge. An unexpected error (even an {@link Error} from inside JeroMQ) is logged and the watcher goes on with
+ * a fresh socket.
  */
 public final class RegistryWatcher implements AutoCloseable {
-    private static final ClientOptions OPTIONS = new ClientOptions(Duration.ofMillis(1_000), 0, Duration.ofMillis(100));
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryWatcher.class);
+    /** As patient as the first probe ({@code LocalServers.probe}): a registry on a busy machine can be slow. */
+    private static final ClientOptions OPTIONS = new ClientOptions(Duration.ofMillis(2_500), 0, Duration.ofMillis(100));
 
     /** What the watcher reports, on the UI thread. */
     public interface Listener {
@@ -67,21 +72,40 @@ public final class RegistryWatcher implements AutoCloseable {
     }
 
     private void run() {
-        RegistryAddress current = currentAddress();
-        RegistryClient client = connect(current);
+        RegistryAddress current = null;
+        RegistryClient client = null;
         try {
             while (isRunning()) {
-                RegistryAddress wanted = currentAddress();
-                if (!wanted.equals(current)) {
-                    client.close();
-                    current = wanted;
-                    client = connect(current);
+                try {
+                    RegistryAddress wanted = currentAddress();
+                    if (client == null || !wanted.equals(current)) {
+                        closeQuietly(client);
+                        client = null;
+                        current = wanted;
+                        client = connect(current);
+                    }
+                    ask(client, current);
+                } catch (RuntimeException | Error e) {
+                    // e.g. an AssertionError inside JeroMQ when a peer drops the connection in mid-request
+                    LOG.error("the registry watcher failed unexpectedly; it goes on with a fresh socket", e);
+                    closeQuietly(client);
+                    client = null;
                 }
-                ask(client, current);
                 pause();
             }
         } finally {
+            closeQuietly(client);
+        }
+    }
+
+    private static void closeQuietly(RegistryClient client) {
+        if (client == null) {
+            return;
+        }
+        try {
             client.close();
+        } catch (RuntimeException | Error e) {
+            LOG.warn("could not close the registry watcher's socket", e);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.groupchat.desktop.hosting;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +35,18 @@ import org.groupchat.server.ServerStartException;
  */
 public final class LocalServers implements AutoCloseable {
     public static final String LOBBY = "Lobby";
-    private static final ClientOptions PROBE = new ClientOptions(Duration.ofMillis(700), 0, Duration.ofMillis(100));
+    /** How long a plain TCP connect may take before we say nothing listens: loopback answers in microseconds. */
+    private static final int CONNECT_TIMEOUT_MS = 1_000;
+    /**
+     * How patient a PING is once something took our connection: a registry on a busy machine can take well over a
+     * second to answer, and calling it silent would start bundled servers on top of it.
+     */
+    private static final ClientOptions PROBE = new ClientOptions(Duration.ofMillis(2_500), 1, Duration.ofMillis(100));
 
     private final Path dataDir;
     private final boolean secure;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private boolean closed;
 
     public LocalServers(Path dataDir, boolean secure) {
         this.dataDir = dataDir;
@@ -48,14 +58,30 @@ public final class LocalServers implements AutoCloseable {
         this(dataDir, true);
     }
 
-    /** Asks for a registry's PING at {@code address}, securely when it has keys. */
+    /**
+     * Whether a registry answers at {@code address}, asking securely when it has keys. When nothing accepts a TCP
+     * connection there the answer is SILENT at once; when something does, it gets two PINGs of 2.5 s each.
+     */
     public static RegistryProbe probe(RegistryAddress address) {
+        if (!listening(Endpoint.parse(address.endpoint()))) {
+            return RegistryProbe.SILENT;
+        }
         try (RegistryClient client = new RegistryClient(null, address.endpoint(), PROBE, address.keys())) {
             return "registry".equals(client.ping().role()) ? RegistryProbe.ANSWERS : RegistryProbe.SILENT;
         } catch (HandshakeRefusedException e) {
             return RegistryProbe.REFUSED_HANDSHAKE;
         } catch (GroupChatException e) {
             return RegistryProbe.SILENT;
+        }
+    }
+
+    /** Whether anything accepts a TCP connection at {@code endpoint}: refused, unreachable or unknown means no. */
+    private static boolean listening(Endpoint endpoint) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), CONNECT_TIMEOUT_MS);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -86,6 +112,7 @@ public final class LocalServers implements AutoCloseable {
      * registry's public key, or null without security.
      */
     public synchronized String startBundled(String registryAddress) {
+        refuseOnceClosed();
         RegistryConfig config = RegistryConfig.bindingTo(registryAddress);
         CurveKeyPair keys = secure ? keyPair("registry") : null;
         RegistryServer registry = new RegistryServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)));
@@ -101,6 +128,7 @@ public final class LocalServers implements AutoCloseable {
      * for one without security); returns where it listens and its key.
      */
     public synchronized Hosted host(String name, String bind, String registryAddress, String registryKey) {
+        refuseOnceClosed();
         Path folder = dataDir.resolve("groups").resolve(folderName(name));
         SqliteMessageStore store;
         try {
@@ -130,6 +158,13 @@ public final class LocalServers implements AutoCloseable {
         return new Hosted(server.advertisedEndpoint(), keys == null ? null : keys.publicKey());
     }
 
+    /** A probe still under way when the user quits must not start servers that nothing would stop. */
+    private void refuseOnceClosed() {
+        if (closed) {
+            throw new ServerStartException("the app is quitting: it starts no more servers", null);
+        }
+    }
+
     private CurveKeyPair keyPair(String name) {
         return KeyFiles.loadOrCreate(dataDir.resolve("keys"), name);
     }
@@ -140,9 +175,10 @@ public final class LocalServers implements AutoCloseable {
         return safe + "-" + Integer.toHexString(name.hashCode());
     }
 
-    /** Stops every server, newest first, so groups unregister before the registry goes. */
+    /** Stops every server, newest first, so groups unregister before the registry goes; starts none after. */
     @Override
     public synchronized void close() {
+        closed = true;
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();

@@ -52,6 +52,8 @@ public final class MainWindowViewModel {
     private final StringProperty registryAddress = new SimpleStringProperty();
     private final StringProperty registryFingerprint = new SimpleStringProperty();
     private final RegistryWatcher watcher;
+    /** The status bar's last word that no registry answers (or that it refused us), until a LIST says otherwise. */
+    private String registryTrouble;
     private Consumer<IncomingMessage> onIncoming = message -> { };
 
     public MainWindowViewModel(UiExecutor ui, ProfileStore store, Identity identity, Settings settings,
@@ -100,27 +102,29 @@ public final class MainWindowViewModel {
             if (found.bundledKey() != null) {
                 trustRegistryKey(address, found.bundledKey());
             }
-            status.set(found.message());
+            showRegistryState(found.message(), found.answers());
             watcher.refreshNow();
         }, error -> status.set("Could not start the bundled servers at " + address + ": " + error.getMessage()));
     }
 
-    private record RegistrySearch(String message, String bundledKey) {}
+    /** What the status bar says after looking; {@code answers}: a registry answers there now (maybe ours). */
+    private record RegistrySearch(String message, boolean answers, String bundledKey) {}
 
     private RegistrySearch findOrStartRegistry(RegistryAddress target) {
         String address = target.endpoint();
         RegistryProbe probe = LocalServers.probe(target);
         if (probe != RegistryProbe.SILENT) {
-            return new RegistrySearch(probeMessage(target, probe), null);
+            return new RegistrySearch(probeMessage(target, probe), probe == RegistryProbe.ANSWERS, null);
         }
         if (!LocalServers.isLocal(address)) {
             return new RegistrySearch(
-                    "No registry answers at " + address + ". Use File › Connect to registry… to pick another.", null);
+                    "No registry answers at " + address + ". Use File › Connect to registry… to pick another.", false,
+                    null);
         }
         String key = localServers.startBundled(address);
         return new RegistrySearch("No registry answered at " + address
                 + ", so this app started bundled servers (a registry and the \"Lobby\" group"
-                + (key == null ? ", without security" : ", secure") + ").", key);
+                + (key == null ? ", without security" : ", secure") + ").", true, key);
     }
 
     private static String probeMessage(RegistryAddress target, RegistryProbe probe) {
@@ -172,7 +176,8 @@ public final class MainWindowViewModel {
         trustRegistryKey(endpoint, serverKey);
         RegistryAddress target = registryTarget(endpoint);
         status.set("Looking for a registry at " + endpoint + "…");
-        ui.inBackground(() -> LocalServers.probe(target), probe -> status.set(probeMessage(target, probe)),
+        ui.inBackground(() -> LocalServers.probe(target),
+                probe -> showRegistryState(probeMessage(target, probe), probe == RegistryProbe.ANSWERS),
                 error -> status.set(error.getMessage()));
         return null;
     }
@@ -214,8 +219,13 @@ public final class MainWindowViewModel {
         registryFingerprint.set(null);
         groups.registryUnreachable(message);
         if (refused) {
-            status.set(message);
+            showRegistryState(message, false);
         }
+    }
+
+    private void showRegistryState(String message, boolean answers) {
+        registryTrouble = answers ? null : message;
+        status.set(message);
     }
 
     /** Hosts a new group in this process; returns why not, or null when it is being started. */
@@ -264,6 +274,10 @@ public final class MainWindowViewModel {
 
     private void groupsArrived(RegistryAddress from, List<GroupInfo> live) {
         registryFingerprint.set(from.secure() ? from.keys().serverFingerprint() : "");
+        if (registryTrouble != null && registryTrouble.equals(status.get())) {
+            // the probe gave up (or the registry came up later), but it answers now
+            showRegistryState(probeMessage(from, RegistryProbe.ANSWERS), true);
+        }
         groups.update(live);
         for (GroupInfo group : live) {
             JoinedGroup known = joined.get(group.name());

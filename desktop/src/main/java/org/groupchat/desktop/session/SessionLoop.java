@@ -23,6 +23,8 @@ import org.zeromq.ZContext;
 /**
  * The body of a {@link GroupSession}'s thread: JOIN, the newest page, then a live long poll, with the UI's
  * commands (SEND, history, LEAVE) on the command socket, heartbeats (MEMBERS) and reconnects with backoff.
+ * An unexpected error in a step (even an {@link Error} from inside JeroMQ) is logged and the session goes on with
+ * fresh sockets, as after a timeout.
  */
 final class SessionLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLoop.class);
@@ -70,10 +72,16 @@ final class SessionLoop {
             rebuildPoller();
             calls.add(joinCall());
             while (running) {
-                poller.await(Math.max(0, Math.min(1_000, nextWakeAt() - now())));
-                step();
+                try {
+                    poller.await(Math.max(0, Math.min(1_000, nextWakeAt() - now())));
+                    step();
+                } catch (RuntimeException | Error e) {
+                    // e.g. an AssertionError inside JeroMQ when a peer drops the connection in mid-request
+                    LOG.error("session for {} failed unexpectedly; it goes on with fresh sockets", address.endpoint(), e);
+                    startOver(now());
+                }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("session for {} stopped on an error", address.endpoint(), e);
             post(() -> listener.problem("The connection stopped unexpectedly: " + e.getMessage()));
         } finally {
@@ -116,9 +124,7 @@ final class SessionLoop {
             onCommandTimeout(now);
         }
         if (poll.overdue(now)) {
-            failed(now);
-            poll.restart(address, now + tracker.backoffMs());
-            rebuildPoller();
+            onPollTimeout(now);
         }
         expireQueued(now);
         issueCommand(now);
@@ -286,6 +292,18 @@ final class SessionLoop {
     private void onCommandTimeout(long now) {
         failed(now);
         retryCurrentLater(now);
+    }
+
+    private void onPollTimeout(long now) {
+        failed(now);
+        poll.restart(address, now + tracker.backoffMs());
+        rebuildPoller();
+    }
+
+    /** After an unexpected error: both sockets reopen and the current call is retried, as after timeouts. */
+    private void startOver(long now) {
+        onCommandTimeout(now);
+        onPollTimeout(now);
     }
 
     /** The server dropped our handshake: retrying soon cannot help, so the tab says why while we back off. */

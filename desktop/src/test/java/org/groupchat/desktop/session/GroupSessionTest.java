@@ -80,6 +80,26 @@ class GroupSessionTest {
     }
 
     @Test
+    void anUnexpectedErrorInTheSessionThreadIsLoggedAndTheSessionGoesOn() throws Exception {
+        GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
+        Events bob = new Events();
+        // the listener runs on the session's thread here, so this fails there as JeroMQ's "assert !more" can
+        bob.failOnFirstPage = true;
+        GroupSession session = start(group, "Bob", bob);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bob.pageSeen && !bob.failOnFirstPage);
+
+        try (GroupClient carol = new GroupClient(group.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
+            carol.join();
+            carol.send("after the error");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> bob.arrived.stream()
+                .anyMatch(m -> m.text().equals("after the error")));
+        session.close();
+        assertThat(session.awaitStopped(15_000)).isTrue();
+    }
+
+    @Test
     void sendingTheSameIdTwiceStoresOneMessage() throws Exception {
         GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
         Events ada = new Events();
@@ -155,6 +175,7 @@ class GroupSessionTest {
         volatile ConnectionState state = ConnectionState.CONNECTING;
         final List<String> refusals = new CopyOnWriteArrayList<>();
         volatile boolean pageSeen;
+        volatile boolean failOnFirstPage;
 
         boolean connected() {
             return state == ConnectionState.CONNECTED;
@@ -163,6 +184,10 @@ class GroupSessionTest {
         @Override
         public void newestPage(List<Message> messages, boolean hasEarlier) {
             pageSeen = true;
+            if (failOnFirstPage) {
+                failOnFirstPage = false;
+                throw new AssertionError("unexpected, on the session's thread");
+            }
         }
 
         @Override

@@ -24,7 +24,12 @@ public final class TestServers implements AutoCloseable {
 
     /** A registry with CURVE on, holding {@code keys}. */
     public String secureRegistry(CurveKeyPair keys) {
-        return start(RegistryConfig.bindingTo(ANY_PORT).withLeaseMs(3_000).withSecurity(ServerSecurity.withKeys(keys)));
+        return secureRegistry(ANY_PORT, keys);
+    }
+
+    /** A registry with CURVE on, holding {@code keys}, bound to {@code bind} (e.g. a port picked earlier). */
+    public String secureRegistry(String bind, CurveKeyPair keys) {
+        return start(RegistryConfig.bindingTo(bind).withLeaseMs(3_000).withSecurity(ServerSecurity.withKeys(keys)));
     }
 
     private String start(RegistryConfig config) {

@@ -3,6 +3,8 @@ package org.groupchat.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,8 +169,37 @@ class SecureGroupsTest {
                 && l.getText().contains("is a private group")).tryQuery())).isPresent();
     }
 
+    @Test
+    void theStatusBarShowsTheRegistryOnceItAnswersAfterNoneDid(FxRobot robot) throws Exception {
+        String first = servers.secureRegistry(registryKeys);
+        open(robot, new Settings(first, Map.of(first, registryKeys.publicKey()), List.of(), true));
+        waitFor(30, TimeUnit.SECONDS, () -> ada.statusText().contains("secure, key " + registryKeys.fingerprint()));
+
+        String later;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            later = "tcp://127.0.0.1:" + free.getLocalPort();
+        }
+        connect(robot, later, registryKeys.publicKey());
+        waitFor(30, TimeUnit.SECONDS, () -> ada.statusText().equals("No registry answers at " + later + "."));
+
+        servers.secureRegistry(later, registryKeys);
+        waitFor(30, TimeUnit.SECONDS, () -> ada.statusText().equals("Connected to the registry at " + later
+                + " (secure, key " + registryKeys.fingerprint() + ")."));
+        assertThat(Fx.get(() -> ada.registrySecurity().getText())).isEqualTo("registry " + registryKeys.fingerprint());
+    }
+
     private void connectWithKey(FxRobot robot, String key) {
+        connect(robot, null, key);
+    }
+
+    /** File › Connect to registry… with {@code address} (null: keep the one shown) and {@code key}. */
+    private void connect(FxRobot robot, String address, String key) {
         robot.clickOn("File").clickOn("Connect to registry…");
+        if (address != null) {
+            TextField addressField = Fx.get(() -> robot.lookup("#registryAddress").queryAs(TextField.class));
+            robot.interact(addressField::clear);
+            robot.clickOn(addressField).write(address);
+        }
         TextField keyField = Fx.get(() -> robot.lookup("#registryKey").queryAs(TextField.class));
         robot.interact(keyField::clear);
         robot.clickOn(keyField).write(key);
