@@ -258,13 +258,13 @@ public final class GroupServer extends RouterServer {
             String userId = requireMember(fetch.user()).id();
             FetchQuery query = queryOf(fetch);
             int waitMs = Fields.waitMs(fetch.waitMs());
-            Page page = query.run(store);
-            if (page.messages().isEmpty() && waitMs > 0 && mayPark(userId)) {
+            EncodedPage page = store.encoded(query);
+            if (page.count() == 0 && waitMs > 0 && mayPark(userId)) {
                 longPolls.park(new LongPollQueue.Parked(from.route(), userId, query, System.nanoTime() + waitMs * 1_000_000L));
                 parkedPolls = longPolls.size();
                 return;
             }
-            reply(from, new Reply.Fetched(page.messages(), store.lastSeq(), page.more()));
+            replyEncoded(from.route(), page.fetchedReply(store.lastSeq()));
         } catch (ProtocolException e) {
             reply(from, e.toReply());
         } catch (RuntimeException e) {

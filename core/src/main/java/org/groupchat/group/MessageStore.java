@@ -43,6 +43,11 @@ public interface MessageStore extends AutoCloseable {
     /** Messages with seq less than {@code beforeSeq}, oldest first; more = older ones exist. */
     Page before(long beforeSeq, int limit);
 
+    /** The page a FETCH asks for, encoded as the wire carries it; a store may encode it more cheaply itself. */
+    default EncodedPage encoded(FetchQuery query) {
+        return EncodedPage.of(query.run(this));
+    }
+
     Optional<User> member(String userId);
 
     List<User> members();

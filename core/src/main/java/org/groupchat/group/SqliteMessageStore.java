@@ -23,6 +23,9 @@ import org.groupchat.protocol.User;
 public final class SqliteMessageStore implements MessageStore {
     private static final int SCHEMA_VERSION = 1;
     private static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text";
+    // One message as PROTOCOL.md writes it, built by SQLite: one value to read per row instead of six.
+    private static final String MESSAGE_JSON = "json_object('seq', seq, 'id', id, 'ts', ts,"
+            + " 'sender', json_object('id', sender_id, 'name', sender_name), 'text', text)";
     private static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
     // The UNIQUE index on id answers "already stored?" as part of the insert, instead of a SELECT before it.
     private static final String INSERT_UNLESS_STORED = INSERT + " ON CONFLICT(id) DO NOTHING";
@@ -35,6 +38,9 @@ public final class SqliteMessageStore implements MessageStore {
     private final PreparedStatement selectSince;
     private final PreparedStatement selectNewest;
     private final PreparedStatement selectBefore;
+    private final PreparedStatement jsonAfter;
+    private final PreparedStatement jsonSince;
+    private final PreparedStatement jsonNewest;
     private final MemberTable members;
     private final IntegrityCheck integrityCheck;
     private final WalCheckpointer checkpointer;
@@ -51,6 +57,9 @@ public final class SqliteMessageStore implements MessageStore {
         selectSince = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
         selectNewest = db.prepareStatement("SELECT " + COLUMNS + " FROM messages ORDER BY seq DESC LIMIT ?");
         selectBefore = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?");
+        jsonAfter = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?");
+        jsonSince = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
+        jsonNewest = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages ORDER BY seq DESC LIMIT ?");
         members = new MemberTable(db);
         writes = new WriteStatements(db, INSERT_UNLESS_STORED);
         reloadCounters();
@@ -294,6 +303,38 @@ public final class SqliteMessageStore implements MessageStore {
         } catch (SQLException e) {
             throw readFailure(e);
         }
+    }
+
+    @Override
+    public EncodedPage encoded(FetchQuery query) {
+        try {
+            if (query.mode() == FetchQuery.Mode.NEWEST) {
+                jsonNewest.setInt(1, query.limit() + 1);
+                List<byte[]> newestFirst = readJson(jsonNewest);
+                boolean more = newestFirst.size() > query.limit();
+                List<byte[]> page = new ArrayList<>(more ? newestFirst.subList(0, query.limit()) : newestFirst);
+                Collections.reverse(page);
+                return EncodedPage.of(page, more);
+            }
+            PreparedStatement st = query.mode() == FetchQuery.Mode.AFTER_SEQ ? jsonAfter : jsonSince;
+            st.setLong(1, query.from());
+            st.setInt(2, query.limit() + 1);
+            List<byte[]> rows = readJson(st);
+            boolean more = rows.size() > query.limit();
+            return EncodedPage.of(more ? rows.subList(0, query.limit()) : rows, more);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private static List<byte[]> readJson(PreparedStatement st) throws SQLException {
+        List<byte[]> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rows.add(rs.getBytes(1));
+            }
+        }
+        return rows;
     }
 
     private static Page backward(List<Message> newestFirst, int limit) {
