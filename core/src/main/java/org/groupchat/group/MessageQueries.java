@@ -1,0 +1,142 @@
+package org.groupchat.group;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.User;
+
+/** The reads of a {@link SqliteMessageStore}: its prepared queries by id, seq and ts, as objects or as the wire's JSON. */
+final class MessageQueries {
+    private static final String COLUMNS = SqliteMessageStore.COLUMNS;
+    // One message as PROTOCOL.md writes it, built by SQLite: one value to read per row instead of six.
+    private static final String MESSAGE_JSON = "json_object('seq', seq, 'id', id, 'ts', ts,"
+            + " 'sender', json_object('id', sender_id, 'name', sender_name), 'text', text)";
+
+    private final PreparedStatement selectById;
+    private final PreparedStatement selectAfter;
+    private final PreparedStatement selectSince;
+    private final PreparedStatement selectNewest;
+    private final PreparedStatement selectBefore;
+    private final PreparedStatement jsonAfter;
+    private final PreparedStatement jsonSince;
+    private final PreparedStatement jsonNewest;
+
+    MessageQueries(Connection db) throws SQLException {
+        selectById = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE id = ?");
+        selectAfter = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?");
+        selectSince = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
+        selectNewest = db.prepareStatement("SELECT " + COLUMNS + " FROM messages ORDER BY seq DESC LIMIT ?");
+        selectBefore = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?");
+        jsonAfter = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?");
+        jsonSince = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
+        jsonNewest = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages ORDER BY seq DESC LIMIT ?");
+    }
+
+    Optional<Message> findById(String id) {
+        try {
+            selectById.setString(1, id);
+            List<Message> found = read(selectById);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    Page after(long afterSeq, int limit) {
+        return forward(selectAfter, afterSeq, limit);
+    }
+
+    Page since(long sinceMs, int limit) {
+        return forward(selectSince, sinceMs, limit);
+    }
+
+    private Page forward(PreparedStatement st, long from, int limit) {
+        try {
+            st.setLong(1, from);
+            st.setInt(2, limit + 1);
+            List<Message> rows = read(st);
+            boolean more = rows.size() > limit;
+            return new Page(more ? rows.subList(0, limit) : rows, more);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    Page newest(int limit) {
+        try {
+            selectNewest.setInt(1, limit + 1);
+            return backward(read(selectNewest), limit);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    Page before(long beforeSeq, int limit) {
+        try {
+            selectBefore.setLong(1, beforeSeq);
+            selectBefore.setInt(2, limit + 1);
+            return backward(read(selectBefore), limit);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    EncodedPage encoded(FetchQuery query) {
+        try {
+            if (query.mode() == FetchQuery.Mode.NEWEST) {
+                jsonNewest.setInt(1, query.limit() + 1);
+                List<byte[]> newestFirst = readJson(jsonNewest);
+                boolean more = newestFirst.size() > query.limit();
+                List<byte[]> page = new ArrayList<>(more ? newestFirst.subList(0, query.limit()) : newestFirst);
+                Collections.reverse(page);
+                return EncodedPage.of(page, more);
+            }
+            PreparedStatement st = query.mode() == FetchQuery.Mode.AFTER_SEQ ? jsonAfter : jsonSince;
+            st.setLong(1, query.from());
+            st.setInt(2, query.limit() + 1);
+            List<byte[]> rows = readJson(st);
+            boolean more = rows.size() > query.limit();
+            return EncodedPage.of(more ? rows.subList(0, query.limit()) : rows, more);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private static List<byte[]> readJson(PreparedStatement st) throws SQLException {
+        List<byte[]> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rows.add(rs.getBytes(1));
+            }
+        }
+        return rows;
+    }
+
+    private static Page backward(List<Message> newestFirst, int limit) {
+        boolean more = newestFirst.size() > limit;
+        List<Message> page = new ArrayList<>(more ? newestFirst.subList(0, limit) : newestFirst);
+        Collections.reverse(page);
+        return new Page(page, more);
+    }
+
+    private static List<Message> read(PreparedStatement st) throws SQLException {
+        List<Message> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Message(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        new User(rs.getString(4), rs.getString(5)), rs.getString(6)));
+            }
+        }
+        return rows;
+    }
+
+    private static StorageException readFailure(SQLException e) {
+        return new StorageException("could not read the message database: " + SqliteMessageStore.reason(e), e);
+    }
+}
