@@ -7,7 +7,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.util.Callback;
 
-/** Loads an FXML view from {@code /fxml} with controllers made by the caller (they need their view models). */
+/** Loads an FXML view from its feature folder under {@code /fxml} (e.g. {@code chat/ChatTab.fxml}) with controllers made by the caller (they need their view models). */
 public final class Views {
     private Views() {}
 

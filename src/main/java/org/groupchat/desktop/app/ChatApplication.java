@@ -87,7 +87,7 @@ public final class ChatApplication {
             ui.close();
             onQuit.run();
         }), 1100, 700);
-        scene.getStylesheets().add(ChatApplication.class.getResource("/fxml/groupchat.css").toExternalForm());
+        scene.getStylesheets().add(ChatApplication.class.getResource("/fxml/theme/groupchat.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("GroupChat — " + identity.name()
                 + (arguments.profile().equals(ProfilePaths.DEFAULT_PROFILE) ? "" : " [" + arguments.profile() + "]"));

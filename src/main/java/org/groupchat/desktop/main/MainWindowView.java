@@ -38,7 +38,7 @@ public final class MainWindowView {
     /** Loads the window's FXML with its controllers and returns its root. */
     public static Parent load(MainWindowViewModel model, Stage stage, Runnable onQuit) {
         MainWindowView view = new MainWindowView(model, stage, onQuit);
-        return Views.load("MainWindow.fxml", type -> {
+        return Views.load("main/MainWindow.fxml", type -> {
             if (type == MainWindowView.class) {
                 return view;
             }
@@ -100,7 +100,7 @@ public final class MainWindowView {
 
     private void addTab(ChatTabViewModel tabModel) {
         ChatTabView[] view = new ChatTabView[1];
-        Parent content = Views.load("ChatTab.fxml", type -> view[0] = new ChatTabView(tabModel));
+        Parent content = Views.load("chat/ChatTab.fxml", type -> view[0] = new ChatTabView(tabModel));
         Tab tab = new Tab();
         tab.setUserData(tabModel);
         tab.setContent(content);
