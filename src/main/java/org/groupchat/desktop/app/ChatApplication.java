@@ -45,6 +45,7 @@ public final class ChatApplication {
         ProfilePaths paths = ProfilePaths.resolve(arguments.profile(), arguments.configDir(), System.getenv(),
                 System.getProperty("os.name", ""), java.nio.file.Path.of(System.getProperty("user.home")));
         ProfileStore store = new ProfileStore(paths);
+        store.removeUnfinishedWrites();
         Settings settings = store.settings();
         if (arguments.registry() != null) {
             settings = settings.withRegistry(arguments.registry());

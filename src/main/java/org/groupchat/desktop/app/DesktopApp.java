@@ -8,6 +8,8 @@ import org.groupchat.security.KeyFileException;
 
 /** The JavaFX application: reads the profile in {@link #init} (not on the FX thread), then shows the window. */
 public final class DesktopApp extends Application {
+    /** This process's hold on its profile, taken by {@link Launcher} before the toolkit starts; null in tests. */
+    static volatile SingleInstance instance;
     private ChatApplication app;
 
     @Override
@@ -27,6 +29,20 @@ public final class DesktopApp extends Application {
         if (Boolean.getBoolean(SmokeExit.PROPERTY)) {
             SmokeExit.arm(stage, app);
         }
+        if (instance != null) {
+            instance.onActivate(() -> Platform.runLater(() -> {
+                stage.setIconified(false);
+                stage.toFront();
+                stage.requestFocus();
+            }));
+        }
         app.show(stage, Platform::exit);
+    }
+
+    @Override
+    public void stop() {
+        if (instance != null) {
+            instance.close();
+        }
     }
 }

@@ -8,12 +8,14 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.groupchat.desktop.chat.ChatTabView;
 import org.groupchat.desktop.chat.ChatTabViewModel;
+import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.groups.GroupsView;
 
@@ -28,6 +30,7 @@ public final class MainWindowView {
     @FXML private Label statusLabel;
     @FXML private Label identityLabel;
     @FXML private Label registrySecurityLabel;
+    @FXML private MenuItem leaveItem;
 
     private MainWindowView(MainWindowViewModel model, Stage stage, Runnable onQuit) {
         this.model = model;
@@ -76,6 +79,7 @@ public final class MainWindowView {
                 tabPane.getSelectionModel().select(tab);
             }
         });
+        leaveItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
         new MessageNotifier(stage).follow(model);
         stage.setOnCloseRequest(event -> {
             event.consume();
@@ -141,7 +145,16 @@ public final class MainWindowView {
         ask.setTitle("Leave group");
         ask.setHeaderText("Leave \"" + tabModel.groupName() + "\"?");
         ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText("Leave");
+        DialogKeys.closeAfterKeyEvent(ask);
         ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.leave(tabModel));
+    }
+
+    @FXML
+    private void leaveSelected() {
+        Tab selected = tabPane.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            confirmLeave((ChatTabViewModel) selected.getUserData());
+        }
     }
 
     @FXML

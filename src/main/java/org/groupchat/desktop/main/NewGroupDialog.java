@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.groupchat.desktop.fx.DialogKeys;
 import javafx.stage.Window;
 
 /** "New group…": a name and an optional port; a refused input keeps the dialog open and says why. */
@@ -44,5 +45,6 @@ final class NewGroupDialog extends Dialog<ButtonType> {
             }
         });
         setOnShown(event -> name.requestFocus());
+        DialogKeys.closeAfterKeyEvent(this);
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import org.groupchat.desktop.fx.DialogKeys;
 import javafx.stage.Window;
 import org.groupchat.security.PublicKeys;
 
@@ -51,6 +52,7 @@ final class RegistryDialog extends Dialog<ButtonType> {
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
         getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, this::connect);
         setOnShown(event -> address.requestFocus());
+        DialogKeys.closeAfterKeyEvent(this);
     }
 
     private void connect(ActionEvent event) {

@@ -6,6 +6,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.ProtocolException;
 import org.groupchat.security.CurveKeyPair;
@@ -37,6 +38,7 @@ public final class IdentityDialog extends Dialog<Identity> {
                 ? Identity.create(name.getText().strip(), keys)
                 : null);
         setOnShown(event -> name.requestFocus());
+        DialogKeys.closeAfterKeyEvent(this);
     }
 
     private static String check(String text) {

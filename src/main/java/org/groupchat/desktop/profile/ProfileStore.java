@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +41,20 @@ public final class ProfileStore {
 
     public ProfilePaths paths() {
         return paths;
+    }
+
+    /** Deletes temporary files that a write cut short by a crash left behind; the files they were for are intact. */
+    public void removeUnfinishedWrites() {
+        if (!Files.isDirectory(paths.configDir())) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(paths.configDir(), "{" + IDENTITY_FILE + "," + SETTINGS_FILE + "}*.tmp")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + paths.configDir(), e);
+        }
     }
 
     /** The profile's key pair, created on first use. */
@@ -121,15 +138,23 @@ public final class ProfileStore {
         return props;
     }
 
+    /** Writes to a temporary file, forces it to disk, then renames it over the old one: never a half-written file. */
     private void write(String file, Properties props) {
         Path path = paths.configDir().resolve(file);
         try {
             Files.createDirectories(path.getParent());
             Path temp = Files.createTempFile(path.getParent(), file, ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                props.store(out, "GroupChat");
+            try {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                        Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+                    props.store(out, "GroupChat");
+                    out.flush();
+                    channel.force(true);
+                }
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path, e);
         }

@@ -3,6 +3,7 @@ package org.groupchat.desktop.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,22 @@ class ProfileTest {
         assertThat(again.identity()).contains(new Identity("00000000-0000-0000-0000-000000000001", "Ada", store.keys()));
         assertThat(again.settings().joined()).containsExactly(new JoinedGroup("Lobby", "tcp://10.0.0.1:5560"));
         assertThat(again.settings().registry()).isEqualTo("tcp://10.0.0.1:5555");
+    }
+
+    @Test
+    void aWriteCutShortByACrashLeavesTheSavedIdentityAndIsCleanedUpAtTheNextStart(@TempDir Path dir) throws Exception {
+        ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
+        store.saveIdentity(new Identity("00000000-0000-0000-0000-000000000001", "Ada", store.keys()));
+        Path unfinished = dir.resolve("identity.properties4235171589298819872.tmp");
+        Files.writeString(unfinished, "id=00000000-0000-0000-0000-00000000");
+
+        store.removeUnfinishedWrites();
+
+        assertThat(unfinished).doesNotExist();
+        assertThat(store.identity().map(Identity::name)).contains("Ada");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
     }
 
     @Test

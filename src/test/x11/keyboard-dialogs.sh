@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# The real app in a real X display under a window manager (Xvfb + openbox), driven by the keyboard as a person
+# would: the first start confirmed with Enter, then New group…, Connect to registry… and the leave confirmation
+# closed with Enter or Esc, many times. JavaFX 21's GTK glass crashed the JVM when a key press closed a window
+# (see fx/DialogKeys); TestFX under Monocle cannot see such faults, so this drives GTK itself.
+# Fails on any hs_err file, a crash or non-zero exit, a window that does not appear, or an identity not saved.
+#
+#   src/test/x11/keyboard-dialogs.sh [--first-starts N] [--dialog-rounds N] -- APP_COMMAND [ARGS...]
+#
+# APP_COMMAND starts the desktop app; the script adds --config-dir DIR and --registry tcp://127.0.0.1:PORT.
+set -uo pipefail
+first_starts=30
+rounds=5
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --first-starts) first_starts=$2; shift 2 ;;
+    --dialog-rounds) rounds=$2; shift 2 ;;
+    --) shift; break ;;
+    *) echo "usage: $0 [--first-starts N] [--dialog-rounds N] -- APP_COMMAND..." >&2; exit 2 ;;
+  esac
+done
+[ $# -gt 0 ] || { echo "usage: $0 [--first-starts N] [--dialog-rounds N] -- APP_COMMAND..." >&2; exit 2; }
+
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v openbox >/dev/null || need+=(openbox)
+command -v xdotool >/dev/null || need+=(xdotool)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" libgtk-3-0 >/dev/null
+fi
+
+work=$(mktemp -d)
+display=:$((200 + RANDOM % 300))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+export DISPLAY=$display
+for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+openbox >"$work/openbox.log" 2>&1 &
+wm=$!
+app=""
+cleanup() {
+  [ -n "$app" ] && kill "$app" 2>/dev/null
+  kill "$wm" "$xvfb" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# Waits for a visible window whose title matches $1; prints its id.
+window() { timeout "${2:-30}" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -1; }
+# Waits until no visible window has a title matching $1 (a dialog closed); fails after 10 s.
+gone() {
+  for _ in $(seq 100); do
+    [ -z "$(xdotool search --onlyvisible --name "$1" 2>/dev/null)" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+# Presses $2 in dialog $1, titled $3, and checks that the dialog closes.
+close_with() {
+  focus "$1"; xdotool key "$2"
+  gone "$3" || fail "$what: the dialog \"$3\" did not close on $2"
+}
+# Gives the window $1 the keyboard, then types or presses what follows.
+focus() { xdotool windowactivate --sync "$1" >/dev/null 2>&1; xdotool windowfocus --sync "$1" >/dev/null 2>&1; }
+
+# Starts the app with its files in $1 against registry port $2; sets $app.
+launch() {
+  local dir=$1 port=$2; shift 2
+  (cd "$dir" && exec "${APP[@]}" --config-dir "$dir/profile" --registry "tcp://127.0.0.1:$port") \
+      >"$dir/app.log" 2>&1 </dev/null &
+  app=$!
+}
+APP=("$@")
+
+# Group › Leave group… (Ctrl+Shift+L) on the window $1, asked again until the new group's tab is there to leave.
+leave_dialog() {
+  local d=""
+  for _ in $(seq 40); do
+    focus "$1"; xdotool key ctrl+shift+l
+    d=$(window "^Leave group$" 0.5) && [ -n "$d" ] && break
+  done
+  echo "$d"
+}
+
+# Quits with Ctrl+Q from window $1 and checks a clean exit; then no hs_err file in $2.
+quit_and_check() {
+  local main=$1 dir=$2 what=$3
+  focus "$main"; xdotool key ctrl+q
+  local code=0
+  for _ in $(seq 150); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$app" 2>/dev/null; then fail "$what: the app did not quit within 15 s of Ctrl+Q"; kill -9 "$app"; fi
+  wait "$app"; code=$?
+  app=""
+  [ "$code" = 0 ] || fail "$what: exit code $code"
+  check_crash "$dir" "$what"
+}
+check_crash() {
+  local dir=$1 what=$2
+  if ls "$dir"/hs_err_pid*.log >/dev/null 2>&1; then
+    fail "$what: the JVM crashed"; grep -m2 "Problematic frame" -A1 "$dir"/hs_err_pid*.log
+    mkdir -p /tmp/keyboard-dialogs-crashes && cp "$dir"/hs_err_pid*.log /tmp/keyboard-dialogs-crashes/
+    rm -f "$dir"/hs_err_pid*.log
+  fi
+}
+
+# 1. First start: type a name, press Enter.
+for i in $(seq "$first_starts"); do
+  dir=$work/first-$i; mkdir -p "$dir"
+  launch "$dir" "$(free_port)"
+  dialog=$(window "Welcome to GroupChat" 60)
+  if [ -z "$dialog" ]; then fail "first start $i: no name dialog"; kill "$app"; wait "$app"; app=""; continue; fi
+  focus "$dialog"; xdotool type --delay 15 "Alice $i"; xdotool key Return
+  main=$(window "GroupChat — Alice $i" 20)
+  if ! kill -0 "$app" 2>/dev/null; then
+    wait "$app"; fail "first start $i: the app died (exit $?) after Enter"; app=""; check_crash "$dir" "first start $i"
+    continue
+  fi
+  [ -n "$main" ] || { fail "first start $i: no main window after Enter"; kill "$app"; wait "$app"; app=""; continue; }
+  quit_and_check "$main" "$dir" "first start $i"
+  grep -q "^name=Alice $i$" "$dir/profile/identity.properties" 2>/dev/null || fail "first start $i: name not saved"
+  ls "$dir"/profile/*.tmp >/dev/null 2>&1 && fail "first start $i: a temporary file was left: $(ls "$dir"/profile)"
+  rm -rf "$dir"
+done
+echo "first start confirmed with Enter: $first_starts runs"
+
+# 2. Dialogs of the main window, each closed from the keyboard, with a saved identity.
+dir=$work/dialogs; mkdir -p "$dir/profile"
+printf 'id=%s\nname=Bob\n' "$(python3 -c 'import uuid; print(uuid.uuid4())')" >"$dir/profile/identity.properties"
+for i in $(seq "$rounds"); do
+  port=$(free_port)
+  launch "$dir" "$port"
+  main=$(window "GroupChat — Bob" 60)
+  [ -n "$main" ] || { fail "round $i: no main window"; kill "$app"; wait "$app"; app=""; continue; }
+  what="round $i"
+  # A second start of the same profile brings this window to the front and exits at once (one app per profile).
+  if [ "$i" = 1 ]; then
+    second=$( (cd "$dir" && timeout 60 "${APP[@]}" --config-dir "$dir/profile" --registry "tcp://127.0.0.1:$port") 2>&1)
+    code=$?
+    [ "$code" = 0 ] || fail "$what: a second start exited with $code: $second"
+    echo "$second" | grep -q "already runs" || fail "$what: a second start did not say the app already runs: $second"
+    kill -0 "$app" 2>/dev/null || fail "$what: the first app died when a second one started"
+  fi
+  # New group…: Ctrl+N, a name, Enter (the group is created and its tab opens); then again, closed with Esc.
+  for key in Return Escape; do
+    focus "$main"; xdotool key ctrl+n
+    d=$(window "^New group$" 20)
+    if [ -z "$d" ]; then fail "$what: no New group dialog ($key)"; continue; fi
+    [ "$key" = Return ] && { focus "$d"; xdotool type --delay 15 "Room $i"; }
+    close_with "$d" "$key" "^New group$"
+  done
+  # Connect to registry…: Ctrl+Shift+R, then Enter (the same address), then again with Esc.
+  for key in Return Escape; do
+    focus "$main"; xdotool key ctrl+shift+r
+    d=$(window "^Connect to registry$" 20)
+    if [ -n "$d" ]; then close_with "$d" "$key" "^Connect to registry$"; else fail "$what: no Connect to registry dialog ($key)"; fi
+  done
+  # The leave confirmation: Ctrl+Shift+L on the new group's tab, then Esc (stay); again, then Enter (leave).
+  for key in Escape Return; do
+    d=$(leave_dialog "$main")
+    if [ -n "$d" ]; then close_with "$d" "$key" "^Leave group$"; else fail "$what: no Leave group dialog ($key)"; fi
+  done
+  if ! kill -0 "$app" 2>/dev/null; then
+    wait "$app"; fail "round $i: the app died (exit $?)"; app=""; check_crash "$dir" "round $i"; continue
+  fi
+  quit_and_check "$main" "$dir" "round $i"
+done
+echo "dialogs closed with Enter and Esc: $rounds rounds"
+
+if [ "$failures" -gt 0 ]; then
+  echo "keyboard-dialogs: $failures failures"
+  exit 1
+fi
+echo "keyboard-dialogs: PASS"
