@@ -46,7 +46,12 @@ cleanup() {
 trap cleanup EXIT
 
 failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+shots=/tmp/keyboard-dialogs-failures
+fail() {
+  echo "FAIL: $*"; failures=$((failures + 1))
+  mkdir -p "$shots"; command -v import >/dev/null && import -window root "$shots/failure-$failures.png" 2>/dev/null \
+      && echo "  the screen then: $shots/failure-$failures.png"
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # Waits for a visible window whose title matches $1; prints its id.

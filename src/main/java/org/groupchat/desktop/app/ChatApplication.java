@@ -1,6 +1,7 @@
 package org.groupchat.desktop.app;
 
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.groupchat.desktop.fx.FxUiExecutor;
@@ -12,6 +13,7 @@ import org.groupchat.desktop.profile.IdentityDialog;
 import org.groupchat.desktop.profile.ProfilePaths;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
+import org.groupchat.desktop.profile.WindowBounds;
 import org.groupchat.desktop.session.GroupSession;
 import org.groupchat.security.CurveKeyPair;
 import org.groupchat.security.KeyFiles;
@@ -28,16 +30,18 @@ public final class ChatApplication {
     private final CurveKeyPair keys;
     private final Optional<Identity> savedIdentity;
     private final Settings settings;
+    private final Optional<WindowBounds> savedWindow;
     private final FxUiExecutor ui = new FxUiExecutor();
     private MainWindowViewModel model;
 
     private ChatApplication(AppArguments arguments, ProfileStore store, CurveKeyPair keys, Optional<Identity> identity,
-            Settings settings) {
+            Settings settings, Optional<WindowBounds> window) {
         this.arguments = arguments;
         this.store = store;
         this.keys = keys;
         this.savedIdentity = identity;
         this.settings = settings;
+        this.savedWindow = window;
     }
 
     /** Reads the profile's identity and settings; blocking disk I/O. */
@@ -53,7 +57,7 @@ public final class ChatApplication {
         if (arguments.registryKey() != null) {
             settings = settings.withRegistryKey(settings.registry(), KeyFiles.publicKeyFrom(arguments.registryKey()));
         }
-        return new ChatApplication(arguments, store, store.keys(), store.identity(), settings);
+        return new ChatApplication(arguments, store, store.keys(), store.identity(), settings, store.window());
     }
 
     /** Shows the window (after asking for a name on the first start); {@code onQuit} runs after a clean quit. */
@@ -78,25 +82,40 @@ public final class ChatApplication {
     }
 
     private void open(Stage stage, Identity identity, Runnable onQuit) {
-        LocalServers servers = new LocalServers(store.paths().dataDir(),
+        LocalServers servers = new LocalServers(store.paths().dataDir(), store.paths().sharedDataDir(),
                 settings.secureLocalServers() && !arguments.insecureLocalServers());
         model = new MainWindowViewModel(ui, store, identity, settings,
                 (name, endpoint, serverKey, listener) -> GroupSession.start(name, endpoint, serverKey, identity.keys(),
                         identity.userFor(serverKey != null), ui, listener),
                 servers, REGISTRY_REFRESH_MS);
-        Scene scene = new Scene(MainWindowView.load(model, stage, () -> {
-            ui.close();
-            onQuit.run();
-        }), 1100, 700);
+        MainWindowView[] view = new MainWindowView[1];
+        view[0] = MainWindowView.load(model, stage, () -> {
+            WindowBounds bounds = WindowPlacement.capture(stage, savedWindow, view[0].groupsWidth());
+            ui.inBackground(() -> {
+                store.saveWindow(bounds);
+                return null;
+            }, saved -> quitNow(onQuit), error -> quitNow(onQuit));
+        }, savedWindow.map(WindowBounds::groupsWidth).orElse(WindowPlacement.DEFAULT_GROUPS_WIDTH));
+        Scene scene = new Scene(view[0].root());
         scene.getStylesheets().add(ChatApplication.class.getResource("/fxml/theme/groupchat.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("GroupChat — " + identity.name()
                 + (arguments.profile().equals(ProfilePaths.DEFAULT_PROFILE) ? "" : " [" + arguments.profile() + "]"));
-        stage.setMinWidth(760);
-        stage.setMinHeight(480);
+        WindowPlacement.apply(stage, savedWindow);
         stage.show();
+        // under a window manager (openbox) GTK maps the window at its minimum, whatever was set before show()
+        Platform.runLater(() -> {
+            WindowPlacement.apply(stage, savedWindow);
+            stage.setMinWidth(WindowPlacement.MIN_WIDTH);
+            stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
+        });
         stage.requestFocus();
         model.start();
+    }
+
+    private void quitNow(Runnable onQuit) {
+        ui.close();
+        onQuit.run();
     }
 
     /** The main window's model once shown; for tests and tools. */

@@ -2,7 +2,6 @@ package org.groupchat.desktop.chat;
 
 import java.time.format.DateTimeParseException;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -18,6 +17,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.session.ConnectionState;
@@ -26,6 +26,7 @@ import org.groupchat.protocol.Member;
 /** Binds ChatTab.fxml to a {@link ChatTabViewModel}; keeps the list scrolled sensibly and handles keys. */
 public final class ChatTabView {
     private final ChatTabViewModel model;
+    private ConversationScroller scroller;
     @FXML private Circle connectionDot;
     @FXML private Label connectionLabel;
     @FXML private Label securityLabel;
@@ -35,6 +36,9 @@ public final class ChatTabView {
     @FXML private TextField sinceTime;
     @FXML private Button loadEarlierButton;
     @FXML private ListView<ChatLine> messageList;
+    @FXML private Button jumpToLatestButton;
+    @FXML private VBox nothingSincePane;
+    @FXML private Label nothingSinceLabel;
     @FXML private ListView<Member> memberList;
     @FXML private Label refusalLabel;
     @FXML private TextArea draftArea;
@@ -63,7 +67,17 @@ public final class ChatTabView {
         messageList.setItems(model.lines());
         messageList.setCellFactory(list -> new MessageCell(model.zone(), model::retry));
         messageList.setPlaceholder(new Label("No messages yet. Say hello!"));
-        model.lines().addListener(this::keepScrollPosition);
+        ConversationScroller scroller = new ConversationScroller(messageList);
+        this.scroller = scroller;
+        model.followingProperty().bind(scroller.followingProperty());
+        jumpToLatestButton.textProperty().bind(scroller.newBelowProperty().map(n -> n.intValue() == 1
+                ? "1 new message ↓" : n + " new messages ↓"));
+        jumpToLatestButton.visibleProperty().bind(scroller.newBelowProperty().greaterThan(0));
+        model.sinceShownProperty().addListener((obs, was, now) -> scroller.scrollToFirst());
+        model.latestShownProperty().addListener((obs, was, now) -> scroller.scrollToLatest());
+        nothingSinceLabel.textProperty().bind(model.nothingSinceProperty());
+        nothingSincePane.visibleProperty().bind(model.nothingSinceProperty().isNotEmpty());
+        sinceDate.setDayCellFactory(picker -> new PastDayCell(model.zone()));
         memberList.setItems(model.members());
         memberList.setCellFactory(list -> new MemberCell(model.me().id()));
 
@@ -91,6 +105,17 @@ public final class ChatTabView {
             return;
         }
         model.loadSince();
+    }
+
+    @FXML
+    private void jumpToLatest() {
+        scroller.scrollToLatest();
+        draftArea.requestFocus();
+    }
+
+    @FXML
+    private void backToLatest() {
+        model.backToLatest();
     }
 
     @FXML
@@ -132,32 +157,6 @@ public final class ChatTabView {
 
     private void showConnection(ConnectionState state) {
         connectionDot.getStyleClass().setAll("connection-dot", state.name().toLowerCase());
-    }
-
-    private void keepScrollPosition(ListChangeListener.Change<? extends ChatLine> change) {
-        while (change.next()) {
-            if (!change.wasAdded()) {
-                continue;
-            }
-            int size = change.getList().size();
-            if (change.getFrom() == 0 && change.getAddedSize() < size && !change.wasRemoved()) {
-                messageList.scrollTo(change.getAddedSize());
-            } else if (change.getTo() == size && (isNearBottom(change.getAddedSize()) || addedOwn(change))) {
-                messageList.scrollTo(size - 1);
-            }
-        }
-    }
-
-    private boolean addedOwn(ListChangeListener.Change<? extends ChatLine> change) {
-        return change.getAddedSubList().stream().anyMatch(ChatLine::own);
-    }
-
-    private boolean isNearBottom(int added) {
-        VirtualFlow<?> flow = (VirtualFlow<?>) messageList.lookup(".virtual-flow");
-        if (flow == null || flow.getLastVisibleCell() == null) {
-            return true;
-        }
-        return flow.getLastVisibleCell().getIndex() >= messageList.getItems().size() - added - 2;
     }
 
     private void watchScrollTop() {

@@ -1,10 +1,13 @@
 package org.groupchat.desktop.chat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -33,6 +36,8 @@ import org.groupchat.security.PublicKeys;
  * Receives its session's reports as a {@link SessionListener}; used on the UI thread only.
  */
 public final class ChatTabViewModel implements SessionListener {
+    private static final DateTimeFormatter TIME_SHOWN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     private final String groupName;
     private final User me;
     private final ZoneId zone;
@@ -50,6 +55,10 @@ public final class ChatTabViewModel implements SessionListener {
     private final BooleanProperty loadingEarlier = new SimpleBooleanProperty();
     private final BooleanProperty selected = new SimpleBooleanProperty();
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
+    private final BooleanProperty following = new SimpleBooleanProperty(true);
+    private final StringProperty nothingSince = new SimpleStringProperty("");
+    private final IntegerProperty sinceShown = new SimpleIntegerProperty();
+    private final IntegerProperty latestShown = new SimpleIntegerProperty();
     private final ObjectProperty<LocalDate> sinceDate = new SimpleObjectProperty<>();
     private final StringProperty sinceTime = new SimpleStringProperty("");
     private final ObservableStringValue title;
@@ -66,13 +75,10 @@ public final class ChatTabViewModel implements SessionListener {
         this.conversation = new Conversation(me.id());
         this.title = Bindings.createStringBinding(
                 () -> unread.get() == 0 ? groupName : groupName + " (" + unread.get() + ")", unread);
-        // selecting a tab always clears it; regaining focus clears the tab already selected
-        selected.addListener((obs, was, now) -> {
-            if (now) {
-                unread.set(0);
-            }
-        });
+        // a message counts as read once it was on screen: tab selected, window focused, view at the latest
+        selected.addListener((obs, was, now) -> clearUnreadIfSeen());
         windowFocused.addListener((obs, was, now) -> clearUnreadIfSeen());
+        following.addListener((obs, was, now) -> clearUnreadIfSeen());
         draft.addListener((obs, was, now) -> refusal.set(""));
     }
 
@@ -142,9 +148,20 @@ public final class ChatTabViewModel implements SessionListener {
             notice.set("\"" + sinceTime.get() + "\" is not a time; write it like 14:30 or 14:30:15.");
             return;
         }
+        long since = sinceDate.get().atTime(time).atZone(zone).toInstant().toEpochMilli();
+        if (since > clock.getAsLong()) {
+            notice.set("That moment is still to come; pick a date and time up to now.");
+            return;
+        }
         notice.set("");
-        requestedSince = sinceDate.get().atTime(time).atZone(zone).toInstant().toEpochMilli();
+        requestedSince = since;
         session.loadSince(requestedSince);
+    }
+
+    /** Shows the newest messages again after "load since". */
+    public void backToLatest() {
+        nothingSince.set("");
+        session.loadLatest();
     }
 
     /** Follows the group to its new address or key, e.g. after its server restarted on another port. */
@@ -175,7 +192,7 @@ public final class ChatTabViewModel implements SessionListener {
     @Override
     public void arrived(List<Message> messages) {
         for (Message message : conversation.addStored(messages)) {
-            if (!message.sender().id().equals(me.id()) && !(selected.get() && windowFocused.get())) {
+            if (!message.sender().id().equals(me.id()) && !inView()) {
                 unread.set(unread.get() + 1);
                 onIncoming.accept(ChatLine.stored(message, false));
             }
@@ -204,6 +221,18 @@ public final class ChatTabViewModel implements SessionListener {
         shownFrom = requestedSince;
         conversation.replaceStored(messages);
         hasEarlier.set(earlier);
+        nothingSince.set(messages.isEmpty() ? "No messages since " + TIME_SHOWN.format(
+                Instant.ofEpochMilli(requestedSince).atZone(zone)) + "." : "");
+        sinceShown.set(sinceShown.get() + 1);
+    }
+
+    @Override
+    public void latestLoaded(List<Message> messages, boolean earlier) {
+        shownFrom = Long.MIN_VALUE;
+        conversation.replaceStored(messages);
+        hasEarlier.set(earlier);
+        nothingSince.set("");
+        latestShown.set(latestShown.get() + 1);
     }
 
     @Override
@@ -230,9 +259,13 @@ public final class ChatTabViewModel implements SessionListener {
     }
 
     private void clearUnreadIfSeen() {
-        if (selected.get() && windowFocused.get()) {
+        if (inView()) {
             unread.set(0);
         }
+    }
+
+    private boolean inView() {
+        return selected.get() && windowFocused.get() && following.get();
     }
 
     public ObservableList<ChatLine> lines() {
@@ -291,6 +324,26 @@ public final class ChatTabViewModel implements SessionListener {
 
     public BooleanProperty windowFocusedProperty() {
         return windowFocused;
+    }
+
+    /** Whether the view shows the latest message (set by the view as the user scrolls). */
+    public BooleanProperty followingProperty() {
+        return following;
+    }
+
+    /** "No messages since …" after a "load since" that found none, else "". */
+    public StringProperty nothingSinceProperty() {
+        return nothingSince;
+    }
+
+    /** Counts "load since" results shown: the view then shows their first message. */
+    public IntegerProperty sinceShownProperty() {
+        return sinceShown;
+    }
+
+    /** Counts "back to the latest" results shown: the view then shows the latest message. */
+    public IntegerProperty latestShownProperty() {
+        return latestShown;
     }
 
     public ObjectProperty<LocalDate> sinceDateProperty() {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupChatException;
 import org.groupchat.client.HandshakeRefusedException;
@@ -44,18 +45,42 @@ public final class LocalServers implements AutoCloseable {
     private static final ClientOptions PROBE = new ClientOptions(Duration.ofMillis(2_500), 1, Duration.ofMillis(100));
 
     private final Path dataDir;
+    private final Path sharedDir;
     private final boolean secure;
     private final List<AutoCloseable> running = new ArrayList<>();
     private boolean closed;
 
-    public LocalServers(Path dataDir, boolean secure) {
+    /**
+     * Servers keeping hosted groups in {@code dataDir} (the profile's) and the bundled registry and Lobby in
+     * {@code sharedDir}, shared by every profile of this computer user, so whichever app starts them uses the same
+     * keys and history, and any profile can read the registry's public key.
+     */
+    public LocalServers(Path dataDir, Path sharedDir, boolean secure) {
         this.dataDir = dataDir;
+        this.sharedDir = sharedDir;
         this.secure = secure;
+    }
+
+    public LocalServers(Path dataDir, boolean secure) {
+        this(dataDir, dataDir, secure);
     }
 
     /** Secure local servers. */
     public LocalServers(Path dataDir) {
         this(dataDir, true);
+    }
+
+    /** The public key of the bundled registry as this computer user's app wrote it, if it ever ran securely. */
+    public Optional<String> bundledRegistryKey() {
+        Path file = sharedDir.resolve("keys").resolve("registry.key");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KeyFiles.publicKeyFrom(file.toString()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -114,12 +139,12 @@ public final class LocalServers implements AutoCloseable {
     public synchronized String startBundled(String registryAddress) {
         refuseOnceClosed();
         RegistryConfig config = RegistryConfig.bindingTo(registryAddress);
-        CurveKeyPair keys = secure ? keyPair("registry") : null;
+        CurveKeyPair keys = secure ? KeyFiles.loadOrCreate(sharedDir.resolve("keys"), "registry") : null;
         RegistryServer registry = new RegistryServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)));
         registry.start();
         running.add(registry);
         String registryKey = keys == null ? null : keys.publicKey();
-        host(LOBBY, "tcp://127.0.0.1:*", registryAddress, registryKey);
+        host(LOBBY, sharedDir, "tcp://127.0.0.1:*", registryAddress, registryKey);
         return registryKey;
     }
 
@@ -128,8 +153,12 @@ public final class LocalServers implements AutoCloseable {
      * for one without security); returns where it listens and its key.
      */
     public synchronized Hosted host(String name, String bind, String registryAddress, String registryKey) {
+        return host(name, dataDir, bind, registryAddress, registryKey);
+    }
+
+    private Hosted host(String name, Path base, String bind, String registryAddress, String registryKey) {
         refuseOnceClosed();
-        Path folder = dataDir.resolve("groups").resolve(folderName(name));
+        Path folder = base.resolve("groups").resolve(folderName(name));
         SqliteMessageStore store;
         try {
             Files.createDirectories(folder);
@@ -139,7 +168,7 @@ public final class LocalServers implements AutoCloseable {
         }
         CurveKeyPair keys;
         try {
-            keys = secure ? keyPair("group-" + folderName(name)) : null;
+            keys = secure ? KeyFiles.loadOrCreate(base.resolve("keys"), "group-" + folderName(name)) : null;
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -163,10 +192,6 @@ public final class LocalServers implements AutoCloseable {
         if (closed) {
             throw new ServerStartException("the app is quitting: it starts no more servers", null);
         }
-    }
-
-    private CurveKeyPair keyPair(String name) {
-        return KeyFiles.loadOrCreate(dataDir.resolve("keys"), name);
     }
 
     private static String folderName(String name) {

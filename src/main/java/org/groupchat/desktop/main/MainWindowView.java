@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -25,6 +27,8 @@ public final class MainWindowView {
     private final Stage stage;
     private final Runnable onQuit;
     private final Map<ChatTabViewModel, Tab> tabsByModel = new HashMap<>();
+    private Parent root;
+    @FXML private SplitPane mainSplit;
     @FXML private TabPane tabPane;
     @FXML private Label emptyHint;
     @FXML private Label statusLabel;
@@ -38,10 +42,10 @@ public final class MainWindowView {
         this.onQuit = onQuit;
     }
 
-    /** Loads the window's FXML with its controllers and returns its root. */
-    public static Parent load(MainWindowViewModel model, Stage stage, Runnable onQuit) {
+    /** Loads the window's FXML with its controllers; the groups pane starts {@code groupsWidth} pixels wide. */
+    public static MainWindowView load(MainWindowViewModel model, Stage stage, Runnable onQuit, double groupsWidth) {
         MainWindowView view = new MainWindowView(model, stage, onQuit);
-        return Views.load("main/MainWindow.fxml", type -> {
+        view.root = Views.load("main/MainWindow.fxml", type -> {
             if (type == MainWindowView.class) {
                 return view;
             }
@@ -49,6 +53,32 @@ public final class MainWindowView {
                 return new GroupsView(model.groups());
             }
             throw new IllegalArgumentException("no controller " + type);
+        });
+        view.keepGroupsWidth(groupsWidth);
+        return view;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** How wide the groups pane is now, in pixels. */
+    public double groupsWidth() {
+        return mainSplit.getItems().get(0).getLayoutBounds().getWidth();
+    }
+
+    /** The groups pane keeps its width when the window grows: the conversation gets the space. */
+    private void keepGroupsWidth(double width) {
+        Node groups = mainSplit.getItems().get(0);
+        SplitPane.setResizableWithParent(groups, false);
+        mainSplit.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number now) {
+                if (now.doubleValue() > 0) {
+                    mainSplit.setDividerPositions(Math.min(width, now.doubleValue() / 2) / now.doubleValue());
+                    mainSplit.widthProperty().removeListener(this);
+                }
+            }
         });
     }
 

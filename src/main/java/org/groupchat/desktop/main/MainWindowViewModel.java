@@ -17,8 +17,10 @@ import org.groupchat.desktop.groups.GroupsViewModel;
 import org.groupchat.desktop.groups.RegistryAddress;
 import org.groupchat.desktop.groups.RegistryWatcher;
 import org.groupchat.desktop.hosting.Hosted;
+import org.groupchat.desktop.hosting.HostedGroups;
 import org.groupchat.desktop.hosting.LocalServers;
 import org.groupchat.desktop.hosting.RegistryProbe;
+import org.groupchat.desktop.profile.HostedGroup;
 import org.groupchat.desktop.profile.Identity;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.profile.ProfileStore;
@@ -42,6 +44,8 @@ public final class MainWindowViewModel {
     private final Identity identity;
     private final SessionFactory sessions;
     private final LocalServers localServers;
+    private final HostedGroups hosted;
+    private final RegistryFinder finder;
     private final GroupsViewModel groups = new GroupsViewModel();
     private final ObservableList<ChatTabViewModel> tabs = FXCollections.observableArrayList();
     private final Map<String, JoinedGroup> joined = new LinkedHashMap<>();
@@ -54,6 +58,8 @@ public final class MainWindowViewModel {
     private final RegistryWatcher watcher;
     /** The status bar's last word that no registry answers (or that it refused us), until a LIST says otherwise. */
     private String registryTrouble;
+    /** A look for the registry (and maybe starting the bundled one) is under way. */
+    private boolean lookingAgain;
     private Consumer<IncomingMessage> onIncoming = message -> { };
 
     public MainWindowViewModel(UiExecutor ui, ProfileStore store, Identity identity, Settings settings,
@@ -63,6 +69,8 @@ public final class MainWindowViewModel {
         this.identity = identity;
         this.sessions = sessions;
         this.localServers = localServers;
+        this.hosted = new HostedGroups(localServers, store);
+        this.finder = new RegistryFinder(localServers, identity.keys());
         this.trustedRegistryKeys = new LinkedHashMap<>(settings.registryKeys());
         this.secureLocalServers = settings.secureLocalServers();
         registryAddress.set(settings.registry());
@@ -94,46 +102,43 @@ public final class MainWindowViewModel {
 
     /** Finds or starts a registry, then keeps the groups list fresh. */
     public void start() {
+        watcher.start();
+        status.set("Looking for a registry at " + registryAddress.get() + "…");
+        lookForRegistry(this::hostAgain);
+    }
+
+    /** Probes the current address in the background, starting the bundled servers there if it is ours and silent. */
+    private void lookForRegistry(Runnable then) {
         String address = registryAddress.get();
         RegistryAddress target = registryTarget(address);
-        watcher.start();
-        status.set("Looking for a registry at " + address + "…");
-        ui.inBackground(() -> findOrStartRegistry(target), found -> {
+        lookingAgain = true;
+        ui.inBackground(() -> finder.find(target), found -> {
+            lookingAgain = false;
+            if (!address.equals(registryAddress.get())) {
+                return;
+            }
             if (found.bundledKey() != null) {
                 trustRegistryKey(address, found.bundledKey());
             }
             showRegistryState(found.message(), found.answers());
             watcher.refreshNow();
-        }, error -> status.set("Could not start the bundled servers at " + address + ": " + error.getMessage()));
+            then.run();
+        }, error -> {
+            lookingAgain = false;
+            status.set("Could not start the bundled servers at " + address + ": " + error.getMessage());
+        });
     }
 
-    /** What the status bar says after looking; {@code answers}: a registry answers there now (maybe ours). */
-    private record RegistrySearch(String message, boolean answers, String bundledKey) {}
-
-    private RegistrySearch findOrStartRegistry(RegistryAddress target) {
-        String address = target.endpoint();
-        RegistryProbe probe = LocalServers.probe(target);
-        if (probe != RegistryProbe.SILENT) {
-            return new RegistrySearch(probeMessage(target, probe), probe == RegistryProbe.ANSWERS, null);
-        }
-        if (!LocalServers.isLocal(address)) {
-            return new RegistrySearch(
-                    "No registry answers at " + address + ". Use File › Connect to registry… to pick another.", false,
-                    null);
-        }
-        String key = localServers.startBundled(address);
-        return new RegistrySearch("No registry answered at " + address
-                + ", so this app started bundled servers (a registry and the \"Lobby\" group"
-                + (key == null ? ", without security" : ", secure") + ").", true, key);
-    }
-
-    private static String probeMessage(RegistryAddress target, RegistryProbe probe) {
-        return switch (probe) {
-            case ANSWERS -> "Connected to the registry at " + target.endpoint()
-                    + (target.secure() ? " (secure, key " + target.keys().serverFingerprint() + ")." : ".");
-            case REFUSED_HANDSHAKE -> target.refusal();
-            case SILENT -> "No registry answers at " + target.endpoint() + ".";
-        };
+    /** Hosts again, with their history, the groups this profile made with New group…. */
+    private void hostAgain() {
+        String registry = registryAddress.get();
+        String registryKey = trustedRegistryKeys.get(registry);
+        ui.inBackground(() -> hosted.hostAgain(registry, registryKey), problems -> {
+            if (!problems.isEmpty()) {
+                status.set(String.join(" ", problems));
+            }
+            watcher.refreshNow();
+        }, error -> status.set("Could not host your groups again: " + error.getMessage()));
     }
 
     public void setOnIncoming(Consumer<IncomingMessage> handler) {
@@ -177,7 +182,7 @@ public final class MainWindowViewModel {
         RegistryAddress target = registryTarget(endpoint);
         status.set("Looking for a registry at " + endpoint + "…");
         ui.inBackground(() -> LocalServers.probe(target),
-                probe -> showRegistryState(probeMessage(target, probe), probe == RegistryProbe.ANSWERS),
+                probe -> showRegistryState(RegistryFinder.probeMessage(target, probe), probe == RegistryProbe.ANSWERS),
                 error -> status.set(error.getMessage()));
         return null;
     }
@@ -221,6 +226,17 @@ public final class MainWindowViewModel {
         if (refused) {
             showRegistryState(message, false);
         }
+        takeOverIfGone();
+    }
+
+    /**
+     * The registry on this computer went away (the app that ran it quit): look again, and start the bundled servers
+     * here if nothing answers, so the survivor carries on with the same registry key and Lobby history.
+     */
+    private void takeOverIfGone() {
+        if (!lookingAgain && LocalServers.isLocal(registryAddress.get())) {
+            lookForRegistry(() -> { });
+        }
     }
 
     private void showRegistryState(String message, boolean answers) {
@@ -236,8 +252,13 @@ public final class MainWindowViewModel {
         } catch (ProtocolException e) {
             return e.getMessage().replace("\"name\"", "The group name");
         }
-        if (groups.find(groupName) != null || tab(groupName) != null) {
-            return "A group named \"" + groupName + "\" already exists; pick another name.";
+        GroupInfo live = groups.find(groupName);
+        if (live != null) {
+            return "A group named \"" + groupName + "\" is already live at " + live.endpoint()
+                    + ": double-click it in the groups list to join it, or pick another name.";
+        }
+        if (tab(groupName) != null) {
+            return "You already have \"" + groupName + "\" open in a tab: pick another name.";
         }
         int port;
         String text = portText == null ? "" : portText.strip();
@@ -253,9 +274,11 @@ public final class MainWindowViewModel {
         String registry = registryAddress.get();
         status.set("Starting the group \"" + groupName + "\"…");
         String registryKey = trustedRegistryKeys.get(registry);
-        ui.inBackground(() -> localServers.host(groupName, bind, registry, registryKey), (Hosted hosted) -> {
-            status.set("Hosting \"" + groupName + "\" at " + hosted.endpoint() + "; it stops when you quit.");
-            join(new GroupInfo(groupName, hosted.endpoint(), 0, 0, 0, 0, hosted.publicKey()));
+        HostedGroup group = new HostedGroup(groupName, port);
+        ui.inBackground(() -> hosted.host(group, registry, registryKey, false), (Hosted started) -> {
+            status.set("Hosting \"" + groupName + "\" at " + started.endpoint()
+                    + "; it is hosted again, with its history, each time GroupChat starts.");
+            join(new GroupInfo(groupName, started.endpoint(), 0, 0, 0, 0, started.publicKey()));
             watcher.refreshNow();
         }, error -> status.set("Could not start \"" + groupName + "\": " + error.getMessage()));
         return null;
@@ -276,7 +299,7 @@ public final class MainWindowViewModel {
         registryFingerprint.set(from.secure() ? from.keys().serverFingerprint() : "");
         if (registryTrouble != null && registryTrouble.equals(status.get())) {
             // the probe gave up (or the registry came up later), but it answers now
-            showRegistryState(probeMessage(from, RegistryProbe.ANSWERS), true);
+            showRegistryState(RegistryFinder.probeMessage(from, RegistryProbe.ANSWERS), true);
         }
         groups.update(live);
         for (GroupInfo group : live) {

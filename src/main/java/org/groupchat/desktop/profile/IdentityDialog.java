@@ -37,6 +37,8 @@ public final class IdentityDialog extends Dialog<Identity> {
         setResultConverter(button -> button == ButtonType.OK && check(name.getText()) == null
                 ? Identity.create(name.getText().strip(), keys)
                 : null);
+        // focused before the window shows, so the first keys typed land in the field however fast they come
+        name.requestFocus();
         setOnShown(event -> name.requestFocus());
         DialogKeys.closeAfterKeyEvent(this);
     }

@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * Where one profile keeps its identity and settings (the OS's per-user config folder) and its data
- * (the per-user app-data folder). A config-dir override puts both under one folder, for tests and portable use.
+ * (the per-user app-data folder), and where this computer user's bundled servers keep theirs, shared by every
+ * profile ({@code sharedDataDir}: the default profile's data folder). A config-dir override puts all of them under
+ * one folder, for tests and portable use.
  */
-public record ProfilePaths(Path configDir, Path dataDir) {
+public record ProfilePaths(Path configDir, Path dataDir, Path sharedDataDir) {
     public static final String DEFAULT_PROFILE = "default";
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
@@ -38,9 +40,10 @@ public record ProfilePaths(Path configDir, Path dataDir) {
             }
         }
         if (profile.equals(DEFAULT_PROFILE)) {
-            return new ProfilePaths(config, data);
+            return new ProfilePaths(config, data, data);
         }
-        return new ProfilePaths(config.resolve("profiles").resolve(profile), data.resolve("profiles").resolve(profile));
+        return new ProfilePaths(config.resolve("profiles").resolve(profile), data.resolve("profiles").resolve(profile),
+                data);
     }
 
     private static Path xdg(Map<String, String> env, String variable, Path fallback) {

@@ -29,6 +29,8 @@ import org.groupchat.security.KeyFiles;
 public final class ProfileStore {
     private static final String IDENTITY_FILE = "identity.properties";
     private static final String SETTINGS_FILE = "settings.properties";
+    private static final String WINDOW_FILE = "window.properties";
+    private static final String HOSTED_FILE = "hosted.properties";
     private static final String KEY_NAME = "user";
     private static final String REGISTRY_KEY = "registryKey.";
     private static final String SECURE_LOCAL_SERVERS = "localServers.secure";
@@ -48,7 +50,8 @@ public final class ProfileStore {
         if (!Files.isDirectory(paths.configDir())) {
             return;
         }
-        try (var files = Files.newDirectoryStream(paths.configDir(), "{" + IDENTITY_FILE + "," + SETTINGS_FILE + "}*.tmp")) {
+        try (var files = Files.newDirectoryStream(paths.configDir(), "{" + IDENTITY_FILE + ","
+                + SETTINGS_FILE + "," + WINDOW_FILE + "," + HOSTED_FILE + "}*.tmp")) {
             for (Path file : files) {
                 Files.deleteIfExists(file);
             }
@@ -92,6 +95,43 @@ public final class ProfileStore {
         }
         return new Settings(props.getProperty("registry", Settings.DEFAULT_REGISTRY), registryKeys, joined,
                 !"false".equals(props.getProperty(SECURE_LOCAL_SERVERS)));
+    }
+
+    /** Where the main window was when the app last quit, if it was saved. */
+    public Optional<WindowBounds> window() {
+        return WindowBounds.from(read(WINDOW_FILE));
+    }
+
+    public void saveWindow(WindowBounds bounds) {
+        write(WINDOW_FILE, bounds.toProperties());
+    }
+
+    /** The groups this profile hosts, in the order they were made. */
+    public synchronized List<HostedGroup> hostedGroups() {
+        Properties props = read(HOSTED_FILE);
+        List<HostedGroup> hosted = new ArrayList<>();
+        for (int i = 0; props.containsKey(i + ".name"); i++) {
+            try {
+                hosted.add(new HostedGroup(props.getProperty(i + ".name"),
+                        Integer.parseInt(props.getProperty(i + ".port", "0"))));
+            } catch (NumberFormatException e) {
+                hosted.add(new HostedGroup(props.getProperty(i + ".name"), 0));
+            }
+        }
+        return hosted;
+    }
+
+    /** Remembers that this profile hosts {@code group} (replacing an entry of the same name). */
+    public synchronized void addHostedGroup(HostedGroup group) {
+        List<HostedGroup> hosted = new ArrayList<>(hostedGroups());
+        hosted.removeIf(known -> known.name().equalsIgnoreCase(group.name()));
+        hosted.add(group);
+        Properties props = new Properties();
+        for (int i = 0; i < hosted.size(); i++) {
+            props.setProperty(i + ".name", hosted.get(i).name());
+            props.setProperty(i + ".port", Integer.toString(hosted.get(i).port()));
+        }
+        write(HOSTED_FILE, props);
     }
 
     /** Notes the settings to save next; cheap, no I/O, so the UI thread may call it in the order of its changes. */

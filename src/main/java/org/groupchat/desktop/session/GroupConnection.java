@@ -9,6 +9,9 @@ public interface GroupConnection {
 
     void loadSince(long sinceMs);
 
+    /** Shows the newest page again, e.g. after "load since" found nothing. */
+    void loadLatest();
+
     /**
      * Moves the session to a new address or key of the same group, e.g. after its server restarted elsewhere;
      * {@code serverKey} is null for a group without security.

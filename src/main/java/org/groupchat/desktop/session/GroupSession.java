@@ -85,6 +85,11 @@ public final class GroupSession implements GroupConnection {
     }
 
     @Override
+    public void loadLatest() {
+        submit(new SessionCommand.Latest());
+    }
+
+    @Override
     public void retarget(String endpoint, String serverKey) {
         submit(new SessionCommand.Retarget(address(endpoint, serverKey, own)));
     }

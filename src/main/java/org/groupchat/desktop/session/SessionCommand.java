@@ -8,6 +8,8 @@ sealed interface SessionCommand {
 
     record Since(long sinceMs) implements SessionCommand {}
 
+    record Latest() implements SessionCommand {}
+
     record Retarget(GroupAddress address) implements SessionCommand {}
 
     record Leave() implements SessionCommand {}

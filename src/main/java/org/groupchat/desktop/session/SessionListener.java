@@ -25,6 +25,9 @@ public interface SessionListener {
     /** Every message from the chosen moment on, replacing what is shown. */
     void sinceLoaded(List<Message> messages, boolean hasEarlier);
 
+    /** The newest page again, replacing what is shown (after {@link GroupConnection#loadLatest}). */
+    void latestLoaded(List<Message> messages, boolean hasEarlier);
+
     void membersChanged(List<Member> members);
 
     void connectionChanged(ConnectionState state, String detail);

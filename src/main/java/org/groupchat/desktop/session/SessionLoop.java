@@ -150,6 +150,8 @@ final class SessionLoop {
             calls.add(earlierCall(earlier.beforeSeq(), now + 10_000));
         } else if (command instanceof SessionCommand.Since since) {
             calls.add(sinceCall(since.sinceMs(), new ArrayList<>(), now + 10_000));
+        } else if (command instanceof SessionCommand.Latest) {
+            calls.add(latestPageCall(now + 10_000));
         } else if (command instanceof SessionCommand.Retarget retarget) {
             retarget(retarget.address());
         } else if (command instanceof SessionCommand.Leave) {
@@ -184,6 +186,14 @@ final class SessionLoop {
                     post(() -> listener.newestPage(page.messages(), hasEarlier));
                 }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
                 reason -> { });
+    }
+
+    private Call latestPageCall(long giveUpAt) {
+        return new Call(Request.Fetch.newest(userRef, timings.pageSize()), Reply.Fetched.class, giveUpAt, page -> {
+            boolean hasEarlier = !page.messages().isEmpty() && page.messages().get(0).seq() > 1;
+            post(() -> listener.latestLoaded(page.messages(), hasEarlier));
+        }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
+                reason -> post(() -> listener.problem("Could not load messages: " + reason)));
     }
 
     private Call sendCall(SessionCommand.Send send, long giveUpAt) {

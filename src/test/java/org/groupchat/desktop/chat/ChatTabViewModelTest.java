@@ -19,7 +19,8 @@ class ChatTabViewModelTest {
     private static final User ME = new User("00000000-0000-0000-0000-000000000001", "Me");
     private static final User BOB = new User("00000000-0000-0000-0000-000000000002", "Bob");
     private final RecordingConnection connection = new RecordingConnection();
-    private final ChatTabViewModel model = new ChatTabViewModel("Alpha", ME, ZoneOffset.UTC, () -> 42L);
+    private static final long NOW = java.time.Instant.parse("2026-12-06T12:00:00Z").toEpochMilli();
+    private final ChatTabViewModel model = new ChatTabViewModel("Alpha", ME, ZoneOffset.UTC, () -> NOW);
 
     @BeforeEach
     void attach() {
@@ -120,6 +121,45 @@ class ChatTabViewModelTest {
 
         long expected = LocalDate.of(2026, 3, 4).atTime(10, 15, 30).atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
         assertThat(connection.since).containsExactly(expected);
+    }
+
+    @Test
+    void messagesArrivingWhileTheUserReadsFurtherUpStayUnreadUntilTheViewReachesThem() {
+        model.selectedProperty().set(true);
+        model.followingProperty().set(false);
+        model.arrived(List.of(new Message(1, "a", 1, BOB, "one")));
+        assertThat(model.titleProperty().get()).isEqualTo("Alpha (1)");
+
+        model.followingProperty().set(true);
+        assertThat(model.titleProperty().get()).isEqualTo("Alpha");
+    }
+
+    @Test
+    void loadSinceRefusesAMomentStillToCome() {
+        model.sinceDateProperty().set(LocalDate.of(2026, 12, 6));
+        model.sinceTimeProperty().set("12:30");
+        model.loadSince();
+
+        assertThat(model.noticeProperty().get()).contains("still to come");
+        assertThat(connection.since).isEmpty();
+    }
+
+    @Test
+    void aLoadSinceThatFindsNothingSaysSoAndLeadsBackToTheLatest() {
+        model.newestPage(List.of(new Message(7, "a", 1, BOB, "old news")), true);
+        model.sinceDateProperty().set(LocalDate.of(2026, 12, 6));
+        model.sinceTimeProperty().set("11:00");
+        model.loadSince();
+        model.sinceLoaded(List.of(), true);
+
+        assertThat(model.lines()).isEmpty();
+        assertThat(model.nothingSinceProperty().get()).isEqualTo("No messages since 6 Dec 2026 11:00.");
+
+        model.backToLatest();
+        assertThat(connection.latest).isEqualTo(1);
+        model.latestLoaded(List.of(new Message(7, "a", 1, BOB, "old news")), true);
+        assertThat(model.nothingSinceProperty().get()).isEmpty();
+        assertThat(model.lines()).extracting(ChatLine::text).containsExactly("old news");
     }
 
     @Test

@@ -95,7 +95,7 @@ class MainWindowViewModelTest {
         assertThat(model.newGroup("  ", "")).contains("must not be empty");
         assertThat(model.newGroup("Team", "port")).contains("is not a port number");
         assertThat(model.newGroup("Team", "70000")).contains("out of range");
-        assertThat(model.newGroup("Saved", "")).contains("already exists");
+        assertThat(model.newGroup("Saved", "")).contains("already have \"Saved\" open in a tab");
     }
 
     @Test

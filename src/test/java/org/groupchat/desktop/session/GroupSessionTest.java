@@ -210,6 +210,10 @@ class GroupSessionTest {
         }
 
         @Override
+        public void latestLoaded(List<Message> messages, boolean hasEarlier) {
+        }
+
+        @Override
         public void sinceLoaded(List<Message> messages, boolean hasEarlier) {
         }
 

@@ -65,6 +65,27 @@ public final class AppUnderTest {
         return new AppUnderTest(stage, app, identity);
     }
 
+    /**
+     * Starts {@code profile} (a second identity beside the default one in {@code baseDir}, as {@code --profile}
+     * does), with a name already chosen, on the registry at {@code registry}.
+     */
+    public static AppUnderTest openProfile(Stage stage, Path baseDir, String profile, String name, String registry) {
+        ProfileStore store = new ProfileStore(ProfilePaths.resolve(profile, baseDir, Map.of(), "Linux", baseDir));
+        Identity identity = new Identity(UUID.randomUUID().toString(), name, store.keys());
+        store.saveIdentity(identity);
+        store.saveSettings(new Settings(registry, List.of()));
+        ChatApplication app = ChatApplication.prepare(new AppArguments(profile, baseDir, null));
+        app.show(stage, () -> { });
+        return new AppUnderTest(stage, app, identity);
+    }
+
+    /** Starts the app again on the profile in {@code configDir} as it was left, like a restart. */
+    public static AppUnderTest reopen(Stage stage, Path configDir) {
+        ChatApplication app = ChatApplication.prepare(new AppArguments("default", configDir, null));
+        app.show(stage, () -> { });
+        return new AppUnderTest(stage, app, store(configDir).identity().orElse(null));
+    }
+
     /** The key pair of the profile in {@code configDir}, created now if it has none yet. */
     public static CurveKeyPair profileKeys(Path configDir) {
         return store(configDir).keys();

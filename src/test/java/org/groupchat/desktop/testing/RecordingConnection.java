@@ -12,6 +12,7 @@ public final class RecordingConnection implements GroupConnection {
     public final List<Long> earlier = new ArrayList<>();
     public final List<Long> since = new ArrayList<>();
     public final List<String> retargets = new ArrayList<>();
+    public int latest;
     public boolean left;
     public boolean closed;
 
@@ -28,6 +29,11 @@ public final class RecordingConnection implements GroupConnection {
     @Override
     public void loadSince(long sinceMs) {
         since.add(sinceMs);
+    }
+
+    @Override
+    public void loadLatest() {
+        latest++;
     }
 
     @Override
