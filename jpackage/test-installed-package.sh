@@ -14,6 +14,7 @@
 # where it looks for a free TCP port; GROUPCHAT_TEST_LINTIAN=no skips lintian (for a root of another distribution,
 # whose lintian knows other tags).
 set -euo pipefail
+trap 'echo "FAILED: line $LINENO: $BASH_COMMAND" >&2' ERR
 
 if [ $# -ne 1 ] || [ ! -f "$1" ]; then
   echo "usage: $0 path/to/groupchat_VERSION_ARCH.deb" >&2
@@ -307,7 +308,10 @@ else
   fi
   need desktop-file-validate desktop-file-utils
   # what is on the system before, to check that purge leaves nothing of ours
-  ours() { find /usr /opt /etc /var/lib /var/cache -xdev \( -iname '*groupchat*' -o -path /usr/share/desktop-directories \) 2>/dev/null | sort; }
+  ours() {  # (a minimal system may have no /opt)
+    { find /usr /opt /etc /var/lib /var/cache -xdev \( -iname '*groupchat*' -o -path /usr/share/desktop-directories \) \
+      2>/dev/null || true; } | sort
+  }
   ours >"$work/before.txt"
   installed=yes  # from here on, the package is removed however the test ends
   remove() { [ -z "${installed:-}" ] || dpkg --purge "$package" >/dev/null 2>&1 || true; }
