@@ -222,16 +222,15 @@ wait_for_exit "$servers" 20 || fail "groupchat-servers still running 20 s after 
 grep -q '^stopped' "$work/servers.out" || fail "groupchat-servers did not say it stopped"
 echo "SIGTERM: stopped, exit 0"
 
-# nothing listens there now: the client says so at once (exit 3), instead of retrying for 10 s
+# nothing listens there now: the client says so at once (exit 3)
 started=$(now_ms)
-set +e
-timeout 30 "$bin/groupchat-servers" client --registry "$registry" list >"$work/no-server.out" 2>&1
-list_exit=$?
-set -e
+list_exit=0
+timeout 30 "$bin/groupchat-servers" client --registry "$registry" list >"$work/no-server.out" 2>&1 || list_exit=$?
 list_ms=$(( $(now_ms) - started ))
 [ "$list_exit" -eq 3 ] || fail "client list with no server exited with $list_exit, not 3: $(cat "$work/no-server.out")"
 grep -q 'nothing listens' "$work/no-server.out" || fail "client list with no server: no clear message: $(cat "$work/no-server.out")"
-[ "$list_ms" -lt 3000 ] || fail "client list with no server took $list_ms ms to fail (3000 at most)"
+# a JVM start and about 0.3 s of refused connects (1.1-1.6 s here); it used to wait out its retries, 10 s
+[ "$list_ms" -lt 5000 ] || fail "client list with no server took $list_ms ms to fail (5000 at most)"
 echo "client list with no server: exit 3 after $list_ms ms: $(cat "$work/no-server.out")"
 
 step "groupchat-servers --secure: CURVE through the packaged runtime (jnacl on the class path)"
