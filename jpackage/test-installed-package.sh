@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Tests a built GroupChat .deb; builds nothing. Usage: jpackage/test-installed-package.sh path/to/groupchat_*.deb
+#  0. lintian: fails on any error or warning that is not in the allow-list below; the control fields;
 #  1. unpacks it with dpkg-deb -x; from that tree runs groupchat-servers (a registry and a group on 127.0.0.1),
 #     joins, sends and fetches with the packaged command-line client, stops it with SIGTERM (exit 0 expected);
+#     checks --version, the group database's mode (600), and that `client list` with no server fails fast;
 #     then the same with --secure (CURVE), and checks that a client without the registry's key is refused;
-#  2. starts the GroupChat launcher under Xvfb until its main window is shown, then lets it close itself;
-#  3. as root: dpkg -i, checks the menu entry and both commands, dpkg -r.
+#  2. starts the GroupChat launcher under Xvfb until its main window is shown, then lets it close itself; checks that
+#     every native library of the package (and JavaFX's, unpacked at that start) finds the libraries it links;
+#  3. as root: dpkg -i; the commands on PATH, the menu entry, the theme icons and the docs, each a file dpkg owns;
+#     no maintainer scripts; dpkg --purge leaves nothing of the package behind.
 # Prints the .deb size, the time from launch to the main window, and the installed size.
-# All traffic stays on 127.0.0.1; every wait is bounded.
+# All traffic stays on 127.0.0.1; every wait is bounded. GROUPCHAT_TEST_PORTS=FIRST-LAST (default 20000-31999) is
+# where it looks for a free TCP port; GROUPCHAT_TEST_LINTIAN=no skips lintian (for a root of another distribution,
+# whose lintian knows other tags).
 set -euo pipefail
+trap 'echo "FAILED: line $LINENO: $BASH_COMMAND" >&2' ERR
 
 if [ $# -ne 1 ] || [ ! -f "$1" ]; then
   echo "usage: $0 path/to/groupchat_VERSION_ARCH.deb" >&2
@@ -60,11 +67,15 @@ wait_for_exit() {
   wait "$pid" || exit_code=$?
 }
 
-# a TCP port on 127.0.0.1 that nothing listens on, from below the kernel's ephemeral range
+# a TCP port on 127.0.0.1 that nothing listens on, from GROUPCHAT_TEST_PORTS (below the kernel's ephemeral range)
+ports=${GROUPCHAT_TEST_PORTS:-20000-31999}
+[[ $ports =~ ^([0-9]+)-([0-9]+)$ ]] && [ "${BASH_REMATCH[1]}" -le "${BASH_REMATCH[2]}" ] \
+  || { echo "GROUPCHAT_TEST_PORTS=$ports: give FIRST-LAST" >&2; exit 2; }
+first_port=${BASH_REMATCH[1]} port_count=$(( BASH_REMATCH[2] - BASH_REMATCH[1] + 1 ))
 free_port() {
   local port
   for _ in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 12000 ))
+    port=$(( first_port + RANDOM % port_count ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
@@ -83,14 +94,78 @@ missing_dependencies() {
   done
 }
 
+# need COMMAND PACKAGE: installs PACKAGE when COMMAND is missing (root only; CI is root on a throwaway machine)
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
+  [ "$(id -u)" -eq 0 ] || fail "$1 is missing (apt-get install $2), and only root may install it"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+
+# png_size FILE: WIDTHxHEIGHT from the PNG header
+png_size() {
+  local hex
+  hex=$(od -An -tx1 -j16 -N8 "$1" | tr -d ' \n')
+  echo "$((16#${hex:0:8}))x$((16#${hex:8:8}))"
+}
+
+# missing_libraries DIR...: the ELF files under DIR that do not find a library they link (libjvm.so is found by the
+# launcher, from the runtime's lib/server)
+missing_libraries() {
+  local file runtime
+  runtime=$(dirname "$(find "$@" -name libjvm.so -print -quit)")
+  while IFS= read -r -d '' file; do
+    [ "$(od -An -tx1 -N4 "$file" | tr -d ' ')" = 7f454c46 ] || continue
+    { LD_LIBRARY_PATH="$runtime:$(dirname "$runtime")" ldd "$file" 2>/dev/null || true; } | sed -n "/not found/s|^|$file: |p"
+  done < <(find "$@" -type f \( -name '*.so' -o -perm -u+x \) -print0)
+}
+
+version=$(dpkg-deb -f "$deb" Version)
+upstream_version=${version%-*}
 deb_bytes=$(stat -c %s "$deb")
-echo "package $package $(dpkg-deb -f "$deb" Version), $deb_bytes bytes: $deb"
+echo "package $package $version, $deb_bytes bytes: $deb"
+
+step "lintian and the control fields"
+# What lintian may report; anything else at warning level or above fails. Each is what a self-contained app in /opt
+# (the jpackage layout, with its own Java runtime and class path) is, not a fault of the package:
+lintian_allowed=(
+  dir-or-file-in-opt             # the app lives in /opt/groupchat, as jpackage lays it out
+  jar-not-in-usr-share           # its class path is the app image's lib/app, not Debian's /usr/share/java
+  unknown-java-class-version     # jackson-core's multi-release classes for Java 22, newer than lintian knows
+  initial-upload-closes-no-bugs  # not uploaded to Debian, so there is no ITP bug to close
+)
+if [ "${GROUPCHAT_TEST_LINTIAN:-yes}" = no ]; then
+  echo "skipped: GROUPCHAT_TEST_LINTIAN=no"
+else
+  need lintian lintian
+  # --fail-on none: the exit status then says only whether lintian could check the package
+  lintian --fail-on none --tag-display-limit 0 "$deb" >"$work/lintian.out" 2>"$work/lintian.err" \
+    || fail "lintian could not check the package: $(cat "$work/lintian.err")"
+  grep -E '^[EW]: ' "$work/lintian.out" | awk '{ print $1, $3 }' | sort | uniq -c | sed 's/^/  /'
+  allowed=$(IFS='|'; echo "${lintian_allowed[*]}")
+  if grep -E '^[EW]: ' "$work/lintian.out" | grep -vE "^[EW]: [^ ]+ ($allowed)( |$)" >"$work/lintian-new.out"; then
+    cat "$work/lintian-new.out" >&2
+    fail "lintian: $(wc -l <"$work/lintian-new.out") errors or warnings not in the allow-list"
+  fi
+  echo "lintian: nothing but the allowed tags"
+fi
+maintainer=$(dpkg-deb -f "$deb" Maintainer)
+[[ $maintainer =~ ^[^\<]+\ \<[^@\ ]+@[^\>\ ]+\>$ ]] || fail "Maintainer is not NAME <EMAIL>: $maintainer"
+[ -n "$(dpkg-deb -f "$deb" Homepage)" ] || fail "no Homepage"
+[ "$(dpkg-deb -f "$deb" Description | wc -l)" -gt 3 ] || fail "no long description"
+dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -E '(pre|post)(inst|rm)$' >"$work/scripts.out" \
+  && fail "the package has maintainer scripts: $(tr '\n' ' ' <"$work/scripts.out")"
+echo "Maintainer $maintainer, Homepage $(dpkg-deb -f "$deb" Homepage); no maintainer scripts"
 
 step "unpack with dpkg-deb -x"
 dpkg-deb -x "$deb" "$work/root"
 bin=$(dirname "$(find "$work/root" -type f -path '*/bin/groupchat-servers' | head -n 1)")
 [ -x "$bin/groupchat-servers" ] && [ -x "$bin/GroupChat" ] || fail "no bin/groupchat-servers and bin/GroupChat in the package"
 echo "launchers in ${bin#"$work/root"}"
+"$bin/groupchat-servers" --version >"$work/version.out" 2>&1 || fail "groupchat-servers --version: $(cat "$work/version.out")"
+grep -qE "^groupchat-servers $upstream_version " "$work/version.out" \
+  || fail "groupchat-servers --version says \"$(cat "$work/version.out")\", not the package's version $upstream_version"
+echo "$(cat "$work/version.out")"
 # keep everything the launchers write (identities, caches) inside the test folder
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
@@ -133,11 +208,30 @@ client fetch 'Package Test' >"$work/fetch.out" || fail "client fetch"
 grep -qF "$text" "$work/fetch.out" || fail "client fetch did not return the message sent"
 echo "client join, send, fetch: ok ($(grep -cF "$text" "$work/fetch.out") message back)"
 
+# the group's messages are for its members only: its database (and the WAL beside it) like a secret key
+databases=$(find "$work/data" -type f -name '*.db*' | sort)
+[ -n "$databases" ] || fail "no group database in $work/data: $(ls -la "$work/data")"
+for file in $databases; do
+  [ "$(stat -c %a "$file")" = 600 ] || fail "${file#"$work/"} is mode $(stat -c %a "$file"), not 600"
+done
+echo "group database files mode 600: $(echo "$databases" | xargs -n1 basename | tr '\n' ' ')"
+
 kill -TERM "$servers"
 wait_for_exit "$servers" 20 || fail "groupchat-servers still running 20 s after SIGTERM"
 [ "$exit_code" -eq 0 ] || fail "groupchat-servers exited with $exit_code after SIGTERM, not 0"
 grep -q '^stopped' "$work/servers.out" || fail "groupchat-servers did not say it stopped"
 echo "SIGTERM: stopped, exit 0"
+
+# nothing listens there now: the client says so at once (exit 3)
+started=$(now_ms)
+list_exit=0
+timeout 30 "$bin/groupchat-servers" client --registry "$registry" list >"$work/no-server.out" 2>&1 || list_exit=$?
+list_ms=$(( $(now_ms) - started ))
+[ "$list_exit" -eq 3 ] || fail "client list with no server exited with $list_exit, not 3: $(cat "$work/no-server.out")"
+grep -q 'nothing listens' "$work/no-server.out" || fail "client list with no server: no clear message: $(cat "$work/no-server.out")"
+# a JVM start and about 0.3 s of refused connects (1.1-1.6 s here); it used to wait out its retries, 10 s
+[ "$list_ms" -lt 5000 ] || fail "client list with no server took $list_ms ms to fail (5000 at most)"
+echo "client list with no server: exit 3 after $list_ms ms: $(cat "$work/no-server.out")"
 
 step "groupchat-servers --secure: CURVE through the packaged runtime (jnacl on the class path)"
 "$bin/groupchat-servers" --secure --registry-bind 'tcp://127.0.0.1:*' --group 'Secret Test=tcp://127.0.0.1:*' \
@@ -185,7 +279,8 @@ mkdir -p "$work/profile"
 printf 'id=6f1c2a3e-0d4b-4e8f-9a7c-5b2d1e0f3a4c\nname=Package Test\n' >"$work/profile/identity.properties"
 port=$(free_port) || fail "no free port on 127.0.0.1"
 started=$(now_ms)
-DISPLAY=$display JAVA_TOOL_OPTIONS=-Dgroupchat.smokeExit=true \
+# user.home: Java takes it from /etc/passwd, not $HOME; JavaFX unpacks its native libraries under it
+DISPLAY=$display JAVA_TOOL_OPTIONS="-Dgroupchat.smokeExit=true -Duser.home=$HOME" \
   "$bin/GroupChat" --config-dir "$work/profile" --registry "tcp://127.0.0.1:$port" >"$work/gui.out" 2>"$work/gui.err" &
 gui=$!
 pids+=("$gui")
@@ -196,8 +291,13 @@ wait_for_exit "$gui" 60 || fail "GroupChat did not close within 60 s of showing 
 [ "$exit_code" -eq 0 ] || fail "GroupChat exited with $exit_code, not 0"
 grep -v '^main window shown' "$work/gui.out" | sed 's/^/  /'
 echo "closed, exit 0"
+# JavaFX unpacks its native libraries from its jars at the first start, into ~/.openjfx/cache
+[ -d "$HOME/.openjfx/cache" ] || fail "JavaFX unpacked no native libraries into $HOME/.openjfx/cache"
+missing_libraries "$work/root/opt" "$HOME/.openjfx/cache" >"$work/ldd.out"
+[ ! -s "$work/ldd.out" ] || fail "native libraries that miss a library they link: $(cat "$work/ldd.out")"
+echo "every native library of the package and of JavaFX finds the libraries it links"
 
-step "dpkg -i, menu entry and commands, dpkg -r"
+step "dpkg -i: commands, menu entry, icons and docs, each a file dpkg owns; dpkg --purge"
 installed_kib=$(dpkg-deb -f "$deb" Installed-Size)
 if [ "$(id -u)" -ne 0 ]; then
   echo "skipped: needs root (CI runs as root on a throwaway machine)"
@@ -205,37 +305,75 @@ else
   if dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q 'ok installed'; then
     fail "$package is already installed here; remove it first so the test cannot damage a real install"
   fi
+  need desktop-file-validate desktop-file-utils
+  # what is on the system before, to check that purge leaves nothing of ours
+  ours() {  # (a minimal system may have no /opt)
+    { find /usr /opt /etc /var/lib /var/cache -xdev \( -iname '*groupchat*' -o -path /usr/share/desktop-directories \) \
+      2>/dev/null || true; } | sort
+  }
+  ours >"$work/before.txt"
   installed=yes  # from here on, the package is removed however the test ends
   remove() { [ -z "${installed:-}" ] || dpkg --purge "$package" >/dev/null 2>&1 || true; }
   trap 'remove; cleanup' EXIT
   dpkg -i "$deb" >"$work/dpkg-install.out" 2>&1 || fail "dpkg -i: $(cat "$work/dpkg-install.out")"
+  owned() { dpkg -S "$1" 2>/dev/null | grep -q "^$package: $1\$" || fail "$1 is not a file of $package (dpkg -S)"; }
   files=$(dpkg -L "$package")
   prefix=$(echo "$files" | grep -m1 '/bin/GroupChat$' | xargs dirname | xargs dirname)
-  for command in "$prefix/bin/GroupChat" "$prefix/bin/groupchat-servers"; do
-    [ -x "$command" ] || fail "$command missing after dpkg -i"
+
+  # the commands, on PATH
+  for command in groupchat groupchat-servers; do
+    [ "$(command -v "$command")" = "/usr/bin/$command" ] || fail "$command is not on PATH as /usr/bin/$command"
+    owned "/usr/bin/$command"
   done
-  "$prefix/bin/groupchat-servers" --version
-  entry=/usr/share/applications/$package-GroupChat.desktop
+  [ "$(readlink -f /usr/bin/groupchat)" = "$prefix/bin/GroupChat" ] || fail "/usr/bin/groupchat is not $prefix/bin/GroupChat"
+  [ "$(groupchat-servers --version | cut -d' ' -f2)" = "$upstream_version" ] || fail "groupchat-servers --version on PATH"
+  find "$prefix" -name '*.so' -perm /111 >"$work/executable-libraries.out"
+  [ ! -s "$work/executable-libraries.out" ] || fail "executable shared libraries: $(cat "$work/executable-libraries.out")"
+  echo "groupchat and groupchat-servers on PATH ($(groupchat-servers --version)); no shared library is executable"
+
+  # the menu entry: a package file, naming the icon by its theme name
+  entry=/usr/share/applications/$package.desktop
   [ -f "$entry" ] || fail "no menu entry $entry"
+  owned "$entry"
+  desktop-file-validate "$entry" || fail "desktop-file-validate $entry"
   grep -qx 'Name=GroupChat' "$entry" || fail "menu entry: no Name=GroupChat"
-  grep -qx 'Categories=Network;Chat;' "$entry" || fail "menu entry: no Categories=Network;Chat;"
-  grep -qx "Exec=$prefix/bin/GroupChat" "$entry" || fail "menu entry: Exec is not $prefix/bin/GroupChat"
-  icon=$(sed -n 's/^Icon=//p' "$entry")
-  [ -f "$icon" ] || fail "menu entry: icon $icon missing"
+  grep -qx 'Categories=Network;Chat;InstantMessaging;' "$entry" || fail "menu entry: no Categories=Network;Chat;InstantMessaging;"
+  exec_command=$(sed -n 's/^Exec=//p' "$entry")
+  [ "$(readlink -f "$(command -v "$exec_command")")" = "$prefix/bin/GroupChat" ] || fail "menu entry: Exec=$exec_command is not the app"
+  grep -qx 'Icon=groupchat' "$entry" || fail "menu entry: the icon is not named by its theme name (Icon=groupchat)"
   if ls /usr/share/applications/ | grep -qi 'groupchat-servers'; then
     fail "groupchat-servers must not have a menu entry"
   fi
-  if command -v desktop-file-validate >/dev/null 2>&1; then
-    desktop-file-validate "$entry" || fail "desktop-file-validate $entry"
-  fi
-  echo "menu entry $entry (icon $icon); commands $prefix/bin/GroupChat and $prefix/bin/groupchat-servers"
+  # the icon, in the theme's usual sizes
+  for size in 16 22 24 32 48 64 128 256 512; do
+    icon=/usr/share/icons/hicolor/${size}x${size}/apps/groupchat.png
+    [ -f "$icon" ] || fail "no icon $icon"
+    owned "$icon"
+    [ "$(png_size "$icon")" = "${size}x${size}" ] || fail "$icon is $(png_size "$icon"), not ${size}x${size}"
+  done
+  echo "menu entry $entry (valid, Exec=$exec_command, Icon=groupchat); icons 16 to 512 in /usr/share/icons/hicolor"
+
+  # the docs
+  doc=/usr/share/doc/$package
+  for file in "$doc/copyright" "$doc/changelog.Debian.gz" /usr/share/man/man1/groupchat.1.gz /usr/share/man/man1/groupchat-servers.1.gz; do
+    [ -f "$file" ] || fail "no $file"
+    owned "$file"
+  done
+  zcat "$doc/changelog.Debian.gz" | head -n 1 | grep -qF "$package ($version)" || fail "the changelog's first entry is not $version"
+  grep -q '^License: Expat' "$doc/copyright" || fail "$doc/copyright does not give the licence"
+  echo "$doc/copyright, $doc/changelog.Debian.gz, man pages groupchat(1) and groupchat-servers(1)"
+
   installed_du=$(du -sk "$prefix" | cut -f1)
   dpkg -r "$package" >"$work/dpkg-remove.out" 2>&1 || fail "dpkg -r: $(cat "$work/dpkg-remove.out")"
-  dpkg --purge "$package" >/dev/null 2>&1
-  installed=
   [ ! -e "$prefix/bin/GroupChat" ] || fail "$prefix/bin/GroupChat still there after dpkg -r"
   [ ! -e "$entry" ] || fail "$entry still there after dpkg -r"
-  echo "dpkg -r: launchers and menu entry gone"
+  dpkg --purge "$package" >"$work/dpkg-purge.out" 2>&1 || fail "dpkg --purge: $(cat "$work/dpkg-purge.out")"
+  installed=
+  ours >"$work/after.txt"
+  if ! diff "$work/before.txt" "$work/after.txt" >"$work/left.txt"; then
+    fail "dpkg --purge left these behind: $(grep '^>' "$work/left.txt" | tr '\n' ' ')"
+  fi
+  echo "dpkg -r, dpkg --purge: nothing of the package left"
 fi
 
 step "figures"

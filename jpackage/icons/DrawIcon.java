@@ -20,14 +20,30 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Draws the GroupChat icon (two chat bubbles on a blue tile) and writes it as groupchat.png (Linux),
- * groupchat.ico (Windows) and groupchat.icns (macOS). Run from the repository root:
- * {@code java -Djava.awt.headless=true jpackage/icons/DrawIcon.java jpackage/icons}
+ * Draws the GroupChat icon (two chat bubbles on a blue tile) and writes it as groupchat.png (jpackage on Linux),
+ * groupchat.ico (Windows), groupchat.icns (macOS), the Linux icon theme's sizes ({@code hicolor/NxN/apps/groupchat.png})
+ * and, when a second folder is given, the window's own icons ({@code groupchat-N.png}). Run from the repository root:
+ * {@code java -Djava.awt.headless=true jpackage/icons/DrawIcon.java jpackage/icons src/main/resources/icons}
  */
 public final class DrawIcon {
+    /** The sizes desktops look for in the hicolor theme (freedesktop icon theme spec). */
+    private static final int[] THEME_SIZES = {16, 22, 24, 32, 48, 64, 128, 256, 512};
+    /** The sizes of the stage icons: title bars, task bars and window switchers pick the nearest. */
+    private static final int[] WINDOW_SIZES = {16, 32, 48, 64, 128, 256};
+
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : ".");
         Files.write(out.resolve("groupchat.png"), png(draw(256)));
+        for (int size : THEME_SIZES) {
+            Path folder = Files.createDirectories(out.resolve("hicolor/" + size + "x" + size + "/apps"));
+            Files.write(folder.resolve("groupchat.png"), png(draw(size)));
+        }
+        if (args.length > 1) {
+            Path windowIcons = Files.createDirectories(Path.of(args[1]));
+            for (int size : WINDOW_SIZES) {
+                Files.write(windowIcons.resolve("groupchat-" + size + ".png"), png(draw(size)));
+            }
+        }
         Files.write(out.resolve("groupchat.ico"), ico(16, 24, 32, 48, 64, 128, 256));
         Map<String, Integer> icns = new LinkedHashMap<>();
         icns.put("icp4", 16);

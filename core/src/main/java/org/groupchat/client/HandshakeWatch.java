@@ -14,7 +14,9 @@ import org.zeromq.ZMQ;
 final class HandshakeWatch implements AutoCloseable {
     private static final AtomicLong NEXT_ID = new AtomicLong();
     private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_PROTOCOL
-            | ZMQ.HANDSHAKE_FAILED_NO_DETAIL | ZMQ.HANDSHAKE_FAILED_AUTH;
+            | ZMQ.HANDSHAKE_FAILED_NO_DETAIL | ZMQ.HANDSHAKE_FAILED_AUTH | ZMQ.EVENT_CONNECT_RETRIED;
+    /** Refused TCP connects in a row (about 0.3 s at the reconnect interval of 100 ms, doubling) that mean nobody listens. */
+    private static final int REFUSED_CONNECTS_THAT_MEAN_NOBODY = 3;
     static final long READ_EVERY_MS = 100;
     private static final long QUICK_DROP_NANOS = (ConnectingSockets.HANDSHAKE_MS - READ_EVERY_MS) * 1_000_000L;
 
@@ -23,6 +25,8 @@ final class HandshakeWatch implements AutoCloseable {
     private final ZMQ.Socket events;
     private long connectedAtNanos;
     private boolean connected;
+    private boolean everConnected;
+    private int refusedConnects;
     private boolean droppedAtOnce;
 
     /** Call before {@code socket} connects, so its first connection is seen. */
@@ -47,13 +51,25 @@ final class HandshakeWatch implements AutoCloseable {
         return droppedAtOnce;
     }
 
+    /** True when this socket never connected and its last few TCP connects were refused: nothing listens there. */
+    boolean nothingListens() {
+        read();
+        return !everConnected && refusedConnects >= REFUSED_CONNECTS_THAT_MEAN_NOBODY;
+    }
+
     private void read() {
         ZMQ.Event event;
         while ((event = ZMQ.Event.recv(events, ZMQ.DONTWAIT)) != null) {
             long now = System.nanoTime();
             if (event.getEvent() == ZMQ.EVENT_CONNECTED) {
                 connected = true;
+                everConnected = true;
                 connectedAtNanos = now;
+            } else if (event.getEvent() == ZMQ.EVENT_CONNECT_RETRIED) {
+                // a connect failed (refused); after a connection, it is a dropped one being redialled
+                if (!everConnected) {
+                    refusedConnects++;
+                }
             } else if (connected) {
                 connected = false;
                 droppedAtOnce |= now - connectedAtNanos < QUICK_DROP_NANOS;

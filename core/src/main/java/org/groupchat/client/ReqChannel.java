@@ -15,7 +15,8 @@ import org.zeromq.ZMQ;
  * A REQ socket with the Lazy Pirate pattern: wait for a reply up to a timeout; on timeout close and reopen
  * the socket and send the same bytes again, a bounded number of times with backoff; then give up.
  * With {@link ClientKeys} the socket speaks CURVE; a server that refuses the handshake on three fresh connections in
- * a row fails the call at once.
+ * a row fails the call at once. With {@link ClientOptions#giveUpWhenNothingListens()}, so does an address that refuses
+ * our TCP connects before this channel was ever answered (a server once reached is waited for while it restarts).
  * Not thread-safe: one thread creates, uses and closes it.
  */
 public final class ReqChannel implements AutoCloseable {
@@ -33,6 +34,7 @@ public final class ReqChannel implements AutoCloseable {
     private ZMQ.Poller poller;
     private HandshakeWatch handshakes;
     private int refusals;
+    private boolean answered;
 
     /**
      * Uses the given context (shared by many channels), or a context of its own when {@code context} is null.
@@ -75,6 +77,7 @@ public final class ReqChannel implements AutoCloseable {
             byte[] reply = awaitReply(request, timeoutMs);
             if (reply != null) {
                 handshakes.reset();
+                answered = true;
                 return reply;
             }
             LOG.debug("no reply from {} within {} ms (attempt {} of {})", endpoint, timeoutMs, attempt, attempts);
@@ -101,6 +104,9 @@ public final class ReqChannel implements AutoCloseable {
                 }
                 socket.send(request, ZMQ.DONTWAIT);
                 continue;
+            }
+            if (options.giveUpWhenNothingListens() && !answered && handshakes.nothingListens()) {
+                throw new NothingListensException(endpoint);
             }
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /** An exclusive lock beside a group's database file: two servers on one file would corrupt its seq. */
 final class DatabaseLock implements AutoCloseable {
@@ -21,7 +22,8 @@ final class DatabaseLock implements AutoCloseable {
         Path lockFile = databaseFile.resolveSibling(databaseFile.getFileName() + ".lock");
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    OwnerOnlyFiles.attributes(lockFile.toAbsolutePath().getParent()));
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw inUse(databaseFile, null);

@@ -60,6 +60,12 @@ public final class SqliteMessageStore implements MessageStore {
             throw new StorageException("cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
         }
         DatabaseLock lock = DatabaseLock.take(file);
+        try {
+            OwnerOnlyFiles.createIfAbsent(file);
+        } catch (java.io.IOException e) {
+            lock.close();
+            throw new StorageException("cannot create the message database " + file + ": " + e.getMessage(), e);
+        }
         Connection db = null;
         try {
             Properties options = new Properties();

@@ -175,6 +175,23 @@ class LauncherIT {
     }
 
     @Test
+    void aClientWithNoServerSaysSoAtOnceAndExitsThree() throws Exception {
+        String nobody;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nobody = "tcp://127.0.0.1:" + socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+        CliRun list = CliRun.run(work, null, "--registry", nobody, "--identity", "alice.json", "list");
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(list.exitCode()).isEqualTo(3);
+        assertThat(list.err().strip())
+                .isEqualTo("groupchat-servers: nothing listens at " + nobody + " (connection refused); is the server running?");
+        // a JVM start and about 0.3 s of refused connects; the retries it used to wait out took 10.2 s
+        assertThat(elapsedMs).isLessThan(5_000);
+    }
+
+    @Test
     void badArgumentsAreOneLineAndExitTwo() throws Exception {
         for (String[] args : new String[][] {
             {"--group", "Twice=tcp://127.0.0.1:*", "--group", "twice=tcp://127.0.0.1:*"},

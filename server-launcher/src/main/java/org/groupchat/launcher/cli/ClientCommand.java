@@ -54,7 +54,9 @@ public final class ClientCommand {
     int retries = 3;
 
     ClientOptions options() {
-        return ClientOptions.DEFAULT.withTimeout(Duration.ofMillis(timeoutMs)).withRetries(retries);
+        // a one-shot command: an address where nothing listens is said at once, not after every retry (10 s)
+        return ClientOptions.DEFAULT.withTimeout(Duration.ofMillis(timeoutMs)).withRetries(retries)
+                .withGiveUpWhenNothingListens(true);
     }
 
     CliIdentity identity() {

@@ -1,0 +1,67 @@
+package org.groupchat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.groupchat.group.GroupServer;
+import org.groupchat.group.GroupServerConfig;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.User;
+import org.groupchat.testing.TestGroups;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A one-shot client (the CLI) told that nothing listens at an address says so at once, not after 10 s of retries. */
+class NothingListensTest {
+    private static final User ALICE = new User("11111111-1111-4111-8111-111111111111", "Alice");
+    private static final ClientOptions ONE_SHOT = ClientOptions.DEFAULT.withGiveUpWhenNothingListens(true);
+
+    @TempDir
+    Path dataDir;
+
+    private static String addressWhereNothingListens() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "tcp://127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void aFirstCallWhereNothingListensFailsAtOnceAndSaysWhy() throws Exception {
+        String endpoint = addressWhereNothingListens();
+        long started = System.nanoTime();
+        Throwable failure;
+        try (RegistryClient registry = new RegistryClient(null, endpoint, ONE_SHOT)) {
+            failure = catchThrowable(registry::list);
+        }
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(failure).isInstanceOf(NothingListensException.class)
+                .hasMessage("nothing listens at " + endpoint + " (connection refused)");
+        // the patient default (2 s timeout, 3 retries) would take over 8 s here
+        assertThat(elapsedMs).isLessThan(2_000);
+    }
+
+    @Test
+    void aServerOnceReachedIsStillWaitedForWhileItRestarts() throws Exception {
+        String endpoint = addressWhereNothingListens();
+        GroupServerConfig config = GroupServerConfig.of("Restarting", endpoint, null);
+        try (GroupClient alice = new GroupClient(null, endpoint, ALICE, ONE_SHOT)) {
+            try (GroupServer first = TestGroups.group(config, dataDir)) {
+                alice.join();
+            }
+            String messageId = UUID.randomUUID().toString();
+            CompletableFuture<Message> sending = CompletableFuture.supplyAsync(() -> alice.send(messageId, "still there?"));
+            assertThat(sending).failsWithin(Duration.ofMillis(1_500)).withThrowableThat().isInstanceOf(TimeoutException.class);
+            try (GroupServer restarted = TestGroups.group(config, dataDir)) {
+                assertThat(sending.get(10, TimeUnit.SECONDS).text()).isEqualTo("still there?");
+            }
+        }
+    }
+}
