@@ -363,6 +363,10 @@ else
   grep -q '^License: Expat' "$doc/copyright" || fail "$doc/copyright does not give the licence"
   echo "$doc/copyright, $doc/changelog.Debian.gz, man pages groupchat(1) and groupchat-servers(1)"
 
+  # the installed app under a window manager, driven by the keyboard (issue 19): first starts, then every dialog
+  "$(dirname "$0")/../src/test/x11/keyboard-dialogs.sh" --first-starts 10 --dialog-rounds 2 -- /usr/bin/groupchat \
+    || fail "the installed app, driven by the keyboard (src/test/x11/keyboard-dialogs.sh)"
+
   installed_du=$(du -sk "$prefix" | cut -f1)
   dpkg -r "$package" >"$work/dpkg-remove.out" 2>&1 || fail "dpkg -r: $(cat "$work/dpkg-remove.out")"
   [ ! -e "$prefix/bin/GroupChat" ] || fail "$prefix/bin/GroupChat still there after dpkg -r"

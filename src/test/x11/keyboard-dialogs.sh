@@ -30,6 +30,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 work=$(mktemp -d)
+touch "$work/started"
 display=:$((200 + RANDOM % 300))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
@@ -103,12 +104,14 @@ quit_and_check() {
   [ "$code" = 0 ] || fail "$what: exit code $code"
   check_crash "$dir" "$what"
 }
+# A JVM crash report: in the folder the app started from, or in /tmp where the packaged app writes it.
 check_crash() {
-  local dir=$1 what=$2
-  if ls "$dir"/hs_err_pid*.log >/dev/null 2>&1; then
-    fail "$what: the JVM crashed"; grep -m2 "Problematic frame" -A1 "$dir"/hs_err_pid*.log
-    mkdir -p /tmp/keyboard-dialogs-crashes && cp "$dir"/hs_err_pid*.log /tmp/keyboard-dialogs-crashes/
-    rm -f "$dir"/hs_err_pid*.log
+  local dir=$1 what=$2 reports
+  reports=$( { ls "$dir"/hs_err_pid*.log 2>/dev/null; find /tmp -maxdepth 1 -name 'groupchat-hs_err_pid*.log' \
+      -newer "$work/started" 2>/dev/null; } | sort -u)
+  if [ -n "$reports" ]; then
+    fail "$what: the JVM crashed"; grep -h -m2 "Problematic frame" -A1 $reports
+    mkdir -p /tmp/keyboard-dialogs-crashes && mv $reports /tmp/keyboard-dialogs-crashes/
   fi
 }
 

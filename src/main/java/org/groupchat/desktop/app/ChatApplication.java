@@ -4,6 +4,7 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.groupchat.desktop.fx.AppIcons;
 import org.groupchat.desktop.fx.FxUiExecutor;
 import org.groupchat.desktop.hosting.LocalServers;
 import org.groupchat.desktop.main.MainWindowView;
@@ -99,8 +100,11 @@ public final class ChatApplication {
         Scene scene = new Scene(view[0].root());
         scene.getStylesheets().add(ChatApplication.class.getResource("/fxml/theme/groupchat.css").toExternalForm());
         stage.setScene(scene);
-        stage.setTitle("GroupChat — " + identity.name()
-                + (arguments.profile().equals(ProfilePaths.DEFAULT_PROFILE) ? "" : " [" + arguments.profile() + "]"));
+        AppIcons.apply(stage);
+        String title = "GroupChat — " + identity.name()
+                + (arguments.profile().equals(ProfilePaths.DEFAULT_PROFILE) ? "" : " [" + arguments.profile() + "]");
+        stage.titleProperty().bind(view[0].unreadTotal().map(unread -> unread.intValue() == 0 ? title
+                : "(" + unread + ") " + title));
         WindowPlacement.apply(stage, savedWindow);
         stage.show();
         // under a window manager (openbox) GTK maps the window at its minimum, whatever was set before show()

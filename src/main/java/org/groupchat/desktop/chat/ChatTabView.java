@@ -57,6 +57,8 @@ public final class ChatTabView {
         handshakeProblemLabel.visibleProperty().bind(model.handshakeProblemProperty().isNotEmpty());
         handshakeProblemLabel.managedProperty().bind(handshakeProblemLabel.visibleProperty());
         noticeLabel.textProperty().bind(model.noticeProperty());
+        noticeLabel.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
         sinceDate.valueProperty().bindBidirectional(model.sinceDateProperty());
         sinceTime.textProperty().bindBidirectional(model.sinceTimeProperty());
         sinceTime.setOnAction(event -> loadSince());

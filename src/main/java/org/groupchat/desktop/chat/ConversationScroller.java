@@ -55,21 +55,21 @@ final class ConversationScroller {
     void scrollToLatest() {
         following.set(true);
         newBelow.set(0);
+        // later, so the list's skin has seen the change that asked for it (its listener runs after ours)
+        Platform.runLater(this::bringLatestIntoView);
+    }
+
+    private void bringLatestIntoView() {
         int last = list.getItems().size() - 1;
-        if (last < 0) {
+        if (!following.get() || last < 0) {
             return;
         }
         // ListView.scrollTo brings the skin's row count up to date; a layout measures the new rows; the flow's own
-        // scrollTo then brings the last row wholly into view (its position alone drifts as row heights get known)
+        // scrollTo then brings the last row wholly into view (ListView.scrollTo puts a row at the top, and the flow's
+        // position alone drifts as row heights get known)
         list.scrollTo(last);
         list.layout();
         flow().ifPresent(flow -> flow.scrollTo(last));
-        Platform.runLater(() -> {
-            int now = list.getItems().size() - 1;
-            if (following.get() && now >= 0) {
-                flow().ifPresent(flow -> flow.scrollTo(now));
-            }
-        });
     }
 
     /** Shows the first row, e.g. after "load since" replaced the conversation. */
@@ -94,7 +94,8 @@ final class ConversationScroller {
                     toLatest = true;
                 } else {
                     // an older page above: the row the user was reading stays where it was
-                    list.scrollTo(change.getAddedSize());
+                    int reading = change.getAddedSize();
+                    Platform.runLater(() -> list.scrollTo(reading));
                 }
             } else if (change.getTo() == size) {
                 boolean own = change.getAddedSubList().stream().anyMatch(ChatLine::own);

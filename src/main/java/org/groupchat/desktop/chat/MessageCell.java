@@ -7,9 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -29,6 +33,8 @@ final class MessageCell extends ListCell<ChatLine> {
     private final HBox row;
     private final VBox root;
     private String lineId;
+    private String lineText;
+    private final ContextMenu menu;
 
     MessageCell(ZoneId zone, Consumer<String> onRetry) {
         this.zone = zone;
@@ -50,6 +56,13 @@ final class MessageCell extends ListCell<ChatLine> {
         row = new HBox(bubble);
         root = new VBox(4, day, row);
         setPrefWidth(0);
+        MenuItem copy = new MenuItem("Copy text");
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(lineText);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        menu = new ContextMenu(copy);
         // a label only wraps when its width is bounded: at most three quarters of the list
         bubble.maxWidthProperty().bind(listViewProperty().flatMap(list -> list.widthProperty())
                 .orElse(400.0).map(w -> Math.max(200, w.doubleValue() * 0.75)));
@@ -60,10 +73,14 @@ final class MessageCell extends ListCell<ChatLine> {
         super.updateItem(line, empty);
         if (empty || line == null) {
             lineId = null;
+            lineText = null;
+            setContextMenu(null);
             setGraphic(null);
             return;
         }
         lineId = line.id();
+        lineText = line.text();
+        setContextMenu(menu);
         LocalDate date = Instant.ofEpochMilli(line.ts()).atZone(zone).toLocalDate();
         boolean newDay = getIndex() == 0 || !sameDay(getListView().getItems().get(getIndex() - 1), date);
         day.setText(dayText(date));

@@ -8,6 +8,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import org.groupchat.protocol.GroupInfo;
 
@@ -43,6 +45,15 @@ public final class GroupsView {
             });
             return row;
         });
+        // Enter joins: the selected group in the table, or from the filter box the first group it shows
+        groupTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            GroupInfo selected = groupTable.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && selected != null) {
+                event.consume();
+                model.join(selected);
+            }
+        });
+        filterField.setOnAction(event -> model.shownGroups().stream().findFirst().ifPresent(model::join));
         joinButton.disableProperty().bind(groupTable.getSelectionModel().selectedItemProperty().isNull());
         statusLabel.textProperty().bind(model.statusProperty());
     }

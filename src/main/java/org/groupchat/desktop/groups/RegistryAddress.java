@@ -16,6 +16,8 @@ public record RegistryAddress(String endpoint, ClientKeys keys) {
                     + " server key in File › Connect to registry… (its launcher prints it at start).";
         }
         return "The registry at " + endpoint + " refused our secure handshake: its key does not match the one you"
-                + " trusted (fingerprint " + keys.serverFingerprint() + "), or it runs without security.";
+                + " trusted (fingerprint " + keys.serverFingerprint() + "), or it runs without security. If it was"
+                + " restarted without security or with a new key on purpose, open File › Connect to registry…"
+                + " (Ctrl+Shift+R), clear the key (or paste the new one) and press OK.";
     }
 }

@@ -2,6 +2,10 @@ package org.groupchat.desktop.main;
 
 import java.util.HashMap;
 import java.util.Map;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -27,6 +31,8 @@ public final class MainWindowView {
     private final Stage stage;
     private final Runnable onQuit;
     private final Map<ChatTabViewModel, Tab> tabsByModel = new HashMap<>();
+    private final IntegerProperty unreadTotal = new SimpleIntegerProperty();
+    private final InvalidationListener recountUnread = observable -> recountUnread();
     private Parent root;
     @FXML private SplitPane mainSplit;
     @FXML private TabPane tabPane;
@@ -35,6 +41,7 @@ public final class MainWindowView {
     @FXML private Label identityLabel;
     @FXML private Label registrySecurityLabel;
     @FXML private MenuItem leaveItem;
+    @FXML private MenuItem closeItem;
 
     private MainWindowView(MainWindowViewModel model, Stage stage, Runnable onQuit) {
         this.model = model;
@@ -110,6 +117,7 @@ public final class MainWindowView {
             }
         });
         leaveItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
+        closeItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
         new MessageNotifier(stage).follow(model);
         stage.setOnCloseRequest(event -> {
             event.consume();
@@ -132,7 +140,18 @@ public final class MainWindowView {
         });
     }
 
+    /** Unread messages over all tabs, for the window title. */
+    public ReadOnlyIntegerProperty unreadTotal() {
+        return unreadTotal;
+    }
+
+    private void recountUnread() {
+        unreadTotal.set(model.tabs().stream().mapToInt(tab -> tab.unreadProperty().get()).sum());
+    }
+
     private void addTab(ChatTabViewModel tabModel) {
+        tabModel.unreadProperty().addListener(recountUnread);
+        recountUnread();
         ChatTabView[] view = new ChatTabView[1];
         Parent content = Views.load("chat/ChatTab.fxml", type -> view[0] = new ChatTabView(tabModel));
         Tab tab = new Tab();
@@ -149,7 +168,7 @@ public final class MainWindowView {
         });
         tab.setOnCloseRequest(event -> {
             event.consume();
-            confirmLeave(tabModel);
+            model.closeTab(tabModel);
         });
         tabsByModel.put(tabModel, tab);
         tabPane.getTabs().add(tab);
@@ -159,6 +178,8 @@ public final class MainWindowView {
     }
 
     private void removeTab(ChatTabViewModel tabModel) {
+        tabModel.unreadProperty().removeListener(recountUnread);
+        recountUnread();
         Tab tab = tabsByModel.remove(tabModel);
         if (tab != null) {
             tabModel.selectedProperty().unbind();
@@ -180,11 +201,24 @@ public final class MainWindowView {
     }
 
     @FXML
+    private void closeSelected() {
+        Tab selected = tabPane.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            model.closeTab((ChatTabViewModel) selected.getUserData());
+        }
+    }
+
+    @FXML
     private void leaveSelected() {
         Tab selected = tabPane.getSelectionModel().getSelectedItem();
         if (selected != null) {
             confirmLeave((ChatTabViewModel) selected.getUserData());
         }
+    }
+
+    @FXML
+    private void about() {
+        new AboutDialog(stage, model.identity()).show();
     }
 
     @FXML

@@ -155,7 +155,15 @@ public final class MainWindowViewModel {
         selectedTab.set(open);
     }
 
-    /** Leaves the group of a tab the user closed; it will not reopen on the next start. */
+    /** Closes a tab without leaving its group: the membership stays, the tab does not reopen on the next start. */
+    public void closeTab(ChatTabViewModel tab) {
+        tab.close();
+        tabs.remove(tab);
+        joined.remove(tab.groupName());
+        saveSettings();
+    }
+
+    /** Leaves the group of a tab (LEAVE); it will not reopen on the next start. */
     public void leave(ChatTabViewModel tab) {
         tab.leave();
         tabs.remove(tab);

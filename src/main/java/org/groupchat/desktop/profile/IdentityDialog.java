@@ -6,6 +6,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.groupchat.desktop.fx.AppIcons;
 import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.ProtocolException;
@@ -41,6 +43,7 @@ public final class IdentityDialog extends Dialog<Identity> {
         name.requestFocus();
         setOnShown(event -> name.requestFocus());
         DialogKeys.closeAfterKeyEvent(this);
+        AppIcons.apply((Stage) getDialogPane().getScene().getWindow());
     }
 
     private static String check(String text) {

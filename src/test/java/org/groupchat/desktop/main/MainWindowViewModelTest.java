@@ -66,7 +66,17 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void closingATabLeavesTheGroupAndForgetsIt() {
+    void closingATabKeepsTheMembershipButForgetsTheTab() {
+        model.closeTab(model.tabs().get(0));
+
+        assertThat(connections.get(0).left).isFalse();
+        assertThat(connections.get(0).closed).isTrue();
+        assertThat(model.tabs()).isEmpty();
+        assertThat(store.settings().joined()).isEmpty();
+    }
+
+    @Test
+    void leavingAGroupLeavesItAndForgetsItsTab() {
         model.leave(model.tabs().get(0));
 
         assertThat(connections.get(0).left).isTrue();
