@@ -1,0 +1,87 @@
+package org.groupchat.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.groupchat.protocol.Json;
+
+/**
+ * A ROUTER on a real socket that answers each request with whatever frames {@code answer} returns for it (none:
+ * no reply at all), to test what clients do with replies no real server sends. Its own thread owns the socket.
+ */
+public final class HostileServer implements AutoCloseable {
+    private final ZContext context = new ZContext(1);
+    private final String endpoint;
+    private final Thread thread;
+    private final AtomicLong replies = new AtomicLong();
+    private volatile boolean running = true;
+
+    /** {@code answer} gets the request (as JSON, or null when it is not JSON) and returns the reply frames. */
+    public HostileServer(Function<JsonNode, List<byte[]>> answer) {
+        ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
+        socket.setLinger(0);
+        socket.setReceiveTimeOut(100);
+        int port = socket.bindToRandomPort("tcp://127.0.0.1");
+        endpoint = "tcp://127.0.0.1:" + port;
+        thread = new Thread(() -> serve(socket, answer), "hostile-server-" + port);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** How many requests it has answered so far. */
+    public long replies() {
+        return replies.get();
+    }
+
+    private void serve(ZMQ.Socket socket, Function<JsonNode, List<byte[]>> answer) {
+        try {
+            while (running) {
+                byte[] peer = socket.recv();
+                if (peer == null) {
+                    continue;
+                }
+                byte[] delimiter = socket.recv();
+                byte[] request = socket.hasReceiveMore() || delimiter == null ? socket.recv() : null;
+                while (socket.hasReceiveMore()) {
+                    socket.recv();
+                }
+                List<byte[]> frames = answer.apply(parse(request));
+                replies.incrementAndGet();
+                if (frames.isEmpty()) {
+                    continue;
+                }
+                socket.sendMore(peer);
+                socket.sendMore(new byte[0]);
+                for (int i = 0; i < frames.size(); i++) {
+                    socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+                }
+            }
+        } finally {
+            socket.close();
+        }
+    }
+
+    private static JsonNode parse(byte[] request) {
+        try {
+            return request == null ? null : Json.mapper().readTree(request);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5_000);
+        context.close();
+    }
+}
