@@ -3,6 +3,7 @@ package org.groupchat.launcher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.groupchat.client.HandshakeRefusedException;
+import org.groupchat.client.ProtocolViolationException;
 import org.groupchat.client.ServerErrorException;
 import org.groupchat.client.ServerUnreachableException;
 import org.groupchat.group.StorageException;
@@ -19,11 +20,16 @@ public final class FailureHandler implements CommandLine.IExecutionExceptionHand
     public static final int SERVER_REFUSED = 1;
     public static final int BAD_SETUP = 2;
     public static final int UNREACHABLE = 3;
+    public static final int PROTOCOL_VIOLATION = 5;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         String name = commandLine.getCommandSpec().root().name();
         PrintWriter err = commandLine.getErr();
+        if (e instanceof ProtocolViolationException broken) {
+            say(err, name + ": " + broken.getMessage());
+            return PROTOCOL_VIOLATION;
+        }
         if (e instanceof ServerErrorException refused) {
             say(err, name + ": " + refused.code() + ": " + refused.getMessage());
             return SERVER_REFUSED;

@@ -29,8 +29,9 @@ class HostileTextIT {
             + " \u009b31mc1 \u202eevil\u202c\r over\u007f\nsecond line\tafter a tab";
     private static final String SHOWN = "hello \\e]0;pwned title\\u0007\\e[2J\\e[31mfake system message\\e[0m"
             + " \\u009b31mc1 \\u202eevil\\u202c\\r over\\u007f\n      second line\tafter a tab";
-    private static final String NAME = "Mallory\u001b[2J\u202e\n";
-    private static final String NAME_SHOWN = "Mallory\\e[2J\\u202e\\n";
+    // Names with control characters break the contract (the client refuses the reply); bidi controls do not.
+    private static final String NAME = "Mallory\u202e\u2066";
+    private static final String NAME_SHOWN = "Mallory\\u202e\\u2066";
 
     @TempDir
     Path work;
