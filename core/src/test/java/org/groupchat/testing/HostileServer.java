@@ -19,6 +19,7 @@ public final class HostileServer implements AutoCloseable {
     private final String endpoint;
     private final Thread thread;
     private final AtomicLong replies = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean running = true;
 
     /** {@code answer} gets the request (as JSON, or null when it is not JSON) and returns the reply frames. */
@@ -42,6 +43,11 @@ public final class HostileServer implements AutoCloseable {
         return replies.get();
     }
 
+    /** The first exception {@code answer} threw, or null; a test should check it is null. */
+    public RuntimeException failure() {
+        return failure.get();
+    }
+
     private void serve(ZMQ.Socket socket, Function<JsonNode, List<byte[]>> answer) {
         try {
             while (running) {
@@ -54,7 +60,14 @@ public final class HostileServer implements AutoCloseable {
                 while (socket.hasReceiveMore()) {
                     socket.recv();
                 }
-                List<byte[]> frames = answer.apply(parse(request));
+                List<byte[]> frames;
+                try {
+                    frames = answer.apply(parse(request));
+                } catch (RuntimeException e) {
+                    // A bug in the test's answer must fail the test, not look like a server that went quiet.
+                    failure.compareAndSet(null, e);
+                    continue;
+                }
                 replies.incrementAndGet();
                 if (frames.isEmpty()) {
                     continue;

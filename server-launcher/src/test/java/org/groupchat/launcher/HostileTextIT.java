@@ -52,19 +52,19 @@ class HostileTextIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> cli(registry, "list").out().contains("Alpha"));
 
             byte[] inFile = cliToFile(registry, "fetch", "Alpha");
-            assertNoRawControls(inFile);
+            RawControls.assertNone(inFile);
             assertThat(new String(inFile, StandardCharsets.UTF_8)).contains(NAME_SHOWN + ": " + SHOWN);
 
             byte[] onTerminal = cliOnTerminal(registry, "fetch", "Alpha");
-            assertNoRawControls(onTerminal);
+            RawControls.assertNone(onTerminal);
             assertThat(new String(onTerminal, StandardCharsets.UTF_8)).contains("\\e[2J\\e[31mfake system message");
 
             CliRun members = cli(registry, "members", "Alpha");
-            assertNoRawControls(members.out().getBytes(StandardCharsets.UTF_8));
+            RawControls.assertNone(members.out().getBytes(StandardCharsets.UTF_8));
             assertThat(members.out()).contains(NAME_SHOWN);
 
             CliRun json = cli(registry, "fetch", "Alpha", "--json");
-            assertNoRawControls(json.out().getBytes(StandardCharsets.UTF_8));
+            RawControls.assertNone(json.out().getBytes(StandardCharsets.UTF_8));
             assertThat(json.out()).contains("\\u001B[2J").contains("\\u009b31mc1").contains("\\u202eevil");
 
             assertFollowPrintsNewMessagesEscaped(registry, alpha);
@@ -78,7 +78,7 @@ class HostileTextIT {
         try (HostileServer server = new HostileServer(request -> List.of(reply))) {
             CliRun send = cli("tcp://127.0.0.1:1", "send", server.endpoint(), "hi");
             assertThat(send.exitCode()).isEqualTo(1);
-            assertNoRawControls(send.err().getBytes(StandardCharsets.UTF_8));
+            RawControls.assertNone(send.err().getBytes(StandardCharsets.UTF_8));
             assertThat(send.err()).contains("INTERNAL: \\e[31mred\\e[0m injected\\u009b\\u202e");
         }
     }
@@ -99,7 +99,7 @@ class HostileTextIT {
             follow.waitFor(10, TimeUnit.SECONDS);
         }
         byte[] printed = Files.readAllBytes(out);
-        assertNoRawControls(printed);
+        RawControls.assertNone(printed);
         assertThat(new String(printed, StandardCharsets.UTF_8)).contains("Bob: \\u202eflipped\\u2066 by a member");
     }
 
@@ -120,18 +120,6 @@ class HostileTextIT {
                 st.executeUpdate();
             }
         }
-    }
-
-    /** No C0 control but newline (and the terminal's carriage return), no DEL, C1, bidi control or line separator. */
-    static void assertNoRawControls(byte[] output) {
-        String text = new String(output, StandardCharsets.UTF_8);
-        List<String> found = text.codePoints()
-                .filter(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c >= 0x7f && c <= 0x9f
-                        || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 || c == 0x200e || c == 0x200f
-                        || c == 0x2028 || c == 0x2029)
-                .mapToObj(c -> String.format("U+%04X", c)).distinct().collect(Collectors.toList());
-        assertThat(found).as("raw control characters in %s", text).isEmpty();
-        assertThat(text).as("a raw carriage return that is not a terminal's line end").doesNotContainPattern("\r(?!\n)");
     }
 
     private CliRun cli(String registry, String... args) throws Exception {
