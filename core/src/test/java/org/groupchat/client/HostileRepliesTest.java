@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.User;
+import org.groupchat.security.ClientKeys;
+import org.groupchat.security.CurveKeyPair;
 import org.groupchat.testing.HostileServer;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileRepliesTest {
     private static final User ALICE = new User("11111111-1111-4111-8111-111111111111", "Alice");
+    private static final ClientOptions PATIENT = ClientOptions.DEFAULT.withRetries(0).withTimeout(java.time.Duration.ofSeconds(30));
     private static final String MESSAGE = "{\"seq\":%d,\"id\":\"c0ffee00-0000-4000-8000-00000000000%d\",\"ts\":1763700000000,"
             + "\"sender\":{\"id\":\"22222222-2222-4222-8222-222222222222\",\"name\":\"%s\"},\"text\":\"hi\"}";
 
@@ -111,6 +114,23 @@ class HostileRepliesTest {
             assertThat(thrown).isInstanceOf(ReplyTooLargeException.class).hasMessage("the server at " + server.endpoint()
                     + " broke the protocol: it sent a reply of 67108865 bytes, larger than the limit of 67108864 bytes (64 MiB)");
             assertThat((System.nanoTime() - start) / 1_000_000).as("ms to fail").isLessThan(1_500);
+            assertThat(server.replies()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReplyLargerThanTheLimitIsSaidToBeSoOverCurveToo() throws Exception {
+        CurveKeyPair serverKeys = CurveKeyPair.generate();
+        byte[] huge = new byte[(int) ConnectingSockets.MAX_FRAME_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        try (HostileServer server = new HostileServer(serverKeys, request -> List.of(huge));
+                GroupClient client = new GroupClient(null, server.endpoint(), ALICE, PATIENT,
+                        new ClientKeys(serverKeys.publicKey(), CurveKeyPair.generate()))) {
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(client::join);
+            assertThat(thrown).isInstanceOf(ReplyTooLargeException.class).hasMessageContaining("larger than the limit");
+            // JeroMQ's CURVE, in Java, takes seconds to encrypt 64 MiB; the client knows as soon as the frame starts.
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms to fail").isLessThan(PATIENT.timeout().toMillis());
             assertThat(server.replies()).isEqualTo(1);
         }
     }

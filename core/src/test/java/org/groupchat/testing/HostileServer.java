@@ -9,6 +9,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.groupchat.protocol.Json;
+import org.groupchat.security.CurveKeyPair;
 
 /**
  * A ROUTER on a real socket that answers each request with whatever frames {@code answer} returns for it (none:
@@ -24,7 +25,16 @@ public final class HostileServer implements AutoCloseable {
 
     /** {@code answer} gets the request (as JSON, or null when it is not JSON) and returns the reply frames. */
     public HostileServer(Function<JsonNode, List<byte[]>> answer) {
+        this(null, answer);
+    }
+
+    /** With {@code keys}, the socket speaks CURVE with that key pair (and takes any client key). */
+    public HostileServer(CurveKeyPair keys, Function<JsonNode, List<byte[]>> answer) {
         ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
+        if (keys != null) {
+            socket.setCurveServer(true);
+            socket.setCurveSecretKey(keys.secretKey().getBytes(ZMQ.CHARSET));
+        }
         socket.setLinger(0);
         socket.setReceiveTimeOut(100);
         int port = socket.bindToRandomPort("tcp://127.0.0.1");
