@@ -2,6 +2,7 @@ package org.groupchat.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.GroupInfo;
 import org.groupchat.protocol.Member;
@@ -50,7 +51,7 @@ final class ReplyContract {
         } else if (reply instanceof Reply.GroupFound found) {
             group(found.group(), "group");
             if (request instanceof Request.Lookup lookup && lookup.name() != null
-                    && !found.group().name().equalsIgnoreCase(lookup.name().strip())) {
+                    && !sameGroupName(found.group().name(), lookup.name().strip())) {
                 throw new Breach("names another group than the one asked for");
             }
         } else if (reply instanceof Reply.Joined joined) {
@@ -99,6 +100,11 @@ final class ReplyContract {
                 user(new User(m.id(), m.name()), "members[" + i + "]");
             }
         }
+    }
+
+    /** Group names compare as the registry compares them (LeaseTable). */
+    private static boolean sameGroupName(String a, String b) {
+        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
     }
 
     private static void group(GroupInfo group, String field) throws Breach {
