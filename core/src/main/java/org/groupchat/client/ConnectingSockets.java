@@ -1,6 +1,5 @@
 package org.groupchat.client;
 
-import org.groupchat.transport.SafeFrameAllocator;
 import org.groupchat.protocol.Endpoint;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
@@ -33,12 +32,18 @@ public final class ConnectingSockets {
         }
     }
 
-    public static void configure(ZMQ.Socket socket) {
+    /**
+     * Sets the options; returns the socket's frame allocator, which notes a reply over {@link #MAX_FRAME_BYTES}. The
+     * allocator, not ZeroMQ's own frame limit (which would drop the connection without a word), enforces the limit.
+     */
+    public static OversizedFrames configure(ZMQ.Socket socket) {
+        OversizedFrames frames = new OversizedFrames(MAX_FRAME_BYTES);
         socket.setLinger(0);
-        socket.setMaxMsgSize(MAX_FRAME_BYTES);
-        socket.setMsgAllocator(SafeFrameAllocator.forLimit(MAX_FRAME_BYTES));
+        socket.setMaxMsgSize(-1);
+        socket.setMsgAllocator(frames);
         socket.setHandshakeIvl(HANDSHAKE_MS);
         socket.setReconnectIVL(100);
         socket.setReconnectIVLMax(1_000);
+        return frames;
     }
 }

@@ -7,7 +7,10 @@ import org.groupchat.protocol.Request;
 import org.groupchat.security.ClientKeys;
 import org.zeromq.ZContext;
 
-/** Sends typed requests over a {@link ReqChannel} and turns replies into records or typed exceptions. */
+/**
+ * Sends typed requests over a {@link ReqChannel} and turns replies into records within the contract, or typed
+ * exceptions: the server's refusal, a reply that broke the protocol, or no reply.
+ */
 abstract class ProtocolClient implements AutoCloseable {
     private final ReqChannel channel;
 
@@ -28,7 +31,7 @@ abstract class ProtocolClient implements AutoCloseable {
     }
 
     final <T extends Reply> T call(Request request, Class<T> replyType, Duration extraWait) {
-        return ReplyDecoder.decode(channel.call(Json.write(request), extraWait), replyType);
+        return ReplyDecoder.decode(channel.call(Json.write(request), extraWait), request, replyType, channel.endpoint());
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class ReqChannel implements AutoCloseable {
     private ZMQ.Socket socket;
     private ZMQ.Poller poller;
     private HandshakeWatch handshakes;
+    private OversizedFrames oversized;
     private int refusals;
     private boolean answered;
 
@@ -97,6 +98,7 @@ public final class ReqChannel implements AutoCloseable {
     private byte[] awaitReply(byte[] request, long timeoutMs) {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
+            tooLargeIfSeen();
             if (handshakes.refused()) {
                 reopen();
                 if (++refusals >= REFUSALS_THAT_MEAN_NO) {
@@ -115,9 +117,23 @@ public final class ReqChannel implements AutoCloseable {
             if (poller.poll(Math.min(left, HandshakeWatch.READ_EVERY_MS)) > 0 && poller.pollin(0)) {
                 byte[] reply = socket.recv(ZMQ.DONTWAIT);
                 if (reply != null) {
+                    tooLargeIfSeen();
+                    if (socket.hasReceiveMore()) {
+                        reopen();
+                        throw new ProtocolViolationException(endpoint, null, "is more than one frame");
+                    }
                     return reply;
                 }
             }
+        }
+    }
+
+    /** A frame over the limit ends the call: the server will send the same reply again. */
+    private void tooLargeIfSeen() {
+        long bytes = oversized.take();
+        if (bytes >= 0) {
+            reopen();
+            throw new ReplyTooLargeException(endpoint, bytes);
         }
     }
 
@@ -132,7 +148,7 @@ public final class ReqChannel implements AutoCloseable {
 
     private void open() {
         socket = context.createSocket(SocketType.REQ);
-        ConnectingSockets.configure(socket);
+        oversized = ConnectingSockets.configure(socket);
         if (keys != null) {
             keys.applyTo(socket);
         }

@@ -53,7 +53,7 @@ public final class Fields {
         return trimmed;
     }
 
-    /** Message text: trimmed, 1..16384 UTF-8 bytes. */
+    /** Message text: trimmed, 1..16384 UTF-8 bytes, no control characters but tab and newline. */
     public static String text(String value) throws ProtocolException {
         if (value == null) {
             throw bad("\"text\" is required");
@@ -61,6 +61,11 @@ public final class Fields {
         String trimmed = value.strip();
         if (trimmed.isEmpty()) {
             throw bad("\"text\" is empty");
+        }
+        // Defence in depth for clients that print text raw: ESC, BEL, CR, C1 move cursors and retitle terminals.
+        int control = trimmed.codePoints().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t').findFirst().orElse(-1);
+        if (control >= 0) {
+            throw bad(String.format("\"text\" must not contain control characters other than tab and newline (found U+%04X)", control));
         }
         int bytes = trimmed.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_TEXT_BYTES) {

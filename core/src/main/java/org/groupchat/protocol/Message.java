@@ -1,4 +1,8 @@
 package org.groupchat.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** A stored chat message: per-group sequence number, client id, server timestamp, sender and text. */
-public record Message(long seq, String id, long ts, User sender, String text) {}
+public record Message(@JsonProperty(required = true) long seq, @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) long ts, @JsonProperty(required = true) User sender,
+        @JsonProperty(required = true) String text) {}

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
-/** Every reply of protocol version 1: {@code {"ok": true, ...}} or a {@link Failure}. */
+/**
+ * Every reply of protocol version 1: {@code {"ok": true, ...}} or a {@link Failure}. Fields marked required must be
+ * in a reply a client reads; a reply without one breaks the protocol.
+ */
 @JsonPropertyOrder({"ok"})
 public sealed interface Reply {
 
@@ -14,26 +17,27 @@ public sealed interface Reply {
         return true;
     }
 
-    record Pong(String role, String version, int protocol) implements Reply {}
+    record Pong(@JsonProperty(required = true) String role, @JsonProperty(required = true) String version, @JsonProperty(required = true) int protocol) implements Reply {}
 
-    record Registered(long leaseMs) implements Reply {}
+    record Registered(@JsonProperty(required = true) long leaseMs) implements Reply {}
 
     /** A success that carries nothing but {@code "ok": true}. */
     record Done() implements Reply {}
 
-    record GroupList(List<GroupInfo> groups) implements Reply {}
+    record GroupList(@JsonProperty(required = true) List<GroupInfo> groups) implements Reply {}
 
-    record GroupFound(GroupInfo group) implements Reply {}
+    record GroupFound(@JsonProperty(required = true) GroupInfo group) implements Reply {}
 
-    record Joined(long lastSeq, List<User> members) implements Reply {}
+    record Joined(@JsonProperty(required = true) long lastSeq, @JsonProperty(required = true) List<User> members) implements Reply {}
 
-    record Sent(Message message) implements Reply {}
+    record Sent(@JsonProperty(required = true) Message message) implements Reply {}
 
-    record Fetched(List<Message> messages, long lastSeq, boolean more) implements Reply {}
+    record Fetched(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) long lastSeq,
+            @JsonProperty(required = true) boolean more) implements Reply {}
 
-    record History(List<Message> messages, boolean more) implements Reply {}
+    record History(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) boolean more) implements Reply {}
 
-    record MemberList(List<Member> members) implements Reply {}
+    record MemberList(@JsonProperty(required = true) List<Member> members) implements Reply {}
 
     @JsonPropertyOrder({"ok", "error"})
     record Failure(Error error) implements Reply {

@@ -104,6 +104,19 @@ class GroupContractTest extends GroupServerTestBase {
     }
 
     @Test
+    void controlCharactersOtherThanTabAndNewlineInTextAreBadRequestAndStoreNothing() {
+        assertOk(join(ALICE, "Alice"));
+        for (String control : List.of("\\u001b[2J", "\\u0007", "\\r", "\\u0000", "\\u007f", "\\u009b31m", "\\u0085")) {
+            JsonNode refused = assertError(send(ALICE, UUID.randomUUID().toString(), "hello " + control + " there"), "BAD_REQUEST");
+            assertThat(refused.path("error").path("message").asText())
+                    .startsWith("\"text\" must not contain control characters other than tab and newline (found U+");
+        }
+        assertThat(fetch(ALICE, "").path("messages")).isEmpty();
+        JsonNode kept = assertOk(send(ALICE, UUID.randomUUID().toString(), "line one\\n\\tindented \\u202eand bidi"));
+        assertThat(kept.path("message").path("text").asText()).isEqualTo("line one\n\tindented \u202eand bidi");
+    }
+
+    @Test
     void fetchAfterSeqPagesForwardWithMore() {
         assertOk(join(ALICE, "Alice"));
         sendMany(ALICE, 5);

@@ -1,41 +1,61 @@
 package org.groupchat.launcher;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.groupchat.client.HandshakeRefusedException;
+import org.groupchat.client.ProtocolViolationException;
 import org.groupchat.client.ServerErrorException;
 import org.groupchat.client.ServerUnreachableException;
 import org.groupchat.group.StorageException;
+import org.groupchat.launcher.cli.TerminalText;
 import org.groupchat.security.KeyFileException;
 import org.groupchat.server.ServerStartException;
 import picocli.CommandLine;
 
-/** Turns an expected failure into one clear line on stderr and an exit code, never a stack trace. */
+/**
+ * Turns an expected failure into one clear line on stderr and an exit code, never a stack trace. Every line is
+ * escaped: a server's error message is the server's text.
+ */
 public final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     public static final int SERVER_REFUSED = 1;
     public static final int BAD_SETUP = 2;
     public static final int UNREACHABLE = 3;
+    public static final int PROTOCOL_VIOLATION = 5;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         String name = commandLine.getCommandSpec().root().name();
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof ProtocolViolationException broken) {
+            say(err, name + ": " + broken.getMessage());
+            return PROTOCOL_VIOLATION;
+        }
         if (e instanceof ServerErrorException refused) {
-            commandLine.getErr().println(name + ": " + refused.code() + ": " + refused.getMessage());
+            say(err, name + ": " + refused.code() + ": " + refused.getMessage());
             return SERVER_REFUSED;
         }
         if (e instanceof HandshakeRefusedException refused) {
-            commandLine.getErr().println(name + ": " + refused.getMessage());
+            say(err, name + ": " + refused.getMessage());
             return UNREACHABLE;
         }
         if (e instanceof ServerUnreachableException unreachable) {
-            commandLine.getErr().println(name + ": " + unreachable.getMessage() + "; is the server running?");
+            say(err, name + ": " + unreachable.getMessage() + "; is the server running?");
             return UNREACHABLE;
         }
         if (e instanceof ServerStartException || e instanceof UsageProblem || e instanceof StorageException
                 || e instanceof KeyFileException || e instanceof IllegalArgumentException) {
-            commandLine.getErr().println(name + ": " + e.getMessage());
+            say(err, name + ": " + e.getMessage());
             return BAD_SETUP;
         }
-        commandLine.getErr().println(name + ": unexpected failure: " + e);
-        e.printStackTrace(commandLine.getErr());
+        say(err, name + ": unexpected failure: " + e);
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        err.print(TerminalText.text(trace.toString()));
+        err.flush();
         return 70;
+    }
+
+    private static void say(PrintWriter err, String line) {
+        err.println(TerminalText.line(line));
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "client", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"A command-line GroupChat client. GROUP is a group's name (looked up in the registry) or its"
             + " endpoint (tcp://HOST:PORT).",
-            "Exit codes: 0 done, 1 refused by the server (its message is printed), 2 bad arguments, 3 server unreachable."},
+            "Exit codes: 0 done, 1 refused by the server (its message is printed), 2 bad arguments, 3 server unreachable,"
+                + " 5 the server's reply broke the protocol."},
         subcommands = {ListCommand.class, PingCommand.class, JoinCommand.class, LeaveCommand.class, SendCommand.class,
             FetchCommand.class, MembersCommand.class, WhoamiCommand.class})
 public final class ClientCommand {

@@ -10,6 +10,6 @@ final class LeaveCommand extends GroupCommand {
     @Override
     void run(GroupClient groupClient, PrintWriter out) {
         groupClient.leave();
-        out.printf("left %s%n", group);
+        out.printf("left %s%n", TerminalText.line(group));
     }
 }

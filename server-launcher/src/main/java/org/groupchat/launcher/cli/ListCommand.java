@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.protocol.GroupInfo;
-import org.groupchat.protocol.Json;
 import org.groupchat.security.PublicKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,16 +31,16 @@ final class ListCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            groups.forEach(g -> out.println(new String(Json.write(g), java.nio.charset.StandardCharsets.UTF_8)));
+            groups.forEach(g -> out.println(TerminalText.json(g)));
         } else if (groups.isEmpty()) {
             out.println("no live groups");
         } else {
-            int width = groups.stream().mapToInt(g -> g.name().length()).max().orElse(4);
-            int endpointWidth = groups.stream().mapToInt(g -> g.endpoint().length()).max().orElse(8);
+            int width = groups.stream().mapToInt(g -> TerminalText.line(g.name()).length()).max().orElse(4);
+            int endpointWidth = groups.stream().mapToInt(g -> TerminalText.line(g.endpoint()).length()).max().orElse(8);
             String row = "%-" + width + "s  %7s  %6s  %8s  %-" + endpointWidth + "s  %s%n";
             out.printf(row, "NAME", "MEMBERS", "ONLINE", "LAST", "ENDPOINT", "KEY FINGERPRINT");
             for (GroupInfo g : groups) {
-                out.printf(row, g.name(), g.members(), g.online(), g.lastSeq(), g.endpoint(),
+                out.printf(row, TerminalText.line(g.name()), g.members(), g.online(), g.lastSeq(), TerminalText.line(g.endpoint()),
                         g.secure() ? PublicKeys.fingerprint(g.publicKey()) : "none (no security)");
             }
         }

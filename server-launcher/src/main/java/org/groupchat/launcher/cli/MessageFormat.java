@@ -1,10 +1,8 @@
 package org.groupchat.launcher.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 
 /** How the command-line client prints messages: readable lines, or one JSON object per line. */
@@ -19,9 +17,9 @@ final class MessageFormat {
 
     static String line(Message m, boolean json) {
         if (json) {
-            return new String(Json.write(m), StandardCharsets.UTF_8);
+            return TerminalText.json(m);
         }
-        String text = m.text().replace("\n", "\n" + " ".repeat(6));
-        return String.format("#%-5d %s  %s: %s", m.seq(), localTime(m.ts()), m.sender().name(), text);
+        String text = TerminalText.text(m.text()).replace("\n", "\n" + " ".repeat(6));
+        return String.format("#%-5d %s  %s: %s", m.seq(), localTime(m.ts()), TerminalText.line(m.sender().name()), text);
     }
 }

@@ -28,7 +28,7 @@ final class PingCommand implements Callable<Integer> {
             long start = System.nanoTime();
             Reply.Pong pong = any.ping();
             spec.commandLine().getOut().printf("%s answers: %s %s, protocol %d, %.1f ms%n", target,
-                    pong.role(), pong.version(), pong.protocol(), (System.nanoTime() - start) / 1e6);
+                    TerminalText.line(pong.role()), TerminalText.line(pong.version()), pong.protocol(), (System.nanoTime() - start) / 1e6);
         }
         return 0;
     }

@@ -27,6 +27,8 @@ final class SendCommand extends GroupCommand {
         String text = words == null || words.isEmpty()
                 ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                 : String.join(" ", words);
+        // Servers refuse carriage returns (PROTOCOL.md 1.1): Windows line ends become newlines.
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
         if (text.isBlank()) {
             throw new UsageProblem("nothing to send: give TEXT or pipe it in");
         }
