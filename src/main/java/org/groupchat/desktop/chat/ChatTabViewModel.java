@@ -245,6 +245,10 @@ public final class ChatTabViewModel implements SessionListener {
     @Override
     public void connectionChanged(ConnectionState state, String detail) {
         connection.set(state);
+        if (state == ConnectionState.OFFLINE) {
+            // cut off from the group, we cannot know who is online: nobody is shown online until it answers again
+            members.setAll(members.stream().map(m -> new Member(m.id(), m.name(), false)).toList());
+        }
     }
 
     @Override

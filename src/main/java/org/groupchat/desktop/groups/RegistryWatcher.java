@@ -84,8 +84,10 @@ public final class RegistryWatcher implements AutoCloseable {
                         current = wanted;
                         client = connect(current);
                     }
-                    ask(client, current);
-                } catch (RuntimeException | Error e) {
+                    if (client != null) {
+                        ask(client, current);
+                    }
+                } catch (RuntimeException | AssertionError e) {
                     // e.g. an AssertionError inside JeroMQ when a peer drops the connection in mid-request
                     LOG.error("the registry watcher failed unexpectedly; it goes on with a fresh socket", e);
                     closeQuietly(client);
@@ -104,13 +106,21 @@ public final class RegistryWatcher implements AutoCloseable {
         }
         try {
             client.close();
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | AssertionError e) {
             LOG.warn("could not close the registry watcher's socket", e);
         }
     }
 
-    private static RegistryClient connect(RegistryAddress address) {
-        return new RegistryClient(null, address.endpoint(), OPTIONS, address.keys());
+    /** A client for {@code address}, or null (said to the listener) when it cannot even be dialled, e.g. an unknown host. */
+    private RegistryClient connect(RegistryAddress address) {
+        try {
+            return new RegistryClient(null, address.endpoint(), OPTIONS, address.keys());
+        } catch (RuntimeException e) {
+            LOG.debug("cannot dial {}", address.endpoint(), e);
+            ui.onUi(() -> listener.registryUnreachable(address, "Cannot reach a registry at " + address.endpoint()
+                    + ": " + e.getMessage()));
+            return null;
+        }
     }
 
     private void ask(RegistryClient client, RegistryAddress address) {

@@ -231,10 +231,11 @@ public final class MainWindowViewModel {
     private void registryFailed(String message, boolean refused) {
         registryFingerprint.set(null);
         groups.registryUnreachable(message);
-        if (refused) {
-            showRegistryState(message, false);
+        // the status bar and the groups pane say the same thing
+        showRegistryState(message, false);
+        if (!refused) {
+            takeOverIfGone();
         }
-        takeOverIfGone();
     }
 
     /**

@@ -75,13 +75,13 @@ final class SessionLoop {
                 try {
                     poller.await(Math.max(0, Math.min(1_000, nextWakeAt() - now())));
                     step();
-                } catch (RuntimeException | Error e) {
+                } catch (RuntimeException | AssertionError e) {
                     // e.g. an AssertionError inside JeroMQ when a peer drops the connection in mid-request
                     LOG.error("session for {} failed unexpectedly; it goes on with fresh sockets", address.endpoint(), e);
                     startOver(now());
                 }
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | AssertionError e) {
             LOG.error("session for {} stopped on an error", address.endpoint(), e);
             post(() -> listener.problem("The connection stopped unexpectedly: " + e.getMessage()));
         } finally {

@@ -194,6 +194,15 @@ class ChatTabViewModelTest {
     }
 
     @Test
+    void cutOffFromTheGroupNobodyIsShownOnline() {
+        model.membersChanged(List.of(new Member("1", "zed", true), new Member("2", "Amy", true)));
+
+        model.connectionChanged(ConnectionState.OFFLINE, "no reply");
+
+        assertThat(model.members()).extracting(Member::online).containsOnly(false);
+    }
+
+    @Test
     void connectionStateIsShown() {
         assertThat(model.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTING);
         model.connectionChanged(ConnectionState.RECONNECTING, "tcp://x:1");
