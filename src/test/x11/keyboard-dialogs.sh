@@ -122,12 +122,17 @@ for i in $(seq "$first_starts"); do
   dialog=$(window "Welcome to GroupChat" 60)
   if [ -z "$dialog" ]; then fail "first start $i: no name dialog"; kill "$app"; wait "$app"; app=""; continue; fi
   focus "$dialog"; xdotool type --delay 15 "Alice $i"; xdotool key Return
-  main=$(window "GroupChat — Alice $i" 20)
+  main=$(window "GroupChat — Alice $i" 60)
   if ! kill -0 "$app" 2>/dev/null; then
     wait "$app"; fail "first start $i: the app died (exit $?) after Enter"; app=""; check_crash "$dir" "first start $i"
     continue
   fi
-  [ -n "$main" ] || { fail "first start $i: no main window after Enter"; kill "$app"; wait "$app"; app=""; continue; }
+  if [ -z "$main" ]; then
+    fail "first start $i: no main window within 60 s of Enter"
+    command -v jstack >/dev/null && jstack "$app" >"$shots/first-start-$i.jstack" 2>&1 \
+        && echo "  its threads then: $shots/first-start-$i.jstack"
+    kill "$app"; wait "$app"; app=""; continue
+  fi
   quit_and_check "$main" "$dir" "first start $i"
   grep -q "^name=Alice $i$" "$dir/profile/identity.properties" 2>/dev/null || fail "first start $i: name not saved"
   ls "$dir"/profile/*.tmp >/dev/null 2>&1 && fail "first start $i: a temporary file was left: $(ls "$dir"/profile)"
