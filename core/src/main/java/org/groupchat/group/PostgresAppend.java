@@ -8,24 +8,24 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.groupchat.protocol.Message;
 
 /**
- * Stores a batch of SENDs in one transaction: one INSERT of the whole batch and one COMMIT, two round trips. An id
- * already stored takes no seq: the insert skips it, and the batch is then stored again without it, with seqs
- * renumbered so they stay gap-free.
+ * Stores a batch of SENDs as one statement in autocommit, so the batch is one transaction and one round trip. The
+ * statement numbers only the ids not stored yet (seq = last + 1, 2, ... in batch order), so seq stays gap-free and an
+ * id already stored takes no seq; those are then read back as stored.
  */
 final class PostgresAppend {
-    private static final String INSERT = "INSERT INTO message(group_id, seq, id, ts, sender_id, sender_name, text, text_utf8)"
-            + " SELECT ?, m.seq, m.id, ?, m.sender_id, m.sender_name, m.text, decode(m.text_hex, 'hex')"
-            + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " AS m(seq, id, sender_id, sender_name, text, text_hex)"
-            + " ON CONFLICT (group_id, id) DO NOTHING RETURNING id";
+    private static final String INSERT = "WITH m AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " WITH ORDINALITY AS m(id, sender_id, sender_name, text, text_hex, ord)),"
+            + " fresh AS (SELECT m.*, row_number() OVER (ORDER BY m.ord) AS n FROM m"
+            + " WHERE NOT EXISTS (SELECT 1 FROM message s WHERE s.group_id = ? AND s.id = m.id))"
+            + " INSERT INTO message(group_id, seq, id, ts, sender_id, sender_name, text, text_utf8)"
+            + " SELECT ?, ? + n, id, ?, sender_id, sender_name, text, decode(text_hex, 'hex') FROM fresh"
+            + " RETURNING id, seq";
 
     private final Connection db;
     private final long groupId;
@@ -43,59 +43,40 @@ final class PostgresAppend {
     List<Message> append(List<NewMessage> batch, long lastSeq, long ts) throws SQLException {
         Map<String, NewMessage> unique = new LinkedHashMap<>();
         batch.forEach(m -> unique.putIfAbsent(m.id(), m));
+        Map<String, Long> inserted = insert(new ArrayList<>(unique.values()), lastSeq, ts);
         Map<String, Message> stored = new HashMap<>();
-        db.setAutoCommit(false);
-        try {
-            List<Message> fresh = numbered(unique.values(), stored, lastSeq, ts);
-            Set<String> inserted = insert(fresh, ts);
-            if (inserted.size() < fresh.size()) {
-                // Some ids were stored before (retries): their rows were skipped, which left holes in the seqs.
-                db.rollback();
-                stored.putAll(queries.findByIds(unique.keySet()));
-                fresh = numbered(unique.values(), stored, lastSeq, ts);
-                if (insert(fresh, ts).size() < fresh.size()) {
-                    throw new SQLException("messages of this group were stored by another server meanwhile");
-                }
+        List<String> before = new ArrayList<>();
+        for (NewMessage m : unique.values()) {
+            Long seq = inserted.get(m.id());
+            if (seq != null) {
+                stored.put(m.id(), new Message(seq, m.id(), ts, m.sender(), m.text()));
+            } else {
+                before.add(m.id());
             }
-            db.commit();
-            fresh.forEach(m -> stored.put(m.id(), m));
-        } catch (SQLException | RuntimeException e) {
-            try {
-                db.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
+        }
+        if (!before.isEmpty()) {
+            stored.putAll(queries.findByIds(before));
         }
         List<Message> result = new ArrayList<>(batch.size());
-        batch.forEach(m -> result.add(stored.get(m.id())));
+        for (NewMessage m : batch) {
+            Message message = stored.get(m.id());
+            if (message == null) {
+                throw new SQLException("message " + m.id() + " is neither new nor stored");
+            }
+            result.add(message);
+        }
         return result;
     }
 
-    private static List<Message> numbered(Iterable<NewMessage> unique, Map<String, Message> stored, long lastSeq, long ts) {
-        List<Message> fresh = new ArrayList<>();
-        long seq = lastSeq;
-        for (NewMessage m : unique) {
-            if (!stored.containsKey(m.id())) {
-                fresh.add(new Message(++seq, m.id(), ts, m.sender(), m.text()));
-            }
-        }
-        return fresh;
-    }
-
-    private Set<String> insert(List<Message> fresh, long ts) throws SQLException {
-        int n = fresh.size();
-        Long[] seqs = new Long[n];
+    private Map<String, Long> insert(List<NewMessage> messages, long lastSeq, long ts) throws SQLException {
+        int n = messages.size();
         String[] ids = new String[n];
         String[] senderIds = new String[n];
         String[] senderNames = new String[n];
         String[] texts = new String[n];
         String[] textsHex = new String[n];
         for (int i = 0; i < n; i++) {
-            Message m = fresh.get(i);
-            seqs[i] = m.seq();
+            NewMessage m = messages.get(i);
             ids[i] = m.id();
             senderIds[i] = m.sender().id();
             senderNames[i] = m.sender().name();
@@ -106,18 +87,19 @@ final class PostgresAppend {
                 texts[i] = m.text();
             }
         }
-        insert.setLong(1, groupId);
-        insert.setLong(2, ts);
-        insert.setArray(3, db.createArrayOf("bigint", seqs));
-        insert.setArray(4, db.createArrayOf("text", ids));
-        insert.setArray(5, db.createArrayOf("text", senderIds));
-        insert.setArray(6, db.createArrayOf("text", senderNames));
-        insert.setArray(7, db.createArrayOf("text", texts));
-        insert.setArray(8, db.createArrayOf("text", textsHex));
-        Set<String> inserted = new HashSet<>();
+        insert.setArray(1, db.createArrayOf("text", ids));
+        insert.setArray(2, db.createArrayOf("text", senderIds));
+        insert.setArray(3, db.createArrayOf("text", senderNames));
+        insert.setArray(4, db.createArrayOf("text", texts));
+        insert.setArray(5, db.createArrayOf("text", textsHex));
+        insert.setLong(6, groupId);
+        insert.setLong(7, groupId);
+        insert.setLong(8, lastSeq);
+        insert.setLong(9, ts);
+        Map<String, Long> inserted = new HashMap<>();
         try (ResultSet rs = insert.executeQuery()) {
             while (rs.next()) {
-                inserted.add(rs.getString(1));
+                inserted.put(rs.getString(1), rs.getLong(2));
             }
         }
         return inserted;
