@@ -3,6 +3,7 @@ package org.groupchat.group;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -81,6 +82,27 @@ public final class PostgresDatabase {
             throw unusable(e);
         }
         migrated = true;
+    }
+
+    /** Deletes a group and everything it stored, for tools that make throw-away groups (the benchmark). */
+    public void dropGroup(String groupName) {
+        try (Connection db = connect()) {
+            db.setAutoCommit(false);
+            for (String table : new String[] {"message", "member"}) {
+                try (PreparedStatement st = db.prepareStatement("DELETE FROM " + table
+                        + " WHERE group_id = (SELECT id FROM chat_group WHERE name = ?)")) {
+                    st.setString(1, groupName);
+                    st.executeUpdate();
+                }
+            }
+            try (PreparedStatement st = db.prepareStatement("DELETE FROM chat_group WHERE name = ?")) {
+                st.setString(1, groupName);
+                st.executeUpdate();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            throw unusable(e);
+        }
     }
 
     /** A new connection with the group's tables on its search path. */

@@ -102,6 +102,19 @@ public final class PostgresMessageStore implements MessageStore {
         }
     }
 
+    /** Appends many new messages at once, for filling a benchmark group; {@code ts} is raised to keep ts from decreasing. */
+    public void bulkAppend(List<NewMessage> batch, long requestedTs) {
+        PostgresSession live = session();
+        long ts = Math.max(requestedTs, lastTs);
+        try {
+            List<Message> stored = live.writes.append(batch, lastSeq, ts);
+            lastSeq = Math.max(lastSeq, stored.stream().mapToLong(Message::seq).max().orElse(lastSeq));
+            lastTs = ts;
+        } catch (SQLException e) {
+            throw failed("could not store the messages", e);
+        }
+    }
+
     /** After a failed write on a live connection, seq and ts are read again: another server may have written. */
     private void reloadCounters(StorageException failure) {
         try {
