@@ -13,6 +13,8 @@ import java.sql.SQLException;
 final class PostgresSession implements AutoCloseable {
     // The advisory lock's first key says "GroupChat" ("GCHT"); the second is the group's id.
     private static final int LOCK_CLASS = 0x47434854;
+    private static final long LOCK_WAIT_MS = 2_000;
+    private static final long LOCK_RETRY_MS = 100;
 
     final Connection db;
     final long groupId;
@@ -60,13 +62,31 @@ final class PostgresSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the group's lock, waiting up to {@link #LOCK_WAIT_MS}: a server that has just stopped or died holds it
+     * until PostgreSQL has ended its connection, which happens a moment after the process is gone.
+     */
     private static boolean lock(Connection db, long groupId) throws SQLException {
+        long deadline = System.nanoTime() + LOCK_WAIT_MS * 1_000_000L;
         try (PreparedStatement st = db.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
             st.setInt(1, LOCK_CLASS);
             st.setInt(2, (int) groupId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
+            while (true) {
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(LOCK_RETRY_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
         }
     }
@@ -97,9 +117,16 @@ final class PostgresSession implements AutoCloseable {
         }
     }
 
-    /** Closing the connection also releases the advisory lock. */
+    /** Releases the lock at once, so the group can be opened again right away; closing the connection would too, later. */
     @Override
     public void close() {
+        try (PreparedStatement st = db.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            st.setInt(1, LOCK_CLASS);
+            st.setInt(2, (int) groupId);
+            st.execute();
+        } catch (SQLException ignored) {
+            // a broken connection: the server releases the lock when it ends that connection
+        }
         closeQuietly(db);
     }
 

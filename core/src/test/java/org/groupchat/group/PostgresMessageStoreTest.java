@@ -75,6 +75,19 @@ class PostgresMessageStoreTest {
             assertThat(newest).contains("Index Scan Backward").doesNotContain("Seq Scan").doesNotContain("Sort");
             String byId = explain(db, columns + " FROM message WHERE group_id = ? AND id = ?", group, UUID.randomUUID().toString());
             assertThat(byId).contains("message_id_once").doesNotContain("Seq Scan");
+            // After five runs the driver prepares a statement on the server, which may then plan it once for any values.
+            try (Statement st = db.createStatement()) {
+                st.execute("SET plan_cache_mode = force_generic_plan");
+            }
+            for (String shape : List.of(PostgresQueries.AFTER, PostgresQueries.SINCE, PostgresQueries.BEFORE)) {
+                assertThat(explainPrepared(db, columns + shape, group + ", 5000, 101")).as("generic " + shape)
+                        .contains("Index").doesNotContain("Seq Scan").doesNotContain("Sort");
+            }
+            String[] ids = {"'{\"" + UUID.randomUUID() + "\"}'", "'{s}'", "'{n}'", "'{t}'", "'{NULL}'"};
+            String append = explainPrepared(db, PostgresAppend.INSERT, String.join(", ", ids) + ", " + group + ", "
+                    + ids[0] + ", " + group + ", 10000, 1");
+            System.out.println("EXPLAIN the append, generic plan\n" + append);
+            assertThat(append).contains("message_id_once").doesNotContain("Seq Scan on message");
         }
     }
 
@@ -151,6 +164,27 @@ class PostgresMessageStoreTest {
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The plan of {@code query} PREPAREd on the server and run with these SQL literals, as the plan cache uses it. */
+    private static String explainPrepared(Connection db, String query, String literals) throws Exception {
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char c : query.toCharArray()) {
+            numbered.append(c == '?' ? "$" + ++n : String.valueOf(c));
+        }
+        try (Statement st = db.createStatement()) {
+            st.execute("PREPARE shape AS " + numbered);
+            try (ResultSet rs = st.executeQuery("EXPLAIN EXECUTE shape(" + literals + ")")) {
+                StringBuilder plan = new StringBuilder();
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+                return plan.toString();
+            } finally {
+                st.execute("DEALLOCATE shape");
             }
         }
     }
