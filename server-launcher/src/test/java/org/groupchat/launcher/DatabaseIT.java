@@ -67,6 +67,31 @@ class DatabaseIT {
     }
 
     @Test
+    void aGroupServerKilledWithKill9ComesBackAtOnceWithEveryAckedMessage() throws Exception {
+        String endpoint = FreePorts.endpoint();
+        List<Message> acked = new ArrayList<>();
+        try (ServerProcess servers = start(TestDatabase.password(), "--group", "Phoenix=" + endpoint,
+                "--database", TestDatabase.url(), "--registry", FreePorts.endpoint());
+                GroupClient alice = new GroupClient(endpoint, ALICE)) {
+            servers.awaitReady();
+            alice.join();
+            for (int i = 0; i < 20; i++) {
+                acked.add(alice.send("before the kill " + i));
+            }
+            servers.kill9();
+        }
+        // Started again at once: the killed process's connection, and with it the group's lock, ends a moment later.
+        try (ServerProcess servers = start(TestDatabase.password(), "--group", "Phoenix=" + endpoint,
+                "--database", TestDatabase.url(), "--registry", FreePorts.endpoint());
+                GroupClient alice = new GroupClient(endpoint, ALICE)) {
+            servers.awaitReady();
+            assertThat(alice.fetchAfter(0, 100, 0).messages()).isEqualTo(acked);
+            assertThat(alice.send("after the kill").seq()).isEqualTo(21);
+            assertThat(servers.terminate()).isZero();
+        }
+    }
+
+    @Test
     void theYamlKeysAndAPasswordFileWorkLikeTheFlags() throws Exception {
         String endpoint = FreePorts.endpoint();
         Files.writeString(work.resolve("db.password"), TestDatabase.password() + "\n");
