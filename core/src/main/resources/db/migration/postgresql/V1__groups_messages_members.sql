@@ -5,8 +5,10 @@ CREATE TABLE chat_group (
 );
 
 -- text holds the message unless it contains U+0000, which PostgreSQL's text cannot: then text_utf8 holds its bytes.
+-- No foreign key to chat_group: its check locks the group's row once per inserted message, which made an append of
+-- 27 messages 7x slower (3.9 against 0.58 ms); the store takes group_id from chat_group itself.
 CREATE TABLE message (
-    group_id BIGINT NOT NULL REFERENCES chat_group(id),
+    group_id BIGINT NOT NULL,
     seq BIGINT NOT NULL,
     id TEXT NOT NULL,
     ts BIGINT NOT NULL,
