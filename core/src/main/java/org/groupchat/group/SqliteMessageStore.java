@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import org.flywaydb.core.api.FlywayException;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.sqlite.SQLiteDataSource;
 
 /** The embedded default {@link MessageStore}: one SQLite file per group, WAL, indexed by seq, ts and id; reads are in {@link MessageQueries}. */
 public final class SqliteMessageStore implements MessageStore {
-    private static final int SCHEMA_VERSION = 1;
     static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text";
     private static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
     // The UNIQUE index on id answers "already stored?" as part of the insert, instead of a SELECT before it.
@@ -68,6 +69,7 @@ public final class SqliteMessageStore implements MessageStore {
         }
         Connection db = null;
         try {
+            migrate(file);
             Properties options = new Properties();
             // We assign seq ourselves; otherwise the driver runs an extra last_insert_rowid() query after every INSERT.
             options.setProperty("jdbc.get_generated_keys", "false");
@@ -77,7 +79,6 @@ public final class SqliteMessageStore implements MessageStore {
                 st.execute("PRAGMA synchronous=" + durability.sqliteSynchronous);
                 st.execute("PRAGMA busy_timeout=5000");
                 st.execute("PRAGMA wal_autocheckpoint=" + WalCheckpointer.WRITER_BACKSTOP_PAGES);
-                createSchema(st);
                 refuseGaps(st, file);
             }
             db.setAutoCommit(true);
@@ -119,14 +120,20 @@ public final class SqliteMessageStore implements MessageStore {
                 + " backup, or move it away to start the group empty", cause);
     }
 
-    private static void createSchema(Statement st) throws SQLException {
-        st.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        st.execute("CREATE TABLE IF NOT EXISTS messages("
-                + "seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ts INTEGER NOT NULL,"
-                + " sender_id TEXT NOT NULL, sender_name TEXT NOT NULL, text TEXT NOT NULL)");
-        st.execute("CREATE INDEX IF NOT EXISTS messages_ts ON messages(ts, seq)");
-        st.execute("CREATE TABLE IF NOT EXISTS members(id TEXT PRIMARY KEY, name TEXT NOT NULL, joined_ts INTEGER NOT NULL)");
-        st.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
+    /** Brings the file's schema to this build's (Flyway, on a connection of its own); a damaged file is refused. */
+    private static void migrate(Path file) {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        try {
+            SchemaMigrations.migrateSqlite(source, "the message database " + file);
+        } catch (FlywayException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && isDamage(sql)) {
+                    throw damaged(file, sql.getMessage(), e);
+                }
+            }
+            throw new StorageException("cannot bring the message database " + file + " up to date: " + e.getMessage(), e);
+        }
     }
 
     private void reloadCounters() throws SQLException {

@@ -22,7 +22,9 @@ import org.groupchat.protocol.User;
 import org.groupchat.registry.RegistryServer;
 import org.groupchat.testing.RawRequester;
 import org.groupchat.testing.TestGroups;
-import org.junit.jupiter.api.Test;
+import org.groupchat.testing.TestStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,15 +41,17 @@ class ProtocolDocExamplesTest {
 
     record Example(int line, JsonNode request, JsonNode reply) {}
 
-    @Test
-    void everyExampleRequestGetsAReplyOfTheDocumentedShape() throws IOException {
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void everyExampleRequestGetsAReplyOfTheDocumentedShape(TestStore store) throws IOException {
         List<Example> examples = examples(Path.of("..", "docs", "PROTOCOL.md"));
         assertThat(examples).extracting(e -> e.request().path("op").asText()).as("ops with an example in PROTOCOL.md")
                 .contains("REGISTER", "UNREGISTER", "LIST", "LOOKUP", "JOIN", "LEAVE", "SEND", "FETCH", "BEFORE", "MEMBERS");
 
+        store.reset();
         RegistryServer registry = TestGroups.registry(60_000);
         GroupServer group = TestGroups.group(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)
-                .withLimits(GroupLimits.UNLIMITED_SENDS.withMaxParkedPolls(0)), dataDir);
+                .withLimits(GroupLimits.UNLIMITED_SENDS.withMaxParkedPolls(0)), dataDir, store);
         List<String> mismatches = new ArrayList<>();
         try (RawRequester toRegistry = new RawRequester(registry.boundEndpoint().toString());
                 RawRequester toGroup = new RawRequester(group.boundEndpoint().toString())) {

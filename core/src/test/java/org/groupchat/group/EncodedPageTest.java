@@ -9,10 +9,12 @@ import java.util.UUID;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.User;
-import org.junit.jupiter.api.Test;
+import org.groupchat.testing.TestStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The FETCH reply SQLite writes row by row says exactly what the same page encoded by Jackson says. */
+/** The FETCH reply each store's database writes row by row says exactly what the same page encoded by Jackson says. */
 class EncodedPageTest {
     private static final String[] AWKWARD_TEXTS = {
         "plain", "a \"quoted\" word", "back\\slash", "line\nbreak\tand tab\r", "bell \u0007 and nul \u0000 inside",
@@ -22,9 +24,11 @@ class EncodedPageTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyKindOfFetchIsEncodedAsJacksonEncodesTheSamePage() throws Exception {
-        try (SqliteMessageStore store = SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH)) {
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void everyKindOfFetchIsEncodedAsJacksonEncodesTheSamePage(TestStore kind) throws Exception {
+        kind.reset();
+        try (MessageStore store = kind.open("Cool Group", dir)) {
             User odd = new User(UUID.randomUUID().toString(), "O'Brien \"the\" \\ 😀");
             for (String text : AWKWARD_TEXTS) {
                 store.append(List.of(new NewMessage(UUID.randomUUID().toString(), odd, text)));

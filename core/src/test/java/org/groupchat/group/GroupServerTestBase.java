@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.UUID;
 import org.groupchat.testing.RawRequester;
 import org.groupchat.testing.TestGroups;
+import org.groupchat.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A group server on a real socket and SQLite file, and raw requests to it as a third-party client sends them. */
+/** A group server on a real socket and a real store (a SQLite file or a PostgreSQL server), and raw requests to it as a third-party client sends them. */
 abstract class GroupServerTestBase {
     static final String ALICE = "11111111-1111-4111-8111-111111111111";
     static final String BOB = "22222222-2222-4222-8222-222222222222";
@@ -21,19 +22,35 @@ abstract class GroupServerTestBase {
     @TempDir
     Path dataDir;
 
+    final TestStore store;
     GroupServer server;
     RawRequester raw;
 
+    GroupServerTestBase(TestStore store) {
+        this.store = store;
+    }
+
     @BeforeEach
     void start() {
-        server = TestGroups.group(TestGroups.unlimited(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)), dataDir);
+        store.reset();
+        server = group(TestGroups.unlimited(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)), dataDir);
         raw = new RawRequester(server.boundEndpoint().toString());
     }
 
     @AfterEach
     void stop() {
-        raw.close();
-        server.close();
+        // null when the test was skipped before its server started (no PostgreSQL here)
+        if (raw != null) {
+            raw.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A started group on this test's store; {@code dir} holds its file when the store is SQLite. */
+    GroupServer group(GroupServerConfig config, Path dir) {
+        return TestGroups.group(config, dir, store);
     }
 
     JsonNode join(String id, String name) {

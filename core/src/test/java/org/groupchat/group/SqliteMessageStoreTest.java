@@ -17,48 +17,13 @@ import org.groupchat.protocol.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's own promises, on a real SQLite file: exactly-once by id, gap-free seq, members that outlive a restart. */
+/** What only the SQLite store does: its background checkpoints. The promises of every store are in {@link MessageStoreContractTest}. */
 class SqliteMessageStoreTest {
     private static final User ALICE = new User(UUID.randomUUID().toString(), "Alice");
     private static final User BOB = new User(UUID.randomUUID().toString(), "Bob");
 
     @TempDir
     Path dir;
-
-    @Test
-    void anIdAlreadyStoredIsAnsweredWithTheStoredMessageAndTakesNoSeq() {
-        String first = UUID.randomUUID().toString();
-        try (SqliteMessageStore store = open()) {
-            store.append(List.of(new NewMessage(first, ALICE, "original")));
-            List<Message> stored = store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "second"),
-                    new NewMessage(first, ALICE, "a retry with other text"),
-                    new NewMessage(UUID.randomUUID().toString(), ALICE, "third")));
-            assertThat(stored).extracting(Message::seq).containsExactly(2L, 1L, 3L);
-            assertThat(stored.get(1).text()).isEqualTo("original");
-            assertThat(store.lastSeq()).isEqualTo(3);
-        }
-        try (SqliteMessageStore store = open()) {
-            assertThat(store.after(0, 10).messages()).extracting(Message::seq).containsExactly(1L, 2L, 3L);
-            assertThat(store.findById(first)).get().extracting(Message::text).isEqualTo("original");
-        }
-    }
-
-    @Test
-    void membersAndTheirNamesOutliveAReopenAndLeavingForgetsThem() {
-        try (SqliteMessageStore store = open()) {
-            store.putMember(ALICE);
-            store.putMember(BOB);
-            store.putMember(new User(BOB.id(), "Robert"));
-            assertThat(store.removeMember(ALICE.id())).isTrue();
-            assertThat(store.removeMember(ALICE.id())).isFalse();
-        }
-        try (SqliteMessageStore store = open()) {
-            assertThat(store.member(ALICE.id())).isEmpty();
-            assertThat(store.member(BOB.id())).contains(new User(BOB.id(), "Robert"));
-            assertThat(store.memberCount()).isEqualTo(1);
-            assertThat(store.members()).containsExactly(new User(BOB.id(), "Robert"));
-        }
-    }
 
     @Test
     void committedMessagesReachTheDatabaseFileWithoutTheWriterCheckpointing() throws Exception {

@@ -1,11 +1,9 @@
 package org.groupchat.testing;
 
 import java.nio.file.Path;
-import org.groupchat.group.Durability;
 import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
-import org.groupchat.group.SqliteMessageStore;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
 
@@ -26,7 +24,12 @@ public final class TestGroups {
     }
 
     public static GroupServer group(GroupServerConfig config, Path dataDir) {
-        GroupServer server = new GroupServer(config, SqliteMessageStore.open(dataDir.resolve("group.db"), Durability.PROCESS_CRASH));
+        return group(config, dataDir, TestStore.SQLITE);
+    }
+
+    /** A group on the given store; with PostgreSQL, {@code dataDir} is unused and the group's rows live in the test database. */
+    public static GroupServer group(GroupServerConfig config, Path dataDir, TestStore store) {
+        GroupServer server = new GroupServer(config, store.open(config.name(), dataDir));
         server.start();
         return server;
     }

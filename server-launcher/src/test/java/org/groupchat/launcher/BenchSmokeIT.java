@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.groupchat.protocol.Json;
+import org.groupchat.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,30 @@ class BenchSmokeIT {
             assertThat(figure.path("value").isNumber()).as(figure.toString()).isTrue();
         }
         assertThat(figures).as("figures with an echo baseline").filteredOn(f -> f.path("ratio").isNumber()).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void withADatabaseSendAndFetchRunOnPostgresqlBesideSqliteAndItsGroupsAreDroppedAfter() throws Exception {
+        TestDatabase.fresh();
+        java.nio.file.Files.writeString(work.resolve("db.password"), String.valueOf(TestDatabase.password()));
+        Result bench = runBench("bench", "--smoke", "--json", "send", "fetch", "--database", TestDatabase.url(),
+                "--database-password-file", "db.password");
+
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        JsonNode figures = Json.mapper().readTree(bench.out()).path("figures");
+        for (String scenario : List.of("send", "fetch", "send postgresql", "fetch postgresql", "startup postgresql")) {
+            assertThat(figures).as(scenario).anyMatch(f -> f.path("scenario").asText().equals(scenario));
+        }
+        assertThat(figures).anyMatch(f -> f.path("scenario").asText().equals("send postgresql")
+                && f.path("figure").asText().endsWith("throughput vs SQLite") && f.path("ratio").isNumber());
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(),
+                        TestDatabase.password());
+                java.sql.ResultSet rs = db.createStatement().executeQuery(
+                        "SELECT (SELECT count(*) FROM groupchat.chat_group), (SELECT count(*) FROM groupchat.message)")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("groups left in the database").isZero();
+            assertThat(rs.getLong(2)).as("messages left in the database").isZero();
+        }
     }
 
     @Test

@@ -51,6 +51,23 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Starts with these environment variables added to (or, with a null value, removed from) the inherited ones. */
+    static ServerProcess startWithEnvironment(Path workDir, java.util.Map<String, String> environment, String... args) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(javaCommand(workDir, List.of(args))).directory(workDir.toFile());
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
+            return new ServerProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts with JVM options (such as a small -Xmx) and waits until the launcher says it is ready. */
     static ServerProcess startReadyWith(Path workDir, List<String> jvmOptions, String... args) {
         try {

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.groupchat.group.PostgresDatabase;
+import org.groupchat.launcher.DatabaseOption;
 import org.groupchat.launcher.UsageProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Spec;
             "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."})
 public final class BenchCommand implements Callable<Integer> {
     private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "registry", "idle", "curve");
+    private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch");
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -40,6 +43,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--registry", paramLabel = "ENDPOINT", description = "Load this running registry instead of one started here.")
     private String registry;
+
+    @Option(names = "--database", paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
+            description = "Run send and fetch again with the groups in this PostgreSQL database, beside SQLite (password:"
+                    + " GROUPCHAT_DATABASE_PASSWORD or --database-password-file). Its groups are dropped at the end.")
+    private String database;
+
+    @Option(names = "--database-password-file", paramLabel = "FILE", description = "Read the database password from FILE.")
+    private java.nio.file.Path databasePasswordFile;
 
     @Option(names = "--clients", split = ",", paramLabel = "C", description = "send: client counts (default: 1,8,32).")
     private List<Integer> clients;
@@ -76,29 +87,20 @@ public final class BenchCommand implements Callable<Integer> {
         Set<String> chosen = chosenScenarios();
         PrintWriter err = spec.commandLine().getErr();
         BenchReport report = new BenchReport();
+        PostgresDatabase postgres = database == null ? null : DatabaseOption.parse(database, databasePasswordFile);
+        if (postgres != null) {
+            postgres.migrate();
+        }
         try (BenchTarget target = new BenchTarget(groupEndpoint, registry)) {
-            HistoryDatabase history = null;
-            for (String scenario : chosen) {
-                err.println("bench: " + scenario + " ...");
-                err.flush();
-                long started = System.nanoTime();
-                if ((scenario.equals("fetch") || scenario.equals("idle")) && history == null && target.runsOwnGroup()) {
-                    history = HistoryDatabase.fill(target.dataDir(), BenchTarget.HISTORY_GROUP, settings.historyMessages());
-                    report.add(Figure.info("fetch", "bulk fill of the history", "msg/s",
-                            history.messages() / history.fillSeconds(), Double.NaN));
-                }
-                switch (scenario) {
-                    case "send" -> SendScenario.run(target, settings, report);
-                    case "deliver" -> DeliverScenario.run(target, settings, report);
-                    case "fetch" -> FetchScenario.run(target, settings, report, history);
-                    case "registry" -> RegistryScenario.run(target, settings, report);
-                    case "idle" -> runIdle(target, settings, report, history, err);
-                    case "curve" -> runCurve(target, settings, report, err);
-                    default -> throw new IllegalStateException(scenario);
-                }
-                err.printf("bench: %s took %.1f s%n", scenario, (System.nanoTime() - started) / 1e9);
-                err.flush();
+            run(target, chosen, settings, report, err);
+        }
+        if (postgres != null) {
+            Set<String> onDatabase = new LinkedHashSet<>(chosen);
+            onDatabase.retainAll(DATABASE_SCENARIOS);
+            try (BenchTarget target = new BenchTarget(null, registry, postgres)) {
+                run(target, onDatabase, settings, report, err);
             }
+            report.compareStores();
         }
         if (json) {
             report.printJson(spec.commandLine().getOut());
@@ -106,6 +108,32 @@ public final class BenchCommand implements Callable<Integer> {
             report.printTable(spec.commandLine().getOut());
         }
         return 0;
+    }
+
+    private static void run(BenchTarget target, Set<String> chosen, BenchSettings settings, BenchReport report,
+            PrintWriter err) throws InterruptedException {
+        HistoryDatabase history = null;
+        for (String scenario : chosen) {
+            err.println("bench: " + target.scenario(scenario) + " ...");
+            err.flush();
+            long started = System.nanoTime();
+            if ((scenario.equals("fetch") || scenario.equals("idle")) && history == null && target.runsOwnGroup()) {
+                history = HistoryDatabase.fill(target, target.groupName(BenchTarget.HISTORY_GROUP), settings.historyMessages());
+                report.add(Figure.info(target.scenario("fetch"), "bulk fill of the history", "msg/s",
+                        history.messages() / history.fillSeconds(), Double.NaN));
+            }
+            switch (scenario) {
+                case "send" -> SendScenario.run(target, settings, report);
+                case "deliver" -> DeliverScenario.run(target, settings, report);
+                case "fetch" -> FetchScenario.run(target, settings, report, history);
+                case "registry" -> RegistryScenario.run(target, settings, report);
+                case "idle" -> runIdle(target, settings, report, history, err);
+                case "curve" -> runCurve(target, settings, report, err);
+                default -> throw new IllegalStateException(scenario);
+            }
+            err.printf("bench: %s took %.1f s%n", target.scenario(scenario), (System.nanoTime() - started) / 1e9);
+            err.flush();
+        }
     }
 
     private static void runIdle(BenchTarget target, BenchSettings settings, BenchReport report, HistoryDatabase history,

@@ -12,6 +12,7 @@ import org.groupchat.protocol.Json;
 
 /** The figures of one bench run, printed as a table for people or as JSON for scripts. */
 final class BenchReport {
+    private static final double STORE_TARGET = 0.5;
     private final List<Figure> figures = new ArrayList<>();
     private final Instant started = Instant.now();
 
@@ -23,6 +24,29 @@ final class BenchReport {
         return List.copyOf(figures);
     }
 
+    /**
+     * Adds, for each send throughput measured on both stores, PostgreSQL's figure with SQLite's as its baseline; the
+     * issue's target is PostgreSQL at 32 clients at least half of SQLite in the same run.
+     */
+    synchronized void compareStores() {
+        List<Figure> added = new ArrayList<>();
+        for (Figure sqlite : figures) {
+            if (!sqlite.scenario().equals("send") || !sqlite.name().endsWith(" throughput")) {
+                continue;
+            }
+            for (Figure postgres : figures) {
+                if (postgres.scenario().equals("send postgresql") && postgres.name().equals(sqlite.name())) {
+                    boolean targeted = sqlite.name().startsWith("C=32 ");
+                    double ratio = postgres.value() / sqlite.value();
+                    added.add(new Figure("send postgresql", sqlite.name() + " vs SQLite", sqlite.unit(), postgres.value(),
+                            sqlite.value(), targeted ? ">= " + STORE_TARGET + "x SQLite" : "",
+                            targeted ? ratio >= STORE_TARGET : null));
+                }
+            }
+        }
+        figures.addAll(added);
+    }
+
     static String machine() {
         return String.format(Locale.ROOT, "%d cores, Java %s (%s), %s %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
@@ -31,7 +55,7 @@ final class BenchReport {
 
     void printTable(PrintWriter out) {
         out.printf("GroupChat bench, %s, on %s%n", started, machine());
-        String format = "%-9s %-44s %12s %12s %7s  %-22s %s%n";
+        String format = "%-18s %-44s %12s %12s %7s  %-22s %s%n";
         out.printf(format, "scenario", "figure", "value", "baseline", "ratio", "target", "met");
         for (Figure f : figures()) {
             out.printf(format, f.scenario(), f.name() + " (" + f.unit() + ")", number(f.value()), number(f.baseline()),

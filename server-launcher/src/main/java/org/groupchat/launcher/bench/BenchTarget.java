@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.stream.Stream;
@@ -14,7 +16,8 @@ import org.groupchat.group.GroupDatabase;
 import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
-import org.groupchat.group.SqliteMessageStore;
+import org.groupchat.group.MessageStore;
+import org.groupchat.group.PostgresDatabase;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
 import org.groupchat.security.CurveKeyPair;
@@ -31,13 +34,22 @@ final class BenchTarget implements AutoCloseable {
 
     private final String remoteGroup;
     private final String remoteRegistry;
+    private final PostgresDatabase database;
+    private final String runId = Long.toHexString(System.nanoTime() & 0xffffffL);
+    private final List<String> databaseGroups = new ArrayList<>();
     private final Path dataDir;
     private final ZContext clients = Contexts.create();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     BenchTarget(String remoteGroup, String remoteRegistry) {
+        this(remoteGroup, remoteRegistry, null);
+    }
+
+    /** With {@code database}, the groups started here keep their messages there instead of in SQLite files. */
+    BenchTarget(String remoteGroup, String remoteRegistry, PostgresDatabase database) {
         this.remoteGroup = remoteGroup;
         this.remoteRegistry = remoteRegistry;
+        this.database = database;
         try {
             this.dataDir = Files.createTempDirectory("groupchat-bench-");
         } catch (IOException e) {
@@ -53,6 +65,26 @@ final class BenchTarget implements AutoCloseable {
         return dataDir;
     }
 
+    /** The scenario's name in the report: the store is named when it is not the default SQLite. */
+    String scenario(String name) {
+        return database == null ? name : name + " postgresql";
+    }
+
+    /** A group name of this run: in a shared database, each run has groups of its own, dropped when it ends. */
+    String groupName(String name) {
+        if (database == null) {
+            return name;
+        }
+        String unique = name + "-" + runId;
+        databaseGroups.add(unique);
+        return unique;
+    }
+
+    /** Opens (creating) the store of a group started here. */
+    MessageStore openStore(String name) {
+        return database != null ? database.open(name) : GroupDatabase.open(dataDir, name, Durability.PROCESS_CRASH);
+    }
+
     boolean runsOwnGroup() {
         return remoteGroup == null;
     }
@@ -63,7 +95,7 @@ final class BenchTarget implements AutoCloseable {
 
     /** The group to load: the one given by flag, or a fresh group started here under this name. */
     String group(String name) {
-        return remoteGroup != null ? remoteGroup : startGroup(GroupDatabase.open(dataDir, name, Durability.PROCESS_CRASH), name);
+        return remoteGroup != null ? remoteGroup : startGroup(openStore(name), name);
     }
 
     /** A fresh group started here with CURVE on, under these server keys. */
@@ -72,11 +104,11 @@ final class BenchTarget implements AutoCloseable {
     }
 
     /** Starts a group in this process on an already-open store; it stops when this target closes. */
-    String startGroup(SqliteMessageStore store, String name) {
+    String startGroup(MessageStore store, String name) {
         return startGroup(store, name, null);
     }
 
-    private String startGroup(SqliteMessageStore store, String name, ServerSecurity security) {
+    private String startGroup(MessageStore store, String name, ServerSecurity security) {
         GroupServer server = new GroupServer(
                 GroupServerConfig.of(name, "tcp://127.0.0.1:*", null).withLimits(LIMITS).withSecurity(security), store);
         try {
@@ -113,6 +145,9 @@ final class BenchTarget implements AutoCloseable {
     public void close() {
         stopServers();
         clients.close();
+        if (database != null) {
+            databaseGroups.forEach(database::dropGroup);
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -30,7 +30,7 @@ final class FetchScenario {
             double startupMs = FirstReply.millisSince(opening, target.clients(), group);
             long echoStarting = System.nanoTime();
             try (EchoServer echo = EchoServer.start(0)) {
-                report.add(Figure.atMost("startup", BenchReport.number(history.messages()) + " msgs open to 1st reply, in-process",
+                report.add(Figure.atMost(target.scenario("startup"), BenchReport.number(history.messages()) + " msgs open to 1st reply, in-process",
                         "ms", startupMs, FirstReply.millisSince(echoStarting, target.clients(), echo.endpoint()), TARGET_STARTUP_MS));
             }
             lastSeq = history.messages();
@@ -74,8 +74,8 @@ final class FetchScenario {
             throw new IllegalStateException("the group refused " + server.refused() + " FETCHes");
         }
         String name = size + mode + " ";
-        report.add(Figure.info("fetch", name + "p50", "ms", server.latency().millisAt(50), baseline.latency().millisAt(50)));
-        report.add(Figure.atMost("fetch", name + "p99", "ms", server.latency().millisAt(99), baseline.latency().millisAt(99),
+        report.add(Figure.info(target.scenario("fetch"), name + "p50", "ms", server.latency().millisAt(50), baseline.latency().millisAt(50)));
+        report.add(Figure.atMost(target.scenario("fetch"), name + "p99", "ms", server.latency().millisAt(99), baseline.latency().millisAt(99),
                 TARGET_P99_MS));
     }
 

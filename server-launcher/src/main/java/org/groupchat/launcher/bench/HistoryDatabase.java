@@ -4,24 +4,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.groupchat.group.Durability;
-import org.groupchat.group.GroupDatabase;
+import org.groupchat.group.MessageStore;
 import org.groupchat.group.NewMessage;
+import org.groupchat.group.PostgresMessageStore;
 import org.groupchat.group.SqliteMessageStore;
 import org.groupchat.protocol.User;
 
-/** A group database pre-filled with many messages through the bulk path, one virtual second per 1,000 messages. */
-record HistoryDatabase(Path dataDir, String groupName, long messages, long firstTs, long lastTs, double fillSeconds) {
+/** A group's store (a SQLite file, or its rows in PostgreSQL) pre-filled with many messages through the bulk path, one virtual second per 1,000 messages. */
+record HistoryDatabase(BenchTarget target, Path dataDir, String groupName, long messages, long firstTs, long lastTs,
+        double fillSeconds) {
     private static final int BATCH = 1_000;
     private static final String TEXT = "a benchmark message of about a hundred bytes, the length of an ordinary chat line ...";
 
-    static HistoryDatabase fill(Path dataDir, String groupName, int messages) {
+    static HistoryDatabase fill(BenchTarget target, String groupName, int messages) {
         long start = System.nanoTime();
         long firstTs = System.currentTimeMillis() - 86_400_000L;
         long ts = firstTs;
         User writer = new User(UUID.randomUUID().toString(), "bench-writer");
         long idHigh = UUID.randomUUID().getMostSignificantBits();
-        try (SqliteMessageStore store = GroupDatabase.open(dataDir, groupName, Durability.PROCESS_CRASH)) {
+        try (MessageStore store = target.openStore(groupName)) {
             for (int done = 0; done < messages; done += BATCH) {
                 List<NewMessage> batch = new ArrayList<>(BATCH);
                 for (int i = done; i < Math.min(messages, done + BATCH); i++) {
@@ -29,13 +30,17 @@ record HistoryDatabase(Path dataDir, String groupName, long messages, long first
                     batch.add(new NewMessage(new UUID(idHigh, i).toString(), writer, TEXT + " #" + i));
                 }
                 ts = firstTs + (done / BATCH) * 1_000L;
-                store.bulkAppend(batch, ts);
+                if (store instanceof SqliteMessageStore file) {
+                    file.bulkAppend(batch, ts);
+                } else {
+                    ((PostgresMessageStore) store).bulkAppend(batch, ts);
+                }
             }
         }
-        return new HistoryDatabase(dataDir, groupName, messages, firstTs, ts, (System.nanoTime() - start) / 1e9);
+        return new HistoryDatabase(target, target.dataDir(), groupName, messages, firstTs, ts, (System.nanoTime() - start) / 1e9);
     }
 
-    SqliteMessageStore open() {
-        return GroupDatabase.open(dataDir, groupName, Durability.PROCESS_CRASH);
+    MessageStore open() {
+        return target.openStore(groupName);
     }
 }

@@ -13,13 +13,15 @@ final class SendScenario {
     private SendScenario() {}
 
     static void run(BenchTarget target, BenchSettings settings, BenchReport report) throws InterruptedException {
-        String group = target.group("bench-send");
+        String name = target.groupName("bench-send");
+        String scenario = target.scenario("send");
+        String group = target.group(name);
         int most = settings.clientCounts().stream().mapToInt(Integer::intValue).max().orElse(1);
         List<User> users = BenchUsers.join(target.clients(), group, most, "sender");
         try (EchoServer echo = EchoServer.start(0)) {
             for (int clients : settings.clientCounts()) {
                 ThreadCpu echoCpu = ThreadCpu.of(EchoServer.THREAD_NAME);
-                ThreadCpu groupCpu = ThreadCpu.of("group-bench-send");
+                ThreadCpu groupCpu = ThreadCpu.of("group-" + name);
                 IntFunction<Supplier<byte[]>> sends = i -> () -> BenchUsers.send(users.get(i), TEXT);
                 List<ClosedLoopClients.Outcome> outcomes = ClosedLoopClients.inTurns(target.clients(), List.of(
                         ClosedLoopClients.Target.plain(echo.endpoint(), sends, r -> true),
@@ -30,13 +32,13 @@ final class SendScenario {
                 String c = "C=" + clients + " ";
                 double ratio = server.perSecond() / baseline.perSecond();
                 boolean targeted = clients == 1 || clients == 32;
-                report.add(new Figure("send", c + "throughput", "msg/s", server.perSecond(), baseline.perSecond(),
+                report.add(new Figure(scenario, c + "throughput", "msg/s", server.perSecond(), baseline.perSecond(),
                         targeted ? ">= " + TARGET_RATIO + "x baseline" : "", targeted ? ratio >= TARGET_RATIO : null));
-                report.add(Figure.info("send", c + "p50", "ms", server.latency().millisAt(50), baseline.latency().millisAt(50)));
-                report.add(Figure.info("send", c + "p99", "ms", server.latency().millisAt(99), baseline.latency().millisAt(99)));
-                report.add(Figure.info("send", c + "p99.9", "ms", server.latency().millisAt(99.9), baseline.latency().millisAt(99.9)));
+                report.add(Figure.info(scenario, c + "p50", "ms", server.latency().millisAt(50), baseline.latency().millisAt(50)));
+                report.add(Figure.info(scenario, c + "p99", "ms", server.latency().millisAt(99), baseline.latency().millisAt(99)));
+                report.add(Figure.info(scenario, c + "p99.9", "ms", server.latency().millisAt(99.9), baseline.latency().millisAt(99.9)));
                 if (echoCpu != null && groupCpu != null) {
-                    report.add(Figure.info("send", c + "server thread CPU per request", "us",
+                    report.add(Figure.info(scenario, c + "server thread CPU per request", "us",
                             groupCpu.microsPer(server.roundTrips()), echoCpu.microsPer(baseline.roundTrips())));
                 }
                 if (server.refused() > 0) {

@@ -1,19 +1,16 @@
 package org.groupchat.launcher.servers;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.groupchat.launcher.UsageProblem;
-import org.groupchat.group.Durability;
-import org.groupchat.group.GroupDatabase;
 import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
-import org.groupchat.group.SqliteMessageStore;
+import org.groupchat.group.MessageStore;
 import org.groupchat.group.StorageException;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
@@ -29,8 +26,8 @@ final class ServerSet implements AutoCloseable {
     private final List<GroupServer> groups = new ArrayList<>();
 
     /** What to start; {@code registryBind} may be null, then groups register with {@code registryAddress}. */
-    record Plan(RegistryConfig registryBind, Endpoint registryAddress, String advertiseHost, Path dataDir,
-            Durability durability, GroupLimits limits, long heartbeatMs, List<GroupSpec> groups, SecurityPlan security) {}
+    record Plan(RegistryConfig registryBind, Endpoint registryAddress, String advertiseHost, StorePlan stores,
+            GroupLimits limits, long heartbeatMs, List<GroupSpec> groups, SecurityPlan security) {}
 
     private volatile boolean closing;
 
@@ -53,6 +50,9 @@ final class ServerSet implements AutoCloseable {
                     out.printf("          clients connect with: --registry %s --registry-key '%s'%n", registryAddress, registryKey);
                     out.printf("          (or --registry-key %s)%n", KeyFiles.publicFile(plan.security().keysDir(), "registry"));
                 }
+            }
+            if (!plan.groups().isEmpty()) {
+                plan.stores().prepare();
             }
             for (GroupSpec spec : plan.groups()) {
                 GroupServer group = startGroup(plan, spec, registryAddress, registryKey, out);
@@ -98,8 +98,7 @@ final class ServerSet implements AutoCloseable {
     private static GroupServer startGroup(Plan plan, GroupSpec spec, Endpoint registryAddress, String registryKey,
             PrintWriter out) {
         ServerSecurity security = plan.security().group(spec);
-        Path file = GroupDatabase.fileFor(plan.dataDir(), spec.name());
-        SqliteMessageStore store = SqliteMessageStore.open(file, plan.durability());
+        MessageStore store = plan.stores().open(spec.name());
         GroupServerConfig config = new GroupServerConfig(spec.name(), spec.bind(), plan.advertiseHost(), registryAddress,
                 plan.heartbeatMs(), plan.limits(), SocketLimits.DEFAULT, security, registryKey);
         long stored = store.lastSeq();
@@ -111,7 +110,7 @@ final class ServerSet implements AutoCloseable {
             throw e;
         }
         out.printf("group     %s  %s  (%d messages in %s; registry %s)%n", spec.name(), server.advertisedEndpoint(),
-                stored, file, registryAddress);
+                stored, plan.stores().where(spec.name()), registryAddress);
         if (security != null) {
             printSecurity(out, security);
         }

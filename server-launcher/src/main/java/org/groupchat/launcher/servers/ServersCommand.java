@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Runs GroupChat servers without a screen: a registry (the list of live groups) and group servers.",
-            "Each group stores its messages in a SQLite file in the data folder.",
+            "Each group stores its messages in a SQLite file in the data folder, or with --database in PostgreSQL.",
             "Stops cleanly (unregisters, closes sockets and databases, exits 0) on SIGTERM or Ctrl-C.",
             "Use 'groupchat-servers client --help' for the command-line client."
         },
@@ -60,6 +60,16 @@ public final class ServersCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where group databases live (default: ./data).")
     private Path dataDir;
+
+    @Option(names = "--database", paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
+            description = "Keep every group's messages in this PostgreSQL database instead of SQLite files. The password"
+                    + " comes from the environment variable " + StorePlan.PASSWORD_VARIABLE + " or --database-password-file,"
+                    + " never from the command line.")
+    private String database;
+
+    @Option(names = "--database-password-file", paramLabel = "FILE",
+            description = "Read the database password from the first line of FILE.")
+    private Path databasePasswordFile;
 
     @Option(names = "--advertise", paramLabel = "HOST",
             description = "The host given to the registry for groups bound to * (default: this machine's LAN address).")
@@ -177,15 +187,17 @@ public final class ServersCommand implements Callable<Integer> {
         atLeast(groupLimits.sendsPerSecond(), 0, "--send-rate");
         atLeast(groupLimits.sendBurst(), 1, "--send-burst");
         Path data = dataDir != null ? dataDir : Path.of(first(null, config.map(ServersConfig::dataDir), "data"));
-        if (!groups.isEmpty()) {
+        StorePlan stores = StorePlan.of(data, durability(first(durability, config.map(ServersConfig::durability), "process-crash")),
+                first(database, config.map(ServersConfig::database)),
+                first(databasePasswordFile, config.map(ServersConfig::databasePasswordFile).map(Path::of)));
+        if (!groups.isEmpty() && stores.usesFiles()) {
             checkWritable(data);
         }
         SecurityPlan security = security(config, data, registryBindValue != null, groups);
         return new ServerSet.Plan(registry,
                 endpoint(first(registryAddress, config.map(ServersConfig::registryAddress), DEFAULT_REGISTRY), "--registry"),
                 first(advertise, config.map(ServersConfig::advertise)),
-                data,
-                durability(first(durability, config.map(ServersConfig::durability), "process-crash")),
+                stores,
                 groupLimits,
                 positive(first(heartbeatMs, Optional.empty(), GroupServerConfig.DEFAULT_HEARTBEAT_MS), "--heartbeat-ms"),
                 groups, security);

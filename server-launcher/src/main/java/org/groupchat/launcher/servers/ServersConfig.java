@@ -13,6 +13,8 @@ import java.util.List;
  * advertise: chat.example.lan
  * dataDir: ./data
  * durability: process-crash               # or power-loss
+ * database: postgresql://chat@db.lan:5432/groupchat   # instead of SQLite files in dataDir
+ * databasePasswordFile: ./database.password          # else GROUPCHAT_DATABASE_PASSWORD
  * secure: true                            # CURVE on every server (docs/SECURITY.md)
  * keysDir: ./data/keys                    # where their key pairs live (default: DATA_DIR/keys)
  * registryKey: ./registry.key             # a registry elsewhere: its public key, or its .key file
@@ -31,6 +33,8 @@ public record ServersConfig(
         String advertise,
         String dataDir,
         String durability,
+        String database,
+        String databasePasswordFile,
         Limits limits,
         Boolean secure,
         String keysDir,

@@ -1,0 +1,110 @@
+package org.groupchat.group;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.groupchat.protocol.Message;
+
+/**
+ * Stores a batch of SENDs as one statement in autocommit, so the batch is one transaction and one round trip. The
+ * statement numbers only the ids not stored yet (seq = last + 1, 2, ... in batch order), so seq stays gap-free and
+ * an id already stored takes no seq; those are then read back as stored.
+ */
+final class PostgresAppend {
+    static final String INSERT = "WITH m AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " WITH ORDINALITY AS m(id, sender_id, sender_name, text, text_hex, ord)),"
+            // The ids already stored, read once on the (group_id, id) index: a NOT EXISTS per row was planned, once the
+            // driver prepared the statement on the server, as a hash anti-join over a scan of every message.
+            + " fresh AS (SELECT m.*, row_number() OVER (ORDER BY m.ord) AS n FROM m"
+            + " WHERE m.id <> ALL (ARRAY(SELECT s.id FROM message s WHERE s.group_id = ? AND s.id = ANY(?::text[]))))"
+            + " INSERT INTO message(group_id, seq, id, ts, sender_id, sender_name, text, text_utf8)"
+            + " SELECT ?, ? + n, id, ?, sender_id, sender_name, text, decode(text_hex, 'hex') FROM fresh"
+            + " RETURNING id, seq";
+
+    private final Connection db;
+    private final long groupId;
+    private final PostgresQueries queries;
+    private final PreparedStatement insert;
+
+    PostgresAppend(Connection db, long groupId, PostgresQueries queries) throws SQLException {
+        this.db = db;
+        this.groupId = groupId;
+        this.queries = queries;
+        insert = db.prepareStatement(INSERT);
+    }
+
+    /** Stores the batch after {@code lastSeq} at time {@code ts}; returns each message as stored, in batch order. */
+    List<Message> append(List<NewMessage> batch, long lastSeq, long ts) throws SQLException {
+        Map<String, NewMessage> unique = new LinkedHashMap<>();
+        batch.forEach(m -> unique.putIfAbsent(m.id(), m));
+        Map<String, Long> inserted = insert(new ArrayList<>(unique.values()), lastSeq, ts);
+        Map<String, Message> stored = new HashMap<>();
+        List<String> before = new ArrayList<>();
+        for (NewMessage m : unique.values()) {
+            Long seq = inserted.get(m.id());
+            if (seq != null) {
+                stored.put(m.id(), new Message(seq, m.id(), ts, m.sender(), m.text()));
+            } else {
+                before.add(m.id());
+            }
+        }
+        if (!before.isEmpty()) {
+            stored.putAll(queries.findByIds(before));
+        }
+        List<Message> result = new ArrayList<>(batch.size());
+        for (NewMessage m : batch) {
+            Message message = stored.get(m.id());
+            if (message == null) {
+                throw new SQLException("message " + m.id() + " is neither new nor stored");
+            }
+            result.add(message);
+        }
+        return result;
+    }
+
+    private Map<String, Long> insert(List<NewMessage> messages, long lastSeq, long ts) throws SQLException {
+        int n = messages.size();
+        String[] ids = new String[n];
+        String[] senderIds = new String[n];
+        String[] senderNames = new String[n];
+        String[] texts = new String[n];
+        String[] textsHex = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewMessage m = messages.get(i);
+            ids[i] = m.id();
+            senderIds[i] = m.sender().id();
+            senderNames[i] = m.sender().name();
+            // PostgreSQL's text cannot hold U+0000; such a message is kept as its UTF-8 bytes.
+            if (m.text().indexOf('\0') >= 0) {
+                textsHex[i] = HexFormat.of().formatHex(m.text().getBytes(StandardCharsets.UTF_8));
+            } else {
+                texts[i] = m.text();
+            }
+        }
+        insert.setArray(1, db.createArrayOf("text", ids));
+        insert.setArray(2, db.createArrayOf("text", senderIds));
+        insert.setArray(3, db.createArrayOf("text", senderNames));
+        insert.setArray(4, db.createArrayOf("text", texts));
+        insert.setArray(5, db.createArrayOf("text", textsHex));
+        insert.setLong(6, groupId);
+        insert.setArray(7, db.createArrayOf("text", ids));
+        insert.setLong(8, groupId);
+        insert.setLong(9, lastSeq);
+        insert.setLong(10, ts);
+        Map<String, Long> inserted = new HashMap<>();
+        try (ResultSet rs = insert.executeQuery()) {
+            while (rs.next()) {
+                inserted.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return inserted;
+    }
+}

@@ -1,0 +1,228 @@
+package org.groupchat.group;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.groupchat.protocol.Message;
+import org.groupchat.protocol.User;
+
+/**
+ * A group's {@link MessageStore} in a PostgreSQL database shared by many groups and servers. Acknowledged means
+ * committed: the server's own {@code synchronous_commit} says how durable that is. When the database is lost, every
+ * call fails with a {@link StorageException} (a SEND is answered INTERNAL, never acknowledged) and the store connects
+ * again, at most once per {@link #RECONNECT_INTERVAL_NANOS}, until the database is back.
+ */
+public final class PostgresMessageStore implements MessageStore {
+    static final long RECONNECT_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final PostgresDatabase database;
+    private final String groupName;
+    private PostgresSession session;
+    private PostgresMemberTable knownMembers;
+    private StorageException lastConnectFailure;
+    private long lastConnectNanos;
+    private long lastSeq;
+    private long lastTs;
+
+    private PostgresMessageStore(PostgresDatabase database, String groupName) {
+        this.database = database;
+        this.groupName = groupName;
+    }
+
+    static PostgresMessageStore open(PostgresDatabase database, String groupName) {
+        PostgresMessageStore store = new PostgresMessageStore(database, groupName);
+        store.connect();
+        return store;
+    }
+
+    /** A live session: the current one, or a new one if the last broke and the retry interval has passed. */
+    private PostgresSession session() {
+        if (session != null) {
+            return session;
+        }
+        if (lastConnectFailure != null && System.nanoTime() - lastConnectNanos < RECONNECT_INTERVAL_NANOS) {
+            throw new StorageException(lastConnectFailure.getMessage(), lastConnectFailure);
+        }
+        return connect();
+    }
+
+    private PostgresSession connect() {
+        lastConnectNanos = System.nanoTime();
+        PostgresSession opened = null;
+        try {
+            opened = PostgresSession.open(database, groupName);
+            long[] counters = opened.counters();
+            lastSeq = counters[0];
+            lastTs = counters[1];
+            session = opened;
+            knownMembers = opened.members;
+            lastConnectFailure = null;
+            return opened;
+        } catch (SQLException e) {
+            opened.close();
+            lastConnectFailure = database.unusable(e);
+            throw lastConnectFailure;
+        } catch (StorageException e) {
+            lastConnectFailure = e;
+            throw e;
+        }
+    }
+
+    /** The failure to report; if the connection is gone, the session is dropped so the next call connects again. */
+    private StorageException failed(String what, SQLException e) {
+        if (session != null && session.isBroken(e)) {
+            session.close();
+            session = null;
+        }
+        return new StorageException(what + ": " + PostgresDatabase.reason(e), e);
+    }
+
+    @Override
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    @Override
+    public List<Message> append(List<NewMessage> batch) {
+        PostgresSession live = session();
+        long ts = Math.max(System.currentTimeMillis(), lastTs);
+        try {
+            List<Message> stored = live.writes.append(batch, lastSeq, ts);
+            for (Message m : stored) {
+                lastSeq = Math.max(lastSeq, m.seq());
+            }
+            lastTs = ts;
+            return stored;
+        } catch (SQLException e) {
+            StorageException failure = failed("could not store the message", e);
+            if (session != null) {
+                reloadCounters(failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** Appends many new messages at once, for filling a benchmark group; {@code ts} is raised to keep ts from decreasing. */
+    public void bulkAppend(List<NewMessage> batch, long requestedTs) {
+        PostgresSession live = session();
+        long ts = Math.max(requestedTs, lastTs);
+        try {
+            List<Message> stored = live.writes.append(batch, lastSeq, ts);
+            lastSeq = Math.max(lastSeq, stored.stream().mapToLong(Message::seq).max().orElse(lastSeq));
+            lastTs = ts;
+        } catch (SQLException e) {
+            throw failed("could not store the messages", e);
+        }
+    }
+
+    /** After a failed write on a live connection, seq and ts are read again: another server may have written. */
+    private void reloadCounters(StorageException failure) {
+        try {
+            long[] counters = session.counters();
+            lastSeq = counters[0];
+            lastTs = Math.max(lastTs, counters[1]);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public Optional<Message> findById(String id) {
+        try {
+            return session().queries.findById(id);
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    @Override
+    public Page after(long afterSeq, int limit) {
+        try {
+            return session().queries.after(afterSeq, limit);
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    @Override
+    public Page since(long sinceMs, int limit) {
+        try {
+            return session().queries.since(sinceMs, limit);
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    @Override
+    public Page newest(int limit) {
+        try {
+            return session().queries.newest(limit);
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    @Override
+    public Page before(long beforeSeq, int limit) {
+        try {
+            return session().queries.before(beforeSeq, limit);
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    @Override
+    public EncodedPage encoded(FetchQuery query) {
+        try {
+            return session().queries.encoded(query);
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    /** From memory: answered even while the database is away. */
+    @Override
+    public Optional<User> member(String userId) {
+        return knownMembers.find(userId);
+    }
+
+    @Override
+    public List<User> members() {
+        try {
+            return session().members.all();
+        } catch (SQLException e) {
+            throw failed("could not read the members", e);
+        }
+    }
+
+    @Override
+    public int memberCount() {
+        return knownMembers.count();
+    }
+
+    @Override
+    public void putMember(User user) {
+        try {
+            session().members.put(user);
+        } catch (SQLException e) {
+            throw failed("could not store the membership", e);
+        }
+    }
+
+    @Override
+    public boolean removeMember(String userId) {
+        try {
+            return session().members.remove(userId);
+        } catch (SQLException e) {
+            throw failed("could not remove the membership", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+}
