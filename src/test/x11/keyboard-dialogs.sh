@@ -81,6 +81,9 @@ launch() {
   app=$!
 }
 APP=("$@")
+# the app starts from each run's own folder, so a relative command path must be made absolute first
+if [[ "${APP[0]}" == */* ]]; then APP[0]=$(cd "$(dirname "${APP[0]}")" && pwd)/$(basename "${APP[0]}"); fi
+[ -x "${APP[0]}" ] || command -v "${APP[0]}" >/dev/null || { echo "no such program: ${APP[0]}" >&2; exit 2; }
 
 # Group › Leave group… (Ctrl+Shift+L) on the window $1, asked again until the new group's tab is there to leave.
 leave_dialog() {
@@ -120,7 +123,14 @@ for i in $(seq "$first_starts"); do
   dir=$work/first-$i; mkdir -p "$dir"
   launch "$dir" "$(free_port)"
   dialog=$(window "Welcome to GroupChat" 60)
-  if [ -z "$dialog" ]; then fail "first start $i: no name dialog"; kill "$app"; wait "$app"; app=""; continue; fi
+  if [ -z "$dialog" ]; then
+    fail "first start $i: no name dialog"
+    if ! kill -0 "$app" 2>/dev/null; then
+      echo "  the app ended before showing a window; its output:"; sed 's/^/    /' "$dir/app.log" | tail -20
+      echo "keyboard-dialogs: stopped, the app does not start"; exit 1
+    fi
+    kill "$app"; wait "$app"; app=""; continue
+  fi
   focus "$dialog"; xdotool type --delay 15 "Alice $i"; xdotool key Return
   main=$(window "GroupChat — Alice $i" 60)
   if ! kill -0 "$app" 2>/dev/null; then
