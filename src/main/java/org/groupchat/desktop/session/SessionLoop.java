@@ -4,7 +4,6 @@ import org.groupchat.client.ReplyDecoder;
 import org.groupchat.transport.Contexts;
 import java.nio.channels.Pipe;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
@@ -23,12 +22,11 @@ import org.zeromq.ZContext;
 /**
  * The body of a {@link GroupSession}'s thread: JOIN, the newest page, then a live long poll, with the UI's
  * commands (SEND, history, LEAVE) on the command socket, heartbeats (MEMBERS) and reconnects with backoff.
- * An unexpected error in a step (even an {@link Error} from inside JeroMQ) is logged and the session goes on with
+ * An unexpected error in a step (even an {@link AssertionError} from inside JeroMQ) is logged and the session goes on with
  * fresh sockets, as after a timeout.
  */
 final class SessionLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLoop.class);
-    private static final int MAX_SINCE_MESSAGES = 5_000;
 
     private final User user;
     private final User userRef;
@@ -39,6 +37,7 @@ final class SessionLoop {
     private final SessionTimings timings;
     private final ConnectionTracker tracker = new ConnectionTracker();
     private final Deque<Call> calls = new ArrayDeque<>();
+    private final HistoryCalls history;
     private GroupAddress address;
     private String refusal;
     private ZContext context;
@@ -61,6 +60,7 @@ final class SessionLoop {
         this.inbox = inbox;
         this.wakeup = wakeup;
         this.timings = timings;
+        this.history = new HistoryCalls(userRef, timings.pageSize(), listener, ui, calls::addFirst);
     }
 
     void run() {
@@ -147,11 +147,11 @@ final class SessionLoop {
         if (command instanceof SessionCommand.Send send) {
             calls.add(sendCall(send, now + timings.sendGiveUpMs()));
         } else if (command instanceof SessionCommand.Earlier earlier) {
-            calls.add(earlierCall(earlier.beforeSeq(), now + 10_000));
+            calls.add(history.earlier(earlier.beforeSeq(), now + 10_000));
         } else if (command instanceof SessionCommand.Since since) {
-            calls.add(sinceCall(since.sinceMs(), new ArrayList<>(), now + 10_000));
+            calls.add(history.since(since.sinceMs(), now + 10_000));
         } else if (command instanceof SessionCommand.Latest) {
-            calls.add(latestPageCall(now + 10_000));
+            calls.add(history.latest(now + 10_000));
         } else if (command instanceof SessionCommand.Retarget retarget) {
             retarget(retarget.address());
         } else if (command instanceof SessionCommand.Leave) {
@@ -159,13 +159,6 @@ final class SessionLoop {
         } else if (command instanceof SessionCommand.Close) {
             running = false;
         }
-    }
-
-    private Call earlierCall(long beforeSeq, long giveUpAt) {
-        return new Call(new Request.Before(userRef, beforeSeq, timings.pageSize()), Reply.History.class, giveUpAt,
-                h -> post(() -> listener.earlierLoaded(h.messages(), h.more())),
-                e -> post(() -> listener.problem("Could not load earlier messages: " + e.getMessage())),
-                reason -> post(() -> listener.problem("Could not load earlier messages: " + reason)));
     }
 
     private Call joinCall() {
@@ -182,18 +175,9 @@ final class SessionLoop {
         return new Call(Request.Fetch.newest(userRef, timings.pageSize()), Reply.Fetched.class, Long.MAX_VALUE,
                 page -> {
                     poll.continueAfter(page.lastSeq());
-                    boolean hasEarlier = !page.messages().isEmpty() && page.messages().get(0).seq() > 1;
-                    post(() -> listener.newestPage(page.messages(), hasEarlier));
+                    post(() -> listener.newestPage(page.messages(), HistoryCalls.hasEarlier(page.messages())));
                 }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
                 reason -> { });
-    }
-
-    private Call latestPageCall(long giveUpAt) {
-        return new Call(Request.Fetch.newest(userRef, timings.pageSize()), Reply.Fetched.class, giveUpAt, page -> {
-            boolean hasEarlier = !page.messages().isEmpty() && page.messages().get(0).seq() > 1;
-            post(() -> listener.latestLoaded(page.messages(), hasEarlier));
-        }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
-                reason -> post(() -> listener.problem("Could not load messages: " + reason)));
     }
 
     private Call sendCall(SessionCommand.Send send, long giveUpAt) {
@@ -209,23 +193,6 @@ final class SessionLoop {
                     }
                 },
                 reason -> post(() -> listener.sendFailed(send.messageId(), reason)));
-    }
-
-    private Call sinceCall(long sinceMs, List<Message> collected, long giveUpAt) {
-        Request.Fetch fetch = collected.isEmpty()
-                ? Request.Fetch.since(userRef, sinceMs, 500)
-                : Request.Fetch.after(userRef, collected.get(collected.size() - 1).seq(), 500, 0);
-        return new Call(fetch, Reply.Fetched.class, giveUpAt, page -> {
-            collected.addAll(page.messages());
-            if (page.more() && collected.size() < MAX_SINCE_MESSAGES) {
-                calls.addFirst(sinceCall(sinceMs, collected, giveUpAt));
-            } else {
-                boolean hasEarlier = !collected.isEmpty() && collected.get(0).seq() > 1;
-                List<Message> all = List.copyOf(collected);
-                post(() -> listener.sinceLoaded(all, hasEarlier));
-            }
-        }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
-                reason -> post(() -> listener.problem("Could not load messages: " + reason)));
     }
 
     private Call membersCall() {
