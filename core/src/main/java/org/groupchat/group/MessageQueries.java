@@ -60,9 +60,7 @@ final class MessageQueries {
         try {
             st.setLong(1, from);
             st.setInt(2, limit + 1);
-            List<Message> rows = read(st);
-            boolean more = rows.size() > limit;
-            return new Page(more ? rows.subList(0, limit) : rows, more);
+            return Page.forward(read(st), limit);
         } catch (SQLException e) {
             throw readFailure(e);
         }
@@ -71,7 +69,7 @@ final class MessageQueries {
     Page newest(int limit) {
         try {
             selectNewest.setInt(1, limit + 1);
-            return backward(read(selectNewest), limit);
+            return Page.backward(read(selectNewest), limit);
         } catch (SQLException e) {
             throw readFailure(e);
         }
@@ -81,7 +79,7 @@ final class MessageQueries {
         try {
             selectBefore.setLong(1, beforeSeq);
             selectBefore.setInt(2, limit + 1);
-            return backward(read(selectBefore), limit);
+            return Page.backward(read(selectBefore), limit);
         } catch (SQLException e) {
             throw readFailure(e);
         }
@@ -116,13 +114,6 @@ final class MessageQueries {
             }
         }
         return rows;
-    }
-
-    private static Page backward(List<Message> newestFirst, int limit) {
-        boolean more = newestFirst.size() > limit;
-        List<Message> page = new ArrayList<>(more ? newestFirst.subList(0, limit) : newestFirst);
-        Collections.reverse(page);
-        return new Page(page, more);
     }
 
     private static List<Message> read(PreparedStatement st) throws SQLException {

@@ -77,21 +77,21 @@ final class PostgresQueries {
     }
 
     Page after(long afterSeq, int limit) throws SQLException {
-        return forward(read(bind(selectAfter, afterSeq, limit + 1)), limit);
+        return Page.forward(read(bind(selectAfter, afterSeq, limit + 1)), limit);
     }
 
     Page since(long sinceMs, int limit) throws SQLException {
-        return forward(read(bind(selectSince, sinceMs, limit + 1)), limit);
+        return Page.forward(read(bind(selectSince, sinceMs, limit + 1)), limit);
     }
 
     Page newest(int limit) throws SQLException {
         selectNewest.setLong(1, groupId);
         selectNewest.setInt(2, limit + 1);
-        return backward(read(selectNewest), limit);
+        return Page.backward(read(selectNewest), limit);
     }
 
     Page before(long beforeSeq, int limit) throws SQLException {
-        return backward(read(bind(selectBefore, beforeSeq, limit + 1)), limit);
+        return Page.backward(read(bind(selectBefore, beforeSeq, limit + 1)), limit);
     }
 
     EncodedPage encoded(FetchQuery query) throws SQLException {
@@ -139,18 +139,6 @@ final class PostgresQueries {
             rows.set(encodeHere.get(i), Json.write(read(selectBySeq).get(0)));
         }
         return rows;
-    }
-
-    private static Page forward(List<Message> rows, int limit) {
-        boolean more = rows.size() > limit;
-        return new Page(more ? rows.subList(0, limit) : rows, more);
-    }
-
-    private static Page backward(List<Message> newestFirst, int limit) {
-        boolean more = newestFirst.size() > limit;
-        List<Message> page = new ArrayList<>(more ? newestFirst.subList(0, limit) : newestFirst);
-        Collections.reverse(page);
-        return new Page(page, more);
     }
 
     private static List<Message> read(PreparedStatement st) throws SQLException {
