@@ -4,6 +4,7 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.groupchat.desktop.emoji.Emojis;
 import org.groupchat.desktop.fx.AppIcons;
 import org.groupchat.desktop.fx.FxUiExecutor;
 import org.groupchat.desktop.hosting.LocalServers;
@@ -51,6 +52,7 @@ public final class ChatApplication {
                 System.getProperty("os.name", ""), java.nio.file.Path.of(System.getProperty("user.home")));
         ProfileStore store = new ProfileStore(paths);
         store.removeUnfinishedWrites();
+        Emojis.bundled(); // reads the emoji index here, off the FX thread
         Settings settings = store.settings();
         if (arguments.registry() != null) {
             settings = settings.withRegistry(arguments.registry());

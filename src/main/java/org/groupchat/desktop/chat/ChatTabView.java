@@ -15,16 +15,22 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import org.groupchat.desktop.emoji.Emojis;
+import org.groupchat.desktop.fx.Clipboards;
 import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.protocol.Member;
 
 /** Binds ChatTab.fxml to a {@link ChatTabViewModel}; keeps the list scrolled sensibly and handles keys. */
 public final class ChatTabView {
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private final ChatTabViewModel model;
     private ConversationScroller scroller;
     @FXML private Circle connectionDot;
@@ -67,7 +73,16 @@ public final class ChatTabView {
         loadEarlierButton.disableProperty().bind(model.loadingEarlierProperty());
 
         messageList.setItems(model.lines());
-        messageList.setCellFactory(list -> new MessageCell(model.zone(), model::retry));
+        TextSelection selection = new TextSelection();
+        messageList.setCellFactory(list -> new MessageCell(model.zone(), model::retry, Emojis.bundled(), selection));
+        // a press anywhere starts afresh; a press on a message's text then starts the new selection there
+        messageList.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> selection.clear());
+        messageList.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (COPY.match(event)) {
+                Clipboards.copy(selection.selectedText());
+                event.consume();
+            }
+        });
         messageList.setPlaceholder(new Label("No messages yet. Say hello!"));
         ConversationScroller scroller = new ConversationScroller(messageList);
         this.scroller = scroller;

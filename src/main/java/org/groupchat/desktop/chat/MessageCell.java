@@ -12,10 +12,10 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.groupchat.desktop.emoji.Emojis;
+import org.groupchat.desktop.fx.Clipboards;
 
 /** Draws one message: a day separator when the day changes, sender and local time, wrapped text, send state. */
 final class MessageCell extends ListCell<ChatLine> {
@@ -26,25 +26,26 @@ final class MessageCell extends ListCell<ChatLine> {
     private final Label day = new Label();
     private final Label sender = new Label();
     private final Label time = new Label();
-    private final Label text = new Label();
+    private final MessageText text;
     private final Label state = new Label();
     private final Hyperlink retry = new Hyperlink("Retry");
     private final VBox bubble;
     private final HBox row;
     private final VBox root;
     private String lineId;
-    private String lineText;
+    private final MenuItem copySelection = new MenuItem("Copy");
     private final ContextMenu menu;
+    private final TextSelection selection;
 
-    MessageCell(ZoneId zone, Consumer<String> onRetry) {
+    MessageCell(ZoneId zone, Consumer<String> onRetry, Emojis emojis, TextSelection selection) {
         this.zone = zone;
+        this.selection = selection;
+        text = new MessageText(emojis, selection);
         day.getStyleClass().add("day-separator");
         day.setMaxWidth(Double.MAX_VALUE);
         day.setAlignment(Pos.CENTER);
         sender.getStyleClass().add("sender");
         time.getStyleClass().add("time");
-        text.getStyleClass().add("message-text");
-        text.setWrapText(true);
         state.getStyleClass().add("send-state");
         retry.setOnAction(event -> onRetry.accept(lineId));
         HBox header = new HBox(8, sender, time);
@@ -56,14 +57,15 @@ final class MessageCell extends ListCell<ChatLine> {
         row = new HBox(bubble);
         root = new VBox(4, day, row);
         setPrefWidth(0);
-        MenuItem copy = new MenuItem("Copy text");
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(lineText);
-            Clipboard.getSystemClipboard().setContent(content);
+        copySelection.setOnAction(event -> Clipboards.copy(selection.selectedText()));
+        MenuItem copyAll = new MenuItem("Copy message");
+        copyAll.setOnAction(event -> Clipboards.copy(text.text()));
+        menu = new ContextMenu(copySelection, copyAll);
+        menu.setOnShowing(event -> {
+            TextSelection.Range range = selection.in(lineId);
+            copySelection.setDisable(range == null || range.isEmpty());
         });
-        menu = new ContextMenu(copy);
-        // a label only wraps when its width is bounded: at most three quarters of the list
+        // text only wraps when its width is bounded: at most three quarters of the list
         bubble.maxWidthProperty().bind(listViewProperty().flatMap(list -> list.widthProperty())
                 .orElse(400.0).map(w -> Math.max(200, w.doubleValue() * 0.75)));
     }
@@ -73,13 +75,11 @@ final class MessageCell extends ListCell<ChatLine> {
         super.updateItem(line, empty);
         if (empty || line == null) {
             lineId = null;
-            lineText = null;
             setContextMenu(null);
             setGraphic(null);
             return;
         }
         lineId = line.id();
-        lineText = line.text();
         setContextMenu(menu);
         LocalDate date = Instant.ofEpochMilli(line.ts()).atZone(zone).toLocalDate();
         boolean newDay = getIndex() == 0 || !sameDay(getListView().getItems().get(getIndex() - 1), date);
@@ -88,7 +88,7 @@ final class MessageCell extends ListCell<ChatLine> {
         day.setManaged(newDay);
         sender.setText(line.own() ? "You" : line.sender().name());
         time.setText(TIME.format(Instant.ofEpochMilli(line.ts()).atZone(zone)));
-        text.setText(line.text());
+        text.show(line.id(), line.text());
         row.setAlignment(line.own() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         bubble.getStyleClass().setAll("bubble", line.own() ? "own" : "other");
         showState(line);
