@@ -1,5 +1,6 @@
 package org.groupchat.desktop.groups;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,8 @@ public final class GroupsViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Looking for the registry…");
     private Consumer<GroupInfo> onJoin = group -> { };
+    // members and online as the group itself told an open tab: fresher than the registry's, which lag a heartbeat
+    private final Map<String, int[]> countsFromTabs = new HashMap<>();
 
     public GroupsViewModel() {
         filter.addListener((obs, was, now) -> {
@@ -36,7 +39,8 @@ public final class GroupsViewModel {
 
     /** Brings the list up to date in place, so the selection and scroll position survive a refresh. */
     public void update(List<GroupInfo> live) {
-        Map<String, GroupInfo> byName = live.stream().collect(Collectors.toMap(GroupInfo::name, g -> g, (a, b) -> a));
+        Map<String, GroupInfo> byName = live.stream().map(this::withCountsFromTab)
+                .collect(Collectors.toMap(GroupInfo::name, g -> g, (a, b) -> a));
         groups.removeIf(g -> !byName.containsKey(g.name()));
         for (int i = 0; i < groups.size(); i++) {
             GroupInfo fresh = byName.remove(groups.get(i).name());
@@ -47,6 +51,31 @@ public final class GroupsViewModel {
         groups.addAll(byName.values());
         status.set(live.isEmpty() ? "No groups yet: create one with File › New group…"
                 : live.size() == 1 ? "1 group" : live.size() + " groups");
+    }
+
+    /** An open tab's member list changed: the row shows its counts at once. */
+    public void membersSeen(String name, int members, int online) {
+        countsFromTabs.put(name, new int[] {members, online});
+        for (int i = 0; i < groups.size(); i++) {
+            GroupInfo patched = withCountsFromTab(groups.get(i));
+            if (patched != groups.get(i)) {
+                groups.set(i, patched);
+            }
+        }
+    }
+
+    /** The tab closed: the registry's counts are the best again. */
+    public void forgetMembers(String name) {
+        countsFromTabs.remove(name);
+    }
+
+    private GroupInfo withCountsFromTab(GroupInfo group) {
+        int[] counts = countsFromTabs.get(group.name());
+        if (counts == null || (counts[0] == group.members() && counts[1] == group.online())) {
+            return group;
+        }
+        return new GroupInfo(group.name(), group.endpoint(), counts[0], counts[1], group.lastSeq(), group.since(),
+                group.publicKey());
     }
 
     public void registryUnreachable(String message) {

@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.groupchat.desktop.chat.ChatTabViewModel;
 import org.groupchat.desktop.fx.UiExecutor;
@@ -25,9 +26,9 @@ import org.groupchat.desktop.profile.Identity;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
-import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.GroupInfo;
+import org.groupchat.protocol.Member;
 import org.groupchat.protocol.ProtocolException;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.security.KeyFiles;
@@ -158,16 +159,19 @@ public final class MainWindowViewModel {
     /** Closes a tab without leaving its group: the membership stays, the tab does not reopen on the next start. */
     public void closeTab(ChatTabViewModel tab) {
         tab.close();
-        tabs.remove(tab);
-        joined.remove(tab.groupName());
-        saveSettings();
+        forget(tab);
     }
 
     /** Leaves the group of a tab (LEAVE); it will not reopen on the next start. */
     public void leave(ChatTabViewModel tab) {
         tab.leave();
+        forget(tab);
+    }
+
+    private void forget(ChatTabViewModel tab) {
         tabs.remove(tab);
         joined.remove(tab.groupName());
+        groups.forgetMembers(tab.groupName());
         saveSettings();
     }
 
@@ -255,12 +259,14 @@ public final class MainWindowViewModel {
 
     /** Hosts a new group in this process; returns why not, or null when it is being started. */
     public String newGroup(String name, String portText) {
-        String groupName;
+        NewGroupInput input;
         try {
-            groupName = Fields.name(name, "name");
-        } catch (ProtocolException e) {
-            return e.getMessage().replace("\"name\"", "The group name");
+            input = NewGroupInput.parse(name, portText);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
+        String groupName = input.name();
+        int port = input.port();
         GroupInfo live = groups.find(groupName);
         if (live != null) {
             return "A group named \"" + groupName + "\" is already live at " + live.endpoint()
@@ -269,17 +275,6 @@ public final class MainWindowViewModel {
         if (tab(groupName) != null) {
             return "You already have \"" + groupName + "\" open in a tab: pick another name.";
         }
-        int port;
-        String text = portText == null ? "" : portText.strip();
-        try {
-            port = text.isEmpty() ? 0 : Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return "\"" + text + "\" is not a port number; leave it empty to let the system pick one.";
-        }
-        if (port < 0 || port > 65_535) {
-            return "Port " + port + " is out of range 1..65535.";
-        }
-        String bind = new Endpoint("*", port).bindAddress();
         String registry = registryAddress.get();
         status.set("Starting the group \"" + groupName + "\"…");
         String registryKey = trustedRegistryKeys.get(registry);
@@ -352,6 +347,8 @@ public final class MainWindowViewModel {
                 ZoneId.systemDefault(), System::currentTimeMillis);
         tab.setOnIncoming(line -> onIncoming.accept(new IncomingMessage(name, line)));
         tab.showServerKey(group.publicKey());
+        tab.members().addListener((ListChangeListener<Member>) change -> groups.membersSeen(name,
+                tab.members().size(), (int) tab.members().stream().filter(Member::online).count()));
         tab.attach(sessions.open(name, group.endpoint(), group.publicKey(), tab));
         joined.put(name, group);
         return tab;

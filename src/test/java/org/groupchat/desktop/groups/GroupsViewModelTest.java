@@ -32,6 +32,23 @@ class GroupsViewModelTest {
     }
 
     @Test
+    void anOpenTabsMemberCountsShowAtOnceAndOutliveTheRegistrysLaggingOnes() {
+        model.update(List.of(group("Mine", 0)));
+
+        model.membersSeen("Mine", 2, 1);
+        assertThat(model.shownGroups()).extracting(GroupInfo::members, GroupInfo::online)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1));
+
+        model.update(List.of(group("Mine", 0)));
+        assertThat(model.shownGroups()).extracting(GroupInfo::members, GroupInfo::online)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1));
+
+        model.forgetMembers("Mine");
+        model.update(List.of(group("Mine", 3)));
+        assertThat(model.shownGroups()).extracting(GroupInfo::members).containsExactly(3);
+    }
+
+    @Test
     void unreachableRegistryEmptiesTheListAndSaysSo() {
         model.update(List.of(group("Lobby", 1)));
         model.registryUnreachable("No registry answers at tcp://127.0.0.1:5555.");
