@@ -10,6 +10,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -46,6 +47,8 @@ public final class ChatTabView {
     @FXML private VBox nothingSincePane;
     @FXML private Label nothingSinceLabel;
     @FXML private ListView<Member> memberList;
+    @FXML private SplitPane split;
+    @FXML private VBox membersPane;
     @FXML private Label refusalLabel;
     @FXML private TextArea draftArea;
     @FXML private Button sendButton;
@@ -95,6 +98,7 @@ public final class ChatTabView {
         nothingSinceLabel.textProperty().bind(model.nothingSinceProperty());
         nothingSincePane.visibleProperty().bind(model.nothingSinceProperty().isNotEmpty());
         sinceDate.setDayCellFactory(picker -> new PastDayCell(model.zone()));
+        new MembersPaneFolding(split, membersPane).install();
         memberList.setItems(model.members());
         memberList.setCellFactory(list -> new MemberCell(model.me().id()));
 
