@@ -2,6 +2,7 @@ package org.groupchat.desktop.chat;
 
 import javafx.application.Platform;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 
 /**
@@ -13,7 +14,6 @@ final class MembersPaneFolding {
     private final SplitPane split;
     private final Region members;
     private double membersWidth;
-    private boolean placing;
 
     MembersPaneFolding(SplitPane split, Region members) {
         this.split = split;
@@ -23,9 +23,10 @@ final class MembersPaneFolding {
 
     void install() {
         split.widthProperty().addListener((obs, was, width) -> fit(width.doubleValue()));
-        split.getDividers().get(0).positionProperty().addListener((obs, was, position) -> {
-            if (!placing && split.getWidth() > 0 && split.getItems().contains(members)) {
-                membersWidth = (1 - position.doubleValue()) * split.getWidth();
+        // the width the user dragged the divider to; the split's own moves while resizing do not count
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> {
+            if (split.getItems().contains(members) && members.getWidth() > 0) {
+                membersWidth = members.getWidth();
             }
         });
     }
@@ -40,10 +41,6 @@ final class MembersPaneFolding {
             split.getItems().add(members);
         }
         // after this layout pass, which would otherwise spread the change in width over both sides
-        Platform.runLater(() -> {
-            placing = true;
-            split.setDividerPositions(1 - membersWidth / split.getWidth());
-            placing = false;
-        });
+        Platform.runLater(() -> split.setDividerPositions(1 - membersWidth / split.getWidth()));
     }
 }

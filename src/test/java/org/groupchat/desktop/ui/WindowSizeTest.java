@@ -1,6 +1,8 @@
 package org.groupchat.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.nio.file.Path;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.stage.Stage;
-import org.groupchat.desktop.app.WindowPlacement;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.Fx;
@@ -50,13 +51,15 @@ class WindowSizeTest {
         members = Fx.get(() -> bob.tab("Lobby").getContent().lookup(".members-pane"));
         waitFor(30, TimeUnit.SECONDS, () -> membersShown() && messagesWidth() > 500);
 
-        resize(WindowPlacement.MIN_WIDTH, WindowPlacement.MIN_HEIGHT);
+        resize(640, 420); // the minimum size the app sets
         waitFor(10, TimeUnit.SECONDS, () -> !membersShown());
         assertThat(messagesWidth()).isGreaterThanOrEqualTo(300);
 
         resize(1400, 800);
         waitFor(10, TimeUnit.SECONDS, this::membersShown);
-        waitFor(10, TimeUnit.SECONDS, () -> Math.abs(Fx.get(() -> members.getLayoutBounds().getWidth()) - 200) < 2);
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(Fx.get(() -> members.getLayoutBounds()
+                .getWidth())).as("the members pane's width in a window %s px wide", Fx.get(() -> bob.stage.getWidth()))
+                .isCloseTo(200, within(5.0)));
     }
 
     private void resize(double width, double height) {
