@@ -12,6 +12,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.groupchat.desktop.emoji.Emojis;
@@ -25,6 +26,7 @@ final class MessageCell extends ListCell<ChatLine> {
     private final ZoneId zone;
     private final Label day = new Label();
     private final Label sender = new Label();
+    private final Tooltip senderId = new Tooltip();
     private final Label time = new Label();
     private final MessageText text;
     private final Label state = new Label();
@@ -45,6 +47,7 @@ final class MessageCell extends ListCell<ChatLine> {
         day.setMaxWidth(Double.MAX_VALUE);
         day.setAlignment(Pos.CENTER);
         sender.getStyleClass().add("sender");
+        sender.setTooltip(senderId);
         time.getStyleClass().add("time");
         state.getStyleClass().add("send-state");
         retry.setOnAction(event -> onRetry.accept(lineId));
@@ -86,7 +89,8 @@ final class MessageCell extends ListCell<ChatLine> {
         day.setText(dayText(date));
         day.setVisible(newDay);
         day.setManaged(newDay);
-        sender.setText(line.own() ? "You" : line.sender().name());
+        sender.setText(line.own() ? "You" : DisplayNames.shown(line.sender().name()));
+        senderId.setText("User id " + line.sender().id());
         time.setText(TIME.format(Instant.ofEpochMilli(line.ts()).atZone(zone)));
         text.show(line.id(), line.text());
         row.setAlignment(line.own() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);

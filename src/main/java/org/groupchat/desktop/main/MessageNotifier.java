@@ -14,6 +14,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.groupchat.desktop.chat.ChatLine;
+import org.groupchat.desktop.chat.DisplayNames;
 
 /**
  * Tells the user about messages that arrived while their tab was out of view, without getting in the way: the
@@ -64,7 +65,7 @@ final class MessageNotifier {
             return;
         }
         ChatLine line = message.line();
-        Burst started = new Burst(show(line.sender().name() + " in " + group, line.text()));
+        Burst started = new Burst(show(DisplayNames.shown(line.sender().name()) + " in " + group, line.text()));
         bursts.put(group, started);
         started.quiet.setOnFinished(event -> {
             bursts.remove(group);

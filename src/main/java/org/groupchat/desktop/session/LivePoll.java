@@ -25,6 +25,7 @@ final class LivePoll implements AutoCloseable {
     private final int waitMs;
     private long afterSeq = -1;
     private long nextAt;
+    private Request.Fetch asked;
 
     LivePoll(ZContext context, GroupAddress address, User userRef, int waitMs) {
         this.slot = new ReqSlot(context, address);
@@ -58,7 +59,8 @@ final class LivePoll implements AutoCloseable {
     boolean issueIfDue(long now, boolean allowed) {
         if (allowed && !slot.busy() && started() && now >= nextAt) {
             boolean replaced = slot.reopenIfRefused();
-            slot.send(Json.write(Request.Fetch.after(userRef, afterSeq, LIMIT, waitMs)), waitMs + GRACE_MS, now);
+            asked = Request.Fetch.after(userRef, afterSeq, LIMIT, waitMs);
+            slot.send(Json.write(asked), waitMs + GRACE_MS, now);
             return replaced;
         }
         return false;
@@ -68,9 +70,13 @@ final class LivePoll implements AutoCloseable {
         return slot.undecided();
     }
 
-    /** The messages not seen before, from a reply frame; asks again at once. Throws the server's refusal. */
+    /**
+     * The messages not seen before, from a reply frame; asks again at once. Throws the server's refusal, or a
+     * {@link org.groupchat.client.ProtocolViolationException} for a reply out of the contract for what was asked.
+     */
     List<Message> fresh(byte[] frame, long now) {
-        Reply.Fetched fetched = ReplyDecoder.decode(frame, Reply.Fetched.class);
+        slot.refuseOversized();
+        Reply.Fetched fetched = ReplyDecoder.decode(frame, asked, Reply.Fetched.class, slot.address().endpoint());
         List<Message> fresh = fetched.messages().stream().filter(m -> m.seq() > afterSeq).toList();
         if (!fresh.isEmpty()) {
             afterSeq = fresh.get(fresh.size() - 1).seq();

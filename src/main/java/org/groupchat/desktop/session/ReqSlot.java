@@ -1,6 +1,8 @@
 package org.groupchat.desktop.session;
 
 import org.groupchat.client.ConnectingSockets;
+import org.groupchat.client.OversizedFrames;
+import org.groupchat.client.ReplyTooLargeException;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -14,6 +16,7 @@ final class ReqSlot implements AutoCloseable {
     private final ZContext context;
     private GroupAddress address;
     private ZMQ.Socket socket;
+    private OversizedFrames frames;
     private ConnectionWatch watch;
     private long deadline;
     private boolean busy;
@@ -83,6 +86,14 @@ final class ReqSlot implements AutoCloseable {
         return reply;
     }
 
+    /** Throws when the last reply was over the frame limit (it was dropped unread, so memory stays bounded). */
+    void refuseOversized() {
+        long bytes = frames.take();
+        if (bytes >= 0) {
+            throw new ReplyTooLargeException(address.endpoint(), bytes);
+        }
+    }
+
     boolean overdue(long now) {
         return busy && now >= deadline;
     }
@@ -106,7 +117,7 @@ final class ReqSlot implements AutoCloseable {
 
     private void open() {
         socket = context.createSocket(SocketType.REQ);
-        ConnectingSockets.configure(socket);
+        frames = ConnectingSockets.configure(socket);
         if (address.keys() != null) {
             address.keys().applyTo(socket);
         }

@@ -1,5 +1,6 @@
 package org.groupchat.desktop.session;
 
+import org.groupchat.client.ProtocolViolationException;
 import org.groupchat.client.ReplyDecoder;
 import org.groupchat.transport.Contexts;
 import java.nio.channels.Pipe;
@@ -253,22 +254,35 @@ final class SessionLoop {
         }
         Call call = current;
         current = null;
-        succeeded();
+        Reply reply;
         try {
-            call.replied(ReplyDecoder.decode(frame, call.replyType));
+            commandSlot.refuseOversized();
+            reply = ReplyDecoder.decode(frame, call.request, call.replyType, address.endpoint());
+        } catch (ProtocolViolationException e) {
+            // not the group's answer but a broken server: said in the tab, and asked again later as after a timeout
+            post(() -> listener.problem(e.getMessage()));
+            current = call;
+            onCommandTimeout(now);
+            return;
         } catch (ServerErrorException e) {
+            succeeded();
             if (e.code() == ErrorCode.NOT_MEMBER && !leaving) {
                 calls.addFirst(call);
                 calls.addFirst(joinCall());
             } else {
                 call.refused(e);
             }
+            return;
         }
+        succeeded();
+        call.replied(reply);
     }
 
     private void onCommandTimeout(long now) {
         failed(now);
-        retryCurrentLater(now);
+        commandSlot.reopen(address);
+        rebuildPoller();
+        requeueCurrent(now);
     }
 
     private void onPollTimeout(long now) {
@@ -289,12 +303,6 @@ final class SessionLoop {
         requeueCurrent(now);
     }
 
-    private void retryCurrentLater(long now) {
-        commandSlot.reopen(address);
-        rebuildPoller();
-        requeueCurrent(now);
-    }
-
     private void requeueCurrent(long now) {
         Call call = current;
         current = null;
@@ -310,13 +318,18 @@ final class SessionLoop {
         if (frame == null) {
             return;
         }
-        succeeded();
         try {
             List<Message> fresh = poll.fresh(frame, now);
+            succeeded();
             if (!fresh.isEmpty()) {
                 post(() -> listener.arrived(fresh));
             }
+        } catch (ProtocolViolationException e) {
+            post(() -> listener.problem(e.getMessage()));
+            failed(now);
+            poll.pauseUntil(now + tracker.backoffMs());
         } catch (ServerErrorException e) {
+            succeeded();
             if (e.code() == ErrorCode.NOT_MEMBER) {
                 calls.addFirst(joinCall());
             }
