@@ -14,17 +14,17 @@ final class Call {
     final Class<? extends Reply> replyType;
     final long giveUpAt;
     private final Consumer<Reply> onReply;
-    private final Consumer<ServerErrorException> onRefused;
+    private final Consumer<ServerErrorException> onError;
     private final Consumer<String> onGiveUp;
 
     @SuppressWarnings("unchecked")
     <T extends Reply> Call(Request request, Class<T> replyType, long giveUpAt, Consumer<T> onReply,
-            Consumer<ServerErrorException> onRefused, Consumer<String> onGiveUp) {
+            Consumer<ServerErrorException> onError, Consumer<String> onGiveUp) {
         this.request = request;
         this.replyType = replyType;
         this.giveUpAt = giveUpAt;
         this.onReply = reply -> onReply.accept((T) reply);
-        this.onRefused = onRefused;
+        this.onError = onError;
         this.onGiveUp = onGiveUp;
     }
 
@@ -32,8 +32,9 @@ final class Call {
         onReply.accept(reply);
     }
 
-    void refused(ServerErrorException error) {
-        onRefused.accept(error);
+    /** The server answered with an error (a refused handshake is another matter: see {@link ReqSlot}). */
+    void answeredWithError(ServerErrorException error) {
+        onError.accept(error);
     }
 
     void gaveUp(String reason) {

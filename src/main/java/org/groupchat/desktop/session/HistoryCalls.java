@@ -47,7 +47,7 @@ final class HistoryCalls {
     Call latest(long giveUpAt) {
         return new Call(Request.Fetch.newest(userRef, pageSize), Reply.Fetched.class, giveUpAt,
                 page -> post(() -> listener.latestLoaded(page.messages(), hasEarlier(page.messages()))),
-                refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
+                error -> post(() -> listener.problem("Could not load messages: " + error.getMessage())),
                 reason -> post(() -> listener.problem("Could not load messages: " + reason)));
     }
 
@@ -67,7 +67,7 @@ final class HistoryCalls {
                 List<Message> all = List.copyOf(collected);
                 post(() -> listener.sinceLoaded(all, hasEarlier(all)));
             }
-        }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
+        }, error -> post(() -> listener.problem("Could not load messages: " + error.getMessage())),
                 reason -> post(() -> listener.problem("Could not load messages: " + reason)));
     }
 

@@ -4,8 +4,6 @@ import org.groupchat.client.ProtocolViolationException;
 import org.groupchat.client.ReplyDecoder;
 import org.groupchat.transport.Contexts;
 import java.nio.channels.Pipe;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
 import org.groupchat.client.ServerErrorException;
@@ -14,7 +12,6 @@ import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
-import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +26,6 @@ import org.zeromq.ZContext;
 final class SessionLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLoop.class);
 
-    private final User user;
     private final User userRef;
     private final UiExecutor ui;
     private final SessionListener listener;
@@ -37,7 +33,8 @@ final class SessionLoop {
     private final Pipe.SourceChannel wakeup;
     private final SessionTimings timings;
     private final ConnectionTracker tracker = new ConnectionTracker();
-    private final Deque<Call> calls = new ArrayDeque<>();
+    private final CommandQueue calls = new CommandQueue();
+    private final SessionCalls make;
     private final HistoryCalls history;
     private GroupAddress address;
     private String refusal;
@@ -45,8 +42,6 @@ final class SessionLoop {
     private ReqSlot commandSlot;
     private LivePoll poll;
     private SessionPoller poller;
-    private Call current;
-    private long nextCallAt;
     private long membersDueAt;
     private boolean running = true;
     private boolean leaving;
@@ -54,13 +49,13 @@ final class SessionLoop {
     SessionLoop(GroupAddress address, User user, UiExecutor ui, SessionListener listener, Queue<SessionCommand> inbox,
             Pipe.SourceChannel wakeup, SessionTimings timings) {
         this.address = address;
-        this.user = user;
         this.userRef = User.ofId(user.id());
         this.ui = ui;
         this.listener = listener;
         this.inbox = inbox;
         this.wakeup = wakeup;
         this.timings = timings;
+        this.make = new SessionCalls(user, timings, listener, ui, calls, SessionLoop::now);
         this.history = new HistoryCalls(userRef, timings.pageSize(), listener, ui, calls::addFirst);
     }
 
@@ -74,7 +69,7 @@ final class SessionLoop {
             calls.add(joinCall());
             while (running) {
                 try {
-                    poller.await(Math.max(0, Math.min(1_000, nextWakeAt() - now())));
+                    poller.await(Math.max(0, Math.min(timings.longestSleepMs(), nextWakeAt() - now())));
                     step();
                 } catch (RuntimeException | AssertionError e) {
                     // e.g. an AssertionError inside JeroMQ when a peer drops the connection in mid-request
@@ -127,32 +122,21 @@ final class SessionLoop {
         if (poll.overdue(now)) {
             onPollTimeout(now);
         }
-        expireQueued(now);
+        calls.expire(now);
         issueCommand(now);
         issuePoll(now);
-    }
-
-    /** A call still queued behind an unanswered one (e.g. SEND behind a JOIN that gets no reply) fails in time too. */
-    private void expireQueued(long now) {
-        calls.removeIf(call -> {
-            if (call.giveUpAt > now) {
-                return false;
-            }
-            call.gaveUp("no reply from the group server");
-            return true;
-        });
     }
 
     private void accept(SessionCommand command) {
         long now = now();
         if (command instanceof SessionCommand.Send send) {
-            calls.add(sendCall(send, now + timings.sendGiveUpMs()));
+            calls.add(make.send(send, now + timings.sendGiveUpMs()));
         } else if (command instanceof SessionCommand.Earlier earlier) {
-            calls.add(history.earlier(earlier.beforeSeq(), now + 10_000));
+            calls.add(history.earlier(earlier.beforeSeq(), now + timings.historyGiveUpMs()));
         } else if (command instanceof SessionCommand.Since since) {
-            calls.add(history.since(since.sinceMs(), now + 10_000));
+            calls.add(history.since(since.sinceMs(), now + timings.historyGiveUpMs()));
         } else if (command instanceof SessionCommand.Latest) {
-            calls.add(history.latest(now + 10_000));
+            calls.add(history.latest(now + timings.historyGiveUpMs()));
         } else if (command instanceof SessionCommand.Retarget retarget) {
             retarget(retarget.address());
         } else if (command instanceof SessionCommand.Leave) {
@@ -163,49 +147,13 @@ final class SessionLoop {
     }
 
     private Call joinCall() {
-        return new Call(new Request.Join(user), Reply.Joined.class, Long.MAX_VALUE, joined -> {
-            if (!poll.started()) {
-                calls.addFirst(newestPageCall());
-            }
-            membersDueAt = 0;
-        }, refused -> post(() -> listener.problem("The group refused to let you join: " + refused.getMessage())),
-                reason -> { });
-    }
-
-    private Call newestPageCall() {
-        return new Call(Request.Fetch.newest(userRef, timings.pageSize()), Reply.Fetched.class, Long.MAX_VALUE,
-                page -> {
-                    poll.continueAfter(page.lastSeq());
-                    post(() -> listener.newestPage(page.messages(), HistoryCalls.hasEarlier(page.messages())));
-                }, refused -> post(() -> listener.problem("Could not load messages: " + refused.getMessage())),
-                reason -> { });
-    }
-
-    private Call sendCall(SessionCommand.Send send, long giveUpAt) {
-        return new Call(new Request.Send(userRef, send.messageId(), send.text()), Reply.Sent.class, giveUpAt,
-                sent -> post(() -> listener.sent(sent.message())),
-                refused -> {
-                    if (refused.code() == ErrorCode.RATE_LIMITED && now() < giveUpAt) {
-                        calls.addLast(sendCall(send, giveUpAt));
-                        long wait = refused.retryAfterMs() == null ? 500 : refused.retryAfterMs();
-                        nextCallAt = now() + wait;
-                    } else {
-                        post(() -> listener.sendFailed(send.messageId(), refused.getMessage()));
-                    }
-                },
-                reason -> post(() -> listener.sendFailed(send.messageId(), reason)));
-    }
-
-    private Call membersCall() {
-        return new Call(new Request.Members(userRef), Reply.MemberList.class, 0,
-                list -> post(() -> listener.membersChanged(list.members())), refused -> { }, reason -> { });
+        return make.join(poll, () -> membersDueAt = 0);
     }
 
     private void startLeaving(long now) {
         leaving = true;
         calls.clear();
-        calls.add(new Call(new Request.Leave(userRef), Reply.Done.class, now + 3_000,
-                done -> running = false, refused -> running = false, reason -> running = false));
+        calls.add(make.leave(now + timings.leaveGiveUpMs(), () -> running = false));
     }
 
     private void retarget(GroupAddress newAddress) {
@@ -214,31 +162,27 @@ final class SessionLoop {
         }
         LOG.info("session moves from {} to {}", address.endpoint(), newAddress.endpoint());
         address = newAddress;
-        if (current != null) {
-            calls.addFirst(current);
-            current = null;
-        }
+        calls.putBackCurrent();
         commandSlot.reopen(address);
         poll.restart(address, 0);
         rebuildPoller();
         calls.addFirst(joinCall());
-        nextCallAt = 0;
     }
 
     private void issueCommand(long now) {
-        if (commandSlot.busy() || now < nextCallAt) {
+        if (commandSlot.busy() || now < calls.nextCallAt()) {
             return;
         }
         if (calls.isEmpty() && !leaving && poll.started() && now >= membersDueAt) {
-            calls.add(membersCall());
+            calls.add(make.members());
             membersDueAt = now + (tracker.healthy() ? timings.membersEveryMs() : tracker.backoffMs());
         }
-        current = calls.poll();
-        if (current != null) {
+        Call call = calls.start(now);
+        if (call != null) {
             if (commandSlot.reopenIfRefused()) {
                 rebuildPoller();
             }
-            commandSlot.send(Json.write(current.request), timings.commandTimeoutMs(), now);
+            commandSlot.send(Json.write(call.request), timings.commandTimeoutMs(), now);
         }
     }
 
@@ -249,11 +193,10 @@ final class SessionLoop {
     }
 
     private void onCommandReply(byte[] frame, long now) {
-        if (frame == null || current == null) {
+        Call call = frame == null ? null : calls.finish();
+        if (call == null) {
             return;
         }
-        Call call = current;
-        current = null;
         Reply reply;
         try {
             commandSlot.refuseOversized();
@@ -261,8 +204,11 @@ final class SessionLoop {
         } catch (ProtocolViolationException e) {
             // not the group's answer but a broken server: said in the tab, and asked again later as after a timeout
             post(() -> listener.problem(e.getMessage()));
-            current = call;
-            onCommandTimeout(now);
+            calls.addFirst(call);
+            failed(now);
+            commandSlot.reopen(address);
+            rebuildPoller();
+            calls.pauseUntil(now + tracker.backoffMs());
             return;
         } catch (ServerErrorException e) {
             succeeded();
@@ -270,7 +216,7 @@ final class SessionLoop {
                 calls.addFirst(call);
                 calls.addFirst(joinCall());
             } else {
-                call.refused(e);
+                call.answeredWithError(e);
             }
             return;
         }
@@ -282,7 +228,7 @@ final class SessionLoop {
         failed(now);
         commandSlot.reopen(address);
         rebuildPoller();
-        requeueCurrent(now);
+        calls.retryCurrent(now, tracker.backoffMs());
     }
 
     private void onPollTimeout(long now) {
@@ -300,18 +246,7 @@ final class SessionLoop {
     /** The server dropped our handshake: retrying soon cannot help, so the tab says why while we back off. */
     private void onCommandRefused(long now) {
         refused(now);
-        requeueCurrent(now);
-    }
-
-    private void requeueCurrent(long now) {
-        Call call = current;
-        current = null;
-        nextCallAt = now + tracker.backoffMs();
-        if (call != null && call.giveUpAt > now) {
-            calls.addFirst(call);
-        } else if (call != null) {
-            call.gaveUp("no reply from the group server");
-        }
+        calls.retryCurrent(now, tracker.backoffMs());
     }
 
     private void onPollReply(byte[] frame, long now) {
@@ -376,10 +311,11 @@ final class SessionLoop {
     private long nextWakeAt() {
         long wake = Math.min(commandSlot.deadline(), poll.wakeAt(!leaving && tracker.healthy()));
         if (commandSlot.undecided() || poll.undecided()) {
-            wake = Math.min(wake, now() + 50);
+            wake = Math.min(wake, now() + timings.undecidedLookMs());
         }
         if (!commandSlot.busy() && (!calls.isEmpty() || poll.started())) {
-            wake = Math.min(wake, calls.isEmpty() ? Math.max(nextCallAt, membersDueAt) : nextCallAt);
+            long due = calls.nextCallAt();
+            wake = Math.min(wake, calls.isEmpty() ? Math.max(due, membersDueAt) : due);
         }
         return wake;
     }

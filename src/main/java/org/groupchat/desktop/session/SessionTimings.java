@@ -1,7 +1,30 @@
 package org.groupchat.desktop.session;
 
-/** How a session paces itself: long-poll wait, reply timeouts, member refresh, and how long SEND keeps retrying. */
-record SessionTimings(int pollWaitMs, long commandTimeoutMs, long membersEveryMs, long sendGiveUpMs,
-        int pageSize) {
+/**
+ * How a session paces itself: long-poll wait, reply timeouts, member refresh, how long SEND keeps retrying, and the
+ * fixed waits: how long a history read or a LEAVE may take, the wait after a RATE_LIMITED without a retryAfterMs, the
+ * longest sleep of the session thread and its short look at a connection whose fate is not known yet.
+ */
+record SessionTimings(int pollWaitMs, long commandTimeoutMs, long membersEveryMs, long sendGiveUpMs, int pageSize) {
     static final SessionTimings DEFAULT = new SessionTimings(10_000, 1_500, 3_000, 30_000, 100);
+
+    long historyGiveUpMs() {
+        return 10_000;
+    }
+
+    long leaveGiveUpMs() {
+        return 3_000;
+    }
+
+    long rateLimitedWaitMs() {
+        return 500;
+    }
+
+    long longestSleepMs() {
+        return 1_000;
+    }
+
+    long undecidedLookMs() {
+        return 50;
+    }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.groupchat.client.GroupClient;
 import org.groupchat.desktop.testing.SameThreadUiExecutor;
 import org.groupchat.desktop.testing.TestServers;
+import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
@@ -157,6 +158,71 @@ class GroupSessionTest {
         session.send(id, "hello?");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ada.failed.contains(id));
+        session.close();
+        assertThat(session.awaitStopped(15_000)).isTrue();
+    }
+
+    @Test
+    void aSessionMovedToTheGroupsNewAddressGoesOnThere() throws Exception {
+        GroupServer first = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
+        Events ada = new Events();
+        GroupSession session = start(first, "Ada", ada);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.pageSeen && ada.connected());
+
+        first.close();
+        GroupServer moved = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
+        session.retarget(moved.advertisedEndpoint(), null);
+        session.send(UUID.randomUUID().toString(), "from the new address");
+        try (GroupClient carol = new GroupClient(moved.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
+            carol.join();
+            carol.send("welcome there");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.sent.size() == 1
+                && ada.arrived.stream().anyMatch(m -> m.text().equals("welcome there")));
+        assertThat(ada.sent.get(0).text()).isEqualTo("from the new address");
+        session.close();
+        assertThat(session.awaitStopped(15_000)).isTrue();
+    }
+
+    @Test
+    void aServerThatForgotTheMemberIsJoinedAgainAndTheSendGoesThrough() throws Exception {
+        GroupServer first = servers.group("Alpha", temp.resolve("first"), TestServers.ANY_PORT, null);
+        String endpoint = first.advertisedEndpoint();
+        Events ada = new Events();
+        GroupSession session = start(first, "Ada", ada);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.pageSeen && ada.connected());
+
+        first.close();
+        GroupServer fresh = servers.group("Alpha", temp.resolve("fresh"), endpoint, null);
+        session.send(UUID.randomUUID().toString(), "am I still in?");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.sent.size() == 1);
+        assertThat(ada.failed).isEmpty();
+        try (GroupClient carol = new GroupClient(fresh.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
+            carol.join();
+            assertThat(carol.members()).extracting(Member::name).contains("Ada");
+        }
+        session.close();
+        assertThat(session.awaitStopped(15_000)).isTrue();
+    }
+
+    @Test
+    void sendsRefusedAsRateLimitedWaitAndAreAllStoredInOrder() throws Exception {
+        GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null, null,
+                GroupLimits.DEFAULT.withSendRate(5, 2));
+        Events ada = new Events();
+        GroupSession session = start(group, "Ada", ada);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.pageSeen);
+
+        for (int i = 0; i < 12; i++) {
+            session.send(UUID.randomUUID().toString(), "burst " + i);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.sent.size() == 12);
+        assertThat(ada.failed).isEmpty();
+        assertThat(ada.sent).extracting(Message::text).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 12).mapToObj(i -> "burst " + i).toList());
         session.close();
         assertThat(session.awaitStopped(15_000)).isTrue();
     }

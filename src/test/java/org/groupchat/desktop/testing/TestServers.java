@@ -64,9 +64,21 @@ public final class TestServers implements AutoCloseable {
         return group(name, store, bind, registry, null);
     }
 
+    /** A group with these limits (e.g. a send rate that answers RATE_LIMITED). */
+    public GroupServer group(String name, Path dir, String bind, String registry, String registryKey,
+            GroupLimits limits) {
+        return group(name, SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH), bind, registry,
+                registryKey, limits);
+    }
+
     private GroupServer group(String name, SqliteMessageStore store, String bind, String registry, String registryKey) {
+        return group(name, store, bind, registry, registryKey, GroupLimits.UNLIMITED_SENDS);
+    }
+
+    private GroupServer group(String name, SqliteMessageStore store, String bind, String registry, String registryKey,
+            GroupLimits limits) {
         GroupServer server = new GroupServer(GroupServerConfig.of(name, bind, registry).withRegistryKey(registryKey)
-                .withHeartbeatMs(500).withLimits(GroupLimits.UNLIMITED_SENDS), store);
+                .withHeartbeatMs(500).withLimits(limits), store);
         server.start();
         started.add(server);
         return server;
