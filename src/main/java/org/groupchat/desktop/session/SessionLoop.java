@@ -32,12 +32,11 @@ final class SessionLoop {
     private final Queue<SessionCommand> inbox;
     private final Pipe.SourceChannel wakeup;
     private final SessionTimings timings;
-    private final ConnectionTracker tracker = new ConnectionTracker();
+    private final ConnectionReports health;
     private final CommandQueue calls = new CommandQueue();
     private final SessionCalls make;
     private final HistoryCalls history;
     private GroupAddress address;
-    private String refusal;
     private ZContext context;
     private ReqSlot commandSlot;
     private LivePoll poll;
@@ -55,6 +54,7 @@ final class SessionLoop {
         this.inbox = inbox;
         this.wakeup = wakeup;
         this.timings = timings;
+        this.health = new ConnectionReports(listener, ui);
         this.make = new SessionCalls(user, timings, listener, ui, calls, SessionLoop::now);
         this.history = new HistoryCalls(userRef, timings.pageSize(), listener, ui, calls::addFirst);
     }
@@ -109,7 +109,7 @@ final class SessionLoop {
             ConnectionWatch.Seen seen = poll.connectionEvents();
             if (seen.refused()) {
                 refused(now);
-                poll.pauseUntil(now + tracker.backoffMs());
+                poll.pauseUntil(now + health.backoffMs());
             } else if (seen.dropped()) {
                 // ask again on a fresh socket: it waits for the server to come back and is answered then
                 poll.restart(address, now);
@@ -175,7 +175,7 @@ final class SessionLoop {
         }
         if (calls.isEmpty() && !leaving && poll.started() && now >= membersDueAt) {
             calls.add(make.members());
-            membersDueAt = now + (tracker.healthy() ? timings.membersEveryMs() : tracker.backoffMs());
+            membersDueAt = now + (health.healthy() ? timings.membersEveryMs() : health.backoffMs());
         }
         Call call = calls.start(now);
         if (call != null) {
@@ -187,7 +187,7 @@ final class SessionLoop {
     }
 
     private void issuePoll(long now) {
-        if (poll.issueIfDue(now, !leaving && tracker.healthy())) {
+        if (poll.issueIfDue(now, !leaving && health.healthy())) {
             rebuildPoller();
         }
     }
@@ -208,7 +208,7 @@ final class SessionLoop {
             failed(now);
             commandSlot.reopen(address);
             rebuildPoller();
-            calls.pauseUntil(now + tracker.backoffMs());
+            calls.pauseUntil(now + health.backoffMs());
             return;
         } catch (ServerErrorException e) {
             succeeded();
@@ -228,12 +228,12 @@ final class SessionLoop {
         failed(now);
         commandSlot.reopen(address);
         rebuildPoller();
-        calls.retryCurrent(now, tracker.backoffMs());
+        calls.retryCurrent(now, health.backoffMs());
     }
 
     private void onPollTimeout(long now) {
         failed(now);
-        poll.restart(address, now + tracker.backoffMs());
+        poll.restart(address, now + health.backoffMs());
         rebuildPoller();
     }
 
@@ -246,7 +246,7 @@ final class SessionLoop {
     /** The server dropped our handshake: retrying soon cannot help, so the tab says why while we back off. */
     private void onCommandRefused(long now) {
         refused(now);
-        calls.retryCurrent(now, tracker.backoffMs());
+        calls.retryCurrent(now, health.backoffMs());
     }
 
     private void onPollReply(byte[] frame, long now) {
@@ -262,54 +262,35 @@ final class SessionLoop {
         } catch (ProtocolViolationException e) {
             post(() -> listener.problem(e.getMessage()));
             failed(now);
-            poll.pauseUntil(now + tracker.backoffMs());
+            poll.pauseUntil(now + health.backoffMs());
         } catch (ServerErrorException e) {
             succeeded();
             if (e.code() == ErrorCode.NOT_MEMBER) {
                 calls.addFirst(joinCall());
             }
-            poll.pauseUntil(now + tracker.backoffMs());
+            poll.pauseUntil(now + health.backoffMs());
         }
     }
 
     private void succeeded() {
-        if (tracker.succeeded()) {
+        if (health.succeeded(address)) {
             // after an outage the poll socket's outstanding request may be lost with the old connection
             poll.restart(address, 0);
             rebuildPoller();
             membersDueAt = 0;
-            report();
-        }
-        if (refusal != null) {
-            refusal = null;
-            post(() -> listener.handshakeRefused(null));
         }
     }
 
     private void refused(long now) {
-        failed(now);
-        String why = address.refusal();
-        if (!why.equals(refusal)) {
-            refusal = why;
-            LOG.warn("{}", why);
-            post(() -> listener.handshakeRefused(why));
-        }
+        health.refused(now, address);
     }
 
     private void failed(long now) {
-        if (tracker.failed(now)) {
-            report();
-        }
-    }
-
-    private void report() {
-        ConnectionState state = tracker.state();
-        String where = address.endpoint();
-        post(() -> listener.connectionChanged(state, where));
+        health.failed(now, address);
     }
 
     private long nextWakeAt() {
-        long wake = Math.min(commandSlot.deadline(), poll.wakeAt(!leaving && tracker.healthy()));
+        long wake = Math.min(commandSlot.deadline(), poll.wakeAt(!leaving && health.healthy()));
         if (commandSlot.undecided() || poll.undecided()) {
             wake = Math.min(wake, now() + timings.undecidedLookMs());
         }
