@@ -40,6 +40,7 @@ public final class GroupServer extends RouterServer {
     private final SendRateLimiter rateLimiter;
     private final KeyAuthorization authorization;
     private final List<PendingSend> pendingSends = new ArrayList<>();
+    private final RecentMessages recent = new RecentMessages();
     private RegistryHeartbeat heartbeat;
     private volatile String advertisedEndpoint;
     private long lastPruneNanos = System.nanoTime();
@@ -244,6 +245,7 @@ public final class GroupServer extends RouterServer {
         }
         pendingSends.clear();
         if (!fresh.isEmpty()) {
+            recent.addAll(fresh);
             wakeLongPolls(fresh);
         }
     }
@@ -258,7 +260,10 @@ public final class GroupServer extends RouterServer {
             String userId = requireMember(fetch.user()).id();
             FetchQuery query = queryOf(fetch);
             int waitMs = Fields.waitMs(fetch.waitMs());
-            EncodedPage page = store.encoded(query);
+            EncodedPage page = recent.answer(query, store.lastSeq());
+            if (page == null) {
+                page = store.encoded(query);
+            }
             if (page.count() == 0 && waitMs > 0 && mayPark(userId)) {
                 longPolls.park(new LongPollQueue.Parked(from.route(), userId, query, System.nanoTime() + waitMs * 1_000_000L));
                 parkedPolls = longPolls.size();

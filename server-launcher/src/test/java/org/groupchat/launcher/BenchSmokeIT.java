@@ -59,6 +59,33 @@ class BenchSmokeIT {
     }
 
     @Test
+    void libzmqClientsRunSendFetchAndLaunchWithTheirBaselines() throws Exception {
+        Result bench = runBench("bench", "--smoke", "--json", "--client", "libzmq");
+
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        JsonNode figures = Json.mapper().readTree(bench.out()).path("figures");
+        for (JsonNode figure : figures) {
+            assertThat(figure.path("value").isNumber()).as(figure.toString()).isTrue();
+        }
+        assertThat(figures).as("SEND next to the libzmq echo").anyMatch(f -> f.path("scenario").asText().equals("send libzmq")
+                && f.path("figure").asText().equals("C=2 throughput") && f.path("ratio").isNumber());
+        assertThat(figures).as("600 messages next to the Python server").anyMatch(f -> f.path("scenario").asText().equals("fetch libzmq")
+                && f.path("figure").asText().startsWith("600 msgs since") && f.path("ratio").isNumber());
+        assertThat(figures).as("FETCH limit 1 next to PING").anyMatch(f -> f.path("scenario").asText().equals("fetch libzmq")
+                && f.path("figure").asText().startsWith("FETCH limit 1") && f.path("ratio").isNumber());
+        assertThat(figures).as("rate after launch").anyMatch(f -> f.path("scenario").asText().equals("launch libzmq")
+                && f.path("figure").asText().startsWith("SEND C=1"));
+    }
+
+    @Test
+    void anUnknownClientIsABadArgument() throws Exception {
+        Result bench = runBench("bench", "--smoke", "--client", "czmq");
+
+        assertThat(bench.exitCode()).isEqualTo(2);
+        assertThat(bench.err()).contains("--client is jeromq or libzmq");
+    }
+
+    @Test
     void anUnknownScenarioIsABadArgument() throws Exception {
         Result bench = runBench("bench", "--smoke", "sned");
 

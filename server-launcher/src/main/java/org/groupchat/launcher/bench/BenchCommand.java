@@ -19,10 +19,12 @@ import picocli.CommandLine.Spec;
         description = {"Measures GroupChat on this machine. Every figure comes with the same figure for a bare",
             "JeroMQ ROUTER that echoes the same request bytes to the same clients in the same run.",
             "Scenarios: send, deliver, fetch, registry, idle (also start-up time and heap). Default: all.",
+            "With --client libzmq, pyzmq client processes instead (send, fetch, launch).",
             "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."})
 public final class BenchCommand implements Callable<Integer> {
     private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "registry", "idle", "curve");
     private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch");
+    private static final List<String> LIBZMQ_SCENARIOS = List.of("send", "fetch", "launch");
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -30,6 +32,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "SCENARIO",
             description = "send, deliver, fetch, registry, idle, curve (send with CURVE security; default: all).")
     private List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--client", paramLabel = "jeromq|libzmq", description = {"The clients: JeroMQ threads in this JVM"
+            + " (default), or libzmq: pyzmq processes running bench/libzmq_bench.py, one synchronous REQ each, with a"
+            + " libzmq ROUTER echo as the baseline. libzmq scenarios: send, fetch (600 messages since a time against the"
+            + " Python group server of bench/python_group_server.py; FETCH limit 1 against PING), launch (SEND rate in"
+            + " the first seconds of a launched group)."})
+    private String client = "jeromq";
+
+    @Option(names = "--python", paramLabel = "PATH", description = "The Python with pyzmq for --client libzmq (default:"
+            + " /usr/bin/python3, Debian's, where python3-zmq installs pyzmq).")
+    private String python = "/usr/bin/python3";
 
     @Option(names = "--smoke", description = "Tiny sizes and short runs: checks that every scenario works, in seconds.")
     private boolean smoke;
@@ -92,12 +105,14 @@ public final class BenchCommand implements Callable<Integer> {
             postgres.migrate();
         }
         try (BenchTarget target = new BenchTarget(groupEndpoint, registry)) {
+            libzmqIfChosen(target);
             run(target, chosen, settings, report, err);
         }
         if (postgres != null) {
             Set<String> onDatabase = new LinkedHashSet<>(chosen);
             onDatabase.retainAll(DATABASE_SCENARIOS);
             try (BenchTarget target = new BenchTarget(null, registry, postgres)) {
+                libzmqIfChosen(target);
                 run(target, onDatabase, settings, report, err);
             }
             report.compareStores();
@@ -110,14 +125,24 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void run(BenchTarget target, Set<String> chosen, BenchSettings settings, BenchReport report,
+    private boolean libzmq() {
+        return client.equals("libzmq");
+    }
+
+    private void libzmqIfChosen(BenchTarget target) {
+        if (libzmq()) {
+            target.useLibzmqClients(python);
+        }
+    }
+
+    private void run(BenchTarget target, Set<String> chosen, BenchSettings settings, BenchReport report,
             PrintWriter err) throws InterruptedException {
         HistoryDatabase history = null;
         for (String scenario : chosen) {
             err.println("bench: " + target.scenario(scenario) + " ...");
             err.flush();
             long started = System.nanoTime();
-            if ((scenario.equals("fetch") || scenario.equals("idle")) && history == null && target.runsOwnGroup()) {
+            if ((scenario.equals("fetch") && !libzmq() || scenario.equals("idle")) && history == null && target.runsOwnGroup()) {
                 history = HistoryDatabase.fill(target, target.groupName(BenchTarget.HISTORY_GROUP), settings.historyMessages());
                 report.add(Figure.info(target.scenario("fetch"), "bulk fill of the history", "msg/s",
                         history.messages() / history.fillSeconds(), Double.NaN));
@@ -125,7 +150,14 @@ public final class BenchCommand implements Callable<Integer> {
             switch (scenario) {
                 case "send" -> SendScenario.run(target, settings, report);
                 case "deliver" -> DeliverScenario.run(target, settings, report);
-                case "fetch" -> FetchScenario.run(target, settings, report, history);
+                case "fetch" -> {
+                    if (libzmq()) {
+                        LibzmqFetchScenario.run(target, settings, report);
+                    } else {
+                        FetchScenario.run(target, settings, report, history);
+                    }
+                }
+                case "launch" -> LaunchScenario.run(target, settings, report, smoke);
                 case "registry" -> RegistryScenario.run(target, settings, report);
                 case "idle" -> runIdle(target, settings, report, history, err);
                 case "curve" -> runCurve(target, settings, report, err);
@@ -155,10 +187,17 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Set<String> chosenScenarios() {
+        if (!client.equals("jeromq") && !libzmq()) {
+            throw new UsageProblem("--client is jeromq or libzmq, not \"" + client + "\"");
+        }
+        List<String> known = libzmq() ? LIBZMQ_SCENARIOS : SCENARIOS;
         Set<String> chosen = new LinkedHashSet<>();
-        for (String scenario : scenarios.isEmpty() ? SCENARIOS : scenarios) {
-            if (!SCENARIOS.contains(scenario)) {
-                throw new UsageProblem("unknown scenario \"" + scenario + "\"; choose from " + SCENARIOS);
+        for (String scenario : scenarios.isEmpty() ? known : scenarios) {
+            if (!known.contains(scenario)) {
+                throw new UsageProblem("unknown scenario \"" + scenario + "\" with --client " + client + "; choose from " + known);
+            }
+            if (scenario.equals("launch") && groupEndpoint != null) {
+                throw new UsageProblem("launch starts a group of its own; drop --group-endpoint");
             }
             chosen.add(scenario);
         }

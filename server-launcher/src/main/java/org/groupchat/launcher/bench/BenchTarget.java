@@ -40,6 +40,7 @@ final class BenchTarget implements AutoCloseable {
     private final Path dataDir;
     private final ZContext clients = Contexts.create();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private LibzmqClients libzmq;
 
     BenchTarget(String remoteGroup, String remoteRegistry) {
         this(remoteGroup, remoteRegistry, null);
@@ -57,6 +58,16 @@ final class BenchTarget implements AutoCloseable {
         }
     }
 
+    /** From now on the scenarios that can use them drive the servers with pyzmq clients run by {@code python}. */
+    void useLibzmqClients(String python) {
+        libzmq = new LibzmqClients(python, dataDir);
+    }
+
+    /** The libzmq clients, or null when the scenarios use JeroMQ clients in this JVM (the default). */
+    LibzmqClients libzmq() {
+        return libzmq;
+    }
+
     ZContext clients() {
         return clients;
     }
@@ -67,7 +78,8 @@ final class BenchTarget implements AutoCloseable {
 
     /** The scenario's name in the report: the store is named when it is not the default SQLite. */
     String scenario(String name) {
-        return database == null ? name : name + " postgresql";
+        String client = libzmq == null ? "" : " libzmq";
+        return (database == null ? name : name + " postgresql") + client;
     }
 
     /** A group name of this run: in a shared database, each run has groups of its own, dropped when it ends. */

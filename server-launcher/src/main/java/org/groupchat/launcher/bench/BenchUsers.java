@@ -59,8 +59,11 @@ final class BenchUsers {
         return users;
     }
 
+    /** How every accepted reply begins. */
+    static final String OK_PREFIX = "{\"ok\":true";
+
     static boolean isOk(byte[] reply) {
-        return reply.length > 10 && new String(reply, 0, 10, StandardCharsets.US_ASCII).equals("{\"ok\":true");
+        return reply.length > 10 && new String(reply, 0, 10, StandardCharsets.US_ASCII).equals(OK_PREFIX);
     }
 
     static byte[] send(User user, String text) {

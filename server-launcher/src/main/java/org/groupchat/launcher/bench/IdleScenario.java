@@ -123,7 +123,7 @@ final class IdleScenario {
         return FirstReply.millisSince(child.startedNanos(), target.clients(), endpoint);
     }
 
-    private static String freeEndpoint() {
+    static String freeEndpoint() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return "tcp://127.0.0.1:" + socket.getLocalPort();
         } catch (IOException e) {
