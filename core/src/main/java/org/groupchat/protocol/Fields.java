@@ -36,19 +36,24 @@ public final class Fields {
 
     /** A display or group name: trimmed, 1..64 characters, no control characters. */
     public static String name(String value, String field) throws ProtocolException {
+        return name(value, Subject.field(field));
+    }
+
+    /** As {@link #name(String, String)}, in sentences about {@code subject} (e.g. a dialog's "The group name"). */
+    public static String name(String value, Subject subject) throws ProtocolException {
         if (value == null) {
-            throw bad("\"" + field + "\" is required");
+            throw bad(subject + " is required");
         }
         String trimmed = value.strip();
         int chars = trimmed.codePointCount(0, trimmed.length());
         if (chars == 0) {
-            throw bad("\"" + field + "\" must not be empty");
+            throw bad(subject + " must not be empty");
         }
         if (chars > MAX_NAME_CHARS) {
-            throw bad("\"" + field + "\" is " + chars + " characters; the limit is " + MAX_NAME_CHARS);
+            throw bad(subject + " is " + chars + " characters; the limit is " + MAX_NAME_CHARS);
         }
         if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw bad("\"" + field + "\" must not contain control characters");
+            throw bad(subject + " must not contain control characters");
         }
         return trimmed;
     }
@@ -77,22 +82,39 @@ public final class Fields {
 
     /** A ZeroMQ TCP endpoint a client can connect to: tcp://host:port with a real host and port. */
     public static String connectableEndpoint(String value, String field) throws ProtocolException {
+        return connectableEndpoint(value, Subject.field(field));
+    }
+
+    /** As {@link #connectableEndpoint(String, String)}, in sentences about {@code subject}. */
+    public static String connectableEndpoint(String value, Subject subject) throws ProtocolException {
         if (value == null) {
-            throw bad("\"" + field + "\" is required");
+            throw bad(subject + " is required");
         }
         Endpoint endpoint;
         try {
             endpoint = Endpoint.parse(value);
         } catch (IllegalArgumentException e) {
-            throw bad("\"" + field + "\": " + e.getMessage());
+            throw bad(subject + ": " + e.getMessage());
         }
         if (endpoint.isWildcard()) {
-            throw bad("\"" + field + "\" must name a host clients can reach, not " + endpoint.host());
+            throw bad(subject + " must name a host clients can reach, not " + endpoint.host());
         }
         if (endpoint.port() == 0) {
-            throw bad("\"" + field + "\" must name a port from 1 to 65535");
+            throw bad(subject + " must name a port from 1 to 65535");
         }
         return endpoint.toString();
+    }
+
+    /** What a refusal speaks of: a request's field ("\"name\"", quoted) or an input a person filled in. */
+    public record Subject(String words) {
+        public static Subject field(String name) {
+            return new Subject("\"" + name + "\"");
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
     }
 
     public static int limit(Integer value, int defaultLimit) throws ProtocolException {

@@ -1,27 +1,15 @@
 package org.groupchat.desktop.hosting;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.groupchat.client.ClientOptions;
-import org.groupchat.client.GroupChatException;
-import org.groupchat.client.HandshakeRefusedException;
-import org.groupchat.desktop.groups.RegistryAddress;
-import org.groupchat.client.RegistryClient;
 import org.groupchat.group.Durability;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.group.SqliteMessageStore;
-import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
 import org.groupchat.security.CurveKeyPair;
@@ -36,13 +24,6 @@ import org.groupchat.server.ServerStartException;
  */
 public final class LocalServers implements AutoCloseable {
     public static final String LOBBY = "Lobby";
-    /** How long a plain TCP connect may take before we say nothing listens: loopback answers in microseconds. */
-    private static final int CONNECT_TIMEOUT_MS = 1_000;
-    /**
-     * How patient a PING is once something took our connection: a registry on a busy machine can take well over a
-     * second to answer, and calling it silent would start bundled servers on top of it.
-     */
-    private static final ClientOptions PROBE = new ClientOptions(Duration.ofMillis(2_500), 1, Duration.ofMillis(100));
 
     private final Path dataDir;
     private final Path sharedDir;
@@ -83,54 +64,6 @@ public final class LocalServers implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether a registry answers at {@code address}, asking securely when it has keys. When nothing accepts a TCP
-     * connection there the answer is SILENT at once; when something does, it gets two PINGs of 2.5 s each.
-     */
-    public static RegistryProbe probe(RegistryAddress address) {
-        if (!listening(Endpoint.parse(address.endpoint()))) {
-            return RegistryProbe.SILENT;
-        }
-        try (RegistryClient client = new RegistryClient(null, address.endpoint(), PROBE, address.keys())) {
-            return "registry".equals(client.ping().role()) ? RegistryProbe.ANSWERS : RegistryProbe.SILENT;
-        } catch (HandshakeRefusedException e) {
-            return RegistryProbe.REFUSED_HANDSHAKE;
-        } catch (GroupChatException e) {
-            return RegistryProbe.SILENT;
-        }
-    }
-
-    /** Whether anything accepts a TCP connection at {@code endpoint}: refused, unreachable or unknown means no. */
-    private static boolean listening(Endpoint endpoint) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), CONNECT_TIMEOUT_MS);
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** True when a registry without security answers PING at {@code address}. */
-    public static boolean registryAnswers(String address) {
-        return probe(new RegistryAddress(address, null)) == RegistryProbe.ANSWERS;
-    }
-
-    /** Whether the app may start a registry for this address: only on this machine. */
-    public static boolean isLocal(String address) {
-        String host = Endpoint.parse(address).host().toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.equals("*")) {
-            return true;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    public boolean secure() {
-        return secure;
-    }
 
     /**
      * Starts a registry bound to {@code registryAddress} and a "Lobby" group registered with it; returns the
@@ -163,7 +96,7 @@ public final class LocalServers implements AutoCloseable {
         try {
             Files.createDirectories(folder);
             store = SqliteMessageStore.open(folder.resolve("group.db"), Durability.PROCESS_CRASH);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ServerStartException("cannot open the message store in " + folder + ": " + e.getMessage(), e);
         }
         CurveKeyPair keys;

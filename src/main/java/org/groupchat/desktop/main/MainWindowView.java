@@ -24,6 +24,9 @@ import org.groupchat.desktop.chat.ChatTabViewModel;
 import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.groups.GroupsView;
+import org.groupchat.desktop.registry.RegistryDialog;
+import org.groupchat.desktop.fx.Views;
+import org.groupchat.desktop.hosting.NewGroupDialog;
 
 /** Binds MainWindow.fxml to a {@link MainWindowViewModel}: menu, groups pane, one tab per joined group. */
 public final class MainWindowView {
@@ -130,7 +133,7 @@ public final class MainWindowView {
         registrySecurityLabel.setGraphic(lock);
         Tooltip tip = new Tooltip();
         registrySecurityLabel.setTooltip(tip);
-        model.registryFingerprintProperty().subscribe(fingerprint -> {
+        model.registry().fingerprintProperty().subscribe(fingerprint -> {
             registrySecurityLabel.setVisible(fingerprint != null);
             boolean secure = fingerprint != null && !fingerprint.isEmpty();
             lock.setClosed(secure);
@@ -228,7 +231,7 @@ public final class MainWindowView {
 
     @FXML
     private void connectToRegistry() {
-        new RegistryDialog(stage, model).show();
+        new RegistryDialog(stage, model.registry()).show();
     }
 
     @FXML

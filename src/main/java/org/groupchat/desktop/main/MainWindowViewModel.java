@@ -15,29 +15,25 @@ import javafx.collections.ObservableList;
 import org.groupchat.desktop.chat.ChatTabViewModel;
 import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.desktop.groups.GroupsViewModel;
-import org.groupchat.desktop.groups.RegistryAddress;
-import org.groupchat.desktop.groups.RegistryWatcher;
 import org.groupchat.desktop.hosting.Hosted;
 import org.groupchat.desktop.hosting.HostedGroups;
 import org.groupchat.desktop.hosting.LocalServers;
-import org.groupchat.desktop.hosting.RegistryProbe;
 import org.groupchat.desktop.profile.HostedGroup;
+import org.groupchat.desktop.registry.RegistryConnection;
+import org.groupchat.desktop.fx.Validation;
 import org.groupchat.desktop.profile.Identity;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
-import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.GroupInfo;
 import org.groupchat.protocol.Member;
-import org.groupchat.protocol.ProtocolException;
-import org.groupchat.security.ClientKeys;
-import org.groupchat.security.KeyFiles;
-import org.groupchat.security.PublicKeys;
+import org.groupchat.desktop.session.SessionFactory;
+import org.groupchat.desktop.hosting.NewGroupInput;
 
 /**
- * The main window's state: the groups list, the open tabs and their sessions, the registry address and the key
- * trusted for it, the status bar, and the servers this process hosts. Used on the UI thread; slow work goes
- * through the bridge.
+ * The main window's state: the groups list, the open tabs and their sessions, the status bar and the groups this
+ * process hosts; the registry is {@link RegistryConnection}'s. Used on the UI thread; slow work goes through the
+ * bridge.
  */
 public final class MainWindowViewModel {
     private final UiExecutor ui;
@@ -46,21 +42,13 @@ public final class MainWindowViewModel {
     private final SessionFactory sessions;
     private final LocalServers localServers;
     private final HostedGroups hosted;
-    private final RegistryFinder finder;
+    private final RegistryConnection registry;
     private final GroupsViewModel groups = new GroupsViewModel();
     private final ObservableList<ChatTabViewModel> tabs = FXCollections.observableArrayList();
     private final Map<String, JoinedGroup> joined = new LinkedHashMap<>();
-    private final Map<String, String> trustedRegistryKeys;
     private final boolean secureLocalServers;
     private final ObjectProperty<ChatTabViewModel> selectedTab = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("Starting…");
-    private final StringProperty registryAddress = new SimpleStringProperty();
-    private final StringProperty registryFingerprint = new SimpleStringProperty();
-    private final RegistryWatcher watcher;
-    /** The status bar's last word that no registry answers (or that it refused us), until a LIST says otherwise. */
-    private String registryTrouble;
-    /** A look for the registry (and maybe starting the bundled one) is under way. */
-    private boolean lookingAgain;
     private Consumer<IncomingMessage> onIncoming = message -> { };
 
     public MainWindowViewModel(UiExecutor ui, ProfileStore store, Identity identity, Settings settings,
@@ -71,74 +59,42 @@ public final class MainWindowViewModel {
         this.sessions = sessions;
         this.localServers = localServers;
         this.hosted = new HostedGroups(localServers, store);
-        this.finder = new RegistryFinder(localServers, identity.keys());
-        this.trustedRegistryKeys = new LinkedHashMap<>(settings.registryKeys());
         this.secureLocalServers = settings.secureLocalServers();
-        registryAddress.set(settings.registry());
-        watcher = new RegistryWatcher(registryTarget(settings.registry()), refreshMs, ui, new RegistryWatcher.Listener() {
-            @Override
-            public void groupsListed(RegistryAddress from, List<GroupInfo> live) {
-                if (isCurrent(from)) {
-                    groupsArrived(from, live);
-                }
-            }
+        registry = new RegistryConnection(ui, identity.keys(), localServers, settings.registry(),
+                settings.registryKeys(), refreshMs, status, new RegistryConnection.Listener() {
+                    @Override
+                    public void groupsListed(List<GroupInfo> live) {
+                        groupsArrived(live);
+                    }
 
-            @Override
-            public void registryUnreachable(RegistryAddress from, String message) {
-                if (isCurrent(from)) {
-                    registryFailed(message, false);
-                }
-            }
+                    @Override
+                    public void unreachable(String message) {
+                        groups.registryUnreachable(message);
+                    }
 
-            @Override
-            public void registryRefused(RegistryAddress from, String message) {
-                if (isCurrent(from)) {
-                    registryFailed(message, true);
-                }
-            }
-        });
+                    @Override
+                    public void changed() {
+                        saveSettings();
+                    }
+                });
         groups.setOnJoin(this::join);
         settings.joined().forEach(this::openTab);
     }
 
     /** Finds or starts a registry, then keeps the groups list fresh. */
     public void start() {
-        watcher.start();
-        status.set("Looking for a registry at " + registryAddress.get() + "…");
-        lookForRegistry(this::hostAgain);
-    }
-
-    /** Probes the current address in the background, starting the bundled servers there if it is ours and silent. */
-    private void lookForRegistry(Runnable then) {
-        String address = registryAddress.get();
-        RegistryAddress target = registryTarget(address);
-        lookingAgain = true;
-        ui.inBackground(() -> finder.find(target), found -> {
-            lookingAgain = false;
-            if (!address.equals(registryAddress.get())) {
-                return;
-            }
-            if (found.bundledKey() != null) {
-                trustRegistryKey(address, found.bundledKey());
-            }
-            showRegistryState(found.message(), found.answers());
-            watcher.refreshNow();
-            then.run();
-        }, error -> {
-            lookingAgain = false;
-            status.set("Could not start the bundled servers at " + address + ": " + error.getMessage());
-        });
+        registry.start(this::hostAgain);
     }
 
     /** Hosts again, with their history, the groups this profile made with New group…. */
     private void hostAgain() {
-        String registry = registryAddress.get();
-        String registryKey = trustedRegistryKeys.get(registry);
-        ui.inBackground(() -> hosted.hostAgain(registry, registryKey), problems -> {
+        String at = registry.address();
+        String registryKey = registry.trustedKey(at);
+        ui.inBackground(() -> hosted.hostAgain(at, registryKey), problems -> {
             if (!problems.isEmpty()) {
                 status.set(String.join(" ", problems));
             }
-            watcher.refreshNow();
+            registry.refreshNow();
         }, error -> status.set("Could not host your groups again: " + error.getMessage()));
     }
 
@@ -175,117 +131,35 @@ public final class MainWindowViewModel {
         saveSettings();
     }
 
-    /**
-     * Switches to another registry, trusting {@code serverKey} (40 Z85 characters) for it, or no key when it is
-     * null; returns why not, or null when the address was accepted.
-     */
-    public String connectToRegistry(String address, String serverKey) {
-        String endpoint;
-        try {
-            endpoint = Fields.connectableEndpoint(address == null ? null : address.strip(), "address");
-        } catch (ProtocolException e) {
-            return e.getMessage().replace("\"address\": ", "");
-        }
-        if (serverKey != null && !PublicKeys.isValid(serverKey)) {
-            return "The server key must be the registry's public key: 40 characters of Z85 text, or a .key file.";
-        }
-        registryAddress.set(endpoint);
-        trustRegistryKey(endpoint, serverKey);
-        RegistryAddress target = registryTarget(endpoint);
-        status.set("Looking for a registry at " + endpoint + "…");
-        ui.inBackground(() -> LocalServers.probe(target),
-                probe -> showRegistryState(RegistryFinder.probeMessage(target, probe), probe == RegistryProbe.ANSWERS),
-                error -> status.set(error.getMessage()));
-        return null;
-    }
-
-    /** Reads a public key given as a {@code .key} file's path (or as the key itself), off the UI thread. */
-    public void readPublicKey(String keyOrFile, Consumer<String> onKey, Consumer<String> onProblem) {
-        ui.inBackground(() -> KeyFiles.publicKeyFrom(keyOrFile), onKey, error -> onProblem.accept(error.getMessage()));
-    }
-
-    /** The key trusted for the registry at {@code address}, or null. */
-    public String trustedRegistryKey(String address) {
-        return trustedRegistryKeys.get(address);
-    }
-
-    private void trustRegistryKey(String address, String key) {
-        if (key == null) {
-            trustedRegistryKeys.remove(address);
-        } else {
-            trustedRegistryKeys.put(address, key);
-        }
-        if (address.equals(registryAddress.get())) {
-            registryFingerprint.set(null);
-            watcher.watch(registryTarget(address));
-        }
-        saveSettings();
-    }
-
-    private RegistryAddress registryTarget(String address) {
-        String key = trustedRegistryKeys.get(address);
-        return new RegistryAddress(address, key == null ? null : new ClientKeys(key, identity.keys()));
-    }
-
-    /** False for an answer to a question asked before the address or its key changed. */
-    private boolean isCurrent(RegistryAddress from) {
-        return from.equals(registryTarget(registryAddress.get()));
-    }
-
-    private void registryFailed(String message, boolean refused) {
-        registryFingerprint.set(null);
-        groups.registryUnreachable(message);
-        // the status bar and the groups pane say the same thing
-        showRegistryState(message, false);
-        if (!refused) {
-            takeOverIfGone();
-        }
-    }
-
-    /**
-     * The registry on this computer went away (the app that ran it quit): look again, and start the bundled servers
-     * here if nothing answers, so the survivor carries on with the same registry key and Lobby history.
-     */
-    private void takeOverIfGone() {
-        if (!lookingAgain && LocalServers.isLocal(registryAddress.get())) {
-            lookForRegistry(() -> { });
-        }
-    }
-
-    private void showRegistryState(String message, boolean answers) {
-        registryTrouble = answers ? null : message;
-        status.set(message);
-    }
-
-    /** Hosts a new group in this process; returns why not, or null when it is being started. */
-    public String newGroup(String name, String portText) {
+    /** Hosts a new group in this process, or says what to change. */
+    public Validation newGroup(String name, String portText) {
         NewGroupInput input;
         try {
             input = NewGroupInput.parse(name, portText);
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return Validation.problem(e.getMessage());
         }
         String groupName = input.name();
         int port = input.port();
         GroupInfo live = groups.find(groupName);
         if (live != null) {
-            return "A group named \"" + groupName + "\" is already live at " + live.endpoint()
-                    + ": double-click it in the groups list to join it, or pick another name.";
+            return Validation.problem("A group named \"" + groupName + "\" is already live at " + live.endpoint()
+                    + ": double-click it in the groups list to join it, or pick another name.");
         }
         if (tab(groupName) != null) {
-            return "You already have \"" + groupName + "\" open in a tab: pick another name.";
+            return Validation.problem("You already have \"" + groupName + "\" open in a tab: pick another name.");
         }
-        String registry = registryAddress.get();
+        String at = registry.address();
         status.set("Starting the group \"" + groupName + "\"…");
-        String registryKey = trustedRegistryKeys.get(registry);
+        String registryKey = registry.trustedKey(at);
         HostedGroup group = new HostedGroup(groupName, port);
-        ui.inBackground(() -> hosted.host(group, registry, registryKey, false), (Hosted started) -> {
+        ui.inBackground(() -> hosted.host(group, at, registryKey, false), (Hosted started) -> {
             status.set("Hosting \"" + groupName + "\" at " + started.endpoint()
                     + "; it is hosted again, with its history, each time GroupChat starts.");
             join(new GroupInfo(groupName, started.endpoint(), 0, 0, 0, 0, started.publicKey()));
-            watcher.refreshNow();
+            registry.refreshNow();
         }, error -> status.set("Could not start \"" + groupName + "\": " + error.getMessage()));
-        return null;
+        return Validation.ok();
     }
 
     /** Closes every session and stops the servers of this process, then runs {@code done} on the UI thread. */
@@ -293,18 +167,13 @@ public final class MainWindowViewModel {
         tabs.forEach(ChatTabViewModel::close);
         status.set("Closing…");
         ui.inBackground(() -> {
-            watcher.close();
+            registry.close();
             localServers.close();
             return null;
         }, ignored -> done.run(), error -> done.run());
     }
 
-    private void groupsArrived(RegistryAddress from, List<GroupInfo> live) {
-        registryFingerprint.set(from.secure() ? from.keys().serverFingerprint() : "");
-        if (registryTrouble != null && registryTrouble.equals(status.get())) {
-            // the probe gave up (or the registry came up later), but it answers now
-            showRegistryState(RegistryFinder.probeMessage(from, RegistryProbe.ANSWERS), true);
-        }
+    private void groupsArrived(List<GroupInfo> live) {
         groups.update(live);
         for (GroupInfo group : live) {
             JoinedGroup known = joined.get(group.name());
@@ -356,7 +225,7 @@ public final class MainWindowViewModel {
 
     private void saveSettings() {
         List<JoinedGroup> open = tabs.stream().map(t -> joined.get(t.groupName())).toList();
-        store.remember(new Settings(registryAddress.get(), trustedRegistryKeys, open, secureLocalServers));
+        store.remember(new Settings(registry.address(), registry.trustedKeys(), open, secureLocalServers));
         ui.inBackground(store::flush, error -> status.set("Could not save settings: " + error.getMessage()));
     }
 
@@ -380,13 +249,8 @@ public final class MainWindowViewModel {
         return status;
     }
 
-    public StringProperty registryAddressProperty() {
-        return registryAddress;
-    }
-
-    /** The registry's key fingerprint once it answered securely, "" once it answered without security, else null. */
-    public StringProperty registryFingerprintProperty() {
-        return registryFingerprint;
+    public RegistryConnection registry() {
+        return registry;
     }
 
     public Identity identity() {

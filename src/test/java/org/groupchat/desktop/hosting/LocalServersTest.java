@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import org.groupchat.desktop.groups.RegistryAddress;
+import org.groupchat.desktop.registry.RegistryAddress;
 import org.groupchat.server.ServerStartException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.groupchat.desktop.registry.RegistryProbe;
 
 class LocalServersTest {
     @TempDir
@@ -28,7 +29,8 @@ class LocalServersTest {
         assertThatThrownBy(() -> servers.startBundled(address)).isInstanceOf(ServerStartException.class)
                 .hasMessageContaining("quitting");
         assertThatThrownBy(() -> servers.host("Team", "tcp://127.0.0.1:*", address, null))
-                .isInstanceOf(ServerStartException.class);
-        assertThat(LocalServers.probe(new RegistryAddress(address, null))).isEqualTo(RegistryProbe.SILENT);
+                .isInstanceOf(ServerStartException.class).hasMessageContaining("quitting");
+        // and nothing answers at the registry's address
+        assertThat(RegistryProbe.of(new RegistryAddress(address, null))).isEqualTo(RegistryProbe.SILENT);
     }
 }

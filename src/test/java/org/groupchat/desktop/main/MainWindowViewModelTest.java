@@ -86,15 +86,15 @@ class MainWindowViewModelTest {
 
     @Test
     void registryAddressThatDoesNotParseIsRefusedWithAReason() {
-        assertThat(model.connectToRegistry("localhost:5555", null)).contains("tcp://host:port");
-        assertThat(model.connectToRegistry("tcp://*:5555", null)).contains("must name a host");
-        assertThat(model.connectToRegistry("tcp://127.0.0.1:99999", null)).contains("out of range");
+        assertThat(model.registry().connectTo("localhost:5555", null).problem()).contains("tcp://host:port");
+        assertThat(model.registry().connectTo("tcp://*:5555", null).problem()).contains("must name a host");
+        assertThat(model.registry().connectTo("tcp://127.0.0.1:99999", null).problem()).contains("out of range");
         assertThat(store.settings().registry()).isEqualTo(Settings.DEFAULT_REGISTRY);
     }
 
     @Test
     void acceptedRegistryAddressIsRemembered() {
-        assertThat(model.connectToRegistry(" tcp://127.0.0.1:9 ", null)).isNull();
+        assertThat(model.registry().connectTo(" tcp://127.0.0.1:9 ", null).valid()).isTrue();
 
         assertThat(store.settings().registry()).isEqualTo("tcp://127.0.0.1:9");
         assertThat(model.statusProperty().get()).contains("No registry answers at tcp://127.0.0.1:9");
@@ -102,17 +102,17 @@ class MainWindowViewModelTest {
 
     @Test
     void newGroupRefusesABadNameOrPort() {
-        assertThat(model.newGroup("  ", "")).contains("must not be empty");
-        assertThat(model.newGroup("Team", "port")).contains("is not a port number");
-        assertThat(model.newGroup("Team", "70000")).contains("out of range");
-        assertThat(model.newGroup("Saved", "")).contains("already have \"Saved\" open in a tab");
+        assertThat(model.newGroup("  ", "").problem()).contains("must not be empty");
+        assertThat(model.newGroup("Team", "port").problem()).contains("is not a port number");
+        assertThat(model.newGroup("Team", "70000").problem()).contains("out of range");
+        assertThat(model.newGroup("Saved", "").problem()).contains("already have \"Saved\" open in a tab");
     }
 
     @Test
     void newGroupOnAPortInUseSaysSoInTheStatusBar() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(0));
-            assertThat(model.newGroup("Team", Integer.toString(taken.getLocalPort()))).isNull();
+            assertThat(model.newGroup("Team", Integer.toString(taken.getLocalPort())).valid()).isTrue();
         }
 
         assertThat(model.statusProperty().get()).startsWith("Could not start \"Team\"");
@@ -121,7 +121,7 @@ class MainWindowViewModelTest {
 
     @Test
     void newGroupIsHostedAndJoined() {
-        assertThat(model.newGroup("Team", "")).isNull();
+        assertThat(model.newGroup("Team", "").valid()).isTrue();
 
         assertThat(model.statusProperty().get()).startsWith("Hosting \"Team\" at tcp://");
         assertThat(model.selectedTabProperty().get().groupName()).isEqualTo("Team");

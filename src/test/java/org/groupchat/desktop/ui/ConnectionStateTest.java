@@ -62,7 +62,7 @@ class ConnectionStateTest {
             waitFor(30, TimeUnit.SECONDS, () -> onlineNames().contains("Alice"));
         }
         waitFor(30, TimeUnit.SECONDS, () -> bob.statusText().startsWith("Connected to the registry"));
-        String registry = Fx.get(() -> bob.app.model().registryAddressProperty().get());
+        String registry = Fx.get(() -> bob.app.model().registry().address());
         Fx.get(() -> {
             Labeled bar = (Labeled) bob.root().lookup(".status-text");
             Labeled pane = (Labeled) bob.root().lookup(".groups-pane .muted");

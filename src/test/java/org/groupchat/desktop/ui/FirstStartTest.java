@@ -12,9 +12,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.groupchat.desktop.groups.RegistryAddress;
-import org.groupchat.desktop.hosting.LocalServers;
-import org.groupchat.desktop.hosting.RegistryProbe;
+import org.groupchat.desktop.registry.RegistryAddress;
+import org.groupchat.desktop.registry.RegistryProbe;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.security.CurveKeyPair;
 import org.groupchat.security.KeyFiles;
@@ -75,9 +74,9 @@ class FirstStartTest {
         assertThat(app.lockClosed("Lobby")).isTrue();
 
         RegistryAddress withKey = new RegistryAddress(registry, new ClientKeys(registryKeys.publicKey(), store.keys()));
-        assertThat(LocalServers.probe(withKey)).isEqualTo(RegistryProbe.ANSWERS);
+        assertThat(RegistryProbe.of(withKey)).isEqualTo(RegistryProbe.ANSWERS);
         app.quit();
-        assertThat(LocalServers.probe(withKey)).as("bundled registry stopped on quit").isEqualTo(RegistryProbe.SILENT);
+        assertThat(RegistryProbe.of(withKey)).as("bundled registry stopped on quit").isEqualTo(RegistryProbe.SILENT);
     }
 
     private static int freePort() throws IOException {

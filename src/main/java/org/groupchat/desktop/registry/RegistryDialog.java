@@ -1,4 +1,4 @@
-package org.groupchat.desktop.main;
+package org.groupchat.desktop.registry;
 
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.groupchat.desktop.fx.DialogKeys;
+import org.groupchat.desktop.fx.Validation;
 import javafx.stage.Window;
 import org.groupchat.security.PublicKeys;
 
@@ -15,27 +16,27 @@ import org.groupchat.security.PublicKeys;
  * "Connect to registry…": an address like tcp://host:5555 and, for a secure registry, its server key (pasted, or
  * the path of its {@code .key} file), checked before the dialog closes, then remembered for that address.
  */
-final class RegistryDialog extends Dialog<ButtonType> {
-    private final MainWindowViewModel model;
+public final class RegistryDialog extends Dialog<ButtonType> {
+    private final RegistryConnection model;
     private final TextField address;
     private final TextField key;
     private final Label problem = new Label();
 
-    RegistryDialog(Window owner, MainWindowViewModel model) {
+    public RegistryDialog(Window owner, RegistryConnection model) {
         this.model = model;
         initOwner(owner);
         setTitle("Connect to registry");
         setHeaderText("The registry lists the groups you can join.");
-        String current = model.registryAddressProperty().get();
+        String current = model.address();
         address = new TextField(current);
         address.setId("registryAddress");
         address.setPromptText("tcp://host:5555");
-        String trusted = model.trustedRegistryKey(current);
+        String trusted = model.trustedKey(current);
         key = new TextField(trusted == null ? "" : trusted);
         key.setId("registryKey");
         key.setPromptText("empty for a registry without security");
         address.textProperty().addListener((obs, was, now) -> {
-            String known = model.trustedRegistryKey(now.strip());
+            String known = model.trustedKey(now.strip());
             key.setText(known == null ? "" : known);
         });
         Label keyHint = new Label("Its launcher prints the key and its fingerprint at start; paste the key or the"
@@ -58,9 +59,9 @@ final class RegistryDialog extends Dialog<ButtonType> {
     private void connect(ActionEvent event) {
         String keyText = key.getText() == null ? "" : key.getText().strip();
         if (keyText.isEmpty() || PublicKeys.isValid(keyText)) {
-            String refusal = model.connectToRegistry(address.getText(), keyText.isEmpty() ? null : keyText);
-            if (refusal != null) {
-                problem.setText(refusal);
+            Validation checked = model.connectTo(address.getText(), keyText.isEmpty() ? null : keyText);
+            if (!checked.valid()) {
+                problem.setText(checked.problem());
                 event.consume();
             }
             return;
@@ -68,12 +69,12 @@ final class RegistryDialog extends Dialog<ButtonType> {
         event.consume();
         problem.setText("Reading the key file…");
         model.readPublicKey(keyText, serverKey -> {
-            String refusal = model.connectToRegistry(address.getText(), serverKey);
-            if (refusal == null) {
+            Validation checked = model.connectTo(address.getText(), serverKey);
+            if (checked.valid()) {
                 setResult(ButtonType.OK);
                 close();
             } else {
-                problem.setText(refusal);
+                problem.setText(checked.problem());
             }
         }, problem::setText);
     }

@@ -1,5 +1,9 @@
-package org.groupchat.desktop.groups;
+package org.groupchat.desktop.registry;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import org.groupchat.protocol.Endpoint;
 import org.groupchat.security.ClientKeys;
 
 /** A registry's address and the CURVE keys to reach it with: null when the user trusts no key for it. */
@@ -7,6 +11,19 @@ public record RegistryAddress(String endpoint, ClientKeys keys) {
 
     public boolean secure() {
         return keys != null;
+    }
+
+    /** Whether the app may start a registry for this address: only on this machine. */
+    public static boolean isLocal(String address) {
+        String host = Endpoint.parse(address).host().toLowerCase(Locale.ROOT);
+        if (host.equals("localhost") || host.equals("*")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** What the user reads when this registry drops our handshake at once. */

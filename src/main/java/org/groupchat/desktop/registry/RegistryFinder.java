@@ -1,8 +1,6 @@
-package org.groupchat.desktop.main;
+package org.groupchat.desktop.registry;
 
-import org.groupchat.desktop.groups.RegistryAddress;
 import org.groupchat.desktop.hosting.LocalServers;
-import org.groupchat.desktop.hosting.RegistryProbe;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.security.CurveKeyPair;
 
@@ -25,8 +23,8 @@ final class RegistryFinder {
 
     Result find(RegistryAddress target) {
         String address = target.endpoint();
-        RegistryProbe probe = LocalServers.probe(target);
-        if (probe == RegistryProbe.REFUSED_HANDSHAKE && LocalServers.isLocal(address)) {
+        RegistryProbe probe = RegistryProbe.of(target);
+        if (probe == RegistryProbe.REFUSED_HANDSHAKE && RegistryAddress.isLocal(address)) {
             Result ours = bundledByAnotherWindow(address);
             if (ours != null) {
                 return ours;
@@ -35,7 +33,7 @@ final class RegistryFinder {
         if (probe != RegistryProbe.SILENT) {
             return new Result(probeMessage(target, probe), probe == RegistryProbe.ANSWERS, null);
         }
-        if (!LocalServers.isLocal(address)) {
+        if (!RegistryAddress.isLocal(address)) {
             return new Result(
                     "No registry answers at " + address + ". Use File › Connect to registry… to pick another.", false,
                     null);
@@ -53,7 +51,7 @@ final class RegistryFinder {
             return null;
         }
         RegistryAddress withKey = new RegistryAddress(address, new ClientKeys(key, userKeys));
-        if (LocalServers.probe(withKey) != RegistryProbe.ANSWERS) {
+        if (RegistryProbe.of(withKey) != RegistryProbe.ANSWERS) {
             return null;
         }
         return new Result("Connected to the registry another GroupChat window started on this computer (secure, key "

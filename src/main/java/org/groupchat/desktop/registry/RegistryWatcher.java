@@ -1,4 +1,4 @@
-package org.groupchat.desktop.groups;
+package org.groupchat.desktop.registry;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.protocol.GroupInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.groupchat.desktop.hosting.LocalServers;
 
 /**
  * Asks the registry for the live groups every {@code periodMs} on its own named thread, which owns the

@@ -1,4 +1,4 @@
-package org.groupchat.desktop.groups;
+package org.groupchat.desktop.registry;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,18 +1,18 @@
-package org.groupchat.desktop.main;
+package org.groupchat.desktop.hosting;
 
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.ProtocolException;
 
 /** What File › New group… was given, checked: a valid group name and a port (0: the system picks one). */
-record NewGroupInput(String name, int port) {
+public record NewGroupInput(String name, int port) {
 
     /** The checked input, or an {@link IllegalArgumentException} whose message tells the user what to change. */
-    static NewGroupInput parse(String name, String portText) {
+    public static NewGroupInput parse(String name, String portText) {
         String groupName;
         try {
-            groupName = Fields.name(name, "name");
+            groupName = Fields.name(name, new Fields.Subject("The group name"));
         } catch (ProtocolException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("\"name\"", "The group name"));
+            throw new IllegalArgumentException(e.getMessage());
         }
         String text = portText == null ? "" : portText.strip();
         int port;

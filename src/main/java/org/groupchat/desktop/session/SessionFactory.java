@@ -1,4 +1,4 @@
-package org.groupchat.desktop.main;
+package org.groupchat.desktop.session;
 
 import org.groupchat.desktop.session.GroupConnection;
 import org.groupchat.desktop.session.SessionListener;

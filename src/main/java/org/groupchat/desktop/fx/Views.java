@@ -1,4 +1,4 @@
-package org.groupchat.desktop.main;
+package org.groupchat.desktop.fx;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.groupchat.desktop.main;
+package org.groupchat.desktop.hosting;
 
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -9,12 +9,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.groupchat.desktop.fx.DialogKeys;
+import org.groupchat.desktop.fx.Validation;
 import javafx.stage.Window;
+import org.groupchat.desktop.main.MainWindowViewModel;
 
 /** "New group…": a name and an optional port; a refused input keeps the dialog open and says why. */
-final class NewGroupDialog extends Dialog<ButtonType> {
+public final class NewGroupDialog extends Dialog<ButtonType> {
 
-    NewGroupDialog(Window owner, MainWindowViewModel model) {
+    public NewGroupDialog(Window owner, MainWindowViewModel model) {
         initOwner(owner);
         setTitle("New group");
         setHeaderText("Host a new group on this computer.\nIt is listed in the registry while this app runs.");
@@ -38,9 +40,9 @@ final class NewGroupDialog extends Dialog<ButtonType> {
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
         getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, event -> {
-            String refusal = model.newGroup(name.getText(), port.getText());
-            if (refusal != null) {
-                problem.setText(refusal);
+            Validation checked = model.newGroup(name.getText(), port.getText());
+            if (!checked.valid()) {
+                problem.setText(checked.problem());
                 event.consume();
             }
         });
