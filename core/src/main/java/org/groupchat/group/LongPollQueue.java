@@ -15,13 +15,11 @@ final class LongPollQueue {
 
     /** A held request: whom to answer, what they asked, and when to give up. */
     static final class Parked {
-        private static long counter;
-
         final List<byte[]> route;
         final String userId;
         final FetchQuery query;
         final long deadlineNanos;
-        private final long order = counter++;
+        private long order;
 
         Parked(List<byte[]> route, String userId, FetchQuery query, long deadlineNanos) {
             this.route = route;
@@ -34,14 +32,17 @@ final class LongPollQueue {
     private final TreeSet<Parked> byDeadline = new TreeSet<>(
             Comparator.<Parked>comparingLong(p -> p.deadlineNanos).thenComparingLong(p -> p.order));
     private final Map<String, Integer> waitingPerUser = new HashMap<>();
+    // this queue's own tie-break: parks with one deadline stay distinct, whatever other groups' threads park
+    private long parked;
 
     int size() {
         return byDeadline.size();
     }
 
-    void park(Parked parked) {
-        byDeadline.add(parked);
-        waitingPerUser.merge(parked.userId, 1, Integer::sum);
+    void park(Parked poll) {
+        poll.order = parked++;
+        byDeadline.add(poll);
+        waitingPerUser.merge(poll.userId, 1, Integer::sum);
     }
 
     int waitingFor(String userId) {

@@ -63,8 +63,6 @@ public final class RegistryServer extends RouterServer {
                 LOG.info("group \"{}\" unregistered", name);
             }
             return new Reply.Done();
-        } else if (request instanceof Request.ListGroups) {
-            return new Reply.GroupList(leases.liveSortedByName(System.nanoTime()).stream().map(Lease::toInfo).toList());
         } else if (request instanceof Request.Lookup lookup) {
             String name = Fields.name(lookup.name(), "name");
             return leases.live(name, System.nanoTime())
