@@ -68,12 +68,12 @@ public final class ChatTabView {
         noticeLabel.textProperty().bind(model.noticeProperty());
         noticeLabel.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
-        sinceDate.valueProperty().bindBidirectional(model.sinceDateProperty());
-        sinceTime.textProperty().bindBidirectional(model.sinceTimeProperty());
+        sinceDate.valueProperty().bindBidirectional(model.history().sinceDateProperty());
+        sinceTime.textProperty().bindBidirectional(model.history().sinceTimeProperty());
         sinceTime.setOnAction(event -> loadSince());
-        loadEarlierButton.visibleProperty().bind(model.hasEarlierProperty());
-        loadEarlierButton.managedProperty().bind(model.hasEarlierProperty());
-        loadEarlierButton.disableProperty().bind(model.loadingEarlierProperty());
+        loadEarlierButton.visibleProperty().bind(model.history().hasEarlierProperty());
+        loadEarlierButton.managedProperty().bind(model.history().hasEarlierProperty());
+        loadEarlierButton.disableProperty().bind(model.history().loadingEarlierProperty());
 
         messageList.setItems(model.lines());
         TextSelection selection = new TextSelection();
@@ -93,10 +93,10 @@ public final class ChatTabView {
         jumpToLatestButton.textProperty().bind(scroller.newBelowProperty().map(n -> n.intValue() == 1
                 ? "1 new message ↓" : n + " new messages ↓"));
         jumpToLatestButton.visibleProperty().bind(scroller.newBelowProperty().greaterThan(0));
-        model.sinceShownProperty().addListener((obs, was, now) -> scroller.scrollToFirst());
-        model.latestShownProperty().addListener((obs, was, now) -> scroller.scrollToLatest());
-        nothingSinceLabel.textProperty().bind(model.nothingSinceProperty());
-        nothingSincePane.visibleProperty().bind(model.nothingSinceProperty().isNotEmpty());
+        model.history().sinceShownProperty().addListener((obs, was, now) -> scroller.scrollToFirst());
+        model.history().latestShownProperty().addListener((obs, was, now) -> scroller.scrollToLatest());
+        nothingSinceLabel.textProperty().bind(model.history().nothingSinceProperty());
+        nothingSincePane.visibleProperty().bind(model.history().nothingSinceProperty().isNotEmpty());
         sinceDate.setDayCellFactory(picker -> new PastDayCell(model.zone()));
         new MembersPaneFolding(split, membersPane).install();
         memberList.setItems(model.members());
@@ -125,7 +125,7 @@ public final class ChatTabView {
             model.noticeProperty().set("\"" + typed + "\" is not a date; pick one from the calendar.");
             return;
         }
-        model.loadSince();
+        model.history().loadSince();
     }
 
     @FXML
@@ -136,12 +136,12 @@ public final class ChatTabView {
 
     @FXML
     private void backToLatest() {
-        model.backToLatest();
+        model.history().backToLatest();
     }
 
     @FXML
     private void loadEarlier() {
-        model.loadEarlier();
+        model.history().loadEarlier();
     }
 
     /** Moves keyboard focus to the send box, e.g. when the tab is selected. */
@@ -193,7 +193,7 @@ public final class ChatTabView {
                     Node thumb = bar.lookup(".thumb");
                     boolean dragged = bar.isPressed() || (thumb != null && thumb.isPressed());
                     if (dragged && now.doubleValue() <= bar.getMin()) {
-                        model.loadEarlier();
+                        model.history().loadEarlier();
                     }
                 });
             }
@@ -203,7 +203,7 @@ public final class ChatTabView {
     private void loadEarlierIfAtTop() {
         VirtualFlow<?> flow = (VirtualFlow<?>) messageList.lookup(".virtual-flow");
         if (flow != null && flow.getFirstVisibleCell() != null && flow.getFirstVisibleCell().getIndex() == 0) {
-            model.loadEarlier();
+            model.history().loadEarlier();
         }
     }
 }

@@ -1,13 +1,7 @@
 package org.groupchat.desktop.chat;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -32,12 +26,11 @@ import org.groupchat.protocol.User;
 import org.groupchat.security.PublicKeys;
 
 /**
- * The state of one group's tab: messages, draft, members, connection, security, unread count and "load since".
+ * The state of one group's tab: messages, draft, members, connection, security and unread count; where it stands in
+ * the history is its {@link HistoryNavigation}'s.
  * Receives its session's reports as a {@link SessionListener}; used on the UI thread only.
  */
 public final class ChatTabViewModel implements SessionListener {
-    private static final DateTimeFormatter TIME_SHOWN =
-            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     private final String groupName;
     private final User me;
     private final ZoneId zone;
@@ -51,20 +44,12 @@ public final class ChatTabViewModel implements SessionListener {
     private final StringProperty handshakeProblem = new SimpleStringProperty("");
     private final IntegerProperty unread = new SimpleIntegerProperty();
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
-    private final BooleanProperty hasEarlier = new SimpleBooleanProperty();
-    private final BooleanProperty loadingEarlier = new SimpleBooleanProperty();
     private final BooleanProperty selected = new SimpleBooleanProperty();
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
     private final BooleanProperty following = new SimpleBooleanProperty(true);
-    private final StringProperty nothingSince = new SimpleStringProperty("");
-    private final IntegerProperty sinceShown = new SimpleIntegerProperty();
-    private final IntegerProperty latestShown = new SimpleIntegerProperty();
-    private final ObjectProperty<LocalDate> sinceDate = new SimpleObjectProperty<>();
-    private final StringProperty sinceTime = new SimpleStringProperty("");
     private final ObservableStringValue title;
+    private final HistoryNavigation history;
     private GroupConnection session;
-    private long shownFrom = Long.MIN_VALUE;
-    private long requestedSince = Long.MIN_VALUE;
     private Consumer<ChatLine> onIncoming = line -> { };
 
     public ChatTabViewModel(String groupName, User me, ZoneId zone, LongSupplier clock) {
@@ -73,6 +58,7 @@ public final class ChatTabViewModel implements SessionListener {
         this.zone = zone;
         this.clock = clock;
         this.conversation = new Conversation(me.id());
+        this.history = new HistoryNavigation(conversation, () -> session, notice, zone, clock);
         this.title = Bindings.createStringBinding(
                 () -> unread.get() == 0 ? groupName : groupName + " (" + unread.get() + ")", unread);
         // a message counts as read once it was on screen: tab selected, window focused, view at the latest
@@ -126,44 +112,6 @@ public final class ChatTabViewModel implements SessionListener {
         }
     }
 
-    public void loadEarlier() {
-        long first = conversation.firstSeq();
-        if (hasEarlier.get() && !loadingEarlier.get() && first > 1) {
-            loadingEarlier.set(true);
-            session.loadEarlier(first);
-        }
-    }
-
-    /** Shows exactly the messages from the picked date and time on. */
-    public void loadSince() {
-        if (sinceDate.get() == null) {
-            notice.set("Pick a date to load messages since.");
-            return;
-        }
-        LocalTime time;
-        try {
-            String text = sinceTime.get() == null ? "" : sinceTime.get().strip();
-            time = text.isEmpty() ? LocalTime.MIDNIGHT : LocalTime.parse(text);
-        } catch (DateTimeParseException e) {
-            notice.set("\"" + sinceTime.get() + "\" is not a time; write it like 14:30 or 14:30:15.");
-            return;
-        }
-        long since = sinceDate.get().atTime(time).atZone(zone).toInstant().toEpochMilli();
-        if (since > clock.getAsLong()) {
-            notice.set("That moment is still to come; pick a date and time up to now.");
-            return;
-        }
-        notice.set("");
-        requestedSince = since;
-        session.loadSince(requestedSince);
-    }
-
-    /** Shows the newest messages again after "load since". */
-    public void backToLatest() {
-        nothingSince.set("");
-        session.loadLatest();
-    }
-
     /** Follows the group to its new address or key, e.g. after its server restarted on another port. */
     public void retarget(String endpoint, String serverKey) {
         showServerKey(serverKey);
@@ -183,10 +131,14 @@ public final class ChatTabViewModel implements SessionListener {
         session.close();
     }
 
+    /** "Load earlier", "load since" and the way back to the latest messages. */
+    public HistoryNavigation history() {
+        return history;
+    }
+
     @Override
     public void newestPage(List<Message> messages, boolean earlier) {
-        conversation.addStored(messages.stream().filter(m -> m.ts() >= shownFrom).toList());
-        hasEarlier.set(earlier);
+        history.newestPage(messages, earlier);
     }
 
     @Override
@@ -211,28 +163,17 @@ public final class ChatTabViewModel implements SessionListener {
 
     @Override
     public void earlierLoaded(List<Message> messages, boolean earlier) {
-        loadingEarlier.set(false);
-        conversation.addStored(messages);
-        hasEarlier.set(earlier);
+        history.earlierLoaded(messages, earlier);
     }
 
     @Override
     public void sinceLoaded(List<Message> messages, boolean earlier) {
-        shownFrom = requestedSince;
-        conversation.replaceStored(messages);
-        hasEarlier.set(earlier);
-        nothingSince.set(messages.isEmpty() ? "No messages since " + TIME_SHOWN.format(
-                Instant.ofEpochMilli(requestedSince).atZone(zone)) + "." : "");
-        sinceShown.set(sinceShown.get() + 1);
+        history.sinceLoaded(messages, earlier);
     }
 
     @Override
     public void latestLoaded(List<Message> messages, boolean earlier) {
-        shownFrom = Long.MIN_VALUE;
-        conversation.replaceStored(messages);
-        hasEarlier.set(earlier);
-        nothingSince.set("");
-        latestShown.set(latestShown.get() + 1);
+        history.latestLoaded(messages, earlier);
     }
 
     @Override
@@ -258,7 +199,7 @@ public final class ChatTabViewModel implements SessionListener {
 
     @Override
     public void problem(String message) {
-        loadingEarlier.set(false);
+        history.failed();
         notice.set(message);
     }
 
@@ -314,14 +255,6 @@ public final class ChatTabViewModel implements SessionListener {
         return connection;
     }
 
-    public BooleanProperty hasEarlierProperty() {
-        return hasEarlier;
-    }
-
-    public BooleanProperty loadingEarlierProperty() {
-        return loadingEarlier;
-    }
-
     public BooleanProperty selectedProperty() {
         return selected;
     }
@@ -333,28 +266,5 @@ public final class ChatTabViewModel implements SessionListener {
     /** Whether the view shows the latest message (set by the view as the user scrolls). */
     public BooleanProperty followingProperty() {
         return following;
-    }
-
-    /** "No messages since …" after a "load since" that found none, else "". */
-    public StringProperty nothingSinceProperty() {
-        return nothingSince;
-    }
-
-    /** Counts "load since" results shown: the view then shows their first message. */
-    public IntegerProperty sinceShownProperty() {
-        return sinceShown;
-    }
-
-    /** Counts "back to the latest" results shown: the view then shows the latest message. */
-    public IntegerProperty latestShownProperty() {
-        return latestShown;
-    }
-
-    public ObjectProperty<LocalDate> sinceDateProperty() {
-        return sinceDate;
-    }
-
-    public StringProperty sinceTimeProperty() {
-        return sinceTime;
     }
 }

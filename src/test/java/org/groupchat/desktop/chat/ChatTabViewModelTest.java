@@ -115,9 +115,9 @@ class ChatTabViewModelTest {
 
     @Test
     void loadSinceAsksForThePickedMomentInTheLocalZone() {
-        model.sinceDateProperty().set(LocalDate.of(2026, 3, 4));
-        model.sinceTimeProperty().set("10:15:30");
-        model.loadSince();
+        model.history().sinceDateProperty().set(LocalDate.of(2026, 3, 4));
+        model.history().sinceTimeProperty().set("10:15:30");
+        model.history().loadSince();
 
         long expected = LocalDate.of(2026, 3, 4).atTime(10, 15, 30).atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
         assertThat(connection.since).containsExactly(expected);
@@ -136,9 +136,9 @@ class ChatTabViewModelTest {
 
     @Test
     void loadSinceRefusesAMomentStillToCome() {
-        model.sinceDateProperty().set(LocalDate.of(2026, 12, 6));
-        model.sinceTimeProperty().set("12:30");
-        model.loadSince();
+        model.history().sinceDateProperty().set(LocalDate.of(2026, 12, 6));
+        model.history().sinceTimeProperty().set("12:30");
+        model.history().loadSince();
 
         assertThat(model.noticeProperty().get()).contains("still to come");
         assertThat(connection.since).isEmpty();
@@ -147,26 +147,26 @@ class ChatTabViewModelTest {
     @Test
     void aLoadSinceThatFindsNothingSaysSoAndLeadsBackToTheLatest() {
         model.newestPage(List.of(new Message(7, "a", 1, BOB, "old news")), true);
-        model.sinceDateProperty().set(LocalDate.of(2026, 12, 6));
-        model.sinceTimeProperty().set("11:00");
-        model.loadSince();
+        model.history().sinceDateProperty().set(LocalDate.of(2026, 12, 6));
+        model.history().sinceTimeProperty().set("11:00");
+        model.history().loadSince();
         model.sinceLoaded(List.of(), true);
 
         assertThat(model.lines()).isEmpty();
-        assertThat(model.nothingSinceProperty().get()).isEqualTo("No messages since 6 Dec 2026 11:00.");
+        assertThat(model.history().nothingSinceProperty().get()).isEqualTo("No messages since 6 Dec 2026 11:00.");
 
-        model.backToLatest();
+        model.history().backToLatest();
         assertThat(connection.latest).isEqualTo(1);
         model.latestLoaded(List.of(new Message(7, "a", 1, BOB, "old news")), true);
-        assertThat(model.nothingSinceProperty().get()).isEmpty();
+        assertThat(model.history().nothingSinceProperty().get()).isEmpty();
         assertThat(model.lines()).extracting(ChatLine::text).containsExactly("old news");
     }
 
     @Test
     void loadSinceRefusesATimeThatDoesNotParse() {
-        model.sinceDateProperty().set(LocalDate.of(2026, 3, 4));
-        model.sinceTimeProperty().set("quarter past ten");
-        model.loadSince();
+        model.history().sinceDateProperty().set(LocalDate.of(2026, 3, 4));
+        model.history().sinceTimeProperty().set("quarter past ten");
+        model.history().loadSince();
 
         assertThat(model.noticeProperty().get()).contains("is not a time");
         assertThat(connection.since).isEmpty();
@@ -175,14 +175,14 @@ class ChatTabViewModelTest {
     @Test
     void loadEarlierAsksForMessagesBeforeTheFirstShownOnlyOnce() {
         model.newestPage(List.of(new Message(51, "x", 1, BOB, "x"), new Message(52, "y", 2, BOB, "y")), true);
-        model.loadEarlier();
-        model.loadEarlier();
+        model.history().loadEarlier();
+        model.history().loadEarlier();
 
         assertThat(connection.earlier).containsExactly(51L);
 
         model.earlierLoaded(List.of(new Message(50, "w", 0, BOB, "w")), false);
         assertThat(model.lines()).extracting(ChatLine::seq).containsExactly(50L, 51L, 52L);
-        assertThat(model.hasEarlierProperty().get()).isFalse();
+        assertThat(model.history().hasEarlierProperty().get()).isFalse();
     }
 
     @Test
