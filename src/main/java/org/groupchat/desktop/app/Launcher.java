@@ -27,6 +27,9 @@ public final class Launcher {
             if (parsed.registryKey() != null) {
                 KeyFiles.publicKeyFrom(parsed.registryKey());
             }
+        } catch (AppArguments.UsageRequested usage) {
+            System.out.print(usage.getMessage());
+            return;
         } catch (IllegalArgumentException | KeyFileException e) {
             System.err.println(e.getMessage());
             System.exit(2);

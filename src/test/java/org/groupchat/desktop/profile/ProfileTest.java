@@ -107,7 +107,8 @@ class ProfileTest {
         assertThat(args.registryKey()).isEqualTo("/tmp/r.key");
         assertThat(args.insecureLocalServers()).isTrue();
         assertThatThrownBy(() -> AppArguments.parse(List.of("--registry-key"), Map.of(), null))
-                .hasMessageContaining("needs a value");
+                .hasMessageContaining("Missing required parameter for option '--registry-key'")
+                .hasMessageContaining("Usage: groupchat");
     }
 
     @Test
@@ -117,6 +118,8 @@ class ProfileTest {
         assertThat(args).isEqualTo(new AppArguments("bob", Path.of("/tmp/x"), "tcp://h:1"));
         assertThat(AppArguments.parse(List.of(), Map.of("GROUPCHAT_PROFILE", "env"), "/c").profile()).isEqualTo("env");
         assertThatThrownBy(() -> AppArguments.parse(List.of("--bogus"), Map.of(), null))
-                .hasMessageContaining("unknown option");
+                .hasMessageContaining("Unknown option: '--bogus'");
+        assertThatThrownBy(() -> AppArguments.parse(List.of("--help"), Map.of(), null))
+                .isInstanceOf(AppArguments.UsageRequested.class).hasMessageContaining("--insecure-local-servers");
     }
 }
