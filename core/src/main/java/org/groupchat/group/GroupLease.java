@@ -53,28 +53,24 @@ public final class GroupLease implements AutoCloseable {
         renewer.scheduleWithFixedDelay(this::renew, leaseMs / 3, leaseMs / 3, TimeUnit.MILLISECONDS);
     }
 
-    /** One attempt to take the group: succeeds when nobody holds it or the holder's lease has run out. */
-    static Optional<GroupLease> tryTake(PostgresDatabase database, String groupName, String holder, long leaseMs) {
-        Connection db = null;
-        try {
-            db = database.connect();
-            long groupId = PostgresSession.groupId(db, groupName);
-            try (PreparedStatement take = db.prepareStatement(TAKE)) {
-                take.setLong(1, groupId);
-                take.setString(2, holder);
-                take.setLong(3, leaseMs);
-                try (ResultSet rs = take.executeQuery()) {
-                    if (rs.next()) {
-                        return Optional.of(new GroupLease(database, groupName, db, groupId, rs.getLong(1), leaseMs));
-                    }
+    /**
+     * One attempt to take the group on {@code db}: succeeds when nobody holds it or the holder's lease has run out, and
+     * the lease then owns {@code db}. Empty (and {@code db} still the caller's) while another server holds it.
+     */
+    static Optional<GroupLease> tryTake(PostgresDatabase database, Connection db, String groupName, String holder,
+            long leaseMs) throws SQLException {
+        long groupId = PostgresSession.groupId(db, groupName);
+        try (PreparedStatement take = db.prepareStatement(TAKE)) {
+            take.setLong(1, groupId);
+            take.setString(2, holder);
+            take.setLong(3, leaseMs);
+            try (ResultSet rs = take.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.of(new GroupLease(database, groupName, db, groupId, rs.getLong(1), leaseMs));
                 }
             }
-            db.close();
-            return Optional.empty();
-        } catch (SQLException e) {
-            closeQuietly(db);
-            throw database.unusable(e);
         }
+        return Optional.empty();
     }
 
     public long epoch() {

@@ -76,23 +76,32 @@ public final class PostgresDatabase {
     public PostgresMessageStore open(String groupName) {
         migrate();
         long deadline = System.nanoTime() + TAKE_WAIT_MS * 1_000_000L;
-        while (true) {
-            Optional<GroupLease> lease = GroupLease.tryTake(this, groupName, "open", GroupLease.DEFAULT_LEASE_MS);
-            if (lease.isPresent()) {
-                return PostgresMessageStore.open(this, groupName, lease.get());
+        try (GroupCandidate candidate = candidate(groupName, "open", GroupLease.DEFAULT_LEASE_MS)) {
+            while (true) {
+                Optional<GroupLease> lease = candidate.tryTake();
+                if (lease.isPresent()) {
+                    return PostgresMessageStore.open(this, groupName, lease.get());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StorageException("the group \"" + groupName + "\" in the database " + this
+                            + " is in use by another group server", null);
+                }
+                pause(TAKE_RETRY_MS);
             }
-            if (System.nanoTime() > deadline) {
-                throw new StorageException("the group \"" + groupName + "\" in the database " + this
-                        + " is in use by another group server", null);
-            }
-            pause(TAKE_RETRY_MS);
         }
+    }
+
+    /** A server that stands by for the group, to take its turn (a lease of {@code leaseMs}) when it is free. */
+    public GroupCandidate candidate(String groupName, String holder, long leaseMs) {
+        migrate();
+        return new GroupCandidate(this, groupName, holder, leaseMs);
     }
 
     /** One attempt to become the group's active server: empty while another server holds a lease that has not run out. */
     public Optional<GroupLease> tryTake(String groupName, String holder, long leaseMs) {
-        migrate();
-        return GroupLease.tryTake(this, groupName, holder, leaseMs);
+        try (GroupCandidate candidate = candidate(groupName, holder, leaseMs)) {
+            return candidate.tryTake();
+        }
     }
 
     /** Opens the group's store to write under the given turn; the store ends the lease when it closes. */

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.groupchat.group.GroupCandidate;
 import org.groupchat.group.GroupLease;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.PostgresDatabase;
@@ -26,7 +27,7 @@ final class GroupTurns implements AutoCloseable {
     private final String name;
     private final PostgresDatabase database;
     private final long leaseMs;
-    private final String holder;
+    private final GroupCandidate candidate;
     private final Function<PostgresMessageStore, GroupServer> serverFor;
     private final String registries;
     private final PrintWriter out;
@@ -48,7 +49,7 @@ final class GroupTurns implements AutoCloseable {
         this.name = name;
         this.database = database;
         this.leaseMs = leaseMs;
-        this.holder = holder;
+        this.candidate = database.candidate(name, holder, leaseMs);
         this.serverFor = serverFor;
         this.out = out;
         this.onFailure = onFailure;
@@ -62,7 +63,7 @@ final class GroupTurns implements AutoCloseable {
     }
 
     private void run() {
-        long pollMs = Math.max(50, leaseMs / 12);
+        long pollMs = Math.max(50, leaseMs / 20);
         while (!closing) {
             GroupServer serving;
             PostgresMessageStore store;
@@ -83,9 +84,12 @@ final class GroupTurns implements AutoCloseable {
 
     /** Takes the group if its turn is free and starts serving; false while another server holds it or on failure. */
     private synchronized boolean tryToServe() {
+        if (closing) {
+            return false;
+        }
         Optional<GroupLease> lease;
         try {
-            lease = database.tryTake(name, holder, leaseMs);
+            lease = candidate.tryTake();
             lastProblem = null;
         } catch (StorageException e) {
             if (!e.getMessage().equals(lastProblem)) {
@@ -172,6 +176,9 @@ final class GroupTurns implements AutoCloseable {
         thread.interrupt();
         if (serving != null) {
             serving.close();
+        }
+        synchronized (this) {
+            candidate.close();
         }
     }
 }
