@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupChatException;
 import org.groupchat.client.GroupClient;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.groupchat.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeromq.ZContext;
 
 /**
  * Two servers of one group on PostgreSQL, two registries, six senders that follow the group: the active server is
@@ -31,11 +34,18 @@ class FailoverIT {
     private static final long LEASE_MS = Long.getLong("groupchat.failoverLeaseMs", 2_000);
     private static final long TAKEOVER_LIMIT_MS = LEASE_MS + 2_000;
     private static final String ACTIVE = "active, epoch";
+    private static final ClientOptions PROBE = new ClientOptions(Duration.ofMillis(200), 0, Duration.ofMillis(10));
 
     @TempDir
     Path work;
 
     private final List<Long> takeoverMs = new ArrayList<>();
+    private final ZContext pings = new ZContext();
+
+    @AfterEach
+    void closePings() {
+        pings.close();
+    }
 
     @Test
     void everyAckedMessageIsStoredOnceThroughKillsAPauseAndALostRegistry() throws Exception {
@@ -109,12 +119,14 @@ class FailoverIT {
                 .until(() -> answers(endpoint));
         long ms = (System.nanoTime() - since) / 1_000_000;
         takeoverMs.add(ms);
-        System.out.printf("FailoverIT: %s: the other server said active after %d ms, answered after %d ms%n", what,
-                activeMs, ms);
+        String started = standby.err().stream().filter(l -> l.contains("took the turn")).reduce((a, b) -> b).orElse("");
+        System.out.printf("FailoverIT: %s: the other server said active after %d ms, answered after %d ms (%s)%n", what,
+                activeMs, ms, started.replaceFirst(".*took the turn", "took the turn"));
     }
 
-    private static boolean answers(String endpoint) {
-        try (RegistryClient any = new RegistryClient(null, endpoint, FollowingSenders.QUICK.withRetries(0), null)) {
+    /** One PING on a fresh socket: a socket refused before would wait out ZeroMQ's growing reconnect interval. */
+    private boolean answers(String endpoint) {
+        try (RegistryClient any = new RegistryClient(pings, endpoint, PROBE, null)) {
             return "group".equals(any.ping().role());
         } catch (GroupChatException e) {
             return false;

@@ -13,6 +13,7 @@ import org.groupchat.client.GroupClient;
 import org.groupchat.client.Registries;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.zeromq.ZContext;
 
 /**
  * Users who send to one group without pause, each on a thread of its own, finding it through several registries and
@@ -38,12 +39,18 @@ final class FollowingSenders implements AutoCloseable {
     }
 
     private void run(User user, String group, String registryList) {
-        Registries registries = Registries.parse(null, registryList, QUICK, null);
+        // One context per sender for all its sockets: a context per lookup would start and stop I/O threads each time.
+        try (ZContext context = new ZContext()) {
+            send(context, user, group, Registries.parse(context, registryList, QUICK, null));
+        }
+    }
+
+    private void send(ZContext context, User user, String group, Registries registries) {
         String endpoint = null;
         while (endpoint == null && !stopping) {
             endpoint = registries.locatorOf(group).endpointNow();
         }
-        try (GroupClient client = new GroupClient(null, endpoint, user, QUICK, null, registries.locatorOf(group))) {
+        try (GroupClient client = new GroupClient(context, endpoint, user, QUICK, null, registries.locatorOf(group))) {
             while (!stopping && !joined(client)) {
                 failures.incrementAndGet();
             }

@@ -101,6 +101,7 @@ final class GroupTurns implements AutoCloseable {
         if (lease.isEmpty()) {
             return false;
         }
+        long tookNanos = System.nanoTime();
         PostgresMessageStore store;
         try {
             store = database.open(name, lease.get());
@@ -119,6 +120,8 @@ final class GroupTurns implements AutoCloseable {
         }
         active = server;
         activeStore = store;
+        LOG.info("group \"{}\": took the turn (epoch {}) and started serving in {} ms", name, lease.get().epoch(),
+                (System.nanoTime() - tookNanos) / 1_000_000);
         say("group     %s  %s  active, epoch %d  (%d messages in %s; registry %s)", name, server.advertisedEndpoint(),
                 lease.get().epoch(), stored, database, registries);
         return true;
