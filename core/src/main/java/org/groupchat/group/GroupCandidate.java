@@ -45,13 +45,7 @@ public final class GroupCandidate implements AutoCloseable {
 
     @Override
     public void close() {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException ignored) {
-                // a broken connection: nothing to give back
-            }
-            db = null;
-        }
+        PostgresSession.closeQuietly(db);
+        db = null;
     }
 }

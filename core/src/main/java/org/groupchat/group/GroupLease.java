@@ -109,7 +109,7 @@ public final class GroupLease implements AutoCloseable {
         } catch (SQLException | StorageException e) {
             LOG.warn("group \"{}\": cannot renew the turn (epoch {}) in the database: {}", groupName, epoch,
                     PostgresDatabase.reason(e));
-            closeQuietly(db);
+            PostgresSession.closeQuietly(db);
             db = null;
         }
     }
@@ -128,18 +128,8 @@ public final class GroupLease implements AutoCloseable {
                     // the lease runs out by itself
                 }
             }
-            closeQuietly(db);
+            PostgresSession.closeQuietly(db);
             db = null;
-        }
-    }
-
-    private static void closeQuietly(Connection db) {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException ignored) {
-                // a broken connection: nothing to give back
-            }
         }
     }
 }

@@ -80,12 +80,13 @@ final class PostgresSession implements AutoCloseable {
         closeQuietly(db);
     }
 
-    private static void closeQuietly(Connection db) {
+    /** Closes a connection that may be broken already; null is nothing to close. */
+    static void closeQuietly(Connection db) {
         if (db != null) {
             try {
                 db.close();
             } catch (SQLException ignored) {
-                // a broken connection: the server ends its side, and the lock with it
+                // a broken connection: the server ends its side
             }
         }
     }
