@@ -3,7 +3,6 @@ package org.groupchat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,17 +23,12 @@ class FollowingClientTest {
     @TempDir
     Path dataDir;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void aGroupThatMovedIsFollowedAndARetriedSendIsStoredOnce() throws Exception {
         try (RegistryServer registry = TestGroups.registry(2_000)) {
             // The first registry of the list is down: each lookup goes on to the next.
-            Registries registries = Registries.parse(null, "tcp://127.0.0.1:" + freePort() + "," + registry.boundEndpoint(), QUICK, null);
+            Registries registries = Registries.parse(null,
+                    TestGroups.endpointWhereNothingListens() + "," + registry.boundEndpoint(), QUICK, null);
             GroupServer first = TestGroups.group("Moving", dataDir, registry.boundEndpoint().toString());
             await().until(() -> first.registration().getNow("not yet") == null);
             String firstEndpoint = first.advertisedEndpoint();
