@@ -99,6 +99,10 @@ class FailoverIT {
             System.out.printf("FailoverIT: %d messages acknowledged, %d requests sent again%n", senders.ackedCount(),
                     senders.failures());
             assertStoredExactlyOnce(endpoints[active], senders.acked());
+            try (RegistryClient remaining = new RegistryClient(pings, registryB, PROBE.withRetries(3), null)) {
+                assertThat(remaining.lookup(GROUP).endpoint()).as("the registry left names the active server")
+                        .isEqualTo(endpoints[active]);
+            }
             assertThat(takeoverMs).hasSize(6).allSatisfy(ms -> assertThat(ms).isLessThanOrEqualTo(TAKEOVER_LIMIT_MS));
         } finally {
             registryOne.close();
