@@ -10,11 +10,24 @@ import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
 import org.groupchat.security.ClientKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
 
-/** Talks to one group server as one user. Blocking; use it from one background thread. */
+/**
+ * Talks to one group as one user. Blocking; use it from one background thread. With a {@link GroupLocator}, a group
+ * that stops answering is looked up again and followed to where it answers now (another server took it over); the
+ * request goes there unchanged, so a SEND is stored once whichever server takes it.
+ */
 public final class GroupClient extends ProtocolClient {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupClient.class);
+    /** How long to look for a moved group: a registry's lease and a group's turn both run out within it. */
+    public static final Duration FOLLOW_WINDOW = Duration.ofSeconds(15);
+    private static final int MOST_MOVES = 3;
+    private static final long LOOKUP_INTERVAL_MS = 250;
+
     private final User user;
+    private final GroupLocator locator;
 
     public GroupClient(String endpoint, User user) {
         this(null, endpoint, user, ClientOptions.DEFAULT);
@@ -26,8 +39,43 @@ public final class GroupClient extends ProtocolClient {
 
     /** {@code keys}: CURVE with the group's public key and the user's key pair, or null for a group without security. */
     public GroupClient(ZContext context, String endpoint, User user, ClientOptions options, ClientKeys keys) {
+        this(context, endpoint, user, options, keys, null);
+    }
+
+    /** {@code locator}: where to look for the group when it stops answering, or null to give up there. */
+    public GroupClient(ZContext context, String endpoint, User user, ClientOptions options, ClientKeys keys,
+            GroupLocator locator) {
         super(context, endpoint, options, keys);
         this.user = user;
+        this.locator = locator;
+    }
+
+    /**
+     * Asks the locator until it names another endpoint, for up to {@link #FOLLOW_WINDOW}; then the same endpoint
+     * once more (a server restarted in place), or nothing if no registry knows the group.
+     */
+    @Override
+    String elsewhere(int moves) {
+        if (locator == null || moves >= MOST_MOVES) {
+            return null;
+        }
+        long deadline = System.nanoTime() + FOLLOW_WINDOW.toNanos();
+        while (true) {
+            String found = locator.endpointNow();
+            if (found != null && !found.equals(endpoint())) {
+                LOG.info("the group at {} moved to {}", endpoint(), found);
+                return found;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return found;
+            }
+            try {
+                Thread.sleep(LOOKUP_INTERVAL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
     }
 
     public User user() {

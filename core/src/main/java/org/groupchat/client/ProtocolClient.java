@@ -12,9 +12,15 @@ import org.zeromq.ZContext;
  * exceptions: the server's refusal, a reply that broke the protocol, or no reply.
  */
 abstract class ProtocolClient implements AutoCloseable {
-    private final ReqChannel channel;
+    private final ZContext context;
+    private final ClientOptions options;
+    private final ClientKeys keys;
+    private ReqChannel channel;
 
     ProtocolClient(ZContext context, String endpoint, ClientOptions options, ClientKeys keys) {
+        this.context = context;
+        this.options = options;
+        this.keys = keys;
         this.channel = new ReqChannel(context, endpoint, options, keys);
     }
 
@@ -30,8 +36,26 @@ abstract class ProtocolClient implements AutoCloseable {
         return call(request, replyType, Duration.ZERO);
     }
 
+    /** The same bytes go to each server the call follows the group to, so a SEND keeps its message id. */
     final <T extends Reply> T call(Request request, Class<T> replyType, Duration extraWait) {
-        return ReplyDecoder.decode(channel.call(Json.write(request), extraWait), request, replyType, channel.endpoint());
+        byte[] bytes = Json.write(request);
+        for (int moves = 0; ; moves++) {
+            try {
+                return ReplyDecoder.decode(channel.call(bytes, extraWait), request, replyType, channel.endpoint());
+            } catch (ServerUnreachableException unreachable) {
+                String next = elsewhere(moves);
+                if (next == null) {
+                    throw unreachable;
+                }
+                channel.close();
+                channel = new ReqChannel(context, next, options, keys);
+            }
+        }
+    }
+
+    /** Where to try again after the server did not answer the {@code moves}+1st time in one call, or null to give up. */
+    String elsewhere(int moves) {
+        return null;
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class GroupServer extends RouterServer {
     private final KeyAuthorization authorization;
     private final List<PendingSend> pendingSends = new ArrayList<>();
     private final RecentMessages recent = new RecentMessages();
-    private RegistryHeartbeat heartbeat;
+    private final List<RegistryHeartbeat> heartbeats = new ArrayList<>();
     private volatile String advertisedEndpoint;
     private long lastPruneNanos = System.nanoTime();
     private volatile int parkedPolls;
@@ -76,10 +76,10 @@ public final class GroupServer extends RouterServer {
     @Override
     protected void onStart(ZContext context) {
         advertisedEndpoint = advertise(Endpoint.parse(routerEndpoint())).toString();
-        if (config.registry() != null) {
-            heartbeat = new RegistryHeartbeat(context, config.registry(), config.registryKey(),
-                    config.registryKey() == null ? null : linkKeys(),
-                    new GroupRef(config.name(), advertisedEndpoint, publicKey()), config.heartbeatMs(), registration);
+        GroupRef self = new GroupRef(config.name(), advertisedEndpoint, publicKey());
+        for (Endpoint registry : config.registries()) {
+            heartbeats.add(new RegistryHeartbeat(context, registry, config.registryKey(),
+                    config.registryKey() == null ? null : linkKeys(), self, config.epoch(), config.heartbeatMs(), registration));
         }
     }
 
@@ -352,7 +352,7 @@ public final class GroupServer extends RouterServer {
     protected long millisUntilNextTimer() {
         long now = System.nanoTime();
         long nanos = longPolls.nanosUntilNextDeadline(now);
-        if (heartbeat != null) {
+        for (RegistryHeartbeat heartbeat : heartbeats) {
             nanos = Math.min(nanos, heartbeat.nanosUntilNextBeat(now));
         }
         return nanos <= 0 ? 0 : 1 + nanos / 1_000_000L;
@@ -375,7 +375,7 @@ public final class GroupServer extends RouterServer {
             rateLimiter.prune(now);
             lastPruneNanos = now;
         }
-        if (heartbeat != null) {
+        for (RegistryHeartbeat heartbeat : heartbeats) {
             heartbeat.readReplies(now);
             heartbeat.beatIfDue(now, this::stats);
         }
@@ -387,9 +387,7 @@ public final class GroupServer extends RouterServer {
         for (LongPollQueue.Parked parked : longPolls.removeAll()) {
             reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false));
         }
-        if (heartbeat != null) {
-            heartbeat.unregister(500);
-        }
+        heartbeats.forEach(heartbeat -> heartbeat.unregister(500));
         store.close();
     }
 }

@@ -1,53 +1,65 @@
 package org.groupchat.group;
 
+import java.util.List;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.security.ServerSecurity;
 import org.groupchat.server.SocketLimits;
 
 /**
- * How a group server runs. {@code registry} may be null (no registration); {@code advertiseHost} replaces
+ * How a group server runs. {@code registries}: every registry it heartbeats to, may be empty; {@code advertiseHost} replaces
  * a wildcard bind host in the endpoint given to the registry. {@code security} null: no CURVE on the group's
  * socket; its allow-list, if any, makes the group private to the listed user keys. {@code registryKey}: the
- * registry's public key when the registry speaks CURVE, else null.
+ * registry's public key when the registry speaks CURVE, else null. {@code epoch}: the server's turn from the group's
+ * database, sent with each REGISTER, or null for a store without turns.
  */
 public record GroupServerConfig(
         String name,
         Endpoint bind,
         String advertiseHost,
-        Endpoint registry,
+        List<Endpoint> registries,
         long heartbeatMs,
         GroupLimits limits,
         SocketLimits socketLimits,
         ServerSecurity security,
-        String registryKey) {
+        String registryKey,
+        Long epoch) {
 
     public static final long DEFAULT_HEARTBEAT_MS = 2_000;
 
-    public static GroupServerConfig of(String name, String bind, String registry) {
-        return new GroupServerConfig(name, Endpoint.parse(bind), null,
-                registry == null ? null : Endpoint.parse(registry),
-                DEFAULT_HEARTBEAT_MS, GroupLimits.DEFAULT, SocketLimits.DEFAULT, null, null);
+    public GroupServerConfig {
+        registries = List.copyOf(registries);
+    }
+
+    /** {@code registries}: null, or one or more registry endpoints separated by commas. */
+    public static GroupServerConfig of(String name, String bind, String registries) {
+        return new GroupServerConfig(name, Endpoint.parse(bind), null, Endpoint.parseList(registries),
+                DEFAULT_HEARTBEAT_MS, GroupLimits.DEFAULT, SocketLimits.DEFAULT, null, null, null);
+    }
+
+    public GroupServerConfig withEpoch(Long newEpoch) {
+        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security,
+                registryKey, newEpoch);
     }
 
     public GroupServerConfig withAdvertiseHost(String host) {
-        return new GroupServerConfig(name, bind, host, registry, heartbeatMs, limits, socketLimits, security, registryKey);
+        return new GroupServerConfig(name, bind, host, registries, heartbeatMs, limits, socketLimits, security, registryKey, epoch);
     }
 
     public GroupServerConfig withHeartbeatMs(long ms) {
-        return new GroupServerConfig(name, bind, advertiseHost, registry, ms, limits, socketLimits, security, registryKey);
+        return new GroupServerConfig(name, bind, advertiseHost, registries, ms, limits, socketLimits, security, registryKey, epoch);
     }
 
     public GroupServerConfig withLimits(GroupLimits newLimits) {
-        return new GroupServerConfig(name, bind, advertiseHost, registry, heartbeatMs, newLimits, socketLimits, security,
-                registryKey);
+        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, newLimits, socketLimits, security,
+                registryKey, epoch);
     }
 
     public GroupServerConfig withSecurity(ServerSecurity newSecurity) {
-        return new GroupServerConfig(name, bind, advertiseHost, registry, heartbeatMs, limits, socketLimits, newSecurity,
-                registryKey);
+        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, newSecurity,
+                registryKey, epoch);
     }
 
     public GroupServerConfig withRegistryKey(String key) {
-        return new GroupServerConfig(name, bind, advertiseHost, registry, heartbeatMs, limits, socketLimits, security, key);
+        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security, key, epoch);
     }
 }

@@ -19,24 +19,29 @@ import org.groupchat.protocol.Message;
  * an id already stored takes no seq; those are then read back as stored.
  */
 final class PostgresAppend {
-    static final String INSERT = "WITH m AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+    static final String INSERT = "WITH lease AS (SELECT epoch FROM group_lease WHERE group_id = ? AND epoch = ? FOR SHARE),"
+            + " m AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
             + " WITH ORDINALITY AS m(id, sender_id, sender_name, text, text_hex, ord)),"
             // The ids already stored, read once on the (group_id, id) index: a NOT EXISTS per row was planned, once the
             // driver prepared the statement on the server, as a hash anti-join over a scan of every message.
             + " fresh AS (SELECT m.*, row_number() OVER (ORDER BY m.ord) AS n FROM m"
-            + " WHERE m.id <> ALL (ARRAY(SELECT s.id FROM message s WHERE s.group_id = ? AND s.id = ANY(?::text[]))))"
-            + " INSERT INTO message(group_id, seq, id, ts, sender_id, sender_name, text, text_utf8)"
+            + " WHERE m.id <> ALL (ARRAY(SELECT s.id FROM message s WHERE s.group_id = ? AND s.id = ANY(?::text[])))),"
+            + " ins AS (INSERT INTO message(group_id, seq, id, ts, sender_id, sender_name, text, text_utf8)"
             + " SELECT ?, ? + n, id, ?, sender_id, sender_name, text, decode(text_hex, 'hex') FROM fresh"
-            + " RETURNING id, seq";
+            + " WHERE EXISTS (SELECT 1 FROM lease) RETURNING id, seq)"
+            // The lease's row comes back (with a null id) only while this server's epoch is the group's newest.
+            + " SELECT id, seq FROM ins UNION ALL SELECT NULL, epoch FROM lease";
 
     private final Connection db;
     private final long groupId;
+    private final long epoch;
     private final PostgresQueries queries;
     private final PreparedStatement insert;
 
-    PostgresAppend(Connection db, long groupId, PostgresQueries queries) throws SQLException {
+    PostgresAppend(Connection db, long groupId, long epoch, PostgresQueries queries) throws SQLException {
         this.db = db;
         this.groupId = groupId;
+        this.epoch = epoch;
         this.queries = queries;
         insert = db.prepareStatement(INSERT);
     }
@@ -89,21 +94,33 @@ final class PostgresAppend {
                 texts[i] = m.text();
             }
         }
-        insert.setArray(1, db.createArrayOf("text", ids));
-        insert.setArray(2, db.createArrayOf("text", senderIds));
-        insert.setArray(3, db.createArrayOf("text", senderNames));
-        insert.setArray(4, db.createArrayOf("text", texts));
-        insert.setArray(5, db.createArrayOf("text", textsHex));
-        insert.setLong(6, groupId);
-        insert.setArray(7, db.createArrayOf("text", ids));
+        insert.setLong(1, groupId);
+        insert.setLong(2, epoch);
+        insert.setArray(3, db.createArrayOf("text", ids));
+        insert.setArray(4, db.createArrayOf("text", senderIds));
+        insert.setArray(5, db.createArrayOf("text", senderNames));
+        insert.setArray(6, db.createArrayOf("text", texts));
+        insert.setArray(7, db.createArrayOf("text", textsHex));
         insert.setLong(8, groupId);
-        insert.setLong(9, lastSeq);
-        insert.setLong(10, ts);
+        insert.setArray(9, db.createArrayOf("text", ids));
+        insert.setLong(10, groupId);
+        insert.setLong(11, lastSeq);
+        insert.setLong(12, ts);
         Map<String, Long> inserted = new HashMap<>();
+        boolean ourTurn = false;
         try (ResultSet rs = insert.executeQuery()) {
             while (rs.next()) {
-                inserted.put(rs.getString(1), rs.getLong(2));
+                String id = rs.getString(1);
+                if (id == null) {
+                    ourTurn = true;
+                } else {
+                    inserted.put(id, rs.getLong(2));
+                }
             }
+        }
+        if (!ourTurn) {
+            throw new TurnLostException("another server has taken the group over (this server's epoch " + epoch
+                    + " is no longer the newest)");
         }
         return inserted;
     }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -17,6 +18,9 @@ public final class PostgresDatabase {
     private static final int CONNECT_TIMEOUT_S = 3;
     // A database that stops answering (a cut link, a paused server) fails the request instead of holding the group.
     private static final int SOCKET_TIMEOUT_S = 10;
+    // A server that has just stopped ends its lease at once; one that died leaves it to run out.
+    private static final long TAKE_WAIT_MS = 2_000;
+    private static final long TAKE_RETRY_MS = 100;
 
     private final String user;
     private final String host;
@@ -65,10 +69,53 @@ public final class PostgresDatabase {
                 + "\" is not postgresql://USER@HOST:PORT/DBNAME: " + why);
     }
 
-    /** Opens the group's store, creating the group's row on first use; the group is refused if another server runs it. */
+    /**
+     * Opens the group's store, creating the group's row on first use, with a turn of {@link GroupLease#DEFAULT_LEASE_MS};
+     * the group is refused if another server holds its turn for longer than {@link #TAKE_WAIT_MS}.
+     */
     public PostgresMessageStore open(String groupName) {
         migrate();
-        return PostgresMessageStore.open(this, groupName);
+        long deadline = System.nanoTime() + TAKE_WAIT_MS * 1_000_000L;
+        try (GroupCandidate candidate = candidate(groupName, "open", GroupLease.DEFAULT_LEASE_MS)) {
+            while (true) {
+                Optional<GroupLease> lease = candidate.tryTake();
+                if (lease.isPresent()) {
+                    return PostgresMessageStore.open(this, groupName, lease.get());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StorageException("the group \"" + groupName + "\" in the database " + this
+                            + " is in use by another group server", null);
+                }
+                pause(TAKE_RETRY_MS);
+            }
+        }
+    }
+
+    /** A server that stands by for the group, to take its turn (a lease of {@code leaseMs}) when it is free. */
+    public GroupCandidate candidate(String groupName, String holder, long leaseMs) {
+        migrate();
+        return new GroupCandidate(this, groupName, holder, leaseMs);
+    }
+
+    /** One attempt to become the group's active server: empty while another server holds a lease that has not run out. */
+    public Optional<GroupLease> tryTake(String groupName, String holder, long leaseMs) {
+        try (GroupCandidate candidate = candidate(groupName, holder, leaseMs)) {
+            return candidate.tryTake();
+        }
+    }
+
+    /** Opens the group's store to write under the given turn; the store ends the lease when it closes. */
+    public PostgresMessageStore open(String groupName, GroupLease lease) {
+        return PostgresMessageStore.open(this, groupName, lease);
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for the group's turn", e);
+        }
     }
 
     /** Brings the schema up to this build's version, once for all the groups opened through this object. */
@@ -88,7 +135,7 @@ public final class PostgresDatabase {
     public void dropGroup(String groupName) {
         try (Connection db = connect()) {
             db.setAutoCommit(false);
-            for (String table : new String[] {"message", "member"}) {
+            for (String table : new String[] {"message", "member", "group_lease"}) {
                 try (PreparedStatement st = db.prepareStatement("DELETE FROM " + table
                         + " WHERE group_id = (SELECT id FROM chat_group WHERE name = ?)")) {
                     st.setString(1, groupName);

@@ -10,13 +10,15 @@ import org.groupchat.protocol.User;
  * A group's {@link MessageStore} in a PostgreSQL database shared by many groups and servers. Acknowledged means
  * committed: the server's own {@code synchronous_commit} says how durable that is. When the database is lost, every
  * call fails with a {@link StorageException} (a SEND is answered INTERNAL, never acknowledged) and the store connects
- * again, at most once per {@link #RECONNECT_INTERVAL_NANOS}, until the database is back.
+ * again, at most once per {@link #RECONNECT_INTERVAL_NANOS}, until the database is back. It writes only while its
+ * {@link GroupLease} is the group's newest: each append checks the epoch in its own transaction.
  */
 public final class PostgresMessageStore implements MessageStore {
     static final long RECONNECT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final PostgresDatabase database;
     private final String groupName;
+    private final GroupLease lease;
     private PostgresSession session;
     private PostgresMemberTable knownMembers;
     private StorageException lastConnectFailure;
@@ -24,15 +26,32 @@ public final class PostgresMessageStore implements MessageStore {
     private long lastSeq;
     private long lastTs;
 
-    private PostgresMessageStore(PostgresDatabase database, String groupName) {
+    private PostgresMessageStore(PostgresDatabase database, String groupName, GroupLease lease) {
         this.database = database;
         this.groupName = groupName;
+        this.lease = lease;
     }
 
-    static PostgresMessageStore open(PostgresDatabase database, String groupName) {
-        PostgresMessageStore store = new PostgresMessageStore(database, groupName);
-        store.connect();
+    /** The store owns the lease from here on and ends it when it closes. */
+    static PostgresMessageStore open(PostgresDatabase database, String groupName, GroupLease lease) {
+        PostgresMessageStore store = new PostgresMessageStore(database, groupName, lease);
+        try {
+            store.connect();
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
         return store;
+    }
+
+    /** Completes, with the reason, when another server has taken the group over; this store can then store nothing. */
+    public java.util.concurrent.CompletableFuture<String> lost() {
+        return lease.lost();
+    }
+
+    /** The epoch this store writes with. */
+    public long epoch() {
+        return lease.epoch();
     }
 
     /** A live session: the current one, or a new one if the last broke and the retry interval has passed. */
@@ -50,7 +69,7 @@ public final class PostgresMessageStore implements MessageStore {
         lastConnectNanos = System.nanoTime();
         PostgresSession opened = null;
         try {
-            opened = PostgresSession.open(database, groupName);
+            opened = PostgresSession.open(database, groupName, lease.epoch());
             long[] counters = opened.counters();
             lastSeq = counters[0];
             lastTs = counters[1];
@@ -224,5 +243,6 @@ public final class PostgresMessageStore implements MessageStore {
             session.close();
             session = null;
         }
+        lease.close();
     }
 }

@@ -6,50 +6,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * One live connection of a group's {@link PostgresMessageStore}, with everything prepared on it. It holds the group's
- * advisory lock for as long as it lives, so a second server of the same group is refused, as the SQLite file's lock
- * refuses it. When the connection breaks, the store drops the session and opens a new one.
+ * One live connection of a group's {@link PostgresMessageStore}, with everything prepared on it. Which server may
+ * write is the {@link GroupLease}'s business: each append checks its epoch. When the connection breaks, the store drops
+ * the session and opens a new one.
  */
 final class PostgresSession implements AutoCloseable {
-    // The advisory lock's first key says "GroupChat" ("GCHT"); the second is the group's id.
-    private static final int LOCK_CLASS = 0x47434854;
-    private static final long LOCK_WAIT_MS = 2_000;
-    private static final long LOCK_RETRY_MS = 100;
-
     final Connection db;
     final long groupId;
     final PostgresQueries queries;
     final PostgresMemberTable members;
     final PostgresAppend writes;
 
-    private PostgresSession(Connection db, long groupId) throws SQLException {
+    private PostgresSession(Connection db, long groupId, long epoch) throws SQLException {
         this.db = db;
         this.groupId = groupId;
         queries = new PostgresQueries(db, groupId);
         members = new PostgresMemberTable(db, groupId);
-        writes = new PostgresAppend(db, groupId, queries);
+        writes = new PostgresAppend(db, groupId, epoch, queries);
     }
 
-    static PostgresSession open(PostgresDatabase database, String groupName) {
+    static PostgresSession open(PostgresDatabase database, String groupName, long epoch) {
         Connection db = null;
         try {
             db = database.connect();
-            long groupId = groupId(db, groupName);
-            if (!lock(db, groupId)) {
-                throw new StorageException("the group \"" + groupName + "\" in the database " + database
-                        + " is in use by another group server", null);
-            }
-            return new PostgresSession(db, groupId);
+            return new PostgresSession(db, groupId(db, groupName), epoch);
         } catch (SQLException e) {
             closeQuietly(db);
             throw database.unusable(e);
-        } catch (RuntimeException e) {
-            closeQuietly(db);
-            throw e;
         }
     }
 
-    private static long groupId(Connection db, String groupName) throws SQLException {
+    static long groupId(Connection db, String groupName) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO chat_group(name) VALUES (?) ON CONFLICT (name) DO NOTHING");
                 PreparedStatement select = db.prepareStatement("SELECT id FROM chat_group WHERE name = ?")) {
             insert.setString(1, groupName);
@@ -58,35 +45,6 @@ final class PostgresSession implements AutoCloseable {
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
-            }
-        }
-    }
-
-    /**
-     * Takes the group's lock, waiting up to {@link #LOCK_WAIT_MS}: a server that has just stopped or died holds it
-     * until PostgreSQL has ended its connection, which happens a moment after the process is gone.
-     */
-    private static boolean lock(Connection db, long groupId) throws SQLException {
-        long deadline = System.nanoTime() + LOCK_WAIT_MS * 1_000_000L;
-        try (PreparedStatement st = db.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-            st.setInt(1, LOCK_CLASS);
-            st.setInt(2, (int) groupId);
-            while (true) {
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        return true;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                try {
-                    Thread.sleep(LOCK_RETRY_MS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
             }
         }
     }
@@ -117,25 +75,18 @@ final class PostgresSession implements AutoCloseable {
         }
     }
 
-    /** Releases the lock at once, so the group can be opened again right away; closing the connection would too, later. */
     @Override
     public void close() {
-        try (PreparedStatement st = db.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-            st.setInt(1, LOCK_CLASS);
-            st.setInt(2, (int) groupId);
-            st.execute();
-        } catch (SQLException ignored) {
-            // a broken connection: the server releases the lock when it ends that connection
-        }
         closeQuietly(db);
     }
 
-    private static void closeQuietly(Connection db) {
+    /** Closes a connection that may be broken already; null is nothing to close. */
+    static void closeQuietly(Connection db) {
         if (db != null) {
             try {
                 db.close();
             } catch (SQLException ignored) {
-                // a broken connection: the server ends its side, and the lock with it
+                // a broken connection: the server ends its side
             }
         }
     }

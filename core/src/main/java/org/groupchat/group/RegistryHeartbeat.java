@@ -30,6 +30,7 @@ final class RegistryHeartbeat {
 
     private final Endpoint registry;
     private final GroupRef group;
+    private final Long epoch;
     private final long intervalNanos;
     private final ZMQ.Socket dealer;
     private long nextBeatNanos;
@@ -46,7 +47,8 @@ final class RegistryHeartbeat {
     /** {@code firstAnswer} is completed with null when the registry first accepts the group, or with its refusal. */
     /** {@code registryKey}: the registry's CURVE public key, or null when it runs without security. */
     RegistryHeartbeat(ZContext context, Endpoint registry, String registryKey, CurveKeyPair ownKeys, GroupRef group,
-            long intervalMs, java.util.concurrent.CompletableFuture<String> firstAnswer) {
+            Long epoch, long intervalMs, java.util.concurrent.CompletableFuture<String> firstAnswer) {
+        this.epoch = epoch;
         this.firstAnswer = firstAnswer;
         this.registry = registry;
         this.group = group;
@@ -70,7 +72,7 @@ final class RegistryHeartbeat {
         if (nowNanos - nextBeatNanos < 0) {
             return;
         }
-        boolean queued = send(new Request.Register(group, stats.get()));
+        boolean queued = send(new Request.Register(group, stats.get(), epoch));
         // Not queued means no live connection: try again soon, so a restarted registry hears from us within one beat.
         nextBeatNanos = nowNanos + (queued ? intervalNanos : RETRY_NANOS);
         if (!everAnswered && !warnedSilent && nowNanos - startNanos > SILENCE_WARNING_NANOS) {

@@ -58,4 +58,12 @@ public record Endpoint(String host, int port) {
     private String hostPart() {
         return host.contains(":") ? "[" + host + "]" : host;
     }
+
+    /** {@code tcp://A:5555,tcp://B:5555} as endpoints, in order; null or blank is none. */
+    public static java.util.List<Endpoint> parseList(String endpoints) {
+        if (endpoints == null || endpoints.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(endpoints.split(",")).map(String::trim).map(Endpoint::parse).toList();
+    }
 }

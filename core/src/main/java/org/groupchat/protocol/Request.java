@@ -30,8 +30,16 @@ public sealed interface Request {
     /** Asks any server for its role and version. */
     record Ping() implements Request {}
 
-    /** A group server announces itself to the registry; repeated as the lease heartbeat. */
-    record Register(GroupRef group, GroupStats stats) implements Request {}
+    /**
+     * A group server announces itself to the registry; repeated as the lease heartbeat. {@code epoch} (an addition to
+     * the contract, may be null) is the server's turn from the group's database: a newer epoch takes the name over at
+     * once, an older one is refused.
+     */
+    record Register(GroupRef group, GroupStats stats, Long epoch) implements Request {
+        public Register(GroupRef group, GroupStats stats) {
+            this(group, stats, null);
+        }
+    }
 
     /**
      * A group server leaves the registry on a clean stop. With {@code endpoint} (an addition to the contract), only a

@@ -19,11 +19,12 @@ final class LeaseTable {
     }
 
     /** Renews or creates the lease; {@code sinceMs} stays while the same server keeps it alive. */
-    Lease renew(String name, String endpoint, String publicKey, String ownerKey, GroupStats stats, long nowMs,
+    Lease renew(String name, String endpoint, String publicKey, String ownerKey, GroupStats stats, Long epoch, long nowMs,
             long nowNanos, long leaseMs) {
         Lease old = live(name, nowNanos).orElse(null);
         long since = old != null && old.isHeldBy(endpoint, publicKey) ? old.sinceMs() : nowMs;
-        Lease lease = new Lease(name, endpoint, publicKey, ownerKey, stats, since, nowNanos + leaseMs * 1_000_000L);
+        Lease lease = new Lease(name, endpoint, publicKey, ownerKey, stats, since, nowNanos + leaseMs * 1_000_000L,
+                epoch);
         byKey.put(key(name), lease);
         if (old == null || !old.toInfo().equals(lease.toInfo())) {
             version++;

@@ -84,10 +84,19 @@ public final class RegistryServer extends RouterServer {
         authorize(publicKey, peerKey);
         GroupStats stats = validStats(register.stats());
         long nowNanos = System.nanoTime();
+        Long epoch = validEpoch(register.epoch());
         Optional<Lease> holder = leases.live(name, nowNanos);
-        if (holder.isPresent() && !holder.get().isHeldBy(endpoint, publicKey)) {
+        if (holder.isPresent() && holder.get().isNewerThan(epoch)) {
+            throw new ProtocolException(ErrorCode.NAME_TAKEN, "the group \"" + holder.get().name() + "\" has moved to "
+                    + holder.get().endpoint() + " (epoch " + holder.get().epoch() + ", newer than " + epoch + ")");
+        }
+        boolean takesOver = holder.isPresent() && holder.get().isOlderThan(epoch);
+        if (holder.isPresent() && !takesOver && !holder.get().isHeldBy(endpoint, publicKey)) {
             throw new ProtocolException(ErrorCode.NAME_TAKEN,
                     "the name \"" + holder.get().name() + "\" is held by the group at " + holder.get().endpoint());
+        }
+        if (takesOver) {
+            LOG.info("group \"{}\" moved from {} to {} (epoch {})", name, holder.get().endpoint(), endpoint, epoch);
         }
         if (holder.isEmpty() && leases.size() >= config.maxGroups()) {
             leases.expire(nowNanos);
@@ -96,7 +105,7 @@ public final class RegistryServer extends RouterServer {
                         "the registry is full: it holds at most " + config.maxGroups() + " groups");
             }
         }
-        leases.renew(name, endpoint, publicKey, peerKey, stats, System.currentTimeMillis(), nowNanos, config.leaseMs());
+        leases.renew(name, endpoint, publicKey, peerKey, stats, epoch, System.currentTimeMillis(), nowNanos, config.leaseMs());
         if (holder.isEmpty()) {
             LOG.info("group \"{}\" registered at {}", name, endpoint);
         }
@@ -123,6 +132,13 @@ public final class RegistryServer extends RouterServer {
             throw new ProtocolException(ErrorCode.UNAUTHORIZED,
                     "\"group.publicKey\" must be the key this connection authenticated with");
         }
+    }
+
+    private static Long validEpoch(Long epoch) throws ProtocolException {
+        if (epoch != null && epoch < 1) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"epoch\" must be a positive integer");
+        }
+        return epoch;
     }
 
     private static GroupStats validStats(GroupStats stats) throws ProtocolException {

@@ -3,7 +3,6 @@ package org.groupchat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -25,15 +24,9 @@ class ClientLibraryTest {
     @TempDir
     Path dataDir;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void aServerThatComesUpLateIsReachedByRetryingWithoutADuplicate() throws Exception {
-        String endpoint = "tcp://127.0.0.1:" + freePort();
+        String endpoint = TestGroups.endpointWhereNothingListens();
         try (GroupServer setup = TestGroups.group(GroupServerConfig.of("Late", endpoint, null), dataDir);
                 GroupClient joiner = new GroupClient(endpoint, ALICE)) {
             joiner.join();
@@ -55,7 +48,7 @@ class ClientLibraryTest {
 
     @Test
     void aServerThatNeverAnswersIsReportedUnreachableAfterTheRetries() throws Exception {
-        String endpoint = "tcp://127.0.0.1:" + freePort();
+        String endpoint = TestGroups.endpointWhereNothingListens();
         ClientOptions quick = new ClientOptions(Duration.ofMillis(100), 2, Duration.ofMillis(10));
         try (GroupClient alice = new GroupClient(null, endpoint, ALICE, quick)) {
             assertThatThrownBy(alice::ping)

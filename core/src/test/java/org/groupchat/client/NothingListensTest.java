@@ -3,7 +3,6 @@ package org.groupchat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -26,15 +25,9 @@ class NothingListensTest {
     @TempDir
     Path dataDir;
 
-    private static String addressWhereNothingListens() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return "tcp://127.0.0.1:" + socket.getLocalPort();
-        }
-    }
-
     @Test
     void aFirstCallWhereNothingListensFailsAtOnceAndSaysWhy() throws Exception {
-        String endpoint = addressWhereNothingListens();
+        String endpoint = TestGroups.endpointWhereNothingListens();
         long started = System.nanoTime();
         Throwable failure;
         try (RegistryClient registry = new RegistryClient(null, endpoint, ONE_SHOT)) {
@@ -50,7 +43,7 @@ class NothingListensTest {
 
     @Test
     void aServerOnceReachedIsStillWaitedForWhileItRestarts() throws Exception {
-        String endpoint = addressWhereNothingListens();
+        String endpoint = TestGroups.endpointWhereNothingListens();
         GroupServerConfig config = GroupServerConfig.of("Restarting", endpoint, null);
         try (GroupClient alice = new GroupClient(null, endpoint, ALICE, ONE_SHOT)) {
             try (GroupServer first = TestGroups.group(config, dataDir)) {

@@ -58,6 +58,24 @@ class RegistryContractTest {
     }
 
     @Test
+    void aNewerEpochTakesTheNameOverAtOnceAndAnOlderOneIsRefused() {
+        String first = "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Lobby\",\"endpoint\":\"tcp://10.0.0.1:5561\"},\"epoch\":4}";
+        String second = "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Lobby\",\"endpoint\":\"tcp://10.0.0.2:5561\"},\"epoch\":5}";
+        assertOk(client.send(first));
+        assertOk(client.send(second));
+        assertThat(assertOk(client.send("{\"op\":\"LOOKUP\",\"name\":\"Lobby\"}")).path("group").path("endpoint").asText())
+                .isEqualTo("tcp://10.0.0.2:5561");
+
+        JsonNode refused = assertError(client.send(first), "NAME_TAKEN");
+        assertThat(refused.path("error").path("message").asText()).contains("moved to tcp://10.0.0.2:5561");
+        // A v1 REGISTER, without an epoch, meets the lease as ever: refused while another endpoint holds the name.
+        assertError(client.send(REGISTER_LOBBY), "NAME_TAKEN");
+        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").findValuesAsText("endpoint"))
+                .containsExactly("tcp://10.0.0.2:5561");
+        assertError(client.send(second.replace("\"epoch\":5", "\"epoch\":0")), "BAD_REQUEST");
+    }
+
+    @Test
     void everyListShowsTheLatestHeartbeatAndEveryChangeOfTheGroupsSinceTheLastList() {
         assertOk(client.send(REGISTER_LOBBY));
         assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").get(0).path("lastSeq").asLong()).isEqualTo(17);

@@ -37,4 +37,13 @@ public final class TestGroups {
     public static GroupServerConfig unlimited(GroupServerConfig config) {
         return config.withLimits(GroupLimits.UNLIMITED_SENDS);
     }
+
+    /** A loopback endpoint nobody listens on right now, for a server that is not there or comes back at one address. */
+    public static String endpointWhereNothingListens() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return "tcp://127.0.0.1:" + socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

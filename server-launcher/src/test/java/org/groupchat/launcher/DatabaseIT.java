@@ -67,11 +67,11 @@ class DatabaseIT {
     }
 
     @Test
-    void aGroupServerKilledWithKill9ComesBackAtOnceWithEveryAckedMessage() throws Exception {
+    void aGroupServerKilledWithKill9ComesBackAfterItsTurnRunsOutWithEveryAckedMessage() throws Exception {
         String endpoint = FreePorts.endpoint();
         List<Message> acked = new ArrayList<>();
         try (ServerProcess servers = start(TestDatabase.password(), "--group", "Phoenix=" + endpoint,
-                "--database", TestDatabase.url(), "--registry", FreePorts.endpoint());
+                "--database", TestDatabase.url(), "--registry", FreePorts.endpoint(), "--group-lease-ms", "2000");
                 GroupClient alice = new GroupClient(endpoint, ALICE)) {
             servers.awaitReady();
             alice.join();
@@ -80,11 +80,12 @@ class DatabaseIT {
             }
             servers.kill9();
         }
-        // Started again at once: the killed process's connection, and with it the group's lock, ends a moment later.
+        // Started again at once, it stands by until the killed server's turn (a 2 s lease here) has run out.
         try (ServerProcess servers = start(TestDatabase.password(), "--group", "Phoenix=" + endpoint,
-                "--database", TestDatabase.url(), "--registry", FreePorts.endpoint());
+                "--database", TestDatabase.url(), "--registry", FreePorts.endpoint(), "--group-lease-ms", "2000");
                 GroupClient alice = new GroupClient(endpoint, ALICE)) {
             servers.awaitReady();
+            await().atMost(Duration.ofSeconds(5)).until(() -> servers.out().stream().anyMatch(l -> l.contains("active, epoch 2")));
             assertThat(alice.fetchAfter(0, 100, 0).messages()).isEqualTo(acked);
             assertThat(alice.send("after the kill").seq()).isEqualTo(21);
             assertThat(servers.terminate()).isZero();
@@ -94,16 +95,27 @@ class DatabaseIT {
     @Test
     void theYamlKeysAndAPasswordFileWorkLikeTheFlags() throws Exception {
         String endpoint = FreePorts.endpoint();
+        String registries = FreePorts.endpoint() + "," + FreePorts.endpoint();
         Files.writeString(work.resolve("db.password"), TestDatabase.password() + "\n");
         Files.writeString(work.resolve("servers.yaml"), "database: " + TestDatabase.url() + "\n"
                 + "databasePasswordFile: db.password\n"
-                + "registryAddress: " + FreePorts.endpoint() + "\n"
+                + "registryAddress: " + registries + "\n"
+                + "groupLeaseMs: 2500\n"
                 + "groups:\n  - name: Yaml Group\n    bind: " + endpoint + "\n");
         try (ServerProcess servers = start(null, "--config", "servers.yaml");
                 GroupClient alice = new GroupClient(endpoint, ALICE)) {
             servers.awaitReady();
+            assertThat(servers.out()).anyMatch(l -> l.contains("Yaml Group") && l.contains("active, epoch 1")
+                    && l.contains("registry " + registries));
             alice.join();
             assertThat(alice.send("from yaml").seq()).isEqualTo(1);
+            try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
+                    Statement st = db.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT extract(epoch FROM expires_at - clock_timestamp()) * 1000"
+                            + " FROM groupchat.group_lease")) {
+                rs.next();
+                assertThat(rs.getDouble(1)).as("ms left of the turn, renewed every third of 2500").isBetween(0.0, 2_500.0);
+            }
             assertThat(servers.terminate()).isZero();
             assertNoPassword(servers);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupClient;
+import org.groupchat.client.Registries;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.launcher.UsageProblem;
 import org.groupchat.protocol.Endpoint;
@@ -24,8 +25,9 @@ import picocli.CommandLine.ScopeType;
             FetchCommand.class, MembersCommand.class, WhoamiCommand.class})
 public final class ClientCommand {
 
-    @Option(names = "--registry", paramLabel = "ENDPOINT", scope = ScopeType.INHERIT,
-            description = "The registry (default: tcp://127.0.0.1:5555).")
+    @Option(names = "--registry", paramLabel = "ENDPOINT[,ENDPOINT...]", scope = ScopeType.INHERIT,
+            description = "The registry, or several serving the same groups, comma-separated: each is asked in turn"
+                    + " until one answers (default: tcp://127.0.0.1:5555).")
     String registry = "tcp://127.0.0.1:5555";
 
     @Option(names = "--registry-key", paramLabel = "KEY|FILE", scope = ScopeType.INHERIT,
@@ -76,9 +78,22 @@ public final class ClientCommand {
         return CliIdentity.keyName(identityPath());
     }
 
+    /** A client for the first registry of --registry, for PING. */
     RegistryClient registryClient() {
-        ClientKeys keys = registryKey == null ? null : new ClientKeys(KeyFiles.publicKeyFrom(registryKey), identity().keys());
-        return new RegistryClient(null, checked(registry, "--registry"), options(), keys);
+        return new RegistryClient(null, registries().endpoints().get(0), options(), registryKeys());
+    }
+
+    /** Every registry of --registry, asked in turn. */
+    Registries registries() {
+        try {
+            return Registries.parse(null, registry, options(), registryKeys());
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem("--registry: " + e.getMessage());
+        }
+    }
+
+    private ClientKeys registryKeys() {
+        return registryKey == null ? null : new ClientKeys(KeyFiles.publicKeyFrom(registryKey), identity().keys());
     }
 
     /** The address as given, or a usage problem that says what is wrong with it. */
@@ -96,19 +111,18 @@ public final class ClientCommand {
         return new RegistryClient(null, endpoint, options(), keys);
     }
 
-    /** A client for the group named by {@code group}: an endpoint as it is, or a name looked up in the registry. */
+    /**
+     * A client for the group named by {@code group}: an endpoint as it is, or a name looked up in the registries and
+     * followed (looked up again) when it stops answering there.
+     */
     GroupClient groupClient(String group) {
-        GroupInfo found = group.startsWith("tcp://")
-                ? new GroupInfo(group, checked(group, "GROUP"), 0, 0, 0, 0, serverKey == null ? null : KeyFiles.publicKeyFrom(serverKey))
-                : lookUp(group);
+        boolean byName = !group.startsWith("tcp://");
+        Registries registries = byName ? registries() : null;
+        GroupInfo found = byName ? registries.lookup(group)
+                : new GroupInfo(group, checked(group, "GROUP"), 0, 0, 0, 0, serverKey == null ? null : KeyFiles.publicKeyFrom(serverKey));
         CliIdentity identity = identity();
         ClientKeys keys = found.secure() ? new ClientKeys(found.publicKey(), identity.keys()) : null;
-        return new GroupClient(null, found.endpoint(), identity.userFor(found.secure()), options(), keys);
-    }
-
-    private GroupInfo lookUp(String groupName) {
-        try (RegistryClient registryClient = registryClient()) {
-            return registryClient.lookup(groupName);
-        }
+        return new GroupClient(null, found.endpoint(), identity.userFor(found.secure()), options(), keys,
+                byName ? registries.locatorOf(group) : null);
     }
 }

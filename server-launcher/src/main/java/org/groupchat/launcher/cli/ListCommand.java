@@ -3,7 +3,6 @@ package org.groupchat.launcher.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.groupchat.client.RegistryClient;
 import org.groupchat.protocol.GroupInfo;
 import org.groupchat.security.PublicKeys;
 import picocli.CommandLine.Command;
@@ -25,10 +24,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<GroupInfo> groups;
-        try (RegistryClient registry = client.registryClient()) {
-            groups = registry.list();
-        }
+        List<GroupInfo> groups = client.registries().list();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             groups.forEach(g -> out.println(TerminalText.json(g)));

@@ -23,7 +23,8 @@ final class PingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String target = ClientCommand.checked(endpoint != null ? endpoint : client.registry, "ENDPOINT");
+        String target = endpoint != null ? ClientCommand.checked(endpoint, "ENDPOINT")
+                : client.registries().endpoints().get(0);
         try (RegistryClient any = endpoint == null ? client.registryClient() : client.anyServer(target)) {
             long start = System.nanoTime();
             Reply.Pong pong = any.ping();

@@ -24,10 +24,15 @@ final class ServerSet implements AutoCloseable {
     private static final long FIRST_REGISTRATION_WAIT_MS = 2_000;
     private RegistryServer registry;
     private final List<GroupServer> groups = new ArrayList<>();
+    private final List<GroupTurns> turns = new ArrayList<>();
 
-    /** What to start; {@code registryBind} may be null, then groups register with {@code registryAddress}. */
-    record Plan(RegistryConfig registryBind, Endpoint registryAddress, String advertiseHost, StorePlan stores,
-            GroupLimits limits, long heartbeatMs, List<GroupSpec> groups, SecurityPlan security) {}
+    /**
+     * What to start; groups register with the registry started here ({@code registryBind}, may be null) and with each
+     * of {@code registryAddresses}. Groups in PostgreSQL take turns with other servers, each turn lasting
+     * {@code groupLeaseMs} unless renewed.
+     */
+    record Plan(RegistryConfig registryBind, List<Endpoint> registryAddresses, String advertiseHost, StorePlan stores,
+            GroupLimits limits, long heartbeatMs, long groupLeaseMs, List<GroupSpec> groups, SecurityPlan security) {}
 
     private volatile boolean closing;
 
@@ -35,14 +40,15 @@ final class ServerSet implements AutoCloseable {
     static ServerSet start(Plan plan, PrintWriter out, java.util.function.Consumer<String> onFailure) {
         ServerSet set = new ServerSet();
         try {
-            Endpoint registryAddress = plan.registryAddress();
+            List<Endpoint> registries = new ArrayList<>();
             String registryKey = plan.security().registryKey();
             if (plan.registryBind() != null) {
                 RegistryConfig config = plan.registryBind().withSecurity(plan.security().registry());
                 set.registry = new RegistryServer(config);
                 Endpoint bound = set.registry.start();
                 set.watch(set.registry.stopped(), "the registry", onFailure);
-                registryAddress = bound.isWildcard() ? bound.withHost("127.0.0.1") : bound;
+                Endpoint registryAddress = bound.isWildcard() ? bound.withHost("127.0.0.1") : bound;
+                registries.add(registryAddress);
                 out.printf("registry  %s  (lease %d ms)%n", bound, config.leaseMs());
                 if (config.security() != null) {
                     registryKey = config.security().keys().publicKey();
@@ -51,11 +57,16 @@ final class ServerSet implements AutoCloseable {
                     out.printf("          (or --registry-key %s)%n", KeyFiles.publicFile(plan.security().keysDir(), "registry"));
                 }
             }
+            registries.addAll(plan.registryAddresses());
             if (!plan.groups().isEmpty()) {
                 plan.stores().prepare();
             }
             for (GroupSpec spec : plan.groups()) {
-                GroupServer group = startGroup(plan, spec, registryAddress, registryKey, out);
+                if (!plan.stores().usesFiles()) {
+                    set.turns.add(takeTurns(plan, spec, registries, registryKey, out, onFailure));
+                    continue;
+                }
+                GroupServer group = startGroup(plan, spec, registries, registryKey, out);
                 set.groups.add(group);
                 set.watch(group.stopped(), "the group \"" + spec.name() + "\"", onFailure);
             }
@@ -95,12 +106,34 @@ final class ServerSet implements AutoCloseable {
         }
     }
 
-    private static GroupServer startGroup(Plan plan, GroupSpec spec, Endpoint registryAddress, String registryKey,
+    private static GroupTurns takeTurns(Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey,
+            PrintWriter out, java.util.function.Consumer<String> onFailure) {
+        ServerSecurity security = plan.security().group(spec);
+        GroupServerConfig config = configOf(plan, spec, registries, registryKey, security);
+        String holder = "pid " + ProcessHandle.current().pid() + ", " + spec.bind();
+        GroupTurns turns = new GroupTurns(spec.name(), plan.stores().database(), plan.groupLeaseMs(), holder,
+                store -> new GroupServer(config.withEpoch(store.epoch()), store), describe(registries), out, onFailure);
+        if (security != null) {
+            printSecurity(out, security);
+        }
+        return turns;
+    }
+
+    private static GroupServerConfig configOf(Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey,
+            ServerSecurity security) {
+        return new GroupServerConfig(spec.name(), spec.bind(), plan.advertiseHost(), registries,
+                plan.heartbeatMs(), plan.limits(), SocketLimits.DEFAULT, security, registryKey, null);
+    }
+
+    private static String describe(List<Endpoint> registries) {
+        return registries.isEmpty() ? "none" : String.join(",", registries.stream().map(Endpoint::toString).toList());
+    }
+
+    private static GroupServer startGroup(Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey,
             PrintWriter out) {
         ServerSecurity security = plan.security().group(spec);
         MessageStore store = plan.stores().open(spec.name());
-        GroupServerConfig config = new GroupServerConfig(spec.name(), spec.bind(), plan.advertiseHost(), registryAddress,
-                plan.heartbeatMs(), plan.limits(), SocketLimits.DEFAULT, security, registryKey);
+        GroupServerConfig config = configOf(plan, spec, registries, registryKey, security);
         long stored = store.lastSeq();
         GroupServer server = new GroupServer(config, store);
         try {
@@ -110,7 +143,7 @@ final class ServerSet implements AutoCloseable {
             throw e;
         }
         out.printf("group     %s  %s  (%d messages in %s; registry %s)%n", spec.name(), server.advertisedEndpoint(),
-                stored, plan.stores().where(spec.name()), registryAddress);
+                stored, plan.stores().where(spec.name()), describe(registries));
         if (security != null) {
             printSecurity(out, security);
         }
@@ -134,6 +167,8 @@ final class ServerSet implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        turns.forEach(GroupTurns::close);
+        turns.clear();
         groups.forEach(GroupServer::close);
         groups.clear();
         if (registry != null) {

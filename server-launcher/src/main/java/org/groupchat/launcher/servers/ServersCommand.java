@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.groupchat.group.Durability;
 import org.groupchat.group.GroupLimits;
+import org.groupchat.group.GroupLease;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.launcher.UsageProblem;
 import org.groupchat.protocol.Endpoint;
@@ -50,8 +51,9 @@ public final class ServersCommand implements Callable<Integer> {
             description = "Start a registry here, e.g. tcp://*:5555. Groups of this process register with it.")
     private String registryBind;
 
-    @Option(names = "--registry", paramLabel = "ENDPOINT",
-            description = "The registry the groups register with when none runs here (default: " + DEFAULT_REGISTRY + ").")
+    @Option(names = "--registry", paramLabel = "ENDPOINT[,ENDPOINT...]",
+            description = "The registries the groups register with, comma-separated; each gets every heartbeat"
+                    + " (default when none runs here: " + DEFAULT_REGISTRY + ").")
     private String registryAddress;
 
     @Option(names = "--group", paramLabel = "NAME=ENDPOINT",
@@ -81,6 +83,11 @@ public final class ServersCommand implements Callable<Integer> {
     @Option(names = "--lease-ms", paramLabel = "MS",
             description = "How long a registry lease lasts without a heartbeat (default: 6000).")
     private Long leaseMs;
+
+    @Option(names = "--group-lease-ms", paramLabel = "MS",
+            description = "With --database: how long a group's turn lasts unless its active server renews it; another"
+                    + " server of the group takes over when it runs out (default: 6000).")
+    private Long groupLeaseMs;
 
     @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "How often groups renew their lease (default: 2000).")
     private Long heartbeatMs;
@@ -194,12 +201,15 @@ public final class ServersCommand implements Callable<Integer> {
             checkWritable(data);
         }
         SecurityPlan security = security(config, data, registryBindValue != null, groups);
+        String registriesGiven = first(registryAddress, config.map(ServersConfig::registryAddress));
         return new ServerSet.Plan(registry,
-                endpoint(first(registryAddress, config.map(ServersConfig::registryAddress), DEFAULT_REGISTRY), "--registry"),
+                endpoints(registriesGiven != null || registry != null ? registriesGiven : DEFAULT_REGISTRY, "--registry"),
                 first(advertise, config.map(ServersConfig::advertise)),
                 stores,
                 groupLimits,
                 positive(first(heartbeatMs, Optional.empty(), GroupServerConfig.DEFAULT_HEARTBEAT_MS), "--heartbeat-ms"),
+                positive(first(groupLeaseMs, config.map(ServersConfig::groupLeaseMs), GroupLease.DEFAULT_LEASE_MS),
+                        "--group-lease-ms"),
                 groups, security);
     }
 
@@ -235,6 +245,14 @@ public final class ServersCommand implements Callable<Integer> {
     private static <T> T first(T flag, Optional<T> fromFile, T fallback) {
         T value = first(flag, fromFile);
         return value != null ? value : fallback;
+    }
+
+    private static List<Endpoint> endpoints(String value, String flag) {
+        try {
+            return Endpoint.parseList(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem(flag + ": " + e.getMessage());
+        }
     }
 
     private static Endpoint endpoint(String value, String flag) {

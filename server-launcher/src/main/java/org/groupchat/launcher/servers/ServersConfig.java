@@ -9,7 +9,8 @@ import java.util.List;
  * registry:
  *   bind: tcp://127.0.0.1:5555
  *   leaseMs: 6000
- * registryAddress: tcp://127.0.0.1:5555   # used when no registry runs here
+ * registryAddress: tcp://a.lan:5555,tcp://b.lan:5555   # registries elsewhere; groups heartbeat to each
+ * groupLeaseMs: 6000                      # with database: a standby takes over when the active's turn runs out
  * advertise: chat.example.lan
  * dataDir: ./data
  * durability: process-crash               # or power-loss
@@ -35,6 +36,7 @@ public record ServersConfig(
         String durability,
         String database,
         String databasePasswordFile,
+        Long groupLeaseMs,
         Limits limits,
         Boolean secure,
         String keysDir,
