@@ -31,6 +31,7 @@ import org.groupchat.security.PublicKeys;
  * Receives its session's reports as a {@link SessionListener}; used on the UI thread only.
  */
 public final class ChatTabViewModel implements SessionListener {
+    private static final long MOVED_SHOWN_MS = 5_000;
     private final String groupName;
     private final User me;
     private final ZoneId zone;
@@ -50,6 +51,8 @@ public final class ChatTabViewModel implements SessionListener {
     private final ObservableStringValue title;
     private final HistoryNavigation history;
     private GroupConnection session;
+    private String moved;
+    private long movedAt;
     private Consumer<ChatLine> onIncoming = line -> { };
 
     public ChatTabViewModel(String groupName, User me, ZoneId zone, LongSupplier clock) {
@@ -115,7 +118,21 @@ public final class ChatTabViewModel implements SessionListener {
     /** Follows the group to its new address or key, e.g. after its server restarted on another port. */
     public void retarget(String endpoint, String serverKey) {
         showServerKey(serverKey);
+        moved = groupName + " moved to " + endpoint + "; the conversation goes on there.";
+        movedAt = clock.getAsLong();
+        notice.set(moved);
         session.retarget(endpoint, serverKey);
+    }
+
+    /** The "moved to" line stays until the group answers at its new address, and long enough to be read. */
+    private void answeredAfterMove() {
+        if (moved == null || clock.getAsLong() - movedAt < MOVED_SHOWN_MS) {
+            return;
+        }
+        if (moved.equals(notice.get())) {
+            notice.set("");
+        }
+        moved = null;
     }
 
     /** The group server's public key, or null for a group without security. */
@@ -178,6 +195,7 @@ public final class ChatTabViewModel implements SessionListener {
 
     @Override
     public void membersChanged(List<Member> list) {
+        answeredAfterMove();
         members.setAll(list.stream()
                 .sorted((a, b) -> a.online() == b.online() ? a.name().compareToIgnoreCase(b.name()) : a.online() ? -1 : 1)
                 .toList());

@@ -1,5 +1,7 @@
 package org.groupchat.desktop.registry;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,10 @@ import org.groupchat.security.KeyFiles;
 import org.groupchat.security.PublicKeys;
 
 /**
- * The app's one link to a registry: its address and the key trusted for it, finding it (or starting the bundled
- * servers when it is ours and silent), the watcher that lists its groups, and what the status bar says about it.
- * The only source of the registry's state, so the status bar and the groups pane cannot disagree. UI thread only.
+ * The app's one link to a registry: its address (or several, comma-separated, tried in turn when one stops
+ * answering) and the key trusted for it, finding it (or starting the bundled servers when it is ours and silent), the
+ * watcher that lists its groups, and what the status bar says about it. The only source of the registry's state, so
+ * the status bar and the groups pane cannot disagree. UI thread only.
  */
 public final class RegistryConnection {
     /** What the window does with the registry's answers. */
@@ -38,7 +41,11 @@ public final class RegistryConnection {
     private final CurveKeyPair userKeys;
     private final RegistryFinder finder;
     private final Map<String, String> trustedKeys;
+    /** As the user gave it: one address, or several separated by commas. */
     private final StringProperty address = new SimpleStringProperty();
+    private List<String> addresses;
+    /** Which of {@link #addresses} is watched now. */
+    private int current;
     private final StringProperty fingerprint = new SimpleStringProperty();
     private final StringProperty status;
     private final Listener listener;
@@ -57,7 +64,8 @@ public final class RegistryConnection {
         this.status = status;
         this.listener = listener;
         address.set(startAddress);
-        watcher = new RegistryWatcher(target(startAddress), refreshMs, ui, new RegistryWatcher.Listener() {
+        addresses = split(startAddress);
+        watcher = new RegistryWatcher(target(addresses.get(0)), refreshMs, ui, new RegistryWatcher.Listener() {
             @Override
             public void groupsListed(RegistryAddress from, List<GroupInfo> live) {
                 if (isCurrent(from)) {
@@ -84,7 +92,7 @@ public final class RegistryConnection {
     /** Finds or starts a registry, then keeps the groups list fresh; {@code then} runs once it was looked for. */
     public void start(Runnable then) {
         watcher.start();
-        status.set("Looking for a registry at " + address.get() + "…");
+        status.set("Looking for a registry at " + watched() + "…");
         lookFor(then);
     }
 
@@ -98,12 +106,12 @@ public final class RegistryConnection {
 
     /** Probes the current address in the background, starting the bundled servers there if it is ours and silent. */
     private void lookFor(Runnable then) {
-        String at = address.get();
+        String at = watched();
         RegistryAddress target = target(at);
         looking = true;
-        ui.inBackground(() -> finder.find(target), found -> {
+        ui.inBackground(() -> finder.find(target, addresses.size() == 1), found -> {
             looking = false;
-            if (!at.equals(address.get())) {
+            if (!at.equals(watched())) {
                 return;
             }
             if (found.bundledKey() != null) {
@@ -118,11 +126,16 @@ public final class RegistryConnection {
         });
     }
 
-    /** Switches to another registry, trusting {@code serverKey} (40 Z85 characters) for it, or no key when null. */
+    /**
+     * Switches to another registry (or several, comma-separated), trusting {@code serverKey} (40 Z85 characters) for
+     * it, or no key when null.
+     */
     public Validation connectTo(String typedAddress, String serverKey) {
-        String endpoint;
+        List<String> endpoints = new ArrayList<>();
         try {
-            endpoint = Fields.connectableEndpoint(typedAddress == null ? null : typedAddress.strip(), ADDRESS);
+            for (String one : (typedAddress == null ? "" : typedAddress).split(",", -1)) {
+                endpoints.add(Fields.connectableEndpoint(one.strip(), ADDRESS));
+            }
         } catch (ProtocolException e) {
             return Validation.problem(e.getMessage());
         }
@@ -130,8 +143,11 @@ public final class RegistryConnection {
             return Validation.problem(
                     "The server key must be the registry's public key: 40 characters of Z85 text, or a .key file.");
         }
-        address.set(endpoint);
-        trust(endpoint, serverKey);
+        addresses = List.copyOf(endpoints);
+        current = 0;
+        address.set(String.join(",", endpoints));
+        endpoints.forEach(endpoint -> trust(endpoint, serverKey));
+        String endpoint = watched();
         RegistryAddress target = target(endpoint);
         status.set("Looking for a registry at " + endpoint + "…");
         ui.inBackground(() -> RegistryProbe.of(target),
@@ -145,17 +161,23 @@ public final class RegistryConnection {
         ui.inBackground(() -> KeyFiles.publicKeyFrom(keyOrFile), onKey, error -> onProblem.accept(error.getMessage()));
     }
 
-    /** The key trusted for the registry at {@code at}, or null. */
+    /** The key trusted for the registry at {@code at} (for a list: at its first address), or null. */
     public String trustedKey(String at) {
-        return trustedKeys.get(at);
+        return trustedKeys.get(at.split(",")[0].strip());
     }
 
     public Map<String, String> trustedKeys() {
         return Map.copyOf(trustedKeys);
     }
 
+    /** The address as the user gave it: one, or several separated by commas. */
     public String address() {
         return address.get();
+    }
+
+    /** The address watched now: one of {@link #address()}'s. */
+    public String watched() {
+        return addresses.get(current);
     }
 
     public StringProperty addressProperty() {
@@ -173,7 +195,7 @@ public final class RegistryConnection {
         } else {
             trustedKeys.put(at, key);
         }
-        if (at.equals(address.get())) {
+        if (at.equals(watched())) {
             fingerprint.set(null);
             watcher.watch(target(at));
         }
@@ -187,7 +209,7 @@ public final class RegistryConnection {
 
     /** False for an answer to a question asked before the address or its key changed. */
     private boolean isCurrent(RegistryAddress from) {
-        return from.equals(target(address.get()));
+        return from.equals(target(watched()));
     }
 
     private void listed(RegistryAddress from, List<GroupInfo> live) {
@@ -201,10 +223,16 @@ public final class RegistryConnection {
 
     private void failed(String message, boolean refused) {
         fingerprint.set(null);
-        listener.unreachable(message);
+        String said = message;
+        if (addresses.size() > 1) {
+            current = (current + 1) % addresses.size();
+            said = message + " Trying the registry at " + watched() + "…";
+            watcher.watch(target(watched()));
+        }
+        listener.unreachable(said);
         // the status bar and the groups pane say the same thing
-        show(message, false);
-        if (!refused) {
+        show(said, false);
+        if (!refused && addresses.size() == 1) {
             takeOverIfGone();
         }
     }
@@ -214,9 +242,13 @@ public final class RegistryConnection {
      * here if nothing answers, so the survivor carries on with the same registry key and Lobby history.
      */
     private void takeOverIfGone() {
-        if (!looking && RegistryAddress.isLocal(address.get())) {
+        if (!looking && RegistryAddress.isLocal(watched())) {
             lookFor(() -> { });
         }
+    }
+
+    private static List<String> split(String commaList) {
+        return Arrays.stream(commaList.split(",")).map(String::strip).filter(one -> !one.isEmpty()).toList();
     }
 
     private void show(String message, boolean answers) {

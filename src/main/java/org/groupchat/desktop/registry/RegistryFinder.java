@@ -21,7 +21,8 @@ final class RegistryFinder {
         this.userKeys = userKeys;
     }
 
-    Result find(RegistryAddress target) {
+    /** {@code mayStartBundled}: false for one of several registries, which names a deployment, not this computer. */
+    Result find(RegistryAddress target, boolean mayStartBundled) {
         String address = target.endpoint();
         RegistryProbe probe = RegistryProbe.of(target);
         if (probe == RegistryProbe.REFUSED_HANDSHAKE && RegistryAddress.isLocal(address)) {
@@ -33,7 +34,7 @@ final class RegistryFinder {
         if (probe != RegistryProbe.SILENT) {
             return new Result(probeMessage(target, probe), probe == RegistryProbe.ANSWERS, null);
         }
-        if (!RegistryAddress.isLocal(address)) {
+        if (!mayStartBundled || !RegistryAddress.isLocal(address)) {
             return new Result(
                     "No registry answers at " + address + ". Use File › Connect to registry… to pick another.", false,
                     null);
