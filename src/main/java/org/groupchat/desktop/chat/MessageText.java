@@ -92,13 +92,17 @@ final class MessageText extends StackPane {
             return;
         }
         int at = textIndexAt(event);
+        // a drag after a double or triple click extends from the start of the word or the message
         switch (event.getClickCount()) {
             case 1 -> {
                 anchor = at;
                 selection.select(lineId, text, at, at);
             }
-            case 2 -> selectWordAt(at);
-            default -> selection.select(lineId, text, 0, text.length());
+            case 2 -> anchor = selectWordAt(at);
+            default -> {
+                anchor = 0;
+                selection.select(lineId, text, 0, text.length());
+            }
         }
     }
 
@@ -108,12 +112,14 @@ final class MessageText extends StackPane {
         }
     }
 
-    private void selectWordAt(int at) {
+    /** Selects the word at {@code at}; returns where it starts. */
+    private int selectWordAt(int at) {
         BreakIterator words = BreakIterator.getWordInstance();
         words.setText(text);
         int end = words.following(Math.min(at, Math.max(0, text.length() - 1)));
-        int start = words.previous();
-        selection.select(lineId, text, Math.max(0, start), end == BreakIterator.DONE ? text.length() : end);
+        int start = Math.max(0, words.previous());
+        selection.select(lineId, text, start, end == BreakIterator.DONE ? text.length() : end);
+        return start;
     }
 
     private int textIndexAt(MouseEvent event) {
