@@ -107,11 +107,12 @@ public final class ChatApplication {
                 + (arguments.profile().equals(ProfilePaths.DEFAULT_PROFILE) ? "" : " [" + arguments.profile() + "]");
         stage.titleProperty().bind(view[0].unreadTotal().map(unread -> unread.intValue() == 0 ? title
                 : "(" + unread + ") " + title));
-        WindowPlacement.apply(stage, savedWindow);
+        boolean cascaded = !arguments.profile().equals(ProfilePaths.DEFAULT_PROFILE);
+        WindowPlacement.apply(stage, savedWindow, cascaded);
         stage.show();
         // under a window manager (openbox) GTK maps the window at its minimum, whatever was set before show()
         Platform.runLater(() -> {
-            WindowPlacement.apply(stage, savedWindow);
+            WindowPlacement.apply(stage, savedWindow, cascaded);
             stage.setMinWidth(WindowPlacement.MIN_WIDTH);
             stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
         });

@@ -16,18 +16,24 @@ final class WindowPlacement {
     static final double MIN_WIDTH = 640;
     static final double MIN_HEIGHT = 420;
     static final double DEFAULT_GROUPS_WIDTH = 280;
+    /** How far a second profile's first window opens from the first's, so it does not hide it. */
+    static final double CASCADE = 48;
 
     private WindowPlacement() {}
 
-    static void apply(Stage stage, Optional<WindowBounds> saved) {
+    /** {@code cascaded}: another profile's window may already sit in the middle (its first start only). */
+    static void apply(Stage stage, Optional<WindowBounds> saved, boolean cascaded) {
         Rectangle2D screen = saved.flatMap(WindowPlacement::screenShowing)
                 .orElse(Screen.getPrimary().getVisualBounds());
         double width = Math.min(saved.map(WindowBounds::width).orElse(DEFAULT_WIDTH), screen.getWidth());
         double height = Math.min(saved.map(WindowBounds::height).orElse(DEFAULT_HEIGHT), screen.getHeight());
+        double shift = cascaded ? CASCADE : 0;
         double x = saved.map(b -> clamp(b.x(), screen.getMinX(), screen.getMaxX() - width))
-                .orElse(screen.getMinX() + (screen.getWidth() - width) / 2);
+                .orElse(clamp(screen.getMinX() + (screen.getWidth() - width) / 2 + shift, screen.getMinX(),
+                        screen.getMaxX() - width));
         double y = saved.map(b -> clamp(b.y(), screen.getMinY(), screen.getMaxY() - height))
-                .orElse(screen.getMinY() + (screen.getHeight() - height) / 2);
+                .orElse(clamp(screen.getMinY() + (screen.getHeight() - height) / 2 + shift, screen.getMinY(),
+                        screen.getMaxY() - height));
         stage.setX(x);
         stage.setY(y);
         stage.setWidth(Math.max(width, Math.min(MIN_WIDTH, screen.getWidth())));

@@ -52,6 +52,9 @@ class SecondProfileTest {
         waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> bob.app.model().groups().find("Lobby")) != null);
         assertThat(bob.statusText()).contains("another GroupChat window started on this computer");
         assertThat(Fx.get(() -> bob.registrySecurity().getText())).startsWith("registry ");
+        // its window opens beside the first one, not on top of it
+        assertThat(Fx.get(() -> bob.stage.getX() - alice.stage.getX())).isEqualTo(48.0);
+        assertThat(Fx.get(() -> bob.stage.getY() - alice.stage.getY())).isEqualTo(48.0);
 
         alice.quit();
 
