@@ -74,6 +74,20 @@ abstract class GroupContract extends GroupServerTestBase {
     }
 
     @Test
+    void aReusedIdWithOtherTextGetsTheStoredMessageAndAnotherSendersReuseIsRefused() {
+        assertOk(join(ALICE, "Alice"));
+        assertOk(join(BOB, "Bob"));
+        String id = UUID.randomUUID().toString();
+        JsonNode first = assertOk(send(ALICE, id, "the original")).path("message");
+
+        assertThat(assertOk(send(ALICE, id, "something else")).path("message")).isEqualTo(first);
+        JsonNode refused = assertError(send(BOB, id, "the original"), "BAD_REQUEST");
+        assertThat(refused.toString()).contains("another user's message").doesNotContain("\"seq\"");
+
+        assertThat(fetch(ALICE, "").path("messages")).extracting(m -> m.path("text").asText()).containsExactly("the original");
+    }
+
+    @Test
     void aRetriedSendIsAnsweredFromStorageEvenAfterTheSenderLeft() {
         assertOk(join(ALICE, "Alice"));
         String id = UUID.randomUUID().toString();

@@ -19,6 +19,7 @@ import java.util.List;
  * keysDir: ./data/keys                    # where their key pairs live (default: DATA_DIR/keys)
  * registryKey: ./registry.key             # a registry elsewhere: its public key, or its .key file
  * allowUsers: ./members.allow             # groups without their own list are private to these keys
+ * metricsBind: 127.0.0.1:9404             # Prometheus /metrics and /health (default: off)
  * groups:
  *   - name: Cool Group
  *     bind: tcp://127.0.0.1:5560
@@ -40,6 +41,7 @@ public record ServersConfig(
         String keysDir,
         String registryKey,
         String allowUsers,
+        String metricsBind,
         List<GroupSection> groups) {
 
     public record RegistrySection(String bind, Long leaseMs, Integer maxGroups, String allowGroups) {}
