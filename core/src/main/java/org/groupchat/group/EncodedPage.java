@@ -32,8 +32,14 @@ record EncodedPage(byte[] messagesJson, int count, boolean more) {
 
     /** The whole FETCH reply, field for field what {@code Reply.Fetched} encodes to. */
     byte[] fetchedReply(long lastSeq) {
+        return fetchedReply(lastSeq, null);
+    }
+
+    /** With the history id (an opaque string of letters, digits and dashes, so it needs no escaping), if any. */
+    byte[] fetchedReply(long lastSeq, String historyId) {
         byte[] head = "{\"ok\":true,\"messages\":".getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = (",\"lastSeq\":" + lastSeq + ",\"more\":" + more + "}").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = (",\"lastSeq\":" + lastSeq + ",\"more\":" + more
+                + (historyId == null ? "" : ",\"historyId\":\"" + historyId + "\"") + "}").getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream reply = new ByteArrayOutputStream(head.length + messagesJson.length + tail.length);
         reply.writeBytes(head);
         reply.writeBytes(messagesJson);

@@ -159,7 +159,7 @@ public final class GroupServer extends RouterServer {
     @Override
     protected Reply answer(Request request, String peerKey) throws ProtocolException {
         if (request instanceof Request.Ping) {
-            return new Reply.Pong("group", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL);
+            return new Reply.Pong("group", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL, ProtocolVersion.GROUP_FEATURES);
         } else if (request instanceof Request.Join join) {
             return join(join);
         } else if (request instanceof Request.Leave leave) {
@@ -198,7 +198,7 @@ public final class GroupServer extends RouterServer {
             store.putMember(new User(userId, name));
         }
         presence.seen(userId, System.nanoTime());
-        return new Reply.Joined(store.lastSeq(), memberView.members());
+        return new Reply.Joined(store.lastSeq(), memberView.members(), store.historyId());
     }
 
     private void acceptSend(Inbound from, Request.Send send) {
@@ -292,7 +292,7 @@ public final class GroupServer extends RouterServer {
                 parkedPolls = longPolls.size();
                 return;
             }
-            replyEncoded(from.route(), page.fetchedReply(store.lastSeq()));
+            replyEncoded(from.route(), page.fetchedReply(store.lastSeq(), store.historyId()));
         } catch (ProtocolException e) {
             reply(from, e.toReply());
         } catch (RuntimeException e) {
@@ -325,7 +325,7 @@ public final class GroupServer extends RouterServer {
         long lastSeq = store.lastSeq();
         for (Map.Entry<LongPollQueue.Parked, Page> entry : answered) {
             Page page = entry.getValue();
-            reply(entry.getKey().route, new Reply.Fetched(page.messages(), lastSeq, page.more()));
+            reply(entry.getKey().route, new Reply.Fetched(page.messages(), lastSeq, page.more(), store.historyId()));
         }
     }
 
@@ -368,7 +368,7 @@ public final class GroupServer extends RouterServer {
         long now = System.nanoTime();
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.expire(now)) {
-            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false));
+            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false, store.historyId()));
         }
         parkedPolls = longPolls.size();
         if (now - lastPruneNanos > PRUNE_INTERVAL_NANOS) {
@@ -387,7 +387,7 @@ public final class GroupServer extends RouterServer {
         LiveFigures.remove(figuresSource);
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.removeAll()) {
-            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false));
+            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false, store.historyId()));
         }
         if (heartbeat != null) {
             heartbeat.unregister(500);

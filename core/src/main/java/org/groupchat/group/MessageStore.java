@@ -15,6 +15,12 @@ public interface MessageStore extends AutoCloseable {
     long lastSeq();
 
     /**
+     * The id of this group's history (protocol 1.1, "history-id"): the same for as long as the stored history only
+     * grows, another one once it has been replaced (a restore), so a client knows its seqs no longer mean the same.
+     */
+    String historyId();
+
+    /**
      * Completes once the whole stored file has been checked and found intact; exceptionally, with a
      * {@link StorageException} that says what to do, if it is damaged. The store serves meanwhile.
      */

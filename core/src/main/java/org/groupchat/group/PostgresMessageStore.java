@@ -23,10 +23,16 @@ public final class PostgresMessageStore implements MessageStore {
     private long lastConnectNanos;
     private long lastSeq;
     private long lastTs;
+    private String historyId;
 
     private PostgresMessageStore(PostgresDatabase database, String groupName) {
         this.database = database;
         this.groupName = groupName;
+    }
+
+    @Override
+    public String historyId() {
+        return historyId;
     }
 
     static PostgresMessageStore open(PostgresDatabase database, String groupName) {
@@ -54,6 +60,7 @@ public final class PostgresMessageStore implements MessageStore {
             long[] counters = opened.counters();
             lastSeq = counters[0];
             lastTs = counters[1];
+            historyId = HistoryId.ofPostgres(opened.db, opened.groupId);
             session = opened;
             knownMembers = opened.members;
             lastConnectFailure = null;

@@ -37,6 +37,7 @@ public final class SqliteMessageStore implements MessageStore {
     private WriteStatements writes;
     private long lastSeq;
     private long lastTs;
+    private String historyId;
 
     private SqliteMessageStore(Path file, DatabaseLock lock, Connection db) throws SQLException {
         this.file = file;
@@ -145,6 +146,12 @@ public final class SqliteMessageStore implements MessageStore {
             lastSeq = rs.getLong(1);
             lastTs = rs.getLong(2);
         }
+        historyId = HistoryId.ofSqlite(db);
+    }
+
+    @Override
+    public String historyId() {
+        return historyId;
     }
 
     public Path file() {

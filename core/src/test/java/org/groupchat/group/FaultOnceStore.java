@@ -34,6 +34,11 @@ final class FaultOnceStore implements MessageStore {
     }
 
     @Override
+    public String historyId() {
+        return real.historyId();
+    }
+
+    @Override
     public List<Message> append(List<NewMessage> messages) {
         return real.append(messages);
     }

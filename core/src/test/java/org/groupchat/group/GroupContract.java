@@ -36,6 +36,17 @@ abstract class GroupContract extends GroupServerTestBase {
     }
 
     @Test
+    void joinAndFetchCarryTheHistoryIdAndPingListsTheFeature() {
+        JsonNode ping = assertOk(raw.send("{\"op\":\"PING\"}"));
+        assertThat(ping.path("features")).extracting(JsonNode::asText).contains("history-id");
+        String historyId = assertOk(join(ALICE, "Alice")).path("historyId").asText();
+        assertThat(historyId).isNotBlank();
+        sendMany(ALICE, 2);
+        assertThat(assertOk(fetch(ALICE, "")).path("historyId").asText()).isEqualTo(historyId);
+        assertThat(assertOk(fetch(ALICE, ",\"afterSeq\":1")).path("historyId").asText()).isEqualTo(historyId);
+    }
+
+    @Test
     void joinListsMembersAndIsIdempotent() {
         JsonNode first = assertOk(join(ALICE, "Alice"));
         assertThat(first.path("lastSeq").asLong()).isZero();
