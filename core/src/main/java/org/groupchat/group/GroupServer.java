@@ -39,6 +39,7 @@ public final class GroupServer extends RouterServer {
     private final LongPollQueue longPolls = new LongPollQueue();
     private final Presence presence = new Presence();
     private final MemberView memberView;
+    private final RetentionSweep retention;
     private final SendRateLimiter rateLimiter;
     private final KeyAuthorization authorization;
     private final List<PendingSend> pendingSends = new ArrayList<>();
@@ -61,6 +62,7 @@ public final class GroupServer extends RouterServer {
         this.store = store;
         this.memberView = new MemberView(store, presence, longPolls, config.security());
         this.rateLimiter = new SendRateLimiter(config.limits().sendsPerSecond(), config.limits().sendBurst());
+        this.retention = new RetentionSweep(config.name(), store, config.limits().retainMs());
         store.integrity().whenComplete((intact, error) -> {
             Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
             if (cause instanceof StorageException) {
@@ -287,12 +289,12 @@ public final class GroupServer extends RouterServer {
             FetchQuery query = FetchQuery.of(fetch, DEFAULT_LIMIT);
             int waitMs = Fields.waitMs(fetch.waitMs());
             EncodedPage page = store.encoded(query);
-            if (page.count() == 0 && waitMs > 0 && mayPark(userId)) {
+            if (page.count() == 0 && waitMs > 0 && longPolls.mayPark(userId, config.limits())) {
                 longPolls.park(new LongPollQueue.Parked(from.route(), userId, query, System.nanoTime() + waitMs * 1_000_000L));
                 parkedPolls = longPolls.size();
                 return;
             }
-            replyEncoded(from.route(), page.fetchedReply(store.lastSeq(), store.historyId()));
+            replyEncoded(from.route(), page.fetchedReply(store.lastSeq(), store.historyId(), retention.firstSeqIfTrimmed()));
         } catch (ProtocolException e) {
             reply(from, e.toReply());
         } catch (RuntimeException e) {
@@ -300,10 +302,8 @@ public final class GroupServer extends RouterServer {
         }
     }
 
-    /** Past the group's or the user's cap on held polls, a FETCH is answered at once (empty) instead of held. */
-    private boolean mayPark(String userId) {
-        return longPolls.size() < config.limits().maxParkedPolls()
-                && longPolls.waitingFor(userId) < config.limits().maxParkedPollsPerUser();
+    private Reply.Fetched fetched(List<Message> messages, long lastSeq, boolean more) {
+        return new Reply.Fetched(messages, lastSeq, more, store.historyId(), retention.firstSeqIfTrimmed());
     }
 
     /**
@@ -325,7 +325,7 @@ public final class GroupServer extends RouterServer {
         long lastSeq = store.lastSeq();
         for (Map.Entry<LongPollQueue.Parked, Page> entry : answered) {
             Page page = entry.getValue();
-            reply(entry.getKey().route, new Reply.Fetched(page.messages(), lastSeq, page.more(), store.historyId()));
+            reply(entry.getKey().route, fetched(page.messages(), lastSeq, page.more()));
         }
     }
 
@@ -336,7 +336,7 @@ public final class GroupServer extends RouterServer {
         }
         long beforeSeq = Fields.nonNegative(before.beforeSeq(), "beforeSeq");
         Page page = store.before(beforeSeq, Fields.limit(before.limit(), DEFAULT_LIMIT));
-        return new Reply.History(page.messages(), page.more());
+        return new Reply.History(page.messages(), page.more(), retention.firstSeqIfTrimmed());
     }
 
     /** The stored member behind the request's user; marks them online. */
@@ -368,13 +368,14 @@ public final class GroupServer extends RouterServer {
         long now = System.nanoTime();
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.expire(now)) {
-            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false, store.historyId()));
+            reply(parked.route, fetched(List.of(), lastSeq, false));
         }
         parkedPolls = longPolls.size();
         if (now - lastPruneNanos > PRUNE_INTERVAL_NANOS) {
             rateLimiter.prune(now);
             lastPruneNanos = now;
         }
+        retention.runIfDue(now);
         if (heartbeat != null) {
             heartbeat.readReplies(now);
             heartbeat.beatIfDue(now, memberView::stats);
@@ -387,7 +388,7 @@ public final class GroupServer extends RouterServer {
         LiveFigures.remove(figuresSource);
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.removeAll()) {
-            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false, store.historyId()));
+            reply(parked.route, fetched(List.of(), lastSeq, false));
         }
         if (heartbeat != null) {
             heartbeat.unregister(500);

@@ -35,6 +35,27 @@ public final class PostgresMessageStore implements MessageStore {
         return historyId;
     }
 
+    @Override
+    public long firstSeq() {
+        try {
+            PostgresSession live = session();
+            long first = RetentionSql.firstSeqPostgres(live.db, live.groupId);
+            return first == 0 && lastSeq > 0 ? 1 : first;
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    @Override
+    public int dropOlderThan(long cutoffMs, int batch) {
+        try {
+            PostgresSession live = session();
+            return RetentionSql.dropPostgres(live.db, live.groupId, cutoffMs, batch);
+        } catch (SQLException e) {
+            throw failed("could not drop old messages", e);
+        }
+    }
+
     static PostgresMessageStore open(PostgresDatabase database, String groupName) {
         PostgresMessageStore store = new PostgresMessageStore(database, groupName);
         store.connect();

@@ -46,15 +46,22 @@ public sealed interface Reply {
 
     record Sent(@JsonProperty(required = true) Message message) implements Reply {}
 
+    /** {@code firstSeq} (1.2, feature "retention"): where the stored history begins, once retention has dropped older. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Fetched(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) long lastSeq,
-            @JsonProperty(required = true) boolean more, String historyId) implements Reply {
+            @JsonProperty(required = true) boolean more, String historyId, Long firstSeq) implements Reply {
         public Fetched(List<Message> messages, long lastSeq, boolean more) {
-            this(messages, lastSeq, more, null);
+            this(messages, lastSeq, more, null, null);
         }
     }
 
-    record History(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) boolean more) implements Reply {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record History(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) boolean more,
+            Long firstSeq) implements Reply {
+        public History(List<Message> messages, boolean more) {
+            this(messages, more, null);
+        }
+    }
 
     record MemberList(@JsonProperty(required = true) List<Member> members) implements Reply {}
 

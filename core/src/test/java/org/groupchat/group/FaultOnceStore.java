@@ -39,6 +39,16 @@ final class FaultOnceStore implements MessageStore {
     }
 
     @Override
+    public long firstSeq() {
+        return real.firstSeq();
+    }
+
+    @Override
+    public int dropOlderThan(long cutoffMs, int batch) {
+        return real.dropOlderThan(cutoffMs, batch);
+    }
+
+    @Override
     public List<Message> append(List<NewMessage> messages) {
         return real.append(messages);
     }

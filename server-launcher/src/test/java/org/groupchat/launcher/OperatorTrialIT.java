@@ -120,6 +120,10 @@ class OperatorTrialIT {
                 "limits.maxMembers (servers.yaml line 4)", "got -5");
         assertConfigError("registry:\n  bind: tcp://127.0.0.1:*\n  leasems: 100\n", "line 3", "unknown key \"registry.leasems\"");
         assertConfigError("groups:\n  - bind: tcp://127.0.0.1:*\n", "groups[0] (servers.yaml line 2)", "needs \"name:\"");
+        assertConfigError("groups:\n  - name: A\n    bind: tcp://127.0.0.1:*\n    retainDays: 0\n",
+                "groups[0].retainDays (servers.yaml line 4)", "at least 1, got 0");
+        assertConfigError("retainDays: -5\ngroups:\n  - name: A\n    bind: tcp://127.0.0.1:*\n",
+                "retainDays (servers.yaml line 1)", "at least 1, got -5");
     }
 
     private void assertConfigError(String yaml, String where, String what) throws Exception {

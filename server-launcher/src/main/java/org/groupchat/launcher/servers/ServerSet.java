@@ -144,8 +144,9 @@ final class ServerSet implements AutoCloseable {
             List<String> out) {
         ServerSecurity security = plan.security().group(spec);
         MessageStore store = plan.stores().open(spec.name());
+        GroupLimits limits = spec.retainDays() == null ? plan.limits() : plan.limits().withRetainMs(spec.retainDays() * 86_400_000L);
         GroupServerConfig config = new GroupServerConfig(spec.name(), spec.bind(), plan.advertiseHost(), registryAddress,
-                plan.heartbeatMs(), plan.limits(), SocketLimits.DEFAULT, security, registryKey);
+                plan.heartbeatMs(), limits, SocketLimits.DEFAULT, security, registryKey);
         long stored = store.lastSeq();
         GroupServer server = new GroupServer(config, store);
         try {

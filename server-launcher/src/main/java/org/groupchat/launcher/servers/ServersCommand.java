@@ -132,6 +132,11 @@ public final class ServersCommand implements Callable<Integer> {
                     + " e.g. 127.0.0.1:9404 (default: off).")
     private String metricsBind;
 
+    @Option(names = "--retain-days", paramLabel = "N",
+            description = "Drop messages older than N days, in the background (default: keep them for ever). YAML: retainDays,"
+                    + " also per group.")
+    private Integer retainDays;
+
     @Option(names = "--log-message-text",
             description = "Let logs show what people wrote (off: a message's text appears in no log at any level, only its size).")
     private boolean logMessageText;
@@ -182,8 +187,12 @@ public final class ServersCommand implements Callable<Integer> {
                 throw new UsageProblem(loaded.key("groups[" + i + "]") + ": each group needs \"name:\" and \"bind:\"");
             }
             try {
+                if (g.retainDays() != null && g.retainDays() < 1) {
+                    throw new UsageProblem(loaded.key("groups[" + i + "].retainDays") + " must be at least 1, got " + g.retainDays());
+                }
                 groups.add(GroupSpec.of(g.name(), g.bind())
-                        .withAllowUsers(g.allowUsers() != null ? Path.of(g.allowUsers()) : defaultAllowUsers));
+                        .withAllowUsers(g.allowUsers() != null ? Path.of(g.allowUsers()) : defaultAllowUsers)
+                        .withRetainDays(g.retainDays()));
             } catch (UsageProblem e) {
                 throw new UsageProblem(loaded.key("groups[" + i + "].bind") + ": " + e.getMessage());
             }
@@ -218,6 +227,11 @@ public final class ServersCommand implements Callable<Integer> {
         atLeast(groupLimits.maxParkedPolls(), 0, label(null, "limits.maxParkedPolls", "limits.maxParkedPolls"));
         atLeast(groupLimits.sendsPerSecond(), 0, label(sendRate, "--send-rate", "limits.sendsPerSecond"));
         atLeast(groupLimits.sendBurst(), 1, label(sendBurst, "--send-burst", "limits.sendBurst"));
+        Integer retain = first(retainDays, config.map(ServersConfig::retainDays));
+        if (retain != null) {
+            atLeast(retain, 1, label(retainDays, "--retain-days", "retainDays"));
+            groupLimits = groupLimits.withRetainMs(retain * 86_400_000L);
+        }
         Path data = dataDir != null ? dataDir : Path.of(first(null, config.map(ServersConfig::dataDir), "data"));
         StorePlan stores = StorePlan.of(data, durability(first(durability, config.map(ServersConfig::durability), "process-crash"),
                         label(durability, "--durability", "durability")),
