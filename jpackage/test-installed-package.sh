@@ -8,7 +8,10 @@
 #  2. starts the GroupChat launcher under Xvfb until its main window is shown, then lets it close itself; checks that
 #     every native library of the package (and JavaFX's, unpacked at that start) finds the libraries it links;
 #  3. as root: dpkg -i; the commands on PATH, the menu entry, the theme icons and the docs, each a file dpkg owns;
-#     no maintainer scripts; dpkg --purge leaves nothing of the package behind.
+#     the service (issue 17): the systemd unit (systemd-analyze verify), disabled; its system user and 0700 data
+#     folder; /etc/groupchat/servers.yaml a conffile; the unit's command run as its user with that config (ports
+#     moved to free ones) answers its /health; dpkg --purge leaves nothing of the package behind.
+#     Maintainer scripts: only postinst, prerm, postrm, for the service's user and data folder.
 # Prints the .deb size, the time from launch to the main window, and the installed size.
 # All traffic stays on 127.0.0.1; every wait is bounded. GROUPCHAT_TEST_PORTS=FIRST-LAST (default 20000-31999) is
 # where it looks for a free TCP port; GROUPCHAT_TEST_LINTIAN=no skips lintian (for a root of another distribution,
@@ -153,9 +156,17 @@ maintainer=$(dpkg-deb -f "$deb" Maintainer)
 [[ $maintainer =~ ^[^\<]+\ \<[^@\ ]+@[^\>\ ]+\>$ ]] || fail "Maintainer is not NAME <EMAIL>: $maintainer"
 [ -n "$(dpkg-deb -f "$deb" Homepage)" ] || fail "no Homepage"
 [ "$(dpkg-deb -f "$deb" Description | wc -l)" -gt 3 ] || fail "no long description"
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -E '(pre|post)(inst|rm)$' >"$work/scripts.out" \
-  && fail "the package has maintainer scripts: $(tr '\n' ' ' <"$work/scripts.out")"
-echo "Maintainer $maintainer, Homepage $(dpkg-deb -f "$deb" Homepage); no maintainer scripts"
+scripts=$(dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -E '(pre|post)(inst|rm)$' | sed 's|^\./||' | sort | paste -sd' ' -)
+[ "$scripts" = "postinst postrm prerm" ] || fail "maintainer scripts: \"$scripts\", expected postinst, postrm and prerm"
+mkdir -p "$work/control"
+dpkg-deb -e "$deb" "$work/control"
+for script in postinst prerm postrm; do
+  head -n 1 "$work/control/$script" | grep -qx '#!/bin/sh' || fail "$script does not start with #!/bin/sh"
+  grep -qx 'set -e' "$work/control/$script" || fail "$script has no set -e"
+  sh -n "$work/control/$script" || fail "$script: sh -n"
+done
+grep -qx '/etc/groupchat/servers.yaml' "$work/control/conffiles" || fail "/etc/groupchat/servers.yaml is not a conffile"
+echo "Maintainer $maintainer, Homepage $(dpkg-deb -f "$deb" Homepage); maintainer scripts: $scripts (sh -n clean)"
 
 step "unpack with dpkg-deb -x"
 dpkg-deb -x "$deb" "$work/root"
@@ -363,6 +374,59 @@ else
   grep -q '^License: Expat' "$doc/copyright" || fail "$doc/copyright does not give the licence"
   echo "$doc/copyright, $doc/changelog.Debian.gz, man pages groupchat(1) and groupchat-servers(1)"
 
+  # the service (issue 17): unit, user, data folder, config; systemd itself need not run here
+  unit=/lib/systemd/system/groupchat-servers.service
+  [ -f "$unit" ] || fail "no $unit"
+  owned "$unit"
+  if command -v systemd-analyze >/dev/null 2>&1; then
+    systemd-analyze verify "$unit" >"$work/unit-verify.out" 2>&1 || fail "systemd-analyze verify $unit: $(cat "$work/unit-verify.out")"
+    verified="systemd-analyze verify clean"
+  else
+    verified="systemd-analyze not here, not verified"
+  fi
+  for setting in 'User=groupchat' 'ExecStart=/usr/bin/groupchat-servers --config /etc/groupchat/servers.yaml' \
+      'WorkingDirectory=/var/lib/groupchat' 'WantedBy=multi-user.target'; do
+    grep -qxF "$setting" "$unit" || fail "$unit has no $setting"
+  done
+  ! ls /etc/systemd/system/*.wants/groupchat-servers.service >/dev/null 2>&1 || fail "the service is enabled after install"
+  [ "$(getent passwd groupchat | cut -d: -f6)" = /var/lib/groupchat ] || fail "no system user groupchat with home /var/lib/groupchat"
+  case $(getent passwd groupchat | cut -d: -f7) in */nologin|*/false) ;; *) fail "the user groupchat has a login shell" ;; esac
+  [ "$(stat -c '%U %a' /var/lib/groupchat)" = "groupchat 700" ] || fail "/var/lib/groupchat is $(stat -c '%U %a' /var/lib/groupchat), not groupchat 700"
+  config=/etc/groupchat/servers.yaml
+  [ -f "$config" ] || fail "no $config"
+  dpkg-query -W -f '${Conffiles}\n' "$package" | grep -q "^ $config " || fail "$config is not a conffile of $package"
+  echo "$unit ($verified; disabled); user groupchat, /var/lib/groupchat 700; $config a conffile"
+
+  # the unit's command, as its user, in its folder, with the shipped config on free ports
+  registry_port=$(free_port) && group_port=$(free_port) && metrics_port=$(free_port) || fail "no free port"
+  sed -e "s/5555/$registry_port/g" -e "s/5560/$group_port/" -e "s/9404/$metrics_port/" "$config" >/var/lib/groupchat/test.yaml
+  chown groupchat:groupchat /var/lib/groupchat/test.yaml
+  exec_start=$(sed -n 's/^ExecStart=//p' "$unit" | sed "s|$config|/var/lib/groupchat/test.yaml|")
+  # setpriv execs the command itself (runuser would stay its parent and answer SIGTERM with 143)
+  (cd /var/lib/groupchat && exec env HOME=/var/lib/groupchat setpriv --reuid=groupchat --regid=groupchat --init-groups \
+    $exec_start) >"$work/service.out" 2>"$work/service.err" &
+  service=$!
+  pids+=("$service")
+  wait_for_line "$work/service.out" '^ready;' 30 "$service" || fail "the service's command did not get ready within 30 s"
+  # five checks in a row, as a supervisor makes them: the first after start also loads the handler's classes
+  for try in 1 2 3 4 5; do
+    health=$(curl -sS -o "$work/health.out" -w '%{http_code} %{time_total}' "http://127.0.0.1:$metrics_port/health") \
+      || fail "curl /health"
+    [ "${health%% *}" = 200 ] && [ "$(cat "$work/health.out")" = ok ] || fail "/health answered $health: $(cat "$work/health.out")"
+    echo "${health#* }" >>"$work/health-times.out"
+  done
+  health_ms=$(printf 'first %.1f ms, median of 5 %.1f ms' "$(awk 'NR == 1 { print $1 * 1000 }' "$work/health-times.out")" \
+    "$(sort -g "$work/health-times.out" | awk 'NR == 3 { print $1 * 1000 }')")
+  curl -fsS "http://127.0.0.1:$metrics_port/metrics" | grep -q '^groupchat_group_members{group="Lobby"}' \
+    || fail "/metrics has no groupchat_group_members of the Lobby"
+  database=$(find /var/lib/groupchat -maxdepth 1 -name 'lobby-*.db' | head -n 1)
+  [ "$(stat -c '%U %a' "$database")" = "groupchat 600" ] || fail "$database is $(stat -c '%U %a' "$database"), not groupchat 600"
+  kill -TERM "$service"
+  wait_for_exit "$service" 30 || fail "the service's command did not stop within 30 s of SIGTERM"
+  [ "$exit_code" -eq 0 ] || fail "the service's command exited $exit_code on SIGTERM"
+  rm -f /var/lib/groupchat/test.yaml
+  echo "the unit's command as groupchat: ready, /health 200 ok ($health_ms, curl), database $database 600, SIGTERM exit 0"
+
   # the installed app under a window manager, driven by the keyboard (issue 19): first starts, then every dialog
   "$(dirname "$0")/../src/test/x11/keyboard-dialogs.sh" --first-starts 10 --dialog-rounds 2 -- /usr/bin/groupchat \
     || fail "the installed app, driven by the keyboard (src/test/x11/keyboard-dialogs.sh)"
@@ -386,4 +450,5 @@ printf '.deb size:                     %d bytes (%s MB)\n' "$deb_bytes" "$(mb "$
 printf 'launch to main window:         %d ms (under Xvfb, bundled servers starting)\n' "$window_ms"
 printf 'installed size (dpkg):         %d KiB (%s MB)\n' "$installed_kib" "$(mb $(( installed_kib * 1024 )))"
 [ -z "${installed_du:-}" ] || printf 'installed size (du of %s): %d KiB\n' "$prefix" "$installed_du"
+[ -z "${health_ms:-}" ] || printf 'service /health (curl):        %s\n' "$health_ms"
 echo "PASS"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the .deb from the jpackage app image, so that every file is one dpkg knows: the app in /opt/groupchat,
-# the commands in /usr/bin, the menu entry, the theme icons, the docs and man pages in /usr/share; no maintainer
-# scripts (dpkg's triggers refresh the menu and icon caches).
+# the commands in /usr/bin, the menu entry, the theme icons, the docs and man pages in /usr/share, and the service
+# (a systemd unit, disabled, with /etc/groupchat/servers.yaml); maintainer scripts only for the service's system user
+# (dpkg's triggers refresh the menu and icon caches).
 # Usage: build-deb.sh APP_IMAGE UPSTREAM_VERSION OUT_DIR "MAINTAINER <EMAIL>" HOMEPAGE
 # The package version is UPSTREAM_VERSION-1. Needs dpkg-deb (1.19+ for --root-owner-group), gzip and strip (binutils).
 set -euo pipefail
@@ -62,18 +63,28 @@ for page in groupchat.1 groupchat-servers.1; do
   fill "$templates/$page" | gzip -9n >"$root/usr/share/man/man1/$page.gz"
 done
 
+# the service (issue 17): a systemd unit, disabled until the operator enables it, and its config, a conffile
+mkdir -p "$root/lib/systemd/system" "$root/etc/groupchat"
+cp "$templates/groupchat-servers.service" "$root/lib/systemd/system/groupchat-servers.service"
+cp "$templates/servers.yaml" "$root/etc/groupchat/servers.yaml"
+
 # the Depends line: the lines of deb/depends that are not comments, joined with commas
 depends=$(grep -v '^[[:space:]]*\(#\|$\)' "$templates/depends" | paste -sd, - | sed 's/,/, /g')
 installed_kib=$(du -sk --apparent-size "$root" | cut -f1)
 mkdir -p "$root/DEBIAN"
 fill "$templates/control" | sed -e "s|@INSTALLED_SIZE@|$installed_kib|" -e "s/@DEPENDS@/$depends/" >"$root/DEBIAN/control"
-(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) \
-  >"$root/DEBIAN/md5sums"
+(cd "$root" && find . -path ./DEBIAN -prune -o -path ./etc -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z \
+  | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
+cp "$templates/conffiles" "$root/DEBIAN/conffiles"
+for script in postinst prerm postrm; do
+  cp "$templates/$script" "$root/DEBIAN/$script"
+done
 
 # the tree as a package would hold it: folders 755, files 644 unless executable (the umask may say otherwise)
 find "$root" -type d -exec chmod 0755 {} +
 find "$root" -type f -perm -u+x -exec chmod 0755 {} +
 find "$root" -type f ! -perm -u+x -exec chmod 0644 {} +
+chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/prerm" "$root/DEBIAN/postrm"
 
 mkdir -p "$out"
 deb=$out/${package}_${version}_$arch.deb

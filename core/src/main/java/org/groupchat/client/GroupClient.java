@@ -78,12 +78,45 @@ public final class GroupClient extends ProtocolClient {
         }
     }
 
+    private volatile String historyId;
+    private volatile Runnable onHistoryReplaced = () -> { };
+
     public User user() {
         return user;
     }
 
     public Reply.Joined join() {
-        return call(new Request.Join(user), Reply.Joined.class);
+        Reply.Joined joined = call(new Request.Join(user), Reply.Joined.class);
+        noteHistory(joined.historyId());
+        return joined;
+    }
+
+    /** The group's history id as last seen (protocol 1.1), or null before any, or from a server without it. */
+    public String historyId() {
+        return historyId;
+    }
+
+    /**
+     * Calls {@code listener} (on the calling thread) when the group's history id changes: its history was replaced,
+     * as by a restore, so seqs seen before no longer name the same messages. {@link #fetchAfter} has then already
+     * started over from the beginning of the new history; drop what was shown and show what it returns.
+     */
+    public void onHistoryReplaced(Runnable listener) {
+        this.onHistoryReplaced = listener;
+    }
+
+    /** Records the id; true when it replaced another one. */
+    private boolean noteHistory(String seen) {
+        if (seen == null) {
+            return false;
+        }
+        String before = historyId;
+        historyId = seen;
+        if (before != null && !before.equals(seen)) {
+            onHistoryReplaced.run();
+            return true;
+        }
+        return false;
     }
 
     public void leave() {
@@ -102,8 +135,13 @@ public final class GroupClient extends ProtocolClient {
 
     /** Messages after {@code afterSeq}; with {@code waitMs} > 0, waits up to that long for one to arrive. */
     public Reply.Fetched fetchAfter(long afterSeq, int limit, int waitMs) {
-        return call(Request.Fetch.after(User.ofId(user.id()), afterSeq, limit, waitMs), Reply.Fetched.class,
+        Reply.Fetched page = call(Request.Fetch.after(User.ofId(user.id()), afterSeq, limit, waitMs), Reply.Fetched.class,
                 Duration.ofMillis(waitMs));
+        if (noteHistory(page.historyId()) && afterSeq > 0) {
+            page = call(Request.Fetch.after(User.ofId(user.id()), 0, limit, 0), Reply.Fetched.class);
+            noteHistory(page.historyId());
+        }
+        return page;
     }
 
     /** Hands every message after {@code afterSeq} to {@code sink}, oldest first, a page at a time; returns the last seq seen. */
@@ -127,11 +165,15 @@ public final class GroupClient extends ProtocolClient {
     }
 
     public Reply.Fetched fetchSince(long sinceMs, int limit) {
-        return call(Request.Fetch.since(User.ofId(user.id()), sinceMs, limit), Reply.Fetched.class);
+        Reply.Fetched page = call(Request.Fetch.since(User.ofId(user.id()), sinceMs, limit), Reply.Fetched.class);
+        noteHistory(page.historyId());
+        return page;
     }
 
     public Reply.Fetched fetchNewest(int limit) {
-        return call(Request.Fetch.newest(User.ofId(user.id()), limit), Reply.Fetched.class);
+        Reply.Fetched page = call(Request.Fetch.newest(User.ofId(user.id()), limit), Reply.Fetched.class);
+        noteHistory(page.historyId());
+        return page;
     }
 
     public Reply.History before(long beforeSeq, int limit) {

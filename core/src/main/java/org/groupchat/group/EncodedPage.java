@@ -32,8 +32,15 @@ record EncodedPage(byte[] messagesJson, int count, boolean more) {
 
     /** The whole FETCH reply, field for field what {@code Reply.Fetched} encodes to. */
     byte[] fetchedReply(long lastSeq) {
+        return fetchedReply(lastSeq, null, null);
+    }
+
+    /** With the history id (an opaque string of letters, digits and dashes, so it needs no escaping), if any. */
+    byte[] fetchedReply(long lastSeq, String historyId, Long firstSeq) {
         byte[] head = "{\"ok\":true,\"messages\":".getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = (",\"lastSeq\":" + lastSeq + ",\"more\":" + more + "}").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = (",\"lastSeq\":" + lastSeq + ",\"more\":" + more
+                + (historyId == null ? "" : ",\"historyId\":\"" + historyId + "\"")
+                + (firstSeq == null ? "" : ",\"firstSeq\":" + firstSeq) + "}").getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream reply = new ByteArrayOutputStream(head.length + messagesJson.length + tail.length);
         reply.writeBytes(head);
         reply.writeBytes(messagesJson);

@@ -1,11 +1,26 @@
 package org.groupchat.group;
 
 import java.util.List;
+import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.Message;
+import org.groupchat.protocol.ProtocolException;
+import org.groupchat.protocol.Request;
 
 /** What a FETCH asks for: after a seq, since a time, or the newest; at most {@code limit} messages. */
 record FetchQuery(Mode mode, long from, int limit) {
     enum Mode { AFTER_SEQ, SINCE_TS, NEWEST }
+
+    /** The query of a FETCH request, its fields checked. */
+    static FetchQuery of(Request.Fetch fetch, int defaultLimit) throws ProtocolException {
+        int limit = Fields.limit(fetch.limit(), defaultLimit);
+        if (fetch.afterSeq() != null) {
+            return new FetchQuery(FetchQuery.Mode.AFTER_SEQ, Fields.nonNegative(fetch.afterSeq(), "afterSeq"), limit);
+        }
+        if (fetch.since() != null) {
+            return new FetchQuery(FetchQuery.Mode.SINCE_TS, Fields.nonNegative(fetch.since(), "since"), limit);
+        }
+        return new FetchQuery(FetchQuery.Mode.NEWEST, 0, limit);
+    }
 
     Page run(MessageStore store) {
         return switch (mode) {

@@ -1,7 +1,10 @@
 package org.groupchat.group;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,6 +16,7 @@ public final class GroupDatabase {
 
     /** For example "Cool Group" becomes {@code cool-group-1b6d1c9e.db}. */
     public static Path fileFor(Path dataDir, String groupName) {
+        adoptLegacyFiles(dataDir, groupName, ".db", ".db-wal", ".db-shm");
         return dataDir.resolve(stemFor(groupName) + ".db");
     }
 
@@ -22,7 +26,34 @@ public final class GroupDatabase {
         if (slug.length() > 40) {
             slug = slug.substring(0, 40);
         }
-        return (slug.isEmpty() ? "group" : slug) + "-" + shortHash(groupName);
+        return stem(slug, groupName.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Renames a group's files named by the hash of the exact spelling (before names compared without case) to
+     * their case-blind names, so the group keeps its history and keys whichever case the operator types next.
+     */
+    public static void adoptLegacyFiles(Path dir, String groupName, String... suffixes) {
+        String current = stemFor(groupName);
+        String legacy = stem(current.substring(0, current.lastIndexOf('-')), groupName);
+        if (legacy.equals(current)) {
+            return;
+        }
+        for (String suffix : suffixes) {
+            Path old = dir.resolve(legacy + suffix);
+            Path now = dir.resolve(current + suffix);
+            try {
+                if (Files.exists(old) && !Files.exists(now)) {
+                    Files.move(old, now, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException e) {
+                throw new StorageException("cannot rename " + old + " to " + now + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String stem(String slug, String hashedName) {
+        return (slug.isEmpty() ? "group" : slug) + "-" + shortHash(hashedName);
     }
 
     /** Opens (creating if needed) the group's store in the data folder. */

@@ -1,22 +1,32 @@
 package org.groupchat.group;
 
 /**
- * Per-group limits an operator can set. A rate of 0 sends per second switches the send limit off.
+ * Per-group limits an operator can set. A rate of 0 sends per second switches the send limit off; {@code retainMs}
+ * 0 keeps history for ever, else messages older than that are dropped in the background (retention).
  */
 public record GroupLimits(int maxMembers, int maxParkedPolls, int maxParkedPollsPerUser, double sendsPerSecond,
-        int sendBurst) {
+        int sendBurst, long retainMs) {
     public static final GroupLimits DEFAULT = new GroupLimits(1_000, 5_000, 4, 20, 40);
     public static final GroupLimits UNLIMITED_SENDS = DEFAULT.withSendRate(0, 0);
 
+    public GroupLimits(int maxMembers, int maxParkedPolls, int maxParkedPollsPerUser, double sendsPerSecond, int sendBurst) {
+        this(maxMembers, maxParkedPolls, maxParkedPollsPerUser, sendsPerSecond, sendBurst, 0);
+    }
+
     public GroupLimits withSendRate(double perSecond, int burst) {
-        return new GroupLimits(maxMembers, maxParkedPolls, maxParkedPollsPerUser, perSecond, burst);
+        return new GroupLimits(maxMembers, maxParkedPolls, maxParkedPollsPerUser, perSecond, burst, retainMs);
     }
 
     public GroupLimits withMaxMembers(int max) {
-        return new GroupLimits(max, maxParkedPolls, maxParkedPollsPerUser, sendsPerSecond, sendBurst);
+        return new GroupLimits(max, maxParkedPolls, maxParkedPollsPerUser, sendsPerSecond, sendBurst, retainMs);
     }
 
     public GroupLimits withMaxParkedPolls(int max) {
-        return new GroupLimits(maxMembers, max, maxParkedPollsPerUser, sendsPerSecond, sendBurst);
+        return new GroupLimits(maxMembers, max, maxParkedPollsPerUser, sendsPerSecond, sendBurst, retainMs);
+    }
+
+    /** Keeps messages for {@code ms} milliseconds; 0 for ever. */
+    public GroupLimits withRetainMs(long ms) {
+        return new GroupLimits(maxMembers, maxParkedPolls, maxParkedPollsPerUser, sendsPerSecond, sendBurst, ms);
     }
 }

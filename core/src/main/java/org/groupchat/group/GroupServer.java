@@ -3,12 +3,13 @@ package org.groupchat.group;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.groupchat.metrics.LiveFigures;
+import org.groupchat.metrics.Metrics;
 import org.groupchat.protocol.Endpoint;
+import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.GroupRef;
-import org.groupchat.protocol.GroupStats;
-import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Ops;
 import org.groupchat.protocol.ProtocolException;
@@ -37,6 +38,8 @@ public final class GroupServer extends RouterServer {
     private final MessageStore store;
     private final LongPollQueue longPolls = new LongPollQueue();
     private final Presence presence = new Presence();
+    private final MemberView memberView;
+    private final RetentionSweep retention;
     private final SendRateLimiter rateLimiter;
     private final KeyAuthorization authorization;
     private final List<PendingSend> pendingSends = new ArrayList<>();
@@ -46,6 +49,9 @@ public final class GroupServer extends RouterServer {
     private long lastPruneNanos = System.nanoTime();
     private volatile int parkedPolls;
     private volatile Throwable damage;
+    private volatile LiveFigures.Group figures;
+    private final LiveFigures.Source figuresSource = () -> figures;
+    private long lastFiguresNanos;
     private final java.util.concurrent.CompletableFuture<String> registration = new java.util.concurrent.CompletableFuture<>();
 
     private record PendingSend(Inbound from, NewMessage message) {}
@@ -55,7 +61,9 @@ public final class GroupServer extends RouterServer {
         this.config = config;
         this.authorization = new KeyAuthorization(config.name(), config.security());
         this.store = store;
+        this.memberView = new MemberView(store, presence, longPolls, config.security());
         this.rateLimiter = new SendRateLimiter(config.limits().sendsPerSecond(), config.limits().sendBurst());
+        this.retention = new RetentionSweep(config.name(), store, config.limits().retainMs());
         store.integrity().whenComplete((intact, error) -> {
             Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
             if (cause instanceof StorageException) {
@@ -81,6 +89,26 @@ public final class GroupServer extends RouterServer {
             heartbeats.add(new RegistryHeartbeat(context, registry, config.registryKey(),
                     config.registryKey() == null ? null : linkKeys(), self, config.epoch(), config.heartbeatMs(), registration));
         }
+        LiveFigures.add(figuresSource);
+    }
+
+    @Override protected String metricsRole() {
+        return "group";
+    }
+
+    @Override protected String metricsGroup() {
+        return config.name();
+    }
+
+    /** Publishes the figures a metrics scrape reads, about once a second, from the server thread that owns them. */
+    private void publishFigures(long now) {
+        if (figures != null && now - lastFiguresNanos < 1_000_000_000L) {
+            return;
+        }
+        lastFiguresNanos = now;
+        GroupStats stats = memberView.stats();
+        figures = new LiveFigures.Group(config.name(), stats.members(), stats.online(), longPolls.size(),
+                heartbeats.stream().anyMatch(RegistryHeartbeat::isRegistered), store instanceof SqliteMessageStore sqlite ? sqlite.file() : null);
     }
 
     /** The group's CURVE public key, or null when it runs without security. */
@@ -93,12 +121,12 @@ public final class GroupServer extends RouterServer {
         return config.security() != null ? config.security().keys() : CurveKeyPair.generate();
     }
 
-    /** A group bound to every interface is advertised as the given host, or this machine's LAN address. */
+    /** A group bound to every interface is advertised as the given host, or the address that routes to the registry. */
     private Endpoint advertise(Endpoint bound) {
         if (!bound.isWildcard()) {
             return bound;
         }
-        return bound.withHost(config.advertiseHost() != null ? config.advertiseHost() : AdvertisedHost.guess());
+        return bound.withHost(config.advertiseHost() != null ? config.advertiseHost() : AdvertisedHost.guess(config.registries().isEmpty() ? null : config.registries().get(0)));
     }
 
     @Override
@@ -134,7 +162,7 @@ public final class GroupServer extends RouterServer {
     @Override
     protected Reply answer(Request request, String peerKey) throws ProtocolException {
         if (request instanceof Request.Ping) {
-            return new Reply.Pong("group", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL);
+            return new Reply.Pong("group", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL, ProtocolVersion.GROUP_FEATURES);
         } else if (request instanceof Request.Join join) {
             return join(join);
         } else if (request instanceof Request.Leave leave) {
@@ -148,7 +176,7 @@ public final class GroupServer extends RouterServer {
             return before(before);
         } else if (request instanceof Request.Members members) {
             requireMember(members.user());
-            return new Reply.MemberList(memberList());
+            return new Reply.MemberList(memberView.withPresence());
         }
         throw new ProtocolException(ErrorCode.BAD_REQUEST,
                 "a group server does not answer " + Ops.of(request) + "; send it to the registry");
@@ -173,7 +201,7 @@ public final class GroupServer extends RouterServer {
             store.putMember(new User(userId, name));
         }
         presence.seen(userId, System.nanoTime());
-        return new Reply.Joined(store.lastSeq(), store.members());
+        return new Reply.Joined(store.lastSeq(), memberView.members(), store.historyId());
     }
 
     private void acceptSend(Inbound from, Request.Send send) {
@@ -196,7 +224,7 @@ public final class GroupServer extends RouterServer {
             if (retryAfterMs > 0) {
                 Message stored = store.findById(id).orElse(null);
                 if (stored != null) {
-                    reply(from, new Reply.Sent(stored));
+                    reply(from, stored.sender().id().equals(userId) ? new Reply.Sent(stored) : SendIds.takenByAnother(id));
                     return;
                 }
                 throw new ProtocolException(ErrorCode.RATE_LIMITED,
@@ -220,6 +248,7 @@ public final class GroupServer extends RouterServer {
         List<Message> stored;
         try {
             stored = store.append(pendingSends.stream().map(PendingSend::message).toList());
+            Metrics.COMMIT_BATCH.labelValues(config.name()).observe(pendingSends.size());
         } catch (RuntimeException e) {
             Reply failure = storageFailure(e);
             pendingSends.forEach(p -> {
@@ -234,7 +263,8 @@ public final class GroupServer extends RouterServer {
         for (int i = 0; i < stored.size(); i++) {
             PendingSend pending = pendingSends.get(i);
             Message message = stored.get(i);
-            reply(pending.from(), new Reply.Sent(message));
+            reply(pending.from(), message.sender().id().equals(pending.message().sender().id())
+                    ? new Reply.Sent(message) : SendIds.takenByAnother(message.id()));
             // New messages come in rising seq; a retry (even one beside its original in this batch) repeats a seq.
             if (message.seq() > lastFreshSeq) {
                 fresh.add(message);
@@ -258,18 +288,18 @@ public final class GroupServer extends RouterServer {
     private void fetch(Inbound from, Request.Fetch fetch) {
         try {
             String userId = requireMember(fetch.user()).id();
-            FetchQuery query = queryOf(fetch);
+            FetchQuery query = FetchQuery.of(fetch, DEFAULT_LIMIT);
             int waitMs = Fields.waitMs(fetch.waitMs());
             EncodedPage page = recent.answer(query, store.lastSeq());
             if (page == null) {
                 page = store.encoded(query);
             }
-            if (page.count() == 0 && waitMs > 0 && mayPark(userId)) {
+            if (page.count() == 0 && waitMs > 0 && longPolls.mayPark(userId, config.limits())) {
                 longPolls.park(new LongPollQueue.Parked(from.route(), userId, query, System.nanoTime() + waitMs * 1_000_000L));
                 parkedPolls = longPolls.size();
                 return;
             }
-            replyEncoded(from.route(), page.fetchedReply(store.lastSeq()));
+            replyEncoded(from.route(), page.fetchedReply(store.lastSeq(), store.historyId(), retention.firstSeqIfTrimmed()));
         } catch (ProtocolException e) {
             reply(from, e.toReply());
         } catch (RuntimeException e) {
@@ -277,10 +307,8 @@ public final class GroupServer extends RouterServer {
         }
     }
 
-    /** Past the group's or the user's cap on held polls, a FETCH is answered at once (empty) instead of held. */
-    private boolean mayPark(String userId) {
-        return longPolls.size() < config.limits().maxParkedPolls()
-                && longPolls.waitingFor(userId) < config.limits().maxParkedPollsPerUser();
+    private Reply.Fetched fetched(List<Message> messages, long lastSeq, boolean more) {
+        return new Reply.Fetched(messages, lastSeq, more, store.historyId(), retention.firstSeqIfTrimmed());
     }
 
     /**
@@ -296,24 +324,13 @@ public final class GroupServer extends RouterServer {
         return parkedPolls;
     }
 
-    private static FetchQuery queryOf(Request.Fetch fetch) throws ProtocolException {
-        int limit = Fields.limit(fetch.limit(), DEFAULT_LIMIT);
-        if (fetch.afterSeq() != null) {
-            return new FetchQuery(FetchQuery.Mode.AFTER_SEQ, Fields.nonNegative(fetch.afterSeq(), "afterSeq"), limit);
-        }
-        if (fetch.since() != null) {
-            return new FetchQuery(FetchQuery.Mode.SINCE_TS, Fields.nonNegative(fetch.since(), "since"), limit);
-        }
-        return new FetchQuery(FetchQuery.Mode.NEWEST, 0, limit);
-    }
-
     private void wakeLongPolls(List<Message> fresh) {
         List<Map.Entry<LongPollQueue.Parked, Page>> answered = longPolls.answerWhere(parked -> parked.query.answerFrom(fresh));
         parkedPolls = longPolls.size();
         long lastSeq = store.lastSeq();
         for (Map.Entry<LongPollQueue.Parked, Page> entry : answered) {
             Page page = entry.getValue();
-            reply(entry.getKey().route, new Reply.Fetched(page.messages(), lastSeq, page.more()));
+            reply(entry.getKey().route, fetched(page.messages(), lastSeq, page.more()));
         }
     }
 
@@ -324,7 +341,7 @@ public final class GroupServer extends RouterServer {
         }
         long beforeSeq = Fields.nonNegative(before.beforeSeq(), "beforeSeq");
         Page page = store.before(beforeSeq, Fields.limit(before.limit(), DEFAULT_LIMIT));
-        return new Reply.History(page.messages(), page.more());
+        return new Reply.History(page.messages(), page.more(), retention.firstSeqIfTrimmed());
     }
 
     /** The stored member behind the request's user; marks them online. */
@@ -334,18 +351,6 @@ public final class GroupServer extends RouterServer {
                 "you are not a member of \"" + config.name() + "\"; JOIN first"));
         presence.seen(userId, System.nanoTime());
         return member;
-    }
-
-    private List<Member> memberList() {
-        long now = System.nanoTime();
-        return store.members().stream()
-                .map(u -> new Member(u.id(), u.name(), presence.isOnline(u.id(), now, longPolls.waitingUsers())))
-                .toList();
-    }
-
-    private GroupStats stats() {
-        return new GroupStats(store.memberCount(), presence.onlineCount(System.nanoTime(), longPolls.waitingUsers()),
-                store.lastSeq());
     }
 
     @Override
@@ -368,24 +373,30 @@ public final class GroupServer extends RouterServer {
         long now = System.nanoTime();
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.expire(now)) {
-            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false));
+            reply(parked.route, fetched(List.of(), lastSeq, false));
         }
         parkedPolls = longPolls.size();
         if (now - lastPruneNanos > PRUNE_INTERVAL_NANOS) {
             rateLimiter.prune(now);
             lastPruneNanos = now;
         }
+        if (retention.runIfDue(now)) {
+            // what retention dropped must not be answered from memory either
+            recent.clear();
+        }
         for (RegistryHeartbeat heartbeat : heartbeats) {
             heartbeat.readReplies(now);
-            heartbeat.beatIfDue(now, this::stats);
+            heartbeat.beatIfDue(now, memberView::stats);
         }
+        publishFigures(now);
     }
 
     @Override
     protected void onStop() {
+        LiveFigures.remove(figuresSource);
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.removeAll()) {
-            reply(parked.route, new Reply.Fetched(List.of(), lastSeq, false));
+            reply(parked.route, fetched(List.of(), lastSeq, false));
         }
         heartbeats.forEach(heartbeat -> heartbeat.unregister(500));
         store.close();

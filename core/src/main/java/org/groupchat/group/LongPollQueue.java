@@ -93,4 +93,9 @@ final class LongPollQueue {
     private void forget(Parked parked) {
         waitingPerUser.computeIfPresent(parked.userId, (id, n) -> n == 1 ? null : n - 1);
     }
+
+    /** Past the group's or the user's cap on held polls, a FETCH is answered at once (empty) instead of held. */
+    boolean mayPark(String userId, GroupLimits limits) {
+        return size() < limits.maxParkedPolls() && waitingFor(userId) < limits.maxParkedPollsPerUser();
+    }
 }

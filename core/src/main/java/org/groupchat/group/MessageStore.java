@@ -15,6 +15,21 @@ public interface MessageStore extends AutoCloseable {
     long lastSeq();
 
     /**
+     * The id of this group's history (protocol 1.1, "history-id"): the same for as long as the stored history only
+     * grows, another one once it has been replaced (a restore), so a client knows its seqs no longer mean the same.
+     */
+    String historyId();
+
+    /** The lowest seq still stored, 0 when none; above 1 once retention has dropped older history. */
+    long firstSeq();
+
+    /**
+     * Retention: drops up to {@code batch} of the oldest messages stored before {@code cutoffMs}, never the newest
+     * (so no seq is handed out twice); returns how many it dropped.
+     */
+    int dropOlderThan(long cutoffMs, int batch);
+
+    /**
      * Completes once the whole stored file has been checked and found intact; exceptionally, with a
      * {@link StorageException} that says what to do, if it is damaged. The store serves meanwhile.
      */

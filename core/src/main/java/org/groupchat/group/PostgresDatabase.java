@@ -131,6 +131,16 @@ public final class PostgresDatabase {
         migrated = true;
     }
 
+    /** After the database was restored from a dump: a new history id for every group; returns how many groups. */
+    public int renewHistoryIds() {
+        migrate();
+        try (Connection db = connect()) {
+            return HistoryId.renewPostgres(db);
+        } catch (SQLException e) {
+            throw unusable(e);
+        }
+    }
+
     /** Deletes a group and everything it stored, for tools that make throw-away groups (the benchmark). */
     public void dropGroup(String groupName) {
         try (Connection db = connect()) {

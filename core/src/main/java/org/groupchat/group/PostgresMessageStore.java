@@ -25,11 +25,38 @@ public final class PostgresMessageStore implements MessageStore {
     private long lastConnectNanos;
     private long lastSeq;
     private long lastTs;
+    private String historyId;
 
     private PostgresMessageStore(PostgresDatabase database, String groupName, GroupLease lease) {
         this.database = database;
         this.groupName = groupName;
         this.lease = lease;
+    }
+
+    @Override
+    public String historyId() {
+        return historyId;
+    }
+
+    @Override
+    public long firstSeq() {
+        try {
+            PostgresSession live = session();
+            long first = RetentionSql.firstSeqPostgres(live.db, live.groupId);
+            return first == 0 && lastSeq > 0 ? 1 : first;
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    @Override
+    public int dropOlderThan(long cutoffMs, int batch) {
+        try {
+            PostgresSession live = session();
+            return RetentionSql.dropPostgres(live.db, live.groupId, cutoffMs, batch);
+        } catch (SQLException e) {
+            throw failed("could not drop old messages", e);
+        }
     }
 
     /** The store owns the lease from here on and ends it when it closes. */
@@ -73,6 +100,7 @@ public final class PostgresMessageStore implements MessageStore {
             long[] counters = opened.counters();
             lastSeq = counters[0];
             lastTs = counters[1];
+            historyId = HistoryId.ofPostgres(opened.db, opened.groupId);
             session = opened;
             knownMembers = opened.members;
             lastConnectFailure = null;

@@ -28,10 +28,11 @@ final class Presence {
     }
 
     /** Counts online members and drops entries too old to matter. */
-    int onlineCount(long nowNanos, Set<String> waiting) {
+    int onlineCount(long nowNanos, Set<String> waiting, java.util.function.Predicate<String> listed) {
         lastSeenNanos.values().removeIf(seen -> nowNanos - seen >= ONLINE_WINDOW_NANOS);
         Set<String> online = new HashSet<>(lastSeenNanos.keySet());
         online.addAll(waiting);
+        online.removeIf(listed.negate());
         return online.size();
     }
 }

@@ -122,7 +122,7 @@ final class RecentMessages {
         size--;
     }
 
-    private void clear() {
+    void clear() {
         while (size > 0) {
             dropOldest();
         }

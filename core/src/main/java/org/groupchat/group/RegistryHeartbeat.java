@@ -27,12 +27,18 @@ final class RegistryHeartbeat {
     private static final long RETRY_NANOS = 100_000_000L;
     private static final long SILENCE_WARNING_NANOS = 10_000_000_000L;
     private static final long READ_INTERVAL_NANOS = 20_000_000L;
+    /** The launcher waits this long for the first answer and reports a refusal itself, as its one line. */
+    private static final long STARTER_WAIT_NANOS = 2_000_000_000L;
+    private static final long REFUSAL_REPEAT_NANOS = 30_000_000_000L;
 
     private final Endpoint registry;
     private final GroupRef group;
     private final Long epoch;
     private final long intervalNanos;
-    private final ZMQ.Socket dealer;
+    private final ZContext context;
+    private final ClientKeys linkKeys;
+    private ZMQ.Socket dealer;
+    private long openedNanos;
     private long nextBeatNanos;
     private long lastReadNanos;
     private long lastReplyNanos = System.nanoTime();
@@ -42,10 +48,14 @@ final class RegistryHeartbeat {
     private boolean warnedSilent;
     private boolean registered;
     private String lastProblem;
+    private long lastRefusalLogNanos;
+    private long refusals;
     private final java.util.concurrent.CompletableFuture<String> firstAnswer;
 
-    /** {@code firstAnswer} is completed with null when the registry first accepts the group, or with its refusal. */
-    /** {@code registryKey}: the registry's CURVE public key, or null when it runs without security. */
+    /**
+     * {@code registryKey}: the registry's CURVE public key, or null when it runs without security. {@code firstAnswer}
+     * is completed with null when the registry first accepts the group, or with its refusal.
+     */
     RegistryHeartbeat(ZContext context, Endpoint registry, String registryKey, CurveKeyPair ownKeys, GroupRef group,
             Long epoch, long intervalMs, java.util.concurrent.CompletableFuture<String> firstAnswer) {
         this.epoch = epoch;
@@ -54,14 +64,33 @@ final class RegistryHeartbeat {
         this.group = group;
         this.intervalNanos = intervalMs * 1_000_000L;
         this.secureLink = registryKey != null;
-        dealer = context.createSocket(SocketType.DEALER);
-        dealer.setImmediate(true);
-        dealer.setSndHWM(4);
-        ConnectingSockets.configure(dealer);
-        if (registryKey != null) {
-            new ClientKeys(registryKey, ownKeys).applyTo(dealer);
+        this.context = context;
+        this.linkKeys = registryKey == null ? null : new ClientKeys(registryKey, ownKeys);
+        dealer = openDealer();
+    }
+
+    private ZMQ.Socket openDealer() {
+        ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
+        socket.setImmediate(true);
+        socket.setSndHWM(4);
+        ConnectingSockets.configure(socket);
+        if (linkKeys != null) {
+            linkKeys.applyTo(socket);
         }
-        ConnectingSockets.connect(dealer, registry.toString());
+        ConnectingSockets.connect(socket, registry.toString());
+        openedNanos = System.nanoTime();
+        return socket;
+    }
+
+    /**
+     * After a cut link comes back, TCP's retransmission back-off (and SYN back-off) leaves the old connection silent
+     * for many seconds; a fresh connection once a beat goes unanswered gets the group listed within one beat.
+     */
+    private void reopenIfUnanswered(long nowNanos) {
+        if (nowNanos - Math.max(lastReplyNanos, openedNanos) > intervalNanos + intervalNanos / 4) {
+            context.destroySocket(dealer);
+            dealer = openDealer();
+        }
     }
 
     long nanosUntilNextBeat(long nowNanos) {
@@ -72,6 +101,7 @@ final class RegistryHeartbeat {
         if (nowNanos - nextBeatNanos < 0) {
             return;
         }
+        reopenIfUnanswered(nowNanos);
         boolean queued = send(new Request.Register(group, stats.get(), epoch));
         // Not queued means no live connection: try again soon, so a restarted registry hears from us within one beat.
         nextBeatNanos = nowNanos + (queued ? intervalNanos : RETRY_NANOS);
@@ -117,11 +147,16 @@ final class RegistryHeartbeat {
             }
             String problem = reply.path("error").path("code").asText() + ": " + reply.path("error").path("message").asText();
             registered = false;
-            firstAnswer.complete("the registry at " + registry + " refused it: " + problem);
-            if (!problem.equals(lastProblem)) {
-                LOG.warn("group \"{}\": the registry at {} refused it: {}", group.name(), registry, problem);
-                lastProblem = problem;
+            boolean starterSaysIt = firstAnswer.complete("the registry at " + registry + " refused it: " + problem)
+                    && lastReplyNanos - startNanos < STARTER_WAIT_NANOS;
+            refusals++;
+            org.groupchat.metrics.Metrics.REGISTRY_REFUSALS.labelValues(group.name()).inc();
+            if (!starterSaysIt && (!problem.equals(lastProblem) || lastReplyNanos - lastRefusalLogNanos > REFUSAL_REPEAT_NANOS)) {
+                LOG.error("group \"{}\" is NOT listed: the registry at {} refused it: {} (refused {} times; still trying)",
+                        group.name(), registry, problem, refusals);
+                lastRefusalLogNanos = lastReplyNanos;
             }
+            lastProblem = problem;
         } catch (IOException e) {
             LOG.warn("group \"{}\": unreadable reply from the registry at {}", group.name(), registry);
         }

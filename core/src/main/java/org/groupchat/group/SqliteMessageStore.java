@@ -37,6 +37,8 @@ public final class SqliteMessageStore implements MessageStore {
     private WriteStatements writes;
     private long lastSeq;
     private long lastTs;
+    private String historyId;
+    private long firstSeq;
 
     private SqliteMessageStore(Path file, DatabaseLock lock, Connection db) throws SQLException {
         this.file = file;
@@ -100,12 +102,16 @@ public final class SqliteMessageStore implements MessageStore {
     /** Refuses a file with holes in seq at once; the whole file is checked in the background. */
     private static void refuseGaps(Statement st, Path file) throws SQLException {
         // Apart, count(*) reads the smallest index's pages (5 ms per million); beside max(seq) it steps every row (35-100 ms).
-        try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM messages), (SELECT coalesce(max(seq), 0) FROM messages)")) {
+        try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM messages), (SELECT coalesce(max(seq), 0) FROM messages),"
+                + " (SELECT coalesce(min(seq), 1) FROM messages)")) {
             rs.next();
             long count = rs.getLong(1);
             long lastSeq = rs.getLong(2);
-            if (count != lastSeq) {
-                throw damaged(file, (lastSeq - count) + " of messages 1.." + lastSeq + " are missing", null);
+            long firstSeq = rs.getLong(3);
+            // retention drops a prefix of the history, so what is left runs gap-free from its first seq
+            if (count != 0 && count != lastSeq - firstSeq + 1) {
+                throw damaged(file, (lastSeq - firstSeq + 1 - count) + " of messages " + firstSeq + ".." + lastSeq
+                        + " are missing", null);
             }
         }
     }
@@ -145,6 +151,31 @@ public final class SqliteMessageStore implements MessageStore {
             lastSeq = rs.getLong(1);
             lastTs = rs.getLong(2);
         }
+        historyId = HistoryId.ofSqlite(db);
+        firstSeq = RetentionSql.firstSeqSqlite(db);
+    }
+
+    @Override
+    public long firstSeq() {
+        return firstSeq == 0 && lastSeq > 0 ? 1 : firstSeq;
+    }
+
+    @Override
+    public int dropOlderThan(long cutoffMs, int batch) {
+        try {
+            int dropped = RetentionSql.dropSqlite(db, cutoffMs, batch);
+            if (dropped > 0) {
+                firstSeq = RetentionSql.firstSeqSqlite(db);
+            }
+            return dropped;
+        } catch (SQLException e) {
+            throw new StorageException("could not drop old messages from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String historyId() {
+        return historyId;
     }
 
     public Path file() {

@@ -8,6 +8,8 @@ import java.util.Properties;
 public final class ProtocolVersion {
     public static final int PROTOCOL = 1;
     public static final String SOFTWARE = readSoftwareVersion();
+    /** What a group server lists in PING's {@code features}: names from PROTOCOL.md. */
+    public static final java.util.List<String> GROUP_FEATURES = java.util.List.of("history-id", "retention");
 
     private ProtocolVersion() {}
 

@@ -17,7 +17,14 @@ public sealed interface Reply {
         return true;
     }
 
-    record Pong(@JsonProperty(required = true) String role, @JsonProperty(required = true) String version, @JsonProperty(required = true) int protocol) implements Reply {}
+    /** {@code features} (1.1): what the server supports beyond version 1, by name (PROTOCOL.md). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Pong(@JsonProperty(required = true) String role, @JsonProperty(required = true) String version,
+            @JsonProperty(required = true) int protocol, List<String> features) implements Reply {
+        public Pong(String role, String version, int protocol) {
+            this(role, version, protocol, null);
+        }
+    }
 
     record Registered(@JsonProperty(required = true) long leaseMs) implements Reply {}
 
@@ -28,14 +35,33 @@ public sealed interface Reply {
 
     record GroupFound(@JsonProperty(required = true) GroupInfo group) implements Reply {}
 
-    record Joined(@JsonProperty(required = true) long lastSeq, @JsonProperty(required = true) List<User> members) implements Reply {}
+    /** {@code historyId} (1.1, feature "history-id"): changes when the group's history is replaced, as by a restore. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Joined(@JsonProperty(required = true) long lastSeq, @JsonProperty(required = true) List<User> members,
+            String historyId) implements Reply {
+        public Joined(long lastSeq, List<User> members) {
+            this(lastSeq, members, null);
+        }
+    }
 
     record Sent(@JsonProperty(required = true) Message message) implements Reply {}
 
+    /** {@code firstSeq} (1.2, feature "retention"): where the stored history begins, once retention has dropped older. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Fetched(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) long lastSeq,
-            @JsonProperty(required = true) boolean more) implements Reply {}
+            @JsonProperty(required = true) boolean more, String historyId, Long firstSeq) implements Reply {
+        public Fetched(List<Message> messages, long lastSeq, boolean more) {
+            this(messages, lastSeq, more, null, null);
+        }
+    }
 
-    record History(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) boolean more) implements Reply {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record History(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) boolean more,
+            Long firstSeq) implements Reply {
+        public History(List<Message> messages, boolean more) {
+            this(messages, more, null);
+        }
+    }
 
     record MemberList(@JsonProperty(required = true) List<Member> members) implements Reply {}
 

@@ -61,7 +61,12 @@ public sealed interface Request {
 
     record Leave(User user) implements AsUser {}
 
-    record Send(User user, String id, String text) implements AsUser {}
+    record Send(User user, String id, String text) implements AsUser {
+        @Override
+        public String toString() {
+            return "Send[user=" + user + ", id=" + id + ", text=" + MessageTextInLogs.of(text) + "]";
+        }
+    }
 
     record Fetch(User user, Long afterSeq, Long since, Integer limit, Integer waitMs) implements AsUser {
         public static Fetch after(User user, long afterSeq, int limit, int waitMs) {

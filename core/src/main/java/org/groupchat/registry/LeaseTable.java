@@ -44,13 +44,14 @@ final class LeaseTable {
         return byKey.values().stream().filter(lease -> lease.isLive(nowNanos)).toList();
     }
 
-    int expire(long nowNanos) {
-        int before = byKey.size();
-        byKey.values().removeIf(lease -> !lease.isLive(nowNanos));
-        if (byKey.size() != before) {
+    /** Drops the leases that ran out and returns them, so the log can name each group. */
+    List<Lease> expire(long nowNanos) {
+        List<Lease> expired = byKey.values().stream().filter(lease -> !lease.isLive(nowNanos)).toList();
+        if (!expired.isEmpty()) {
+            expired.forEach(lease -> byKey.remove(key(lease.name())));
             version++;
         }
-        return before - byKey.size();
+        return expired;
     }
 
     /** Changes whenever a lease is added or removed or what LIST shows of one changes; not on a renewal alone. */

@@ -24,6 +24,8 @@ public final class RegistryServer extends RouterServer {
 
     private final RegistryConfig config;
     private final LeaseTable leases = new LeaseTable();
+    private volatile int leaseCount;
+    private final java.util.function.IntSupplier leaseFigure = () -> leaseCount;
     private final ListReplyCache listReply = new ListReplyCache();
     private long nextSweepNanos;
 
@@ -128,7 +130,11 @@ public final class RegistryServer extends RouterServer {
             throw new ProtocolException(ErrorCode.UNAUTHORIZED, "this registry lists only the group servers it trusts;"
                     + " the key of this connection (fingerprint " + PublicKeys.fingerprint(peerKey) + ") is not one of them");
         }
-        if (publicKey != null && !publicKey.equals(peerKey)) {
+        if (publicKey == null) {
+            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "this registry runs CURVE and lists only groups that run"
+                    + " CURVE too; start the group server with --secure");
+        }
+        if (!publicKey.equals(peerKey)) {
             throw new ProtocolException(ErrorCode.UNAUTHORIZED,
                     "\"group.publicKey\" must be the key this connection authenticated with");
         }
@@ -158,12 +164,23 @@ public final class RegistryServer extends RouterServer {
     }
 
     @Override
+    protected void onStart(org.zeromq.ZContext context) {
+        org.groupchat.metrics.LiveFigures.addRegistry(leaseFigure);
+    }
+
+    @Override
+    protected void onStop() {
+        org.groupchat.metrics.LiveFigures.removeRegistry(leaseFigure);
+    }
+
+    @Override
     protected void onTimer() {
+        leaseCount = leases.size();
         long now = System.nanoTime();
         if (now - nextSweepNanos >= 0) {
-            int expired = leases.expire(now);
-            if (expired > 0) {
-                LOG.info("{} group lease(s) expired", expired);
+            for (Lease expired : leases.expire(now)) {
+                LOG.info("lease of group \"{}\" at {} expired: no heartbeat for {} ms", expired.name(), expired.endpoint(),
+                        config.leaseMs());
             }
             nextSweepNanos = now + EXPIRY_SWEEP_NANOS;
         }

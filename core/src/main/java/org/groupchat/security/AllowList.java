@@ -22,12 +22,14 @@ public final class AllowList {
 
     private final Path file;
     private Set<String> keys;
+    private Set<String> userIds;
     private FileTime readAt;
     private long nextCheckNanos;
 
     private AllowList(Path file, Set<String> keys, FileTime readAt) {
         this.file = file;
         this.keys = keys;
+        this.userIds = userIdsOf(keys);
         this.readAt = readAt;
         this.nextCheckNanos = System.nanoTime() + RECHECK_NANOS;
     }
@@ -51,6 +53,12 @@ public final class AllowList {
         return publicKey != null && keys.contains(publicKey);
     }
 
+    /** Whether the user whose id derives from a listed key is still listed (a removed key's user is not). */
+    public boolean allowsUser(String userId) {
+        reloadIfChanged();
+        return userIds.contains(userId);
+    }
+
     public int size() {
         return keys.size();
     }
@@ -65,12 +73,17 @@ public final class AllowList {
             FileTime modified = Files.getLastModifiedTime(file);
             if (!modified.equals(readAt)) {
                 keys = parse(file);
+                userIds = userIdsOf(keys);
                 readAt = modified;
                 LOG.info("allow-list {} read again: {} key(s)", file, keys.size());
             }
         } catch (IOException | KeyFileException e) {
             LOG.warn("allow-list {} not read again, keeping its {} key(s): {}", file, keys.size(), e.getMessage());
         }
+    }
+
+    private static Set<String> userIdsOf(Set<String> keys) {
+        return keys.stream().map(PublicKeys::userIdFor).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> parse(Path file) throws IOException {

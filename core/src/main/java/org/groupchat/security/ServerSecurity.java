@@ -16,6 +16,11 @@ public record ServerSecurity(CurveKeyPair keys, AllowList allowList) {
     }
 
     /** True when the key may use what the allow-list guards. */
+    /** Whether {@code userId} may appear among the members: always, unless an allow-list no longer lists its key. */
+    public boolean listsUser(String userId) {
+        return allowList == null || allowList.allowsUser(userId);
+    }
+
     public boolean allows(String clientKey) {
         return allowList == null || allowList.allows(clientKey);
     }

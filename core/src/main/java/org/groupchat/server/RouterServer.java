@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Json;
+import org.groupchat.protocol.Ops;
 import org.groupchat.protocol.ProtocolException;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
@@ -49,6 +50,7 @@ public abstract class RouterServer implements AutoCloseable {
     private ZMQ.Socket router;
     private int receiveTimeoutMs = -2;
     private ZapHandler zap;
+    private RequestTally tally;
 
     /** {@code security} null: the socket speaks plain ZMTP (the NULL mechanism), as protocol.md describes. */
     protected RouterServer(String threadName, Endpoint bindEndpoint, SocketLimits limits, ServerSecurity security) {
@@ -173,7 +175,7 @@ public abstract class RouterServer implements AutoCloseable {
         try {
             router.bind(bindEndpoint.bindAddress());
         } catch (ZMQException e) {
-            throw new ServerStartException("cannot bind " + bindEndpoint + ": " + describe(e), e);
+            throw new ServerStartException("cannot bind " + bindEndpoint + ": " + BindFailure.describe(bindEndpoint, e), e);
         }
     }
 
@@ -181,14 +183,6 @@ public abstract class RouterServer implements AutoCloseable {
         if (zap != null) {
             zap.close();
         }
-    }
-
-    private static String describe(ZMQException e) {
-        return switch (e.getErrorCode()) {
-            case 48, 98 -> "address already in use";
-            case 49, 99 -> "address not available on this machine";
-            default -> e.getMessage();
-        };
     }
 
     private void loop() {
@@ -276,6 +270,7 @@ public abstract class RouterServer implements AutoCloseable {
         }
         try {
             Request request = RequestDecoder.decode(inbound.body());
+            tally().arrived(inbound.route(), Ops.of(request));
             if (log.isDebugEnabled()) {
                 log.debug("{} <- {}", threadName, request);
             }
@@ -309,11 +304,34 @@ public abstract class RouterServer implements AutoCloseable {
     }
 
     protected final void reply(List<byte[]> route, Reply reply) {
-        replyEncoded(route, Json.write(reply));
+        tally().answered(route, RequestTally.codeOf(reply));
+        send(route, Json.write(reply));
     }
 
-    /** Sends a reply already encoded as JSON, such as one kept from an earlier request. */
+    /** Sends a successful reply already encoded as JSON, such as one kept from an earlier request. */
     protected final void replyEncoded(List<byte[]> route, byte[] json) {
+        tally().answered(route, "OK");
+        send(route, json);
+    }
+
+    private RequestTally tally() {
+        if (tally == null) {
+            tally = new RequestTally(metricsRole(), metricsGroup());
+        }
+        return tally;
+    }
+
+    /** The {@code role} label of this server's request metrics. */
+    protected String metricsRole() {
+        return "registry";
+    }
+
+    /** The {@code group} label of this server's request metrics: empty but for a group server. */
+    protected String metricsGroup() {
+        return "";
+    }
+
+    private void send(List<byte[]> route, byte[] json) {
         ZMsg msg = new ZMsg();
         route.forEach(msg::add);
         msg.add(json);

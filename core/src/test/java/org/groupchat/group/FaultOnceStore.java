@@ -34,6 +34,21 @@ final class FaultOnceStore implements MessageStore {
     }
 
     @Override
+    public String historyId() {
+        return real.historyId();
+    }
+
+    @Override
+    public long firstSeq() {
+        return real.firstSeq();
+    }
+
+    @Override
+    public int dropOlderThan(long cutoffMs, int batch) {
+        return real.dropOlderThan(cutoffMs, batch);
+    }
+
+    @Override
     public List<Message> append(List<NewMessage> messages) {
         return real.append(messages);
     }

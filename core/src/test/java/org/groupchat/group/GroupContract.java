@@ -36,6 +36,17 @@ abstract class GroupContract extends GroupServerTestBase {
     }
 
     @Test
+    void joinAndFetchCarryTheHistoryIdAndPingListsTheFeature() {
+        JsonNode ping = assertOk(raw.send("{\"op\":\"PING\"}"));
+        assertThat(ping.path("features")).extracting(JsonNode::asText).contains("history-id");
+        String historyId = assertOk(join(ALICE, "Alice")).path("historyId").asText();
+        assertThat(historyId).isNotBlank();
+        sendMany(ALICE, 2);
+        assertThat(assertOk(fetch(ALICE, "")).path("historyId").asText()).isEqualTo(historyId);
+        assertThat(assertOk(fetch(ALICE, ",\"afterSeq\":1")).path("historyId").asText()).isEqualTo(historyId);
+    }
+
+    @Test
     void joinListsMembersAndIsIdempotent() {
         JsonNode first = assertOk(join(ALICE, "Alice"));
         assertThat(first.path("lastSeq").asLong()).isZero();
@@ -71,6 +82,20 @@ abstract class GroupContract extends GroupServerTestBase {
         JsonNode again = assertOk(send(ALICE, id, "once")).path("message");
         assertThat(again).isEqualTo(first);
         assertThat(fetch(ALICE, "").path("messages")).hasSize(1);
+    }
+
+    @Test
+    void aReusedIdWithOtherTextGetsTheStoredMessageAndAnotherSendersReuseIsRefused() {
+        assertOk(join(ALICE, "Alice"));
+        assertOk(join(BOB, "Bob"));
+        String id = UUID.randomUUID().toString();
+        JsonNode first = assertOk(send(ALICE, id, "the original")).path("message");
+
+        assertThat(assertOk(send(ALICE, id, "something else")).path("message")).isEqualTo(first);
+        JsonNode refused = assertError(send(BOB, id, "the original"), "BAD_REQUEST");
+        assertThat(refused.toString()).contains("another user's message").doesNotContain("\"seq\"");
+
+        assertThat(fetch(ALICE, "").path("messages")).extracting(m -> m.path("text").asText()).containsExactly("the original");
     }
 
     @Test

@@ -23,6 +23,37 @@ class MessageStoreContractTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
+    void theHistoryIdOutlivesAReopenAndARestoreReplacesIt(TestStore kind) {
+        kind.reset();
+        String before;
+        try (MessageStore store = kind.open("Cool Group", dir)) {
+            before = store.historyId();
+            assertThat(before).isNotBlank().matches("[0-9a-f]{32}");
+            store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "kept")));
+        }
+        Path copy = dir.resolve("backup.db");
+        if (kind == TestStore.SQLITE) {
+            GroupBackup.backup(dir.resolve("group.db"), copy);
+        }
+        try (MessageStore store = kind.open("Cool Group", dir)) {
+            assertThat(store.historyId()).isEqualTo(before);
+            store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "lost with the restore")));
+        }
+        if (kind == TestStore.SQLITE) {
+            assertThat(GroupBackup.restore(copy, dir.resolve("group.db"))).isNotEqualTo(before);
+        } else {
+            assertThat(org.groupchat.testing.TestDatabase.configured().renewHistoryIds()).isEqualTo(1);
+        }
+        try (MessageStore store = kind.open("Cool Group", dir)) {
+            assertThat(store.historyId()).isNotBlank().isNotEqualTo(before);
+            if (kind == TestStore.SQLITE) {
+                assertThat(store.after(0, 10).messages()).extracting(Message::text).containsExactly("kept");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
     void anIdAlreadyStoredIsAnsweredWithTheStoredMessageAndTakesNoSeq(TestStore kind) {
         kind.reset();
         String first = UUID.randomUUID().toString();

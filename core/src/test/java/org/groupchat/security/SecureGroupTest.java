@@ -161,6 +161,38 @@ class SecureGroupTest {
         }
     }
 
+    @Test
+    void aKeyRemovedFromThePrivateListDropsItsUserFromMembersAndFromListsCounts() throws Exception {
+        Path list = dataDir.resolve("members.allow");
+        CurveKeyPair bobKeys = CurveKeyPair.generate();
+        User bob = new User(PublicKeys.userIdFor(bobKeys.publicKey()), "Bob");
+        java.nio.file.Files.writeString(list, aliceKeys.publicKey() + " Alice\n" + bobKeys.publicKey() + " Bob\n");
+        try (org.groupchat.registry.RegistryServer registry = org.groupchat.testing.TestGroups.registry(6_000)) {
+            GroupServerConfig config = TestGroups.unlimited(GroupServerConfig.of("Secret Club", TestGroups.ANY_PORT,
+                    registry.boundEndpoint().toString())).withHeartbeatMs(100);
+            server = TestGroups.group(config.withSecurity(ServerSecurity.withKeys(groupKeys)
+                    .withAllowList(AllowList.load(list))), dataDir);
+            String endpoint = server.boundEndpoint().toString();
+            try (GroupClient aliceClient = client(endpoint, alice, aliceKeys, groupKeys.publicKey());
+                    GroupClient bobClient = client(endpoint, bob, bobKeys, groupKeys.publicKey());
+                    org.groupchat.client.RegistryClient lister = new org.groupchat.client.RegistryClient(
+                            registry.boundEndpoint().toString())) {
+                aliceClient.join();
+                bobClient.join();
+                org.awaitility.Awaitility.await().until(() -> lister.list().stream().anyMatch(g -> g.members() == 2 && g.online() == 2));
+
+                java.nio.file.Files.writeString(list, aliceKeys.publicKey() + " Alice\n");
+                java.nio.file.Files.setLastModifiedTime(list, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> aliceClient.members().stream().map(m -> m.id()).toList().equals(java.util.List.of(alice.id())));
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> lister.list().stream().anyMatch(g -> g.members() == 1 && g.online() == 1));
+                assertThatThrownBy(bobClient::members).isInstanceOf(ServerErrorException.class).hasMessageContaining("private group");
+            }
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {-1L, 0x800000007FFFFFFFL})
     void aHugeFrameLengthBeforeAuthenticationDoesNotDeafenASecureServer(long length) throws Exception {

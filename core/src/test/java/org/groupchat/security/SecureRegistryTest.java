@@ -103,6 +103,22 @@ class SecureRegistryTest {
     }
 
     @Test
+    void aSecureRegistryRefusesAGroupThatDoesNotRunCurveEvenWithoutAnAllowList() throws Exception {
+        startRegistry(ServerSecurity.withKeys(registryKeys));
+        try (RawRequester anyUser = raw(userKeys)) {
+            assertThat(assertError(anyUser.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Plain\","
+                    + "\"endpoint\":\"tcp://127.0.0.1:5561\"}}"), "UNAUTHORIZED").path("error").path("message").asText())
+                    .contains("lists only groups that run CURVE");
+        }
+        group = TestGroups.group(GroupServerConfig.of("Plain", TestGroups.ANY_PORT, registry.boundEndpoint().toString())
+                .withHeartbeatMs(200).withRegistryKey(registryKeys.publicKey()), dataDir);
+        assertThat(group.registration().get(10, TimeUnit.SECONDS)).contains("UNAUTHORIZED").contains("--secure");
+        try (RegistryClient client = user()) {
+            assertThat(client.list()).isEmpty();
+        }
+    }
+
+    @Test
     void aGroupCanAnnounceOnlyTheKeyItAuthenticatedWith() {
         startRegistry(ServerSecurity.withKeys(registryKeys));
         try (RawRequester impostor = raw(CurveKeyPair.generate())) {

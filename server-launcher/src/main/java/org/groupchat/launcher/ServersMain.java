@@ -17,6 +17,8 @@ public final class ServersMain {
         CommandLine commandLine = new CommandLine(new ServersCommand());
         commandLine.addSubcommand("client", new ClientCommand());
         commandLine.addSubcommand("bench", new BenchCommand());
+        commandLine.addSubcommand("backup", new org.groupchat.launcher.backup.BackupCommand());
+        commandLine.addSubcommand("restore", new org.groupchat.launcher.backup.RestoreCommand());
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler((problem, args) -> {
             CommandLine command = problem.getCommandLine();

@@ -24,7 +24,15 @@ class BenchSmokeIT {
         Result bench = runBench("bench", "--smoke", "--json");
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
-        JsonNode figures = Json.mapper().readTree(bench.out()).path("figures");
+        JsonNode report = Json.mapper().readTree(bench.out());
+        assertThat(report.path("smoke").asBoolean()).isTrue();
+        assertThat(report.path("note").asText()).contains("SMOKE RUN").contains("targets do not apply");
+        JsonNode figures = report.path("figures");
+        assertThat(figures).as("no target is judged in a smoke run").noneMatch(f -> f.has("met"));
+        assertThat(figures).filteredOn(f -> f.path("unit").asText().equals("msg/s")).isNotEmpty()
+                .allMatch(f -> f.path("better").asText().equals("higher"));
+        assertThat(figures).filteredOn(f -> f.path("unit").asText().equals("ms")).isNotEmpty()
+                .allMatch(f -> f.path("better").asText().equals("lower"));
         for (String scenario : List.of("send", "deliver", "fetch", "registry", "idle", "startup", "curve")) {
             assertThat(figures).as(scenario).anyMatch(f -> f.path("scenario").asText().equals(scenario));
         }

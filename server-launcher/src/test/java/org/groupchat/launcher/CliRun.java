@@ -13,6 +13,16 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
         List<String> withClient = new ArrayList<>(List.of("client"));
         withClient.addAll(List.of(args));
+        return runCommand(workDir, stdin, withClient);
+    }
+
+    /** {@code groupchat-servers.jar ARGS} itself, such as {@code backup ...}, run to its end. */
+    static CliRun runServers(Path workDir, String... args) throws IOException, InterruptedException {
+        return runCommand(workDir, null, List.of(args));
+    }
+
+    private static CliRun runCommand(Path workDir, String stdin, List<String> withClient) throws IOException, InterruptedException {
+        List<String> args = withClient;
         Process process = new ProcessBuilder(ServerProcess.javaCommand(workDir, withClient)).directory(workDir.toFile()).start();
         process.getOutputStream().write(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();

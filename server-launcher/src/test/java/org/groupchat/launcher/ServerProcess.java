@@ -51,6 +51,17 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Starts behind a command prefix, such as {@code ip netns exec NS}, to run in another network namespace. */
+    static ServerProcess startWithPrefix(Path workDir, List<String> prefix, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(javaCommand(workDir, List.of(args)));
+        try {
+            return new ServerProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts with these environment variables added to (or, with a null value, removed from) the inherited ones. */
     static ServerProcess startWithEnvironment(Path workDir, java.util.Map<String, String> environment, String... args) {
         try {

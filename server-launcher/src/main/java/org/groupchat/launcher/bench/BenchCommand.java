@@ -99,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.groupchat")).setLevel(ch.qos.logback.classic.Level.WARN);
         Set<String> chosen = chosenScenarios();
         PrintWriter err = spec.commandLine().getErr();
-        BenchReport report = new BenchReport();
+        BenchReport report = new BenchReport(smoke);
         PostgresDatabase postgres = database == null ? null : DatabaseOption.parse(database, databasePasswordFile);
         if (postgres != null) {
             postgres.migrate();

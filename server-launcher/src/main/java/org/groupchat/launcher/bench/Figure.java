@@ -7,6 +7,11 @@ package org.groupchat.launcher.bench;
 public record Figure(String scenario, String name, String unit, double value, double baseline, String target,
         Boolean met) {
 
+    /** Which way is good: throughputs and ratios of throughputs are better higher; times, memory and CPU lower. */
+    public String better() {
+        return unit.endsWith("/s") || unit.equals("x") ? "higher" : "lower";
+    }
+
     public double ratio() {
         return Double.isNaN(baseline) || baseline == 0 ? Double.NaN : value / baseline;
     }

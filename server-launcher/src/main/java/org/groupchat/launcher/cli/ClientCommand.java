@@ -120,6 +120,10 @@ public final class ClientCommand {
         Registries registries = byName ? registries() : null;
         GroupInfo found = byName ? registries.lookup(group)
                 : new GroupInfo(group, checked(group, "GROUP"), 0, 0, 0, 0, serverKey == null ? null : KeyFiles.publicKeyFrom(serverKey));
+        if (registryKey != null && !found.secure() && byName) {
+            throw new UsageProblem("group \"" + found.name() + "\" runs without CURVE, so its messages would travel in"
+                    + " plaintext; this client uses --registry-key, so it refuses to talk to it");
+        }
         CliIdentity identity = identity();
         ClientKeys keys = found.secure() ? new ClientKeys(found.publicKey(), identity.keys()) : null;
         return new GroupClient(null, found.endpoint(), identity.userFor(found.secure()), options(), keys,

@@ -10,10 +10,19 @@ import org.groupchat.protocol.ProtocolException;
  * One group to host: its name, the endpoint to bind, and the allow-list of user keys that makes it private (or
  * null), from {@code --group "NAME=tcp://HOST:PORT"} or YAML.
  */
-record GroupSpec(String name, Endpoint bind, Path allowUsers) {
+record GroupSpec(String name, Endpoint bind, Path allowUsers, Integer retainDays) {
+
+    GroupSpec(String name, Endpoint bind, Path allowUsers) {
+        this(name, bind, allowUsers, null);
+    }
 
     GroupSpec withAllowUsers(Path list) {
-        return new GroupSpec(name, bind, list);
+        return new GroupSpec(name, bind, list, retainDays);
+    }
+
+    /** Keeps this group's messages {@code days} days (null: the launcher's setting). */
+    GroupSpec withRetainDays(Integer days) {
+        return new GroupSpec(name, bind, allowUsers, days);
     }
 
     static GroupSpec parse(String flag) {

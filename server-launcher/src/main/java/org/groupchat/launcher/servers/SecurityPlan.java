@@ -28,6 +28,7 @@ record SecurityPlan(boolean secure, Path keysDir, String registryKey, Path allow
         if (!secure) {
             return null;
         }
+        GroupDatabase.adoptLegacyFiles(keysDir, spec.name(), KeyFiles.SECRET_SUFFIX, KeyFiles.PUBLIC_SUFFIX);
         CurveKeyPair keys = KeyFiles.loadOrCreate(keysDir, GroupDatabase.stemFor(spec.name()));
         ServerSecurity security = ServerSecurity.withKeys(keys);
         return spec.allowUsers() == null ? security : security.withAllowList(AllowList.load(spec.allowUsers()));

@@ -1,6 +1,10 @@
 package org.groupchat.launcher.servers;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -21,10 +25,14 @@ import org.groupchat.server.SocketLimits;
 
 /** The servers one launcher runs: an optional registry and any number of groups; closing stops them in order. */
 final class ServerSet implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerSet.class);
     private static final long FIRST_REGISTRATION_WAIT_MS = 2_000;
     private RegistryServer registry;
     private final List<GroupServer> groups = new ArrayList<>();
     private final List<GroupTurns> turns = new ArrayList<>();
+    private final List<Path> newFiles = new ArrayList<>();
+    /** Each server as its start and stop log lines name it: role, name, endpoint, store. */
+    private final List<String> logged = new ArrayList<>();
 
     /**
      * What to start; groups register with the registry started here ({@code registryBind}, may be null) and with each
@@ -53,31 +61,68 @@ final class ServerSet implements AutoCloseable {
                 if (config.security() != null) {
                     registryKey = config.security().keys().publicKey();
                     printSecurity(out, config.security());
-                    out.printf("          clients connect with: --registry %s --registry-key '%s'%n", registryAddress, registryKey);
+                    Endpoint forClients = bound.isWildcard() && plan.advertiseHost() != null
+                            ? bound.withHost(plan.advertiseHost()) : registryAddress;
+                    out.printf("          clients connect with: --registry %s --registry-key '%s'%n", forClients, registryKey);
                     out.printf("          (or --registry-key %s)%n", KeyFiles.publicFile(plan.security().keysDir(), "registry"));
                 }
             }
             registries.addAll(plan.registryAddresses());
             if (!plan.groups().isEmpty()) {
+                warnIfUnresolvable(plan.advertiseHost());
                 plan.stores().prepare();
             }
+            List<String> startLines = new ArrayList<>();
             for (GroupSpec spec : plan.groups()) {
                 if (!plan.stores().usesFiles()) {
                     set.turns.add(takeTurns(plan, spec, registries, registryKey, out, onFailure));
                     continue;
                 }
-                GroupServer group = startGroup(plan, spec, registries, registryKey, out);
+                set.newFiles.addAll(plan.stores().filesToBeCreated(spec.name()));
+                GroupServer group = startGroup(plan, spec, registries, registryKey, startLines);
                 set.groups.add(group);
                 set.watch(group.stopped(), "the group \"" + spec.name() + "\"", onFailure);
             }
             for (GroupServer group : set.groups) {
                 refuseIfTheRegistryDid(group);
             }
+            startLines.forEach(out::println);
             out.flush();
+            if (set.registry != null) {
+                set.logged.add("registry at " + set.registry.boundEndpoint());
+            }
+            for (int i = 0; i < set.groups.size(); i++) {
+                GroupServer group = set.groups.get(i);
+                set.logged.add("group \"" + group.name() + "\" at " + group.advertisedEndpoint() + " (bound "
+                        + group.boundEndpoint() + ", store " + plan.stores().where(plan.groups().get(i).name()) + ")");
+            }
+            set.logged.forEach(server -> LOG.info("started {}", server));
             return set;
         } catch (RuntimeException e) {
             set.close();
+            set.newFiles.forEach(ServerSet::deleteQuietly);
             throw e;
+        }
+    }
+
+    /** Clients may resolve a name this machine cannot (split DNS), so this warns rather than refuses. */
+    private static void warnIfUnresolvable(String advertiseHost) {
+        if (advertiseHost == null) {
+            return;
+        }
+        try {
+            java.net.InetAddress.getByName(advertiseHost);
+        } catch (java.net.UnknownHostException e) {
+            LOG.warn("--advertise {}: this name does not resolve here; clients that cannot resolve it will not reach the"
+                    + " groups the registry lists under it", advertiseHost);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // left behind: an empty database a later start opens as it is
         }
     }
 
@@ -121,8 +166,10 @@ final class ServerSet implements AutoCloseable {
 
     private static GroupServerConfig configOf(Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey,
             ServerSecurity security) {
+        GroupLimits limits = spec.retainDays() == null ? plan.limits()
+                : plan.limits().withRetainMs(spec.retainDays() * 86_400_000L);
         return new GroupServerConfig(spec.name(), spec.bind(), plan.advertiseHost(), registries,
-                plan.heartbeatMs(), plan.limits(), SocketLimits.DEFAULT, security, registryKey, null);
+                plan.heartbeatMs(), limits, SocketLimits.DEFAULT, security, registryKey, null);
     }
 
     private static String describe(List<Endpoint> registries) {
@@ -130,7 +177,7 @@ final class ServerSet implements AutoCloseable {
     }
 
     private static GroupServer startGroup(Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey,
-            PrintWriter out) {
+            List<String> out) {
         ServerSecurity security = plan.security().group(spec);
         MessageStore store = plan.stores().open(spec.name());
         GroupServerConfig config = configOf(plan, spec, registries, registryKey, security);
@@ -142,10 +189,12 @@ final class ServerSet implements AutoCloseable {
             store.close();
             throw e;
         }
-        out.printf("group     %s  %s  (%d messages in %s; registry %s)%n", spec.name(), server.advertisedEndpoint(),
-                stored, plan.stores().where(spec.name()), describe(registries));
+        out.add(String.format("group     %s  %s  (%d messages in %s; registry %s)", spec.name(), server.advertisedEndpoint(),
+                stored, plan.stores().where(spec.name()), describe(registries)));
         if (security != null) {
-            printSecurity(out, security);
+            StringWriter lines = new StringWriter();
+            printSecurity(new PrintWriter(lines), security);
+            lines.toString().lines().forEach(out::add);
         }
         return server;
     }
@@ -164,6 +213,15 @@ final class ServerSet implements AutoCloseable {
         return failure instanceof StorageException ? failure.getMessage() : failure.toString();
     }
 
+    /** Null while every server runs, else which one has stopped: the metrics endpoint's {@code /health}. */
+    String problem() {
+        if (registry != null && !registry.isRunning()) {
+            return "the registry has stopped";
+        }
+        return groups.stream().filter(g -> !g.isRunning()).findFirst()
+                .map(g -> "the group \"" + g.name() + "\" has stopped").orElse(null);
+    }
+
     @Override
     public void close() {
         closing = true;
@@ -175,5 +233,7 @@ final class ServerSet implements AutoCloseable {
             registry.close();
             registry = null;
         }
+        logged.forEach(server -> LOG.info("stopped {}", server));
+        logged.clear();
     }
 }

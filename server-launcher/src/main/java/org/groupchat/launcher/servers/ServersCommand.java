@@ -19,6 +19,7 @@ import org.groupchat.group.GroupLease;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.launcher.UsageProblem;
 import org.groupchat.protocol.Endpoint;
+import org.groupchat.protocol.MessageTextInLogs;
 import org.groupchat.protocol.ProtocolVersion;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.security.KeyFiles;
@@ -43,9 +44,12 @@ import picocli.CommandLine.Spec;
 public final class ServersCommand implements Callable<Integer> {
     private static final String DEFAULT_REGISTRY = "tcp://127.0.0.1:5555";
     private static final int SERVER_FAILED = 4;
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ServersCommand.class);
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
+
+    private ConfigFile.Loaded loaded;
 
     @Option(names = "--registry-bind", paramLabel = "ENDPOINT",
             description = "Start a registry here, e.g. tcp://*:5555. Groups of this process register with it.")
@@ -130,16 +134,38 @@ public final class ServersCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Log every request (debug level).")
     private boolean verbose;
 
+    @Option(names = "--metrics-bind", paramLabel = "HOST:PORT",
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics and a health check at /health,"
+                    + " e.g. 127.0.0.1:9404 (default: off).")
+    private String metricsBind;
+
+    @Option(names = "--retain-days", paramLabel = "N",
+            description = "Drop messages older than N days, in the background (default: keep them for ever). YAML: retainDays,"
+                    + " also per group.")
+    private Integer retainDays;
+
+    @Option(names = "--log-message-text",
+            description = "Let logs show what people wrote (off: a message's text appears in no log at any level, only its size).")
+    private boolean logMessageText;
+
     @Override
     public Integer call() throws Exception {
         if (verbose) {
             ((Logger) LoggerFactory.getLogger("org.groupchat")).setLevel(Level.DEBUG);
         }
-        ServerSet.Plan plan = plan(configFile == null ? null : ConfigFile.read(configFile));
+        MessageTextInLogs.show(logMessageText);
+        loaded = configFile == null ? null : ConfigFile.read(configFile);
+        ServerSet.Plan plan = plan(loaded == null ? null : loaded.config());
         PrintWriter out = spec.commandLine().getOut();
         ShutdownSignal signal = ShutdownSignal.install();
         String failure;
-        try (ServerSet servers = ServerSet.start(plan, out, signal::serverFailed)) {
+        String metricsAt = first(metricsBind, Optional.ofNullable(loaded).map(l -> l.config().metricsBind()));
+        try (ServerSet servers = ServerSet.start(plan, out, signal::serverFailed);
+                MetricsEndpoint metrics = metricsAt == null ? null : MetricsEndpoint.start(metricsAt, servers::problem)) {
+            if (metrics != null) {
+                out.printf("metrics   %s/metrics  (health check: %s/health)%n", metrics.address(), metrics.address());
+                LOG.info("started metrics endpoint at {}/metrics", metrics.address());
+            }
             out.println("ready; stop with Ctrl-C or SIGTERM");
             out.flush();
             failure = signal.await();
@@ -161,8 +187,23 @@ public final class ServersCommand implements Callable<Integer> {
         Path defaultAllowUsers = allowUsers != null ? allowUsers
                 : config.map(ServersConfig::allowUsers).map(Path::of).orElse(null);
         List<GroupSpec> groups = new ArrayList<>();
-        config.map(ServersConfig::groups).orElse(List.of()).forEach(g -> groups.add(GroupSpec.of(g.name(), g.bind())
-                .withAllowUsers(g.allowUsers() != null ? Path.of(g.allowUsers()) : defaultAllowUsers)));
+        List<ServersConfig.GroupSection> sections = config.map(ServersConfig::groups).orElse(List.of());
+        for (int i = 0; i < sections.size(); i++) {
+            ServersConfig.GroupSection g = sections.get(i);
+            if (g == null || g.name() == null || g.bind() == null) {
+                throw new UsageProblem(loaded.key("groups[" + i + "]") + ": each group needs \"name:\" and \"bind:\"");
+            }
+            try {
+                if (g.retainDays() != null && g.retainDays() < 1) {
+                    throw new UsageProblem(loaded.key("groups[" + i + "].retainDays") + " must be at least 1, got " + g.retainDays());
+                }
+                groups.add(GroupSpec.of(g.name(), g.bind())
+                        .withAllowUsers(g.allowUsers() != null ? Path.of(g.allowUsers()) : defaultAllowUsers)
+                        .withRetainDays(g.retainDays()));
+            } catch (UsageProblem e) {
+                throw new UsageProblem(loaded.key("groups[" + i + "].bind") + ": " + e.getMessage());
+            }
+        }
         groupFlags.forEach(flag -> groups.add(GroupSpec.parse(flag).withAllowUsers(defaultAllowUsers)));
         Set<String> names = new HashSet<>();
         for (GroupSpec group : groups) {
@@ -180,7 +221,7 @@ public final class ServersCommand implements Callable<Integer> {
             int maxGroups = first(null, config.map(ServersConfig::registry).map(ServersConfig.RegistrySection::maxGroups),
                     RegistryConfig.DEFAULT_MAX_GROUPS);
             registry = RegistryConfig.bindingTo(endpoint(registryBindValue, "--registry-bind").toString())
-                    .withLeaseMs(positive(lease, "--lease-ms")).withMaxGroups(maxGroups);
+                    .withLeaseMs(positive(lease, label(leaseMs, "--lease-ms", "registry.leaseMs"))).withMaxGroups(maxGroups);
         }
         Optional<ServersConfig.Limits> limits = config.map(ServersConfig::limits);
         GroupLimits groupLimits = new GroupLimits(
@@ -189,12 +230,18 @@ public final class ServersCommand implements Callable<Integer> {
                 GroupLimits.DEFAULT.maxParkedPollsPerUser(),
                 first(sendRate, limits.map(ServersConfig.Limits::sendsPerSecond), GroupLimits.DEFAULT.sendsPerSecond()),
                 first(sendBurst, limits.map(ServersConfig.Limits::sendBurst), GroupLimits.DEFAULT.sendBurst()));
-        atLeast(groupLimits.maxMembers(), 1, "--max-members");
-        atLeast(groupLimits.maxParkedPolls(), 0, "limits.maxParkedPolls");
-        atLeast(groupLimits.sendsPerSecond(), 0, "--send-rate");
-        atLeast(groupLimits.sendBurst(), 1, "--send-burst");
+        atLeast(groupLimits.maxMembers(), 1, label(maxMembers, "--max-members", "limits.maxMembers"));
+        atLeast(groupLimits.maxParkedPolls(), 0, label(null, "limits.maxParkedPolls", "limits.maxParkedPolls"));
+        atLeast(groupLimits.sendsPerSecond(), 0, label(sendRate, "--send-rate", "limits.sendsPerSecond"));
+        atLeast(groupLimits.sendBurst(), 1, label(sendBurst, "--send-burst", "limits.sendBurst"));
+        Integer retain = first(retainDays, config.map(ServersConfig::retainDays));
+        if (retain != null) {
+            atLeast(retain, 1, label(retainDays, "--retain-days", "retainDays"));
+            groupLimits = groupLimits.withRetainMs(retain * 86_400_000L);
+        }
         Path data = dataDir != null ? dataDir : Path.of(first(null, config.map(ServersConfig::dataDir), "data"));
-        StorePlan stores = StorePlan.of(data, durability(first(durability, config.map(ServersConfig::durability), "process-crash")),
+        StorePlan stores = StorePlan.of(data, durability(first(durability, config.map(ServersConfig::durability), "process-crash"),
+                        label(durability, "--durability", "durability")),
                 first(database, config.map(ServersConfig::database)),
                 first(databasePasswordFile, config.map(ServersConfig::databasePasswordFile).map(Path::of)));
         if (!groups.isEmpty() && stores.usesFiles()) {
@@ -202,12 +249,17 @@ public final class ServersCommand implements Callable<Integer> {
         }
         SecurityPlan security = security(config, data, registryBindValue != null, groups);
         String registriesGiven = first(registryAddress, config.map(ServersConfig::registryAddress));
+        long heartbeat = positive(first(heartbeatMs, Optional.empty(), GroupServerConfig.DEFAULT_HEARTBEAT_MS), "--heartbeat-ms");
+        if (registry != null && !groups.isEmpty() && heartbeat * 2 > registry.leaseMs()) {
+            throw new UsageProblem("--heartbeat-ms " + heartbeat + " must be at most half the lease (" + registry.leaseMs()
+                    + " ms), or the groups drop out of LIST between two heartbeats");
+        }
         return new ServerSet.Plan(registry,
                 endpoints(registriesGiven != null || registry != null ? registriesGiven : DEFAULT_REGISTRY, "--registry"),
                 first(advertise, config.map(ServersConfig::advertise)),
                 stores,
                 groupLimits,
-                positive(first(heartbeatMs, Optional.empty(), GroupServerConfig.DEFAULT_HEARTBEAT_MS), "--heartbeat-ms"),
+                heartbeat,
                 positive(first(groupLeaseMs, config.map(ServersConfig::groupLeaseMs), GroupLease.DEFAULT_LEASE_MS),
                         "--group-lease-ms"),
                 groups, security);
@@ -236,6 +288,11 @@ public final class ServersCommand implements Callable<Integer> {
         Path keys = keysDir != null ? keysDir : config.map(ServersConfig::keysDir).map(Path::of).orElse(data.resolve("keys"));
         checkWritable(keys);
         return new SecurityPlan(true, keys, externalKey, allowGroupsFile);
+    }
+
+    /** The flag's name when it was given, else the config file's key with its line. */
+    private String label(Object flag, String flagName, String fileKey) {
+        return flag == null && loaded != null && loaded.lines().containsKey(fileKey) ? loaded.key(fileKey) : flagName;
     }
 
     private static <T> T first(T flag, Optional<T> fromFile) {
@@ -272,15 +329,16 @@ public final class ServersCommand implements Callable<Integer> {
 
     private static void atLeast(double value, double minimum, String setting) {
         if (value < minimum) {
-            throw new UsageProblem(setting + " must be at least " + (long) minimum + ", got " + value);
+            throw new UsageProblem(setting + " must be at least " + (long) minimum + ", got "
+                    + (value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value)));
         }
     }
 
-    private static Durability durability(String value) {
+    private static Durability durability(String value, String setting) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "process-crash" -> Durability.PROCESS_CRASH;
             case "power-loss" -> Durability.POWER_LOSS;
-            default -> throw new UsageProblem("--durability must be process-crash or power-loss, got \"" + value + "\"");
+            default -> throw new UsageProblem(setting + " must be process-crash or power-loss, got \"" + value + "\"");
         };
     }
 

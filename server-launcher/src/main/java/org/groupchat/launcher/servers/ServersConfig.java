@@ -20,6 +20,8 @@ import java.util.List;
  * keysDir: ./data/keys                    # where their key pairs live (default: DATA_DIR/keys)
  * registryKey: ./registry.key             # a registry elsewhere: its public key, or its .key file
  * allowUsers: ./members.allow             # groups without their own list are private to these keys
+ * metricsBind: 127.0.0.1:9404             # Prometheus /metrics and /health (default: off)
+ * retainDays: 365                         # drop messages older than this (default: keep for ever); per group too
  * groups:
  *   - name: Cool Group
  *     bind: tcp://127.0.0.1:5560
@@ -42,11 +44,13 @@ public record ServersConfig(
         String keysDir,
         String registryKey,
         String allowUsers,
+        String metricsBind,
+        Integer retainDays,
         List<GroupSection> groups) {
 
     public record RegistrySection(String bind, Long leaseMs, Integer maxGroups, String allowGroups) {}
 
-    public record GroupSection(String name, String bind, String allowUsers) {}
+    public record GroupSection(String name, String bind, String allowUsers, Integer retainDays) {}
 
     public record Limits(Integer maxMembers, Double sendsPerSecond, Integer sendBurst, Integer maxParkedPolls) {}
 }

@@ -1,6 +1,8 @@
 package org.groupchat.launcher.servers;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.groupchat.group.Durability;
 import org.groupchat.group.GroupDatabase;
 import org.groupchat.group.MessageStore;
@@ -41,6 +43,16 @@ record StorePlan(Path dataDir, Durability durability, PostgresDatabase database)
     MessageStore open(String groupName) {
         return database != null ? database.open(groupName)
                 : SqliteMessageStore.open(GroupDatabase.fileFor(dataDir, groupName), durability);
+    }
+
+    /** The files opening the group's store would create (none for PostgreSQL), to remove if the start fails. */
+    List<Path> filesToBeCreated(String groupName) {
+        if (database != null) {
+            return List.of();
+        }
+        Path file = GroupDatabase.fileFor(dataDir, groupName);
+        return Files.exists(file) ? List.of()
+                : List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"), Path.of(file + ".lock"));
     }
 
     /** Where a group's messages are, for the start-up lines. */

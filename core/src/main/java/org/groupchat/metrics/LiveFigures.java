@@ -1,0 +1,61 @@
+package org.groupchat.metrics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
+
+/**
+ * The figures of the servers running in this process, as their own threads last published them; a scrape reads
+ * these and never touches a server's socket or store.
+ */
+public final class LiveFigures {
+    /** One group's latest figures; the server thread replaces it about once a second. */
+    public record Group(String name, int members, int online, int parkedPolls, boolean listed, Path databaseFile) {}
+
+    /** What a running group offers a scrape: its latest figures. */
+    public interface Source {
+        Group figures();
+    }
+
+    private static final List<Source> GROUPS = new CopyOnWriteArrayList<>();
+    private static final List<IntSupplier> REGISTRIES = new CopyOnWriteArrayList<>();
+
+    private LiveFigures() {}
+
+    public static void add(Source group) {
+        GROUPS.add(group);
+    }
+
+    public static void remove(Source group) {
+        GROUPS.remove(group);
+    }
+
+    public static void addRegistry(IntSupplier leases) {
+        REGISTRIES.add(leases);
+    }
+
+    public static void removeRegistry(IntSupplier leases) {
+        REGISTRIES.remove(leases);
+    }
+
+    static List<Group> groups() {
+        return GROUPS.stream().map(Source::figures).filter(java.util.Objects::nonNull).toList();
+    }
+
+    static Optional<Double> registryLeases() {
+        return REGISTRIES.isEmpty() ? Optional.empty()
+                : Optional.of((double) REGISTRIES.stream().mapToInt(IntSupplier::getAsInt).sum());
+    }
+
+    static double sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.groupchat.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+
+/**
+ * The servers' metrics, in Prometheus' default registry; counted always (cheap), exported only when the launcher
+ * is given {@code --metrics-bind}. Every metric is described in docs/OPERATIONS.md. Label {@code group} is empty
+ * for the registry.
+ */
+public final class Metrics {
+    public static final Counter REQUESTS = Counter.builder().name("groupchat_requests")
+            .help("Requests answered, by server role, group, op and reply code (OK or the error code)")
+            .labelNames("role", "group", "op", "code").register();
+
+    public static final Histogram SEND_LATENCY = Histogram.builder().name("groupchat_send_latency_seconds")
+            .help("SEND from its arrival to its acknowledgement (after the commit), stored or answered from storage")
+            .labelNames("group").classicOnly()
+            .classicUpperBounds(0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
+            .register();
+
+    public static final Histogram COMMIT_BATCH = Histogram.builder().name("groupchat_commit_batch_messages")
+            .help("SENDs stored together in one transaction (group commit)")
+            .labelNames("group").classicOnly()
+            .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
+            .register();
+
+    public static final Counter HANDSHAKE_REFUSALS = Counter.builder().name("groupchat_handshake_refusals")
+            .help("Connections a secure server refused before any request: they did not speak CURVE")
+            .register();
+
+    public static final Counter REGISTRY_REFUSALS = Counter.builder().name("groupchat_registry_refusals")
+            .help("Heartbeats (REGISTER) of a group that a registry refused: the group is not listed there")
+            .labelNames("group").register();
+
+    static {
+        GaugeWithCallback.builder().name("groupchat_group_members").help("Members of each group this process serves")
+                .labelNames("group").callback(cb -> LiveFigures.groups().forEach(g -> cb.call(g.members(), g.name())))
+                .register();
+        GaugeWithCallback.builder().name("groupchat_group_online").help("Members online (a request in the last 15 s or a held poll)")
+                .labelNames("group").callback(cb -> LiveFigures.groups().forEach(g -> cb.call(g.online(), g.name())))
+                .register();
+        GaugeWithCallback.builder().name("groupchat_group_parked_polls").help("FETCH long polls held now")
+                .labelNames("group").callback(cb -> LiveFigures.groups().forEach(g -> cb.call(g.parkedPolls(), g.name())))
+                .register();
+        GaugeWithCallback.builder().name("groupchat_group_listed")
+                .help("1 while the registry accepts the group's heartbeats, 0 while it refuses them or does not answer")
+                .labelNames("group").callback(cb -> LiveFigures.groups().forEach(g -> cb.call(g.listed() ? 1 : 0, g.name())))
+                .register();
+        GaugeWithCallback.builder().name("groupchat_database_bytes")
+                .help("Size of each group's SQLite files: file=db (the database) and file=wal (its write-ahead log)")
+                .labelNames("group", "file").callback(cb -> LiveFigures.groups().forEach(g -> {
+                    if (g.databaseFile() != null) {
+                        cb.call(LiveFigures.sizeOf(g.databaseFile()), g.name(), "db");
+                        cb.call(LiveFigures.sizeOf(java.nio.file.Path.of(g.databaseFile() + "-wal")), g.name(), "wal");
+                    }
+                })).register();
+        GaugeWithCallback.builder().name("groupchat_registry_leases").help("Live group leases at the registry of this process")
+                .callback(cb -> LiveFigures.registryLeases().ifPresent(leases -> cb.call(leases))).register();
+    }
+
+    private Metrics() {}
+
+    /** Registers the metrics (once); the class does it when first used, this makes a scrape show them from the start. */
+    public static void init() {
+        // the static initializer has run by now
+    }
+}
