@@ -179,6 +179,13 @@ public final class ChatTabViewModel implements SessionListener {
     }
 
     @Override
+    public void historyReplaced() {
+        history.replaced();
+        notice.set(groupName + "'s history was restored from a backup, so it is shown afresh; messages sent since"
+                + " that backup may be gone.");
+    }
+
+    @Override
     public void earlierLoaded(List<Message> messages, boolean earlier) {
         history.earlierLoaded(messages, earlier);
     }

@@ -118,6 +118,15 @@ public final class HistoryNavigation {
         latestShown.set(latestShown.get() + 1);
     }
 
+    /** The group's history was replaced: nothing shown stands; the newest page of the new history follows. */
+    void replaced() {
+        shownFrom = Long.MIN_VALUE;
+        loadingEarlier.set(false);
+        hasEarlier.set(false);
+        nothingSince.set("");
+        conversation.replaceStored(List.of());
+    }
+
     /** A history read failed: "load earlier" may be asked again. */
     void failed() {
         loadingEarlier.set(false);

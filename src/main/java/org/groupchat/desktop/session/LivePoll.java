@@ -55,6 +55,11 @@ final class LivePoll implements AutoCloseable {
         afterSeq = Math.max(afterSeq, seq);
     }
 
+    /** Another history (a restored backup): where the poll stood means nothing now; the newest page sets it again. */
+    void forget() {
+        afterSeq = -1;
+    }
+
     /** Parks the next FETCH when it is due; true when the socket had to be replaced first (after a refusal). */
     boolean issueIfDue(long now, boolean allowed) {
         if (allowed && !slot.busy() && started() && now >= nextAt) {
@@ -71,12 +76,16 @@ final class LivePoll implements AutoCloseable {
     }
 
     /**
-     * The messages not seen before, from a reply frame; asks again at once. Throws the server's refusal, or a
+     * The reply frame to the parked FETCH. Throws the server's refusal, or a
      * {@link org.groupchat.client.ProtocolViolationException} for a reply out of the contract for what was asked.
      */
-    List<Message> fresh(byte[] frame, long now) {
+    Reply.Fetched decode(byte[] frame) {
         slot.refuseOversized();
-        Reply.Fetched fetched = ReplyDecoder.decode(frame, asked, Reply.Fetched.class, slot.address().endpoint());
+        return ReplyDecoder.decode(frame, asked, Reply.Fetched.class, slot.address().endpoint());
+    }
+
+    /** The messages of {@code fetched} not seen before; asks again at once. */
+    List<Message> fresh(Reply.Fetched fetched, long now) {
         List<Message> fresh = fetched.messages().stream().filter(m -> m.seq() > afterSeq).toList();
         if (!fresh.isEmpty()) {
             afterSeq = fresh.get(fresh.size() - 1).seq();

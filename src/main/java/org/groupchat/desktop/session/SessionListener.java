@@ -37,4 +37,10 @@ public interface SessionListener {
 
     /** Something the user should read, e.g. the server refused to let us join. */
     void problem(String message);
+
+    /**
+     * The group's history was replaced (restored from a backup: its history id changed), so the seqs shown may now
+     * name other messages; what is shown is dropped, and the newest page of the new history follows.
+     */
+    void historyReplaced();
 }

@@ -34,6 +34,7 @@ final class SessionLoop {
     private final SessionTimings timings;
     private final ConnectionReports health;
     private final CommandQueue calls = new CommandQueue();
+    private final HistoryIds historyIds = new HistoryIds();
     private final SessionCalls make;
     private final HistoryCalls history;
     private GroupAddress address;
@@ -221,7 +222,21 @@ final class SessionLoop {
             return;
         }
         succeeded();
-        call.replied(reply);
+        if (!historyReplaced(reply)) {
+            call.replied(reply);
+        }
+    }
+
+    /** A reply from a replaced history: the tab drops what it shows, and JOIN, the newest page and the poll start over. */
+    private boolean historyReplaced(Reply reply) {
+        if (!historyIds.changedBy(reply)) {
+            return false;
+        }
+        LOG.info("the group at {} has a new history id (restored from a backup): reading it afresh", address.endpoint());
+        poll.forget();
+        calls.addFirst(joinCall());
+        post(listener::historyReplaced);
+        return true;
     }
 
     private void onCommandTimeout(long now) {
@@ -254,8 +269,12 @@ final class SessionLoop {
             return;
         }
         try {
-            List<Message> fresh = poll.fresh(frame, now);
+            Reply.Fetched reply = poll.decode(frame);
             succeeded();
+            if (historyReplaced(reply)) {
+                return;
+            }
+            List<Message> fresh = poll.fresh(reply, now);
             if (!fresh.isEmpty()) {
                 post(() -> listener.arrived(fresh));
             }

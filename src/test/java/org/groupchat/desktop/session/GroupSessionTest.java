@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.groupchat.client.GroupClient;
 import org.groupchat.desktop.testing.SameThreadUiExecutor;
 import org.groupchat.desktop.testing.TestServers;
+import org.groupchat.group.GroupBackup;
 import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
 import org.groupchat.protocol.Member;
@@ -227,6 +228,31 @@ class GroupSessionTest {
         assertThat(session.awaitStopped(15_000)).isTrue();
     }
 
+    @Test
+    void aGroupRestoredFromABackupIsShownAfreshFromItsNewHistory() throws Exception {
+        GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
+        String endpoint = group.advertisedEndpoint();
+        Events ada = new Events();
+        GroupSession session = start(group, "Ada", ada);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.pageSeen && ada.connected());
+        try (GroupClient carol = new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Carol"))) {
+            carol.join();
+            carol.send("before the backup");
+            GroupBackup.backup(temp.resolve("group.db"), temp.resolve("backup.db"));
+            carol.send("after the backup");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.arrived.size() == 2);
+
+        group.close();
+        GroupBackup.restore(temp.resolve("backup.db"), temp.resolve("group.db"));
+        servers.group("Alpha", temp, endpoint, null);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.historyReplaced == 1 && ada.lastPage.size() == 1);
+        assertThat(ada.lastPage).extracting(Message::text).containsExactly("before the backup");
+        session.close();
+        assertThat(session.awaitStopped(15_000)).isTrue();
+    }
+
     private static GroupSession start(GroupServer group, String name, Events events) {
         return GroupSession.start(group.name(), group.advertisedEndpoint(), new User(UUID.randomUUID().toString(), name),
                 new SameThreadUiExecutor(), events);
@@ -242,6 +268,8 @@ class GroupSessionTest {
         final List<String> refusals = new CopyOnWriteArrayList<>();
         volatile boolean pageSeen;
         volatile boolean failOnFirstPage;
+        volatile int historyReplaced;
+        volatile List<Message> lastPage = List.of();
 
         boolean connected() {
             return state == ConnectionState.CONNECTED;
@@ -249,6 +277,7 @@ class GroupSessionTest {
 
         @Override
         public void newestPage(List<Message> messages, boolean hasEarlier) {
+            lastPage = List.copyOf(messages);
             pageSeen = true;
             if (failOnFirstPage) {
                 failOnFirstPage = false;
@@ -303,6 +332,11 @@ class GroupSessionTest {
 
         @Override
         public void problem(String message) {
+        }
+
+        @Override
+        public void historyReplaced() {
+            historyReplaced++;
         }
     }
 }
