@@ -10,6 +10,8 @@ public final class ProtocolVersion {
     public static final String SOFTWARE = readSoftwareVersion();
     /** What a group server lists in PING's {@code features}: names from PROTOCOL.md. */
     public static final java.util.List<String> GROUP_FEATURES = java.util.List.of("history-id", "retention");
+    /** What a registry lists in PING's {@code features}. */
+    public static final java.util.List<String> REGISTRY_FEATURES = java.util.List.of("register-epoch");
 
     private ProtocolVersion() {}
 

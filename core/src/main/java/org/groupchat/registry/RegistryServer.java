@@ -49,7 +49,8 @@ public final class RegistryServer extends RouterServer {
     @Override
     protected Reply answer(Request request, String peerKey) throws ProtocolException {
         if (request instanceof Request.Ping) {
-            return new Reply.Pong("registry", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL);
+            return new Reply.Pong("registry", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL,
+                    ProtocolVersion.REGISTRY_FEATURES);
         } else if (request instanceof Request.Register register) {
             return register(register, peerKey);
         } else if (request instanceof Request.Unregister unregister) {

@@ -39,6 +39,7 @@ class RegistryContractTest {
         assertThat(reply.path("role").asText()).isEqualTo("registry");
         assertThat(reply.path("protocol").asInt()).isEqualTo(1);
         assertThat(reply.path("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(reply.path("features")).extracting(JsonNode::asText).containsExactly("register-epoch");
     }
 
     @Test
