@@ -10,12 +10,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionReports {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionReports.class);
-    private final ConnectionTracker tracker = new ConnectionTracker();
+    private final ConnectionTracker tracker;
     private final SessionListener listener;
     private final UiExecutor ui;
     private String refusal;
 
-    ConnectionReports(SessionListener listener, UiExecutor ui) {
+    ConnectionReports(SessionListener listener, UiExecutor ui, SessionTimings timings) {
+        this.tracker = new ConnectionTracker(timings.initialBackoffMs(), timings.maxBackoffMs());
         this.listener = listener;
         this.ui = ui;
     }

@@ -2,16 +2,28 @@ package org.groupchat.desktop.session;
 
 /**
  * Turns replies and timeouts into a {@link ConnectionState} and the pause before the next attempt:
- * exponential backoff from 250 ms to 5 s; offline once failures have lasted 10 s.
+ * exponential backoff (by default from 250 ms to 5 s); offline once failures have lasted 10 s.
  */
 final class ConnectionTracker {
     static final long INITIAL_BACKOFF_MS = 250;
     static final long MAX_BACKOFF_MS = 5_000;
     static final long OFFLINE_AFTER_MS = 10_000;
 
+    private final long initialBackoffMs;
+    private final long maxBackoffMs;
     private ConnectionState state = ConnectionState.CONNECTING;
     private long failingSince = -1;
-    private long backoffMs = INITIAL_BACKOFF_MS;
+    private long backoffMs;
+
+    ConnectionTracker() {
+        this(INITIAL_BACKOFF_MS, MAX_BACKOFF_MS);
+    }
+
+    ConnectionTracker(long initialBackoffMs, long maxBackoffMs) {
+        this.initialBackoffMs = initialBackoffMs;
+        this.maxBackoffMs = maxBackoffMs;
+        this.backoffMs = initialBackoffMs;
+    }
 
     ConnectionState state() {
         return state;
@@ -20,7 +32,7 @@ final class ConnectionTracker {
     /** Records a reply; returns true when this ends a period of failures (or the first connect). */
     boolean succeeded() {
         failingSince = -1;
-        backoffMs = INITIAL_BACKOFF_MS;
+        backoffMs = initialBackoffMs;
         boolean changed = state != ConnectionState.CONNECTED;
         state = ConnectionState.CONNECTED;
         return changed;
@@ -31,7 +43,7 @@ final class ConnectionTracker {
         if (failingSince < 0) {
             failingSince = now;
         } else {
-            backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+            backoffMs = Math.min(maxBackoffMs, backoffMs * 2);
         }
         ConnectionState next;
         if (now - failingSince >= OFFLINE_AFTER_MS) {

@@ -80,7 +80,7 @@ final class LivePoll implements AutoCloseable {
      * {@link org.groupchat.client.ProtocolViolationException} for a reply out of the contract for what was asked.
      */
     Reply.Fetched decode(byte[] frame) {
-        slot.refuseOversized();
+        slot.refuseBadFrames();
         return ReplyDecoder.decode(frame, asked, Reply.Fetched.class, slot.address().endpoint());
     }
 

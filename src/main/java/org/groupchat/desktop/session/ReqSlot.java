@@ -2,6 +2,7 @@ package org.groupchat.desktop.session;
 
 import org.groupchat.client.ConnectingSockets;
 import org.groupchat.client.OversizedFrames;
+import org.groupchat.client.ProtocolViolationException;
 import org.groupchat.client.ReplyTooLargeException;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -17,6 +18,7 @@ final class ReqSlot implements AutoCloseable {
     private GroupAddress address;
     private ZMQ.Socket socket;
     private OversizedFrames frames;
+    private boolean extraFrames;
     private ConnectionWatch watch;
     private long deadline;
     private boolean busy;
@@ -77,20 +79,32 @@ final class ReqSlot implements AutoCloseable {
         deadline = now + timeoutMs;
     }
 
-    /** The reply, if one is waiting; null otherwise. */
+    /** The reply, if one is waiting; null otherwise. Frames after the first are read and dropped (see below). */
     byte[] receive() {
         byte[] reply = socket.recv(ZMQ.DONTWAIT);
         if (reply != null) {
             busy = false;
+            // a REQ socket takes no request until the whole reply is read
+            while (socket.hasReceiveMore()) {
+                socket.recv();
+                extraFrames = true;
+            }
         }
         return reply;
     }
 
-    /** Throws when the last reply was over the frame limit (it was dropped unread, so memory stays bounded). */
-    void refuseOversized() {
+    /**
+     * Throws when the last reply broke the framing: over the frame limit (it was dropped unread, so memory stays
+     * bounded), or more than the one frame a reply is.
+     */
+    void refuseBadFrames() {
         long bytes = frames.take();
         if (bytes >= 0) {
             throw new ReplyTooLargeException(address.endpoint(), bytes);
+        }
+        if (extraFrames) {
+            extraFrames = false;
+            throw new ProtocolViolationException(address.endpoint(), null, "has more than one frame");
         }
     }
 
@@ -118,6 +132,7 @@ final class ReqSlot implements AutoCloseable {
     private void open() {
         socket = context.createSocket(SocketType.REQ);
         frames = ConnectingSockets.configure(socket);
+        extraFrames = false;
         if (address.keys() != null) {
             address.keys().applyTo(socket);
         }

@@ -55,7 +55,7 @@ final class SessionLoop {
         this.inbox = inbox;
         this.wakeup = wakeup;
         this.timings = timings;
-        this.health = new ConnectionReports(listener, ui);
+        this.health = new ConnectionReports(listener, ui, timings);
         this.make = new SessionCalls(user, timings, listener, ui, calls, SessionLoop::now);
         this.history = new HistoryCalls(userRef, timings.pageSize(), listener, ui, calls::addFirst);
     }
@@ -200,7 +200,7 @@ final class SessionLoop {
         }
         Reply reply;
         try {
-            commandSlot.refuseOversized();
+            commandSlot.refuseBadFrames();
             reply = ReplyDecoder.decode(frame, call.request, call.replyType, address.endpoint());
         } catch (ProtocolViolationException e) {
             // not the group's answer but a broken server: said in the tab, and asked again later as after a timeout
