@@ -44,7 +44,7 @@ public final class GroupServer extends RouterServer {
     private final KeyAuthorization authorization;
     private final List<PendingSend> pendingSends = new ArrayList<>();
     private final RecentMessages recent = new RecentMessages();
-    private final List<RegistryHeartbeat> heartbeats = new ArrayList<>();
+    private final RegistryHeartbeats heartbeats = new RegistryHeartbeats();
     private volatile String advertisedEndpoint;
     private long lastPruneNanos = System.nanoTime();
     private volatile int parkedPolls;
@@ -84,11 +84,8 @@ public final class GroupServer extends RouterServer {
     @Override
     protected void onStart(ZContext context) {
         advertisedEndpoint = advertise(Endpoint.parse(routerEndpoint())).toString();
-        GroupRef self = new GroupRef(config.name(), advertisedEndpoint, publicKey());
-        for (Endpoint registry : config.registries()) {
-            heartbeats.add(new RegistryHeartbeat(context, registry, config.registryKey(),
-                    config.registryKey() == null ? null : linkKeys(), self, config.epoch(), config.heartbeatMs(), registration));
-        }
+        heartbeats.start(context, config, new GroupRef(config.name(), advertisedEndpoint, publicKey()), this::linkKeys,
+                registration);
         LiveFigures.add(figuresSource);
     }
 
@@ -108,7 +105,7 @@ public final class GroupServer extends RouterServer {
         lastFiguresNanos = now;
         GroupStats stats = memberView.stats();
         figures = new LiveFigures.Group(config.name(), stats.members(), stats.online(), longPolls.size(),
-                heartbeats.stream().anyMatch(RegistryHeartbeat::isRegistered), store instanceof SqliteMessageStore sqlite ? sqlite.file() : null);
+                heartbeats.listed(), store instanceof SqliteMessageStore sqlite ? sqlite.file() : null);
     }
 
     /** The group's CURVE public key, or null when it runs without security. */
@@ -356,10 +353,7 @@ public final class GroupServer extends RouterServer {
     @Override
     protected long millisUntilNextTimer() {
         long now = System.nanoTime();
-        long nanos = longPolls.nanosUntilNextDeadline(now);
-        for (RegistryHeartbeat heartbeat : heartbeats) {
-            nanos = Math.min(nanos, heartbeat.nanosUntilNextBeat(now));
-        }
+        long nanos = Math.min(longPolls.nanosUntilNextDeadline(now), heartbeats.nanosUntilNextBeat(now));
         return nanos <= 0 ? 0 : 1 + nanos / 1_000_000L;
     }
 
@@ -384,10 +378,7 @@ public final class GroupServer extends RouterServer {
             // what retention dropped must not be answered from memory either
             recent.clear();
         }
-        for (RegistryHeartbeat heartbeat : heartbeats) {
-            heartbeat.readReplies(now);
-            heartbeat.beatIfDue(now, memberView::stats);
-        }
+        heartbeats.beatIfDue(now, memberView::stats);
         publishFigures(now);
     }
 
@@ -398,7 +389,7 @@ public final class GroupServer extends RouterServer {
         for (LongPollQueue.Parked parked : longPolls.removeAll()) {
             reply(parked.route, fetched(List.of(), lastSeq, false));
         }
-        heartbeats.forEach(heartbeat -> heartbeat.unregister(500));
+        heartbeats.unregister(500);
         store.close();
     }
 }
