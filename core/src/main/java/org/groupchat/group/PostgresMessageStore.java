@@ -53,7 +53,7 @@ public final class PostgresMessageStore implements MessageStore {
     public int dropOlderThan(long cutoffMs, int batch) {
         try {
             PostgresSession live = session();
-            return RetentionSql.dropPostgres(live.db, live.groupId, cutoffMs, batch);
+            return RetentionSql.dropPostgres(live.db, live.groupId, lease.epoch(), cutoffMs, batch);
         } catch (SQLException e) {
             throw failed("could not drop old messages", e);
         }

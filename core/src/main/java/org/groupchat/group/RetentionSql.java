@@ -29,15 +29,18 @@ final class RetentionSql {
         }
     }
 
-    static int dropPostgres(Connection db, long groupId, long cutoffMs, int batch) throws SQLException {
+    /** Only while {@code epoch} is the group's turn (a server that lost it changes nothing), as appends do. */
+    static int dropPostgres(Connection db, long groupId, long epoch, long cutoffMs, int batch) throws SQLException {
         try (PreparedStatement st = db.prepareStatement("DELETE FROM message WHERE group_id = ? AND seq IN (SELECT seq"
                 + " FROM message WHERE group_id = ? AND ts < ? AND seq < (SELECT max(seq) FROM message WHERE group_id = ?)"
-                + " ORDER BY seq LIMIT ?)")) {
+                + " ORDER BY seq LIMIT ?) AND EXISTS (SELECT 1 FROM group_lease WHERE group_id = ? AND epoch = ?)")) {
             st.setLong(1, groupId);
             st.setLong(2, groupId);
             st.setLong(3, cutoffMs);
             st.setLong(4, groupId);
             st.setInt(5, batch);
+            st.setLong(6, groupId);
+            st.setLong(7, epoch);
             return st.executeUpdate();
         }
     }

@@ -24,7 +24,7 @@ class GroupLeaseTest {
     void aServerWhoseTurnWasTakenStoresNothing() throws Exception {
         PostgresDatabase database = TestDatabase.fresh();
         try (PostgresMessageStore first = database.open("Turns", database.tryTake("Turns", "first", SLOW_LEASE_MS).orElseThrow())) {
-            first.append(List.of(message("by the first")));
+            first.append(List.of(message("older"), message("by the first")));
             assertThat(database.tryTake("Turns", "second", LEASE_MS)).as("taken while the first renews").isEmpty();
 
             // The first stops renewing (as a paused or cut-off server would): its lease runs out, the second takes over.
@@ -37,10 +37,11 @@ class GroupLeaseTest {
                         .isInstanceOf(StorageException.class)
                         .hasMessageContaining("another server has taken the group over");
 
-                assertThat(second.append(List.of(message("by the second"))).get(0).seq()).isEqualTo(2);
+                assertThat(first.dropOlderThan(Long.MAX_VALUE, 100)).as("retention by the first, too late").isZero();
+                assertThat(second.append(List.of(message("by the second"))).get(0).seq()).isEqualTo(3);
                 assertThat(second.findById(late.id())).isEmpty();
                 assertThat(second.after(0, 10).messages()).extracting(Message::text)
-                        .containsExactly("by the first", "by the second");
+                        .containsExactly("older", "by the first", "by the second");
             }
         }
     }
