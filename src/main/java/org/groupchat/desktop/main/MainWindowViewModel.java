@@ -105,6 +105,9 @@ public final class MainWindowViewModel {
     /** Opens the group's tab, or selects it when it is already open. */
     public void join(GroupInfo group) {
         ChatTabViewModel open = tab(group.name());
+        if (open == null && plaintextRefused(group)) {
+            return;
+        }
         if (open == null) {
             open = openTab(new JoinedGroup(group.name(), group.endpoint(), group.publicKey()));
             saveSettings();
@@ -179,7 +182,7 @@ public final class MainWindowViewModel {
             JoinedGroup known = joined.get(group.name());
             ChatTabViewModel tab = tab(group.name());
             JoinedGroup now = new JoinedGroup(group.name(), group.endpoint(), group.publicKey());
-            if (known == null || tab == null || known.equals(now)) {
+            if (known == null || tab == null || known.equals(now) || plaintextRefused(group)) {
                 continue;
             }
             if (group.secure() == (known.publicKey() != null)) {
@@ -190,6 +193,19 @@ public final class MainWindowViewModel {
             }
             saveSettings();
         }
+    }
+
+    /**
+     * A registry the user trusts a key for runs CURVE and lists only groups that do: one listed without a key is not
+     * talked to in plaintext (an old or impostor registry), and the status bar says why.
+     */
+    private boolean plaintextRefused(GroupInfo group) {
+        if (group.secure() || registry.trustedKey(registry.watched()) == null) {
+            return false;
+        }
+        status.set("\"" + group.name() + "\" is listed without a key by a secure registry: GroupChat will not talk to it"
+                + " in plaintext. Its server should run with security (--secure).");
+        return true;
     }
 
     /** The group turned security on or off: the user's id changes with it, so the tab starts afresh. */

@@ -56,6 +56,19 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aGroupListedWithoutAKeyByASecureRegistryIsNotTalkedToInPlaintext() {
+        String registryKey = CurveKeyPair.generate().publicKey();
+        assertThat(model.registry().connectTo("tcp://127.0.0.1:9", registryKey).valid()).isTrue();
+
+        model.join(new GroupInfo("Open", "tcp://127.0.0.1:5", 1, 1, 0, 0));
+        model.join(new GroupInfo("Closed", "tcp://127.0.0.1:6", 1, 1, 0, 0, CurveKeyPair.generate().publicKey()));
+
+        assertThat(model.tabs()).extracting(t -> t.groupName()).containsExactly("Saved", "Closed");
+        assertThat(model.statusProperty().get()).contains("\"Open\" is listed without a key by a secure registry")
+                .contains("will not talk to it in plaintext");
+    }
+
+    @Test
     void joiningAnOpenGroupSelectsItsTabInsteadOfOpeningAnother() {
         model.join(new GroupInfo("Alpha", "tcp://127.0.0.1:5", 1, 1, 0, 0));
         model.join(new GroupInfo("Alpha", "tcp://127.0.0.1:5", 1, 1, 0, 0));
