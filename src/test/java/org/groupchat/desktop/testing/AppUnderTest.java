@@ -19,6 +19,7 @@ import org.groupchat.desktop.app.ChatApplication;
 import org.groupchat.desktop.chat.ChatLine;
 import org.groupchat.desktop.profile.Identity;
 import org.groupchat.desktop.profile.JoinedGroup;
+import org.groupchat.group.GroupServer;
 import org.groupchat.desktop.profile.ProfilePaths;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
@@ -44,6 +45,12 @@ public final class AppUnderTest {
             List<JoinedGroup> joined) {
         return open(stage, configDir, name, registry, joined,
                 name == null ? null : new org.groupchat.protocol.User(UUID.randomUUID().toString(), name));
+    }
+
+    /** Bob, say, with a profile in {@code configDir} that has joined {@code group} on {@code registry}. */
+    public static AppUnderTest openJoined(Stage stage, Path configDir, String name, String registry,
+            GroupServer group) {
+        return open(stage, configDir, name, registry, List.of(new JoinedGroup(group.name(), group.advertisedEndpoint())));
     }
 
     /** As {@link #open(Stage, Path, String, String, List)}, as an existing user. */

@@ -12,7 +12,6 @@ import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.groupchat.client.GroupClient;
-import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
@@ -44,8 +43,7 @@ class ConnectionStateTest {
     void start(Stage stage) throws Exception {
         String registry = servers.registry();
         lobby = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
-        bob = AppUnderTest.open(stage, temp.resolve("bob"), "Bob", registry,
-                List.of(new JoinedGroup("Lobby", lobby.advertisedEndpoint())));
+        bob = AppUnderTest.openJoined(stage, temp.resolve("bob"), "Bob", registry, lobby);
     }
 
     @AfterEach

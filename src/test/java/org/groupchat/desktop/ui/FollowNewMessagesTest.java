@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -16,7 +15,6 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.groupchat.client.GroupClient;
 import org.groupchat.desktop.chat.ChatLine;
-import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
@@ -50,8 +48,7 @@ class FollowNewMessagesTest {
                         + " a window of this size, as people's messages often do" : ""));
             }
         }
-        bob = AppUnderTest.open(stage, temp.resolve("bob"), "Bob", registry,
-                List.of(new JoinedGroup("Lobby", lobby.advertisedEndpoint())));
+        bob = AppUnderTest.openJoined(stage, temp.resolve("bob"), "Bob", registry, lobby);
     }
 
     @AfterEach

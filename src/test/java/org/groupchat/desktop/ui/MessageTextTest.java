@@ -18,7 +18,6 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.groupchat.client.GroupClient;
-import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
@@ -50,8 +49,7 @@ class MessageTextTest {
             alice.join();
             alice.send(MESSAGE);
         }
-        bob = AppUnderTest.open(stage, temp.resolve("bob"), "Bob", registry,
-                List.of(new JoinedGroup("Lobby", lobby.advertisedEndpoint())));
+        bob = AppUnderTest.openJoined(stage, temp.resolve("bob"), "Bob", registry, lobby);
     }
 
     @AfterEach

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.stage.Stage;
-import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
@@ -35,8 +33,7 @@ class WindowSizeTest {
     void start(Stage stage) throws Exception {
         String registry = servers.registry();
         GroupServer lobby = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
-        bob = AppUnderTest.open(stage, temp.resolve("bob"), "Bob", registry,
-                List.of(new JoinedGroup("Lobby", lobby.advertisedEndpoint())));
+        bob = AppUnderTest.openJoined(stage, temp.resolve("bob"), "Bob", registry, lobby);
     }
 
     @AfterEach
