@@ -9,5 +9,7 @@ public enum ErrorCode {
     NAME_TAKEN,
     UNKNOWN_GROUP,
     UNAUTHORIZED,
+    /** 1.4: the user may not do this (another's message, moderation by a non-owner or without security, a ban). */
+    FORBIDDEN,
     INTERNAL
 }

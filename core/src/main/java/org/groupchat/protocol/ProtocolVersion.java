@@ -8,6 +8,9 @@ import java.util.Properties;
 public final class ProtocolVersion {
     public static final int PROTOCOL = 1;
     public static final String SOFTWARE = readSoftwareVersion();
+    /** The 1.4 features' names, as PING lists them once a group server supports them (PROTOCOL.md). */
+    public static final String REPLIES = "replies", EDITS = "edits", REACTIONS = "reactions", MENTIONS = "mentions",
+            SEARCH = "search", READ_MARKERS = "read-markers", MODERATION = "moderation", FILES = "files";
     /** What a group server lists in PING's {@code features}: names from PROTOCOL.md. */
     public static final java.util.List<String> GROUP_FEATURES = java.util.List.of("history-id", "retention");
     /** What a registry lists in PING's {@code features}. */

@@ -35,23 +35,39 @@ public sealed interface Reply {
 
     record GroupFound(@JsonProperty(required = true) GroupInfo group) implements Reply {}
 
-    /** {@code historyId} (1.1, feature "history-id"): changes when the group's history is replaced, as by a restore. */
+    /**
+     * {@code historyId} (1.1, feature "history-id"): changes when the group's history is replaced, as by a restore.
+     * {@code readSeq} (1.4, "read-markers"): how far this user has read. {@code owner} (1.4, "moderation"): true when
+     * this user is an owner of the group.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Joined(@JsonProperty(required = true) long lastSeq, @JsonProperty(required = true) List<User> members,
-            String historyId) implements Reply {
+            String historyId, Long readSeq, Boolean owner) implements Reply {
         public Joined(long lastSeq, List<User> members) {
-            this(lastSeq, members, null);
+            this(lastSeq, members, null, null, null);
+        }
+
+        public Joined(long lastSeq, List<User> members, String historyId) {
+            this(lastSeq, members, historyId, null, null);
         }
     }
 
     record Sent(@JsonProperty(required = true) Message message) implements Reply {}
 
-    /** {@code firstSeq} (1.2, feature "retention"): where the stored history begins, once retention has dropped older. */
+    /**
+     * {@code firstSeq} (1.2, feature "retention"): where the stored history begins, once retention has dropped older.
+     * {@code readSeq} (1.4, "read-markers"): how far this user has read, so two copies of one identity agree.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Fetched(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) long lastSeq,
-            @JsonProperty(required = true) boolean more, String historyId, Long firstSeq) implements Reply {
+            @JsonProperty(required = true) boolean more, String historyId, Long firstSeq, Long readSeq)
+            implements Reply {
         public Fetched(List<Message> messages, long lastSeq, boolean more) {
-            this(messages, lastSeq, more, null, null);
+            this(messages, lastSeq, more, null, null, null);
+        }
+
+        public Fetched(List<Message> messages, long lastSeq, boolean more, String historyId, Long firstSeq) {
+            this(messages, lastSeq, more, historyId, firstSeq, null);
         }
     }
 
@@ -64,6 +80,16 @@ public sealed interface Reply {
     }
 
     record MemberList(@JsonProperty(required = true) List<Member> members) implements Reply {}
+
+    /** 1.4, MARK_READ: the user's marker now (never lower than before). */
+    record MarkedRead(@JsonProperty(required = true) long readSeq) implements Reply {}
+
+    /**
+     * 1.4, SEARCH: the hits, newest first, each the original message (its seq, id, ts, sender) with its current text
+     * (after edits); {@code more} = older hits exist (ask again with {@code beforeSeq} = the last hit's seq).
+     */
+    record SearchHits(@JsonProperty(required = true) List<Message> hits, @JsonProperty(required = true) boolean more)
+            implements Reply {}
 
     @JsonPropertyOrder({"ok", "error"})
     record Failure(Error error) implements Reply {

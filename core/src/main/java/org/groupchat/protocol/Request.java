@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-/** Every request of protocol version 1; the JSON field {@code op} selects the record. */
+/** Every request of protocol version 1 and its additions; the JSON field {@code op} selects the record. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Request.Ping.class, name = "PING"),
@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Request.Fetch.class, name = "FETCH"),
     @JsonSubTypes.Type(value = Request.Before.class, name = "BEFORE"),
     @JsonSubTypes.Type(value = Request.Members.class, name = "MEMBERS"),
+    @JsonSubTypes.Type(value = Request.MarkRead.class, name = "MARK_READ"),
+    @JsonSubTypes.Type(value = Request.Search.class, name = "SEARCH"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Request {
@@ -61,7 +63,32 @@ public sealed interface Request {
 
     record Leave(User user) implements AsUser {}
 
-    record Send(User user, String id, String text) implements AsUser {
+    /**
+     * Appends one entry to the group's log. Since 1.4 it may be an event other than a message ({@code kind}, see
+     * {@link EventKind}) with the fields its kind names; the server writes the text of the kinds that have none.
+     */
+    record Send(User user, String id, String text, String kind, Long replyTo, Long target, String emoji, String member,
+            java.util.List<String> mentions) implements AsUser {
+        public Send(User user, String id, String text) {
+            this(user, id, text, null, null, null, null, null, null);
+        }
+
+        /** A message that quotes {@code replyTo} (may be null) and mentions the given members (may be empty). */
+        public static Send message(User user, String id, String text, Long replyTo, java.util.List<String> mentions) {
+            return new Send(user, id, text, null, replyTo, null, null, null,
+                    mentions == null || mentions.isEmpty() ? null : mentions);
+        }
+
+        /** An event about an earlier message: edit (with text), delete, reaction, unreaction (with emoji), remove. */
+        public static Send about(User user, String id, EventKind kind, long target, String text, String emoji) {
+            return new Send(user, id, text, kind.wire(), null, target, emoji, null, null);
+        }
+
+        /** An owner's kick, ban or unban of {@code member} (a user id). */
+        public static Send moderate(User user, String id, EventKind kind, String member) {
+            return new Send(user, id, null, kind.wire(), null, null, null, member, null);
+        }
+
         @Override
         public String toString() {
             return "Send[user=" + user + ", id=" + id + ", text=" + MessageTextInLogs.of(text) + "]";
@@ -85,4 +112,17 @@ public sealed interface Request {
     record Before(User user, Long beforeSeq, Integer limit) implements AsUser {}
 
     record Members(User user) implements AsUser {}
+
+    /** 1.4, feature "read-markers": the user has read the group up to {@code seq}; markers only move forward. */
+    record MarkRead(User user, Long seq) implements AsUser {}
+
+    /**
+     * 1.4, feature "search": messages whose current text holds every word of {@code query} (the last one also as a
+     * prefix), newest first; {@code beforeSeq} pages on to older hits.
+     */
+    record Search(User user, String query, Integer limit, Long beforeSeq) implements AsUser {
+        public static Search of(User user, String query) {
+            return new Search(user, query, null, null);
+        }
+    }
 }
