@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.groupchat.desktop.emoji.Emojis;
+import org.groupchat.desktop.fx.Theme;
 import org.groupchat.desktop.fx.AppIcons;
 import org.groupchat.desktop.fx.FxUiExecutor;
 import org.groupchat.desktop.hosting.LocalServers;
@@ -65,6 +66,7 @@ public final class ChatApplication {
 
     /** Shows the window (after asking for a name on the first start); {@code onQuit} runs after a clean quit. */
     public void show(Stage stage, Runnable onQuit) {
+        Theme.of(settings.theme()).apply();
         if (savedIdentity.isPresent()) {
             open(stage, savedIdentity.get(), onQuit);
             return;

@@ -1,5 +1,6 @@
 package org.groupchat.desktop.app;
 
+import org.groupchat.desktop.fx.Links;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -26,6 +27,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Links.openWith(getHostServices()::showDocument);
         if (Boolean.getBoolean(SmokeExit.PROPERTY)) {
             SmokeExit.arm(stage, app);
         }

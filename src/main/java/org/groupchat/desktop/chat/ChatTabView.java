@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.groupchat.desktop.emoji.Emojis;
@@ -28,6 +29,7 @@ import org.groupchat.desktop.fx.Clipboards;
 import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.protocol.Member;
+import org.groupchat.protocol.Message;
 
 /** Binds ChatTab.fxml to a {@link ChatTabViewModel}; keeps the list scrolled sensibly and handles keys. */
 public final class ChatTabView {
@@ -52,6 +54,17 @@ public final class ChatTabView {
     @FXML private Label refusalLabel;
     @FXML private TextArea draftArea;
     @FXML private Button sendButton;
+    @FXML private VBox searchPane;
+    @FXML private TextField searchField;
+    @FXML private Label searchStatus;
+    @FXML private ListView<Message> searchResults;
+    @FXML private Button closeSearchButton;
+    @FXML private Button moreHitsButton;
+    @FXML private HBox composerBar;
+    @FXML private Label composerLabel;
+    @FXML private Button cancelComposerButton;
+    private SearchBar searchBar;
+    private MentionCompletion mentions;
 
     public ChatTabView(ChatTabViewModel model) {
         this.model = model;
@@ -77,7 +90,10 @@ public final class ChatTabView {
 
         messageList.setItems(model.lines());
         TextSelection selection = new TextSelection();
-        messageList.setCellFactory(list -> new MessageCell(model.zone(), model::retry, Emojis.bundled(), selection));
+        messageList.setCellFactory(list -> new MessageCell(model, Emojis.bundled(), selection));
+        model.newFromProperty().addListener((obs, was, now) -> messageList.refresh());
+        model.members().addListener((javafx.collections.ListChangeListener<Member>) change -> messageList.refresh());
+        model.history().revealedProperty().addListener((obs, was, now) -> reveal(now));
         // a press anywhere starts afresh; a press on a message's text then starts the new selection there
         messageList.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> selection.clear());
         messageList.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
@@ -107,6 +123,10 @@ public final class ChatTabView {
         refusalLabel.managedProperty().bind(refusalLabel.visibleProperty());
         draftArea.textProperty().bindBidirectional(model.draftProperty());
         draftArea.addEventFilter(KeyEvent.KEY_PRESSED, this::onDraftKey);
+        mentions = new MentionCompletion(draftArea, model.composer());
+        searchBar = new SearchBar(model, searchPane, searchField, searchStatus, searchResults, closeSearchButton,
+                moreHitsButton);
+        showComposerMode();
         messageList.skinProperty().addListener((obs, was, skin) -> watchScrollTop());
     }
 
@@ -144,6 +164,91 @@ public final class ChatTabView {
         model.history().loadEarlier();
     }
 
+    @FXML
+    private void closeSearch() {
+        model.search().close();
+        draftArea.requestFocus();
+    }
+
+    @FXML
+    private void moreHits() {
+        model.search().loadMore();
+    }
+
+    @FXML
+    private void cancelComposer() {
+        model.composer().cancel();
+        draftArea.requestFocus();
+    }
+
+    /** Ctrl+F: the search bar opens with its field focused. */
+    public void openSearch() {
+        searchBar.open();
+        if (!model.features().contains(org.groupchat.protocol.ProtocolVersion.SEARCH)) {
+            model.search().unavailable();
+        }
+    }
+
+    /** Scrolls to the revealed message and lights it up for a moment. */
+    private void reveal(HistoryNavigation.Reveal reveal) {
+        if (reveal == null) {
+            return;
+        }
+        ChatLine line = model.conversationLine(reveal.seq());
+        int index = line == null ? -1 : messageList.getItems().indexOf(line);
+        if (index < 0) {
+            return;
+        }
+        scroller.scrollToRow(index);
+        messageList.refresh();
+        javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        fade.setOnFinished(event -> {
+            if (model.history().revealedProperty().get() == reveal) {
+                model.history().revealedProperty().set(null);
+                messageList.refresh();
+            }
+        });
+        fade.play();
+    }
+
+    /** "Replying to …" or "Editing your message" above the send box, while either lasts. */
+    private void showComposerMode() {
+        Composer composer = model.composer();
+        cancelComposerButton.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(
+                org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOSE));
+        cancelComposerButton.setAccessibleText("Cancel");
+        javafx.beans.binding.BooleanBinding active = composer.replyingToProperty().isNotNull()
+                .or(composer.editingProperty().isNotNull());
+        composerBar.visibleProperty().bind(active);
+        composerBar.managedProperty().bind(active);
+        composerLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ChatLine editing = composer.editingProperty().get();
+            ChatLine replying = composer.replyingToProperty().get();
+            if (editing != null) {
+                return "Editing your message · Esc cancels";
+            }
+            return replying == null ? "" : "Replying to " + (replying.own() ? "yourself"
+                    : DisplayNames.shown(replying.sender().name())) + ": " + firstLine(replying.text());
+        }, composer.replyingToProperty(), composer.editingProperty()));
+        composer.replyingToProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                focusDraft();
+            }
+        });
+        composer.editingProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                focusDraft();
+            }
+        });
+    }
+
+    private static String firstLine(String text) {
+        String plain = Markdown.plain(text);
+        int end = plain.indexOf('\n');
+        String first = end < 0 ? plain : plain.substring(0, end);
+        return first.length() > 80 ? first.substring(0, 80) + "…" : first;
+    }
+
     /** Moves keyboard focus to the send box, e.g. when the tab is selected. */
     public void focusDraft() {
         draftArea.requestFocus();
@@ -151,6 +256,19 @@ public final class ChatTabView {
     }
 
     private void onDraftKey(KeyEvent event) {
+        if (mentions.handle(event)) {
+            event.consume();
+            return;
+        }
+        if (event.getCode() == KeyCode.UP && !event.isShiftDown() && model.composer().editLast()) {
+            event.consume();
+            draftArea.end();
+            return;
+        }
+        if (event.getCode() == KeyCode.ESCAPE && model.composer().cancel()) {
+            event.consume();
+            return;
+        }
         if (event.getCode() != KeyCode.ENTER) {
             return;
         }

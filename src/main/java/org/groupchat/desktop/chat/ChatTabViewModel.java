@@ -2,7 +2,6 @@ package org.groupchat.desktop.chat;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
@@ -17,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.desktop.session.GroupConnection;
 import org.groupchat.desktop.session.SessionListener;
@@ -38,18 +38,22 @@ public final class ChatTabViewModel implements SessionListener {
     private final LongSupplier clock;
     private final Conversation conversation;
     private final ObservableList<Member> members = FXCollections.observableArrayList();
-    private final StringProperty draft = new SimpleStringProperty("");
-    private final StringProperty refusal = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
     private final StringProperty serverFingerprint = new SimpleStringProperty("");
     private final StringProperty handshakeProblem = new SimpleStringProperty("");
-    private final IntegerProperty unread = new SimpleIntegerProperty();
+    private final ObservableSet<String> features = FXCollections.observableSet();
+    private final BooleanProperty owner = new SimpleBooleanProperty();
+    private final BooleanProperty muted = new SimpleBooleanProperty();
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
     private final BooleanProperty selected = new SimpleBooleanProperty();
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
     private final BooleanProperty following = new SimpleBooleanProperty(true);
     private final ObservableStringValue title;
     private final HistoryNavigation history;
+    private final Composer composer;
+    private final ReadState readState;
+    private final SearchModel search;
+    private final ModerationActions actions;
     private GroupConnection session;
     private String moved;
     private long movedAt;
@@ -62,18 +66,25 @@ public final class ChatTabViewModel implements SessionListener {
         this.clock = clock;
         this.conversation = new Conversation(me.id());
         this.history = new HistoryNavigation(conversation, () -> session, notice, zone, clock);
-        this.title = Bindings.createStringBinding(
-                () -> unread.get() == 0 ? groupName : groupName + " (" + unread.get() + ")", unread);
+        this.composer = new Composer(conversation, () -> session, me, clock, members);
+        this.readState = new ReadState(conversation, () -> session, me.id());
+        this.search = new SearchModel(() -> session);
+        this.actions = new ModerationActions(() -> session, notice);
+        IntegerProperty unread = readState.unreadProperty();
+        IntegerProperty mentions = readState.mentionsProperty();
+        this.title = Bindings.createStringBinding(() -> groupName
+                + (unread.get() == 0 ? "" : " (" + unread.get() + ")") + (mentions.get() == 0 ? "" : " @" + mentions.get()),
+                unread, mentions);
         // a message counts as read once it was on screen: tab selected, window focused, view at the latest
-        selected.addListener((obs, was, now) -> clearUnreadIfSeen());
-        windowFocused.addListener((obs, was, now) -> clearUnreadIfSeen());
-        following.addListener((obs, was, now) -> clearUnreadIfSeen());
-        draft.addListener((obs, was, now) -> refusal.set(""));
+        selected.addListener((obs, was, now) -> viewChanged());
+        windowFocused.addListener((obs, was, now) -> viewChanged());
+        following.addListener((obs, was, now) -> viewChanged());
     }
 
     /** Connects this tab to the session that feeds it. */
     public void attach(GroupConnection connection) {
         this.session = connection;
+        conversation.onQuoteMissing(connection::loadQuoted);
     }
 
     /** Called for each new message from someone else while this tab is not in view (for a notification). */
@@ -93,26 +104,47 @@ public final class ChatTabViewModel implements SessionListener {
         return zone;
     }
 
-    /** Sends the draft, or explains in {@link #refusalProperty()} why not. */
+    /** Sends the draft (a message, a reply or an edit), or explains in {@link #refusalProperty()} why not. */
     public void send() {
-        String reason = DraftCheck.refusal(draft.get());
-        if (reason != null) {
-            refusal.set(reason);
-            return;
-        }
-        String text = draft.get().strip();
-        ChatLine line = ChatLine.pending(UUID.randomUUID().toString(), me, text, clock.getAsLong());
-        conversation.addPending(line);
-        draft.set("");
-        session.send(line.id(), line.text());
+        composer.send();
     }
 
     /** Sends a failed message again with the same id, so the server can never store it twice. */
     public void retry(String messageId) {
-        ChatLine line = conversation.retry(messageId);
-        if (line != null) {
-            session.send(line.id(), line.text());
-        }
+        composer.retry(messageId);
+    }
+
+    /** The send box: draft, reply, edit, mentions. */
+    public Composer composer() {
+        return composer;
+    }
+
+    /** Ctrl+F: searching this group's history. */
+    public SearchModel search() {
+        return search;
+    }
+
+    /** Delete, react, and an owner's remove, kick and ban. */
+    public ModerationActions actions() {
+        return actions;
+    }
+
+    /** The row of the stored message {@code seq}, or null when it is not shown. */
+    public ChatLine conversationLine(long seq) {
+        return conversation.lineAt(seq);
+    }
+
+    /** "@name" of each member {@code line} mentions whose name is known here, to make them stand out. */
+    public List<String> mentionWords(ChatLine line) {
+        return line.folded().mentions().stream()
+                .map(id -> id.equals(me.id()) ? me.name()
+                        : members.stream().filter(m -> m.id().equals(id)).map(Member::name).findFirst().orElse(null))
+                .filter(java.util.Objects::nonNull).map(name -> "@" + name).toList();
+    }
+
+    /** Shows the stored message {@code seq} in the conversation, loading earlier history if it is not loaded. */
+    public void reveal(long seq) {
+        history.reveal(seq);
     }
 
     /** Follows the group to its new address or key, e.g. after its server restarted on another port. */
@@ -156,26 +188,65 @@ public final class ChatTabViewModel implements SessionListener {
     @Override
     public void newestPage(List<Message> messages, boolean earlier) {
         history.newestPage(messages, earlier);
+        readState.arrived(List.of(), inView());
     }
 
     @Override
     public void arrived(List<Message> messages) {
-        for (Message message : conversation.addStored(messages)) {
-            if (!message.sender().id().equals(me.id()) && !inView()) {
-                unread.set(unread.get() + 1);
-                onIncoming.accept(ChatLine.stored(message, false));
+        List<Message> fresh = conversation.addStored(messages);
+        for (Message message : readState.arrived(fresh, inView())) {
+            ChatLine line = conversation.lineAt(message.seq());
+            if (line != null && !line.folded().notice() && (!muted.get() || line.mentions(me.id()))) {
+                onIncoming.accept(line);
             }
         }
     }
 
     @Override
     public void sent(Message message) {
+        composer.stored(message.id());
+        actions.stored(message.id());
         conversation.addStored(message);
+        readState.arrived(List.of(), inView());
     }
 
     @Override
     public void sendFailed(String messageId, String reason) {
-        conversation.markFailed(messageId, reason);
+        if (!actions.failed(messageId, reason)) {
+            conversation.markFailed(messageId, reason);
+        }
+    }
+
+    @Override
+    public void joined(boolean isOwner, Long readSeq) {
+        owner.set(isOwner);
+        readState.joined(readSeq, inView());
+    }
+
+    @Override
+    public void featuresKnown(List<String> supported) {
+        features.clear();
+        features.addAll(supported);
+    }
+
+    @Override
+    public void readUpTo(long readSeq) {
+        readState.readUpTo(readSeq, inView());
+    }
+
+    @Override
+    public void searchFound(String query, List<Message> hits, boolean more, boolean olderPage) {
+        search.found(query, hits, more, olderPage);
+    }
+
+    @Override
+    public void quotedLoaded(List<Message> original) {
+        conversation.addQuoted(original);
+    }
+
+    @Override
+    public void searchFailed(String query, String reason) {
+        search.failed(query, reason);
     }
 
     @Override
@@ -188,6 +259,7 @@ public final class ChatTabViewModel implements SessionListener {
     @Override
     public void earlierLoaded(List<Message> messages, boolean earlier) {
         history.earlierLoaded(messages, earlier);
+        readState.arrived(List.of(), inView());
     }
 
     @Override
@@ -213,7 +285,7 @@ public final class ChatTabViewModel implements SessionListener {
         connection.set(state);
         if (state == ConnectionState.OFFLINE) {
             // cut off from the group, we cannot know who is online: nobody is shown online until it answers again
-            members.setAll(members.stream().map(m -> new Member(m.id(), m.name(), false)).toList());
+            members.setAll(members.stream().map(m -> new Member(m.id(), m.name(), false, m.owner())).toList());
         }
     }
 
@@ -228,9 +300,11 @@ public final class ChatTabViewModel implements SessionListener {
         notice.set(message);
     }
 
-    private void clearUnreadIfSeen() {
+    private void viewChanged() {
         if (inView()) {
-            unread.set(0);
+            readState.seen();
+        } else {
+            readState.leftView();
         }
     }
 
@@ -251,11 +325,35 @@ public final class ChatTabViewModel implements SessionListener {
     }
 
     public StringProperty draftProperty() {
-        return draft;
+        return composer.draftProperty();
     }
 
     public StringProperty refusalProperty() {
-        return refusal;
+        return composer.refusalProperty();
+    }
+
+    /** The feature names the group's server listed in PING, e.g. "replies", "search". */
+    public ObservableSet<String> features() {
+        return features;
+    }
+
+    /** Whether we are an owner of this group (may remove others' messages, remove and ban members). */
+    public BooleanProperty ownerProperty() {
+        return owner;
+    }
+
+    /** A muted group notifies only of messages that mention us. */
+    public BooleanProperty mutedProperty() {
+        return muted;
+    }
+
+    public IntegerProperty mentionsProperty() {
+        return readState.mentionsProperty();
+    }
+
+    /** The seq of the first message below the "new messages" line; 0 for none. */
+    public javafx.beans.property.LongProperty newFromProperty() {
+        return readState.newFromProperty();
     }
 
     public StringProperty noticeProperty() {
@@ -273,7 +371,7 @@ public final class ChatTabViewModel implements SessionListener {
     }
 
     public IntegerProperty unreadProperty() {
-        return unread;
+        return readState.unreadProperty();
     }
 
     public ObjectProperty<ConnectionState> connectionProperty() {

@@ -1,40 +1,127 @@
 package org.groupchat.desktop.chat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.groupchat.protocol.EventKind;
 import org.groupchat.protocol.Message;
 
 /**
- * The rows of one tab: stored messages in {@code seq} order, each id at most once, then our unsent messages.
- * Plain logic over an observable list; used on the UI thread only.
+ * The rows of one tab: stored messages in {@code seq} order, each id at most once, then our unsent messages. Events
+ * of the log about a message (edits, deletions, reactions, removals) are folded into its row rather than shown;
+ * a moderator's act, or a kind this app does not know, is a notice row. Plain logic over an observable list; used on
+ * the UI thread only.
  */
 public final class Conversation {
     private final ObservableList<ChatLine> lines = FXCollections.observableArrayList();
     private final Map<String, ChatLine> byId = new HashMap<>();
+    private final Map<Long, Message> rowsBySeq = new HashMap<>();
+    private final Map<Long, TreeMap<Long, Message>> eventsByTarget = new HashMap<>();
+    private final Set<String> eventIds = new HashSet<>();
+    private final Map<Long, Message> quotedAlone = new HashMap<>();
+    private final Set<Long> quotesAsked = new HashSet<>();
+    private final Set<Long> quotesWanted = new HashSet<>();
     private final String ownUserId;
+    private LongConsumer quoteMissing = seq -> { };
+    private long highestSeq;
 
     public Conversation(String ownUserId) {
         this.ownUserId = ownUserId;
+    }
+
+    /** Told of each message a reply quotes that is not loaded, once, so it can be fetched ({@link #addQuoted}). */
+    public void onQuoteMissing(LongConsumer handler) {
+        quoteMissing = handler;
+    }
+
+    /** Messages fetched alone for the quotes of replies to them; they are not rows. */
+    public void addQuoted(List<Message> originals) {
+        for (Message original : originals) {
+            quotedAlone.put(original.seq(), original);
+            refreshQuotesOf(original.seq());
+        }
     }
 
     public ObservableList<ChatLine> lines() {
         return lines;
     }
 
-    /** Adds or confirms stored messages; returns those not seen before. */
+    /** Adds or confirms stored entries of the log; returns the messages and notices not seen before. */
     public List<Message> addStored(List<Message> messages) {
-        if (isNewRun(messages)) {
-            List<ChatLine> run = messages.stream()
-                    .map(m -> ChatLine.stored(m, m.sender().id().equals(ownUserId))).toList();
+        List<Message> rows = new ArrayList<>();
+        Set<Long> touched = new HashSet<>();
+        for (Message message : messages) {
+            highestSeq = Math.max(highestSeq, message.seq());
+            if (isAboutAnother(message)) {
+                if (eventIds.add(message.id())) {
+                    eventsByTarget.computeIfAbsent(message.target(), t -> new TreeMap<>()).put(message.seq(), message);
+                    touched.add(message.target());
+                }
+            } else {
+                rows.add(message);
+            }
+        }
+        List<Message> fresh = addRows(rows);
+        fresh.forEach(m -> touched.remove(m.seq()));
+        touched.forEach(this::refold);
+        askForMissingQuotes();
+        return fresh;
+    }
+
+    /** Once a batch is in, the quoted messages still not loaded are asked for, each once. */
+    private void askForMissingQuotes() {
+        for (long seq : quotesWanted) {
+            if (lineAt(seq) == null && !quotedAlone.containsKey(seq) && quotesAsked.add(seq)) {
+                quoteMissing.accept(seq);
+            }
+        }
+        quotesWanted.clear();
+    }
+
+    private List<Message> addRows(List<Message> rows) {
+        if (isNewRun(rows)) {
+            List<ChatLine> run = rows.stream().map(this::row).toList();
             run.forEach(line -> byId.put(line.id(), line));
+            rows.forEach(m -> rowsBySeq.put(m.seq(), m));
             // one change for a whole page keeps the list from re-laying itself out per message
             lines.addAll(insertionPoint(run.get(0).seq()), run);
-            return messages;
+            rows.forEach(m -> refreshQuotesOf(m.seq()));
+            return rows;
         }
-        return messages.stream().filter(this::addStored).toList();
+        return rows.stream().filter(this::addRow).toList();
+    }
+
+    /** Adds or confirms one stored entry; false if it was already stored here. */
+    public boolean addStored(Message message) {
+        return !addStored(List.of(message)).isEmpty();
+    }
+
+    private boolean addRow(Message message) {
+        ChatLine known = byId.get(message.id());
+        if (known != null && known.isStored()) {
+            return false;
+        }
+        if (known != null) {
+            lines.remove(known);
+        }
+        ChatLine line = row(message);
+        byId.put(line.id(), line);
+        rowsBySeq.put(message.seq(), message);
+        lines.add(insertionPoint(line.seq()), line);
+        refreshQuotesOf(message.seq());
+        return known == null;
+    }
+
+    /** True for the kinds folded into an earlier message's row; a hostile target of 0 or less is shown instead. */
+    private static boolean isAboutAnother(Message message) {
+        return message.eventKind().hasTarget() && message.target() != null && message.target() > 0;
     }
 
     /** True for messages all unknown, in seq order, and fitting between two neighbours: the usual page. */
@@ -51,24 +138,87 @@ public final class Conversation {
         return at == insertionPoint(messages.get(messages.size() - 1).seq());
     }
 
-    /** Adds or confirms one stored message; false if it was already stored here. */
-    public boolean addStored(Message message) {
-        ChatLine known = byId.get(message.id());
-        if (known != null && known.isStored()) {
-            return false;
+    private ChatLine row(Message message) {
+        boolean own = message.sender().id().equals(ownUserId);
+        EventKind kind = message.eventKind();
+        if (kind != EventKind.MESSAGE) {
+            ChatLine plain = ChatLine.stored(message, own);
+            return plain.with(message.text(), new ChatLine.Folded(false, null, null, List.of(), List.of(), true));
         }
-        if (known != null) {
-            lines.remove(known);
-        }
-        ChatLine line = ChatLine.stored(message, message.sender().id().equals(ownUserId));
-        byId.put(line.id(), line);
-        lines.add(insertionPoint(line.seq()), line);
-        return known == null;
+        return EventFolding.fold(message, own, eventsByTarget.get(message.seq()), quoteOf(message.replyTo()));
     }
 
+    private ChatLine.Quote quoteOf(Long replyTo) {
+        if (replyTo == null) {
+            return null;
+        }
+        ChatLine original = lineAt(replyTo);
+        if (original == null) {
+            Message alone = quotedAlone.get(replyTo);
+            if (alone != null) {
+                return new ChatLine.Quote(replyTo, alone.sender().name(), firstLine(alone.text()), false);
+            }
+            quotesWanted.add(replyTo);
+            return new ChatLine.Quote(replyTo, null, null, false);
+        }
+        return new ChatLine.Quote(replyTo, original.sender().name(), firstLine(original.text()), original.gone());
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** Folds the events about {@code seq} into its row again, and into the quotes of replies to it. */
+    private void refold(long seq) {
+        Message base = rowsBySeq.get(seq);
+        ChatLine old = base == null ? null : byId.get(base.id());
+        if (old == null || old.folded().notice()) {
+            return;
+        }
+        ChatLine updated = EventFolding.fold(base, old.own(), eventsByTarget.get(seq), quoteOf(base.replyTo()));
+        set(old, updated);
+        refreshQuotesOf(seq);
+    }
+
+    private void refreshQuotesOf(long seq) {
+        for (int i = 0; i < lines.size(); i++) {
+            ChatLine line = lines.get(i);
+            ChatLine.Quote quote = line.folded().quote();
+            if (quote != null && quote.seq() == seq) {
+                ChatLine.Quote fresh = quoteOf(seq);
+                if (!fresh.equals(quote)) {
+                    ChatLine.Folded f = line.folded();
+                    set(line, line.with(line.text(), new ChatLine.Folded(f.edited(), f.gone(), fresh, f.reactions(),
+                            f.mentions(), f.notice())));
+                }
+            }
+        }
+    }
+
+    private void set(ChatLine old, ChatLine updated) {
+        int index = lines.indexOf(old);
+        byId.put(updated.id(), updated);
+        if (index >= 0) {
+            lines.set(index, updated);
+        }
+    }
+
+    /** The row of the stored message {@code seq}, or null when it is not loaded (or not a message). */
+    public ChatLine lineAt(long seq) {
+        Message base = rowsBySeq.get(seq);
+        return base == null ? null : byId.get(base.id());
+    }
+
+    /** Shows our message at once; {@code replyTo} (may be null) is quoted as soon as it is known. */
     public void addPending(ChatLine line) {
         byId.put(line.id(), line);
-        lines.add(line);
+        ChatLine.Quote quote = line.folded().quote();
+        ChatLine shown = quote == null ? line : line.with(line.text(), new ChatLine.Folded(false, null,
+                quoteOf(quote.seq()), List.of(), line.folded().mentions(), false));
+        byId.put(line.id(), shown);
+        lines.add(shown);
+        askForMissingQuotes();
     }
 
     /** Replaces every stored row with {@code messages}; our unsent messages stay. */
@@ -76,9 +226,15 @@ public final class Conversation {
         List<ChatLine> unsent = lines.stream().filter(l -> !l.isStored()).toList();
         lines.clear();
         byId.clear();
+        rowsBySeq.clear();
+        eventsByTarget.clear();
+        eventIds.clear();
+        quotedAlone.clear();
+        quotesAsked.clear();
+        highestSeq = 0;
         unsent.forEach(l -> byId.put(l.id(), l));
         lines.addAll(unsent);
-        messages.forEach(this::addStored);
+        addStored(messages);
     }
 
     public void markFailed(String id, String reason) {
@@ -94,6 +250,22 @@ public final class Conversation {
         ChatLine again = line.retrying();
         replace(id, again);
         return again;
+    }
+
+    /** Our newest stored message that is still there, for Up-arrow editing; null when there is none. */
+    public ChatLine lastOwnMessage() {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            ChatLine line = lines.get(i);
+            if (line.own() && line.isStored() && !line.gone() && !line.folded().notice()) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** The highest seq of the log seen here (a message's or an event's), or 0 when none. */
+    public long lastStoredSeq() {
+        return highestSeq;
     }
 
     /** The lowest stored seq, or 0 when nothing is stored. */

@@ -72,6 +72,15 @@ final class ConversationScroller {
         flow().ifPresent(flow -> flow.scrollTo(last));
     }
 
+    /** Shows row {@code index} a little below the top, e.g. a message a quote or a search hit points at. */
+    void scrollToRow(int index) {
+        following.set(false);
+        Platform.runLater(() -> {
+            list.scrollTo(Math.max(0, index - 2));
+            afterUserScroll();
+        });
+    }
+
     /** Shows the first row, e.g. after "load since" replaced the conversation. */
     void scrollToFirst() {
         newBelow.set(0);

@@ -40,6 +40,8 @@ public final class HistoryNavigation {
     private final IntegerProperty latestShown = new SimpleIntegerProperty();
     private final ObjectProperty<LocalDate> sinceDate = new SimpleObjectProperty<>();
     private final StringProperty sinceTime = new SimpleStringProperty("");
+    private final ObjectProperty<Reveal> revealed = new SimpleObjectProperty<>();
+    private long revealing;
     private long shownFrom = Long.MIN_VALUE;
     private long requestedSince = Long.MIN_VALUE;
 
@@ -58,6 +60,50 @@ public final class HistoryNavigation {
             loadingEarlier.set(true);
             session.get().loadEarlier(first);
         }
+    }
+
+    /** Which message the view should scroll to and light up; a new object each time it is asked. */
+    public record Reveal(long seq) {
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /** Shows the stored message {@code seq}: at once if loaded, else after loading earlier pages down to it. */
+    public void reveal(long seq) {
+        revealing = 0;
+        if (conversation.lineAt(seq) != null) {
+            revealed.set(new Reveal(seq));
+        } else if (seq < conversation.firstSeq() && hasEarlier.get()) {
+            revealing = seq;
+            notice.set("Loading earlier messages…");
+            loadEarlier();
+        } else {
+            notice.set("That message is not in the group's history any more.");
+        }
+    }
+
+    private void continueRevealing() {
+        long seq = revealing;
+        if (seq == 0) {
+            return;
+        }
+        if (conversation.lineAt(seq) != null || seq >= conversation.firstSeq() || !hasEarlier.get()) {
+            notice.set("");
+            reveal(seq);
+        } else {
+            loadEarlier();
+        }
+    }
+
+    public ObjectProperty<Reveal> revealedProperty() {
+        return revealed;
     }
 
     /** Shows exactly the messages from the picked date and time on. */
@@ -99,6 +145,7 @@ public final class HistoryNavigation {
         loadingEarlier.set(false);
         conversation.addStored(messages);
         hasEarlier.set(earlier);
+        continueRevealing();
     }
 
     void sinceLoaded(List<Message> messages, boolean earlier) {
@@ -130,6 +177,7 @@ public final class HistoryNavigation {
     /** A history read failed: "load earlier" may be asked again. */
     void failed() {
         loadingEarlier.set(false);
+        revealing = 0;
     }
 
     public BooleanProperty hasEarlierProperty() {

@@ -33,7 +33,7 @@ final class MemberCell extends ListCell<Member> {
         if (DisplayNames.looksLikeAnother(member, getListView().getItems())) {
             name += " " + DisplayNames.shortId(member.id());
         }
-        setText(member.id().equals(ownId) ? name + " (you)" : name);
+        setText((member.id().equals(ownId) ? name + " (you)" : name) + (member.isOwner() ? " · owner" : ""));
         setTooltip(new Tooltip("User id " + member.id()));
         setGraphicTextGap(8);
     }

@@ -4,110 +4,165 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.geometry.Pos;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.groupchat.desktop.emoji.Emojis;
-import org.groupchat.desktop.fx.Clipboards;
 
-/** Draws one message: a day separator when the day changes, sender and local time, wrapped text, send state. */
+/**
+ * Draws one row: a day separator when the day changes, the "new messages" line, then either a notice or a message
+ * bubble (sender, local time, "edited", the quote it answers, formatted text, reactions, send state).
+ */
 final class MessageCell extends ListCell<ChatLine> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
+    private final ChatTabViewModel model;
     private final ZoneId zone;
+    private final Emojis emojis;
     private final Label day = new Label();
+    private final Label newLine = new Label("New messages");
+    private final Label notice = new Label();
     private final Label sender = new Label();
-    private final Tooltip senderId = new Tooltip();
+    private final javafx.scene.control.Tooltip senderId = new javafx.scene.control.Tooltip();
     private final Label time = new Label();
+    private final Label edited = new Label("(edited)");
+    private final QuoteBox quote;
     private final MessageText text;
+    private final Label gone = new Label();
+    private final FlowPane reactions = new FlowPane(4, 4);
     private final Label state = new Label();
     private final Hyperlink retry = new Hyperlink("Retry");
     private final VBox bubble;
     private final HBox row;
     private final VBox root;
-    private String lineId;
-    private final MenuItem copySelection = new MenuItem("Copy");
-    private final ContextMenu menu;
-    private final TextSelection selection;
+    private final MessageMenu menu;
+    private ChatLine line;
 
-    MessageCell(ZoneId zone, Consumer<String> onRetry, Emojis emojis, TextSelection selection) {
-        this.zone = zone;
-        this.selection = selection;
+    MessageCell(ChatTabViewModel model, Emojis emojis, TextSelection selection) {
+        this.model = model;
+        this.zone = model.zone();
+        this.emojis = emojis;
         text = new MessageText(emojis, selection);
+        quote = new QuoteBox(model::reveal);
         day.getStyleClass().add("day-separator");
         day.setMaxWidth(Double.MAX_VALUE);
         day.setAlignment(Pos.CENTER);
+        newLine.getStyleClass().add("new-messages-line");
+        newLine.setMaxWidth(Double.MAX_VALUE);
+        newLine.setAlignment(Pos.CENTER_RIGHT);
+        notice.getStyleClass().add("event-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setAlignment(Pos.CENTER);
         sender.getStyleClass().add("sender");
         sender.setTooltip(senderId);
         time.getStyleClass().add("time");
+        edited.getStyleClass().add("edited-mark");
+        gone.getStyleClass().add("gone-text");
+        reactions.getStyleClass().add("reactions");
         state.getStyleClass().add("send-state");
-        retry.setOnAction(event -> onRetry.accept(lineId));
-        HBox header = new HBox(8, sender, time);
+        retry.setOnAction(event -> model.retry(line.id()));
+        HBox header = new HBox(8, sender, time, edited);
         header.setAlignment(Pos.BASELINE_LEFT);
         HBox status = new HBox(6, state, retry);
         status.setAlignment(Pos.CENTER_LEFT);
-        bubble = new VBox(2, header, text, status);
+        bubble = new VBox(3, header, quote, text, gone, reactions, status);
         bubble.getStyleClass().add("bubble");
         row = new HBox(bubble);
-        root = new VBox(4, day, row);
+        root = new VBox(4, day, newLine, notice, row);
         setPrefWidth(0);
-        copySelection.setOnAction(event -> Clipboards.copy(selection.selectedText()));
-        MenuItem copyAll = new MenuItem("Copy message");
-        copyAll.setOnAction(event -> Clipboards.copy(text.text()));
-        menu = new ContextMenu(copySelection, copyAll);
-        menu.setOnShowing(event -> {
-            TextSelection.Range range = selection.in(lineId);
-            copySelection.setDisable(range == null || range.isEmpty());
-        });
+        menu = new MessageMenu(model, selection, () -> line, () -> text.text());
         // text only wraps when its width is bounded: at most three quarters of the list
         bubble.maxWidthProperty().bind(listViewProperty().flatMap(list -> list.widthProperty())
                 .orElse(400.0).map(w -> Math.max(200, w.doubleValue() * 0.75)));
     }
 
     @Override
-    protected void updateItem(ChatLine line, boolean empty) {
-        super.updateItem(line, empty);
-        if (empty || line == null) {
-            lineId = null;
+    protected void updateItem(ChatLine item, boolean empty) {
+        super.updateItem(item, empty);
+        line = empty ? null : item;
+        if (line == null) {
             setContextMenu(null);
             setGraphic(null);
             return;
         }
-        lineId = line.id();
-        setContextMenu(menu);
         LocalDate date = Instant.ofEpochMilli(line.ts()).atZone(zone).toLocalDate();
-        boolean newDay = getIndex() == 0 || !sameDay(getListView().getItems().get(getIndex() - 1), date);
+        ChatLine previous = getIndex() == 0 ? null : getListView().getItems().get(getIndex() - 1);
+        show(day, previous == null || !sameDay(previous, date));
         day.setText(dayText(date));
-        day.setVisible(newDay);
-        day.setManaged(newDay);
+        long newFrom = model.newFromProperty().get();
+        show(newLine, newFrom > 0 && line.seq() >= newFrom && previous != null && previous.seq() > 0
+                && previous.seq() < newFrom && !line.own());
+        boolean isNotice = line.folded().notice();
+        show(notice, isNotice);
+        show(row, !isNotice);
+        if (isNotice) {
+            notice.setText(DisplayNames.shown(line.sender().name()) + " " + line.text());
+            setContextMenu(null);
+            setGraphic(root);
+            return;
+        }
+        setContextMenu(menu.menu());
+        showMessage(line);
+        setGraphic(root);
+    }
+
+    private void showMessage(ChatLine line) {
         sender.setText(line.own() ? "You" : DisplayNames.shown(line.sender().name()));
         senderId.setText("User id " + line.sender().id());
         time.setText(TIME.format(Instant.ofEpochMilli(line.ts()).atZone(zone)));
-        text.show(line.id(), line.text());
+        show(edited, line.folded().edited() && !line.gone());
+        quote.show(line.folded().quote());
+        show(text, !line.gone());
+        show(gone, line.gone());
+        if (line.gone()) {
+            gone.setText(EventFolding.REMOVED.equals(line.folded().gone()) ? "Message removed by an owner"
+                    : "Message deleted");
+        } else {
+            text.show(line.id(), line.text(), model.mentionWords(line));
+        }
+        showReactions(line);
         row.setAlignment(line.own() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        boolean mentionsMe = !line.own() && line.mentions(model.me().id());
         bubble.getStyleClass().setAll("bubble", line.own() ? "own" : "other");
+        if (mentionsMe) {
+            bubble.getStyleClass().add("mentions-me");
+        }
+        HistoryNavigation.Reveal revealed = model.history().revealedProperty().get();
+        if (revealed != null && revealed.seq() == line.seq()) {
+            bubble.getStyleClass().add("revealed");
+        }
         showState(line);
-        setGraphic(root);
+    }
+
+    private void showReactions(ChatLine line) {
+        List<ChatLine.Reaction> shown = line.folded().reactions();
+        reactions.getChildren().setAll(shown.stream()
+                .map(r -> new ReactionChip(r, emojis, r.by(model.me().id()),
+                        () -> model.actions().toggleReaction(line, r.emoji(), model.me().id())))
+                .toList());
+        show(reactions, !shown.isEmpty());
     }
 
     private void showState(ChatLine line) {
         boolean showState = line.own() && line.state() != SendState.SENT;
-        state.setVisible(showState);
-        state.setManaged(showState);
+        show(state, showState);
         boolean failed = line.state() == SendState.FAILED;
-        retry.setVisible(failed);
-        retry.setManaged(failed);
+        show(retry, failed);
         state.getStyleClass().setAll("send-state", line.state().name().toLowerCase());
         state.setText(failed ? "Not sent: " + line.problem() : "Sending…");
+    }
+
+    private static void show(javafx.scene.Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
     }
 
     private boolean sameDay(ChatLine previous, LocalDate date) {

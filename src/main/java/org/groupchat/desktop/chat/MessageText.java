@@ -9,7 +9,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Path;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
+import org.groupchat.desktop.fx.Links;
 import javafx.scene.text.TextFlow;
 import org.groupchat.desktop.emoji.Emojis;
 import org.groupchat.desktop.emoji.TextRun;
@@ -49,42 +51,71 @@ final class MessageText extends StackPane {
     }
 
     void show(String lineId, String text) {
+        show(lineId, text, List.of());
+    }
+
+    /**
+     * Shows {@code source} formatted (see {@link Markdown}); the words in {@code marked} (mentions, search terms,
+     * compared without case) stand out.
+     */
+    void show(String lineId, String source, List<String> marked) {
         this.lineId = lineId;
-        this.text = text;
-        List<TextRun> runs = emojis.index().split(text);
-        boolean jumbo = runs.stream().filter(TextRun::isEmoji).count() <= JUMBO_MAX
-                && runs.stream().allMatch(run -> run.isEmoji() || run.text().isBlank());
+        List<Markdown.Span> spans = Markdown.spans(source);
+        StringBuilder shown = new StringBuilder();
+        spans.forEach(span -> shown.append(span.text()));
+        this.text = shown.toString();
+        List<TextRun> all = emojis.index().split(text);
+        boolean jumbo = all.stream().filter(TextRun::isEmoji).count() <= JUMBO_MAX
+                && all.stream().allMatch(run -> run.isEmoji() || run.text().isBlank());
         double emojiSize = jumbo ? JUMBO_EMOJI : EMOJI_SIZE;
-        textOffset = new int[flowLength(runs) + 1];
+        textOffset = new int[text.length() + 1];
         int flowIndex = 0;
         int textIndex = 0;
         flow.getChildren().clear();
-        for (TextRun run : runs) {
-            if (run.isEmoji()) {
-                var view = emojis.glyph(run.emoji(), emojiSize);
-                view.setAccessibleText(run.text());
-                flow.getChildren().add(view);
-                textOffset[flowIndex++] = textIndex;
-            } else {
-                Text plain = new Text(run.text());
-                plain.getStyleClass().add("message-text");
-                flow.getChildren().add(plain);
-                for (int i = 0; i < run.text().length(); i++) {
-                    textOffset[flowIndex++] = textIndex + i;
+        for (Markdown.Span span : spans) {
+            for (TextRun run : emojis.index().split(span.text())) {
+                if (run.isEmoji()) {
+                    var view = emojis.glyph(run.emoji(), emojiSize);
+                    view.setAccessibleText(run.text());
+                    flow.getChildren().add(view);
+                    textOffset[flowIndex++] = textIndex;
+                } else {
+                    for (MarkedText piece : MarkedText.split(run.text(), marked)) {
+                        flow.getChildren().add(textNode(piece, span));
+                    }
+                    for (int i = 0; i < run.text().length(); i++) {
+                        textOffset[flowIndex++] = textIndex + i;
+                    }
                 }
+                textIndex += run.text().length();
             }
-            textIndex += run.text().length();
         }
         textOffset[flowIndex] = textIndex;
+        textOffset = java.util.Arrays.copyOf(textOffset, flowIndex + 1);
         showSelection();
+    }
+
+    private Text textNode(MarkedText piece, Markdown.Span span) {
+        Text node = new Text(piece.text());
+        node.getStyleClass().add("message-text");
+        span.styles().forEach(style -> node.getStyleClass().add("md-" + style.name().toLowerCase().replace('_', '-')));
+        if (piece.marked()) {
+            node.getStyleClass().add("marked");
+        }
+        if (span.link() != null) {
+            node.setCursor(Cursor.HAND);
+            Tooltip.install(node, new Tooltip(span.link()));
+            node.addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.isStillSincePress()) {
+                    Links.open(span.link());
+                }
+            });
+        }
+        return node;
     }
 
     String text() {
         return text;
-    }
-
-    private static int flowLength(List<TextRun> runs) {
-        return runs.stream().mapToInt(run -> run.isEmoji() ? 1 : run.text().length()).sum();
     }
 
     private void pressed(MouseEvent event) {

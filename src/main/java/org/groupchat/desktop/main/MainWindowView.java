@@ -13,7 +13,11 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -23,6 +27,7 @@ import org.groupchat.desktop.chat.ChatTabView;
 import org.groupchat.desktop.chat.ChatTabViewModel;
 import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.desktop.fx.LockIcon;
+import org.groupchat.desktop.fx.Theme;
 import org.groupchat.desktop.groups.GroupsView;
 import org.groupchat.desktop.registry.RegistryDialog;
 import org.groupchat.desktop.fx.Views;
@@ -34,6 +39,7 @@ public final class MainWindowView {
     private final Stage stage;
     private final Runnable onQuit;
     private final Map<ChatTabViewModel, Tab> tabsByModel = new HashMap<>();
+    private final Map<ChatTabViewModel, ChatTabView> viewsByModel = new HashMap<>();
     private final IntegerProperty unreadTotal = new SimpleIntegerProperty();
     private final InvalidationListener recountUnread = observable -> recountUnread();
     private Parent root;
@@ -45,6 +51,10 @@ public final class MainWindowView {
     @FXML private Label registrySecurityLabel;
     @FXML private MenuItem leaveItem;
     @FXML private MenuItem closeItem;
+    @FXML private MenuItem searchItem;
+    @FXML private CheckMenuItem muteItem;
+    @FXML private RadioMenuItem lightThemeItem;
+    @FXML private RadioMenuItem darkThemeItem;
 
     private MainWindowView(MainWindowViewModel model, Stage stage, Runnable onQuit) {
         this.model = model;
@@ -65,6 +75,7 @@ public final class MainWindowView {
             throw new IllegalArgumentException("no controller " + type);
         });
         view.keepGroupsWidth(groupsWidth);
+        view.root.addEventFilter(KeyEvent.KEY_PRESSED, view::switchTabsByKey);
         return view;
     }
 
@@ -121,11 +132,44 @@ public final class MainWindowView {
         });
         leaveItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
         closeItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
+        searchItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
+        muteItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
+        model.selectedTabProperty().subscribe((was, now) -> {
+            if (was != null) {
+                muteItem.selectedProperty().unbindBidirectional(was.mutedProperty());
+            }
+            if (now != null) {
+                muteItem.selectedProperty().bindBidirectional(now.mutedProperty());
+            }
+        });
+        followTheme();
         new MessageNotifier(stage).follow(model);
         stage.setOnCloseRequest(event -> {
             event.consume();
             quit();
         });
+    }
+
+    private void followTheme() {
+        lightThemeItem.setSelected(model.themeProperty().get() == Theme.LIGHT);
+        darkThemeItem.setSelected(model.themeProperty().get() == Theme.DARK);
+        lightThemeItem.setOnAction(event -> model.themeProperty().set(Theme.LIGHT));
+        darkThemeItem.setOnAction(event -> model.themeProperty().set(Theme.DARK));
+    }
+
+    /** Ctrl+Tab and Ctrl+Shift+Tab (also Ctrl+PageDown/PageUp) move between tabs wherever the focus is. */
+    private void switchTabsByKey(KeyEvent event) {
+        boolean next = event.isShortcutDown() && (event.getCode() == KeyCode.TAB && !event.isShiftDown()
+                || event.getCode() == KeyCode.PAGE_DOWN);
+        boolean previous = event.isShortcutDown() && (event.getCode() == KeyCode.TAB && event.isShiftDown()
+                || event.getCode() == KeyCode.PAGE_UP);
+        int count = tabPane.getTabs().size();
+        if (!(next || previous) || count == 0) {
+            return;
+        }
+        int at = tabPane.getSelectionModel().getSelectedIndex();
+        tabPane.getSelectionModel().select(Math.floorMod(at + (next ? 1 : -1), count));
+        event.consume();
     }
 
     private void showRegistrySecurity() {
@@ -157,6 +201,7 @@ public final class MainWindowView {
         recountUnread();
         ChatTabView[] view = new ChatTabView[1];
         Parent content = Views.load("chat/ChatTab.fxml", type -> view[0] = new ChatTabView(tabModel));
+        viewsByModel.put(tabModel, view[0]);
         Tab tab = new Tab();
         tab.setUserData(tabModel);
         tab.setContent(content);
@@ -184,6 +229,7 @@ public final class MainWindowView {
         tabModel.unreadProperty().removeListener(recountUnread);
         recountUnread();
         Tab tab = tabsByModel.remove(tabModel);
+        viewsByModel.remove(tabModel);
         if (tab != null) {
             tabModel.selectedProperty().unbind();
             tabModel.windowFocusedProperty().unbind();
@@ -217,6 +263,26 @@ public final class MainWindowView {
         if (selected != null) {
             confirmLeave((ChatTabViewModel) selected.getUserData());
         }
+    }
+
+    @FXML
+    private void quickSwitch() {
+        new QuickSwitcher(stage, model.tabs().stream().map(ChatTabViewModel::groupName).toList())
+                .choose(name -> model.tabs().stream().filter(t -> t.groupName().equals(name)).findFirst()
+                        .ifPresent(model.selectedTabProperty()::set));
+    }
+
+    @FXML
+    private void searchSelected() {
+        Tab selected = tabPane.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            viewsByModel.get((ChatTabViewModel) selected.getUserData()).openSearch();
+        }
+    }
+
+    @FXML
+    private void shortcuts() {
+        new ShortcutsDialog(stage).show();
     }
 
     @FXML

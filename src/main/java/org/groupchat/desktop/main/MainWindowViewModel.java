@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.groupchat.desktop.chat.ChatTabViewModel;
+import org.groupchat.desktop.fx.Theme;
 import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.desktop.groups.GroupsViewModel;
 import org.groupchat.desktop.hosting.Hosted;
@@ -49,6 +50,7 @@ public final class MainWindowViewModel {
     private final boolean secureLocalServers;
     private final ObjectProperty<ChatTabViewModel> selectedTab = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("Starting…");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private Consumer<IncomingMessage> onIncoming = message -> { };
 
     public MainWindowViewModel(UiExecutor ui, ProfileStore store, Identity identity, Settings settings,
@@ -60,6 +62,11 @@ public final class MainWindowViewModel {
         this.localServers = localServers;
         this.hosted = new HostedGroups(localServers, store);
         this.secureLocalServers = settings.secureLocalServers();
+        this.theme.set(Theme.of(settings.theme()));
+        theme.addListener((obs, was, now) -> {
+            now.apply();
+            saveSettings();
+        });
         registry = new RegistryConnection(ui, identity.keys(), localServers, settings.registry(),
                 settings.registryKeys(), refreshMs, status, new RegistryConnection.Listener() {
                     @Override
@@ -96,6 +103,11 @@ public final class MainWindowViewModel {
             }
             registry.refreshNow();
         }, error -> status.set("Could not host your groups again: " + error.getMessage()));
+    }
+
+    /** The look of every window; a change applies at once and is remembered. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
     }
 
     public void setOnIncoming(Consumer<IncomingMessage> handler) {
@@ -181,7 +193,8 @@ public final class MainWindowViewModel {
         for (GroupInfo group : live) {
             JoinedGroup known = joined.get(group.name());
             ChatTabViewModel tab = tab(group.name());
-            JoinedGroup now = new JoinedGroup(group.name(), group.endpoint(), group.publicKey());
+            JoinedGroup now = new JoinedGroup(group.name(), group.endpoint(), group.publicKey(),
+                    known != null && known.muted());
             if (known == null || tab == null || known.equals(now) || plaintextRefused(group)) {
                 continue;
             }
@@ -230,18 +243,24 @@ public final class MainWindowViewModel {
         String name = group.name();
         ChatTabViewModel tab = new ChatTabViewModel(name, identity.userFor(group.publicKey() != null),
                 ZoneId.systemDefault(), System::currentTimeMillis);
-        tab.setOnIncoming(line -> onIncoming.accept(new IncomingMessage(name, line)));
+        tab.setOnIncoming(line -> onIncoming.accept(new IncomingMessage(name, line, line.mentions(tab.me().id()))));
         tab.showServerKey(group.publicKey());
         tab.members().addListener((ListChangeListener<Member>) change -> groups.membersSeen(name,
                 tab.members().size(), (int) tab.members().stream().filter(Member::online).count()));
         tab.attach(sessions.open(name, group.endpoint(), group.publicKey(), tab));
+        tab.mutedProperty().set(group.muted());
+        tab.mutedProperty().addListener((obs, was, now) -> {
+            joined.computeIfPresent(name, (n, known) -> known.withMuted(now));
+            saveSettings();
+        });
         joined.put(name, group);
         return tab;
     }
 
     private void saveSettings() {
         List<JoinedGroup> open = tabs.stream().map(t -> joined.get(t.groupName())).toList();
-        store.remember(new Settings(registry.address(), registry.trustedKeys(), open, secureLocalServers));
+        store.remember(new Settings(registry.address(), registry.trustedKeys(), open, secureLocalServers,
+                theme.get().id()));
         ui.inBackground(store::flush, error -> status.set("Could not save settings: " + error.getMessage()));
     }
 

@@ -59,6 +59,11 @@ final class MessageNotifier {
             return;
         }
         String group = message.groupName();
+        if (message.mentionsYou()) {
+            ChatLine line = message.line();
+            show(DisplayNames.shown(line.sender().name()) + " mentioned you in " + group, line.text());
+            return;
+        }
         Burst burst = bursts.get(group);
         if (burst != null) {
             burst.more++;

@@ -85,7 +85,8 @@ public final class ProfileStore {
         List<JoinedGroup> joined = new ArrayList<>();
         for (int i = 0; props.containsKey("joined." + i + ".name"); i++) {
             joined.add(new JoinedGroup(props.getProperty("joined." + i + ".name"),
-                    props.getProperty("joined." + i + ".endpoint"), props.getProperty("joined." + i + ".key")));
+                    props.getProperty("joined." + i + ".endpoint"), props.getProperty("joined." + i + ".key"),
+                    "true".equals(props.getProperty("joined." + i + ".muted"))));
         }
         Map<String, String> registryKeys = new HashMap<>();
         for (String name : props.stringPropertyNames()) {
@@ -94,7 +95,7 @@ public final class ProfileStore {
             }
         }
         return new Settings(props.getProperty("registry", Settings.DEFAULT_REGISTRY), registryKeys, joined,
-                !"false".equals(props.getProperty(SECURE_LOCAL_SERVERS)));
+                !"false".equals(props.getProperty(SECURE_LOCAL_SERVERS)), props.getProperty("theme", "light"));
     }
 
     /** Where the main window was when the app last quit, if it was saved. */
@@ -158,10 +159,14 @@ public final class ProfileStore {
             if (group.publicKey() != null) {
                 props.setProperty("joined." + i + ".key", group.publicKey());
             }
+            if (group.muted()) {
+                props.setProperty("joined." + i + ".muted", "true");
+            }
         }
         if (!settings.secureLocalServers()) {
             props.setProperty(SECURE_LOCAL_SERVERS, "false");
         }
+        props.setProperty("theme", settings.theme());
         write(SETTINGS_FILE, props);
     }
 

@@ -6,15 +6,22 @@ import java.util.Map;
 
 /**
  * What a profile remembers between runs: the registry address, the registry keys the user trusted (by address),
- * the joined groups in tab order, and whether the servers the app starts itself run with security.
+ * the joined groups in tab order, whether the servers the app starts itself run with security, and the theme
+ * ("light" or "dark").
  */
 public record Settings(String registry, Map<String, String> registryKeys, List<JoinedGroup> joined,
-        boolean secureLocalServers) {
+        boolean secureLocalServers, String theme) {
     public static final String DEFAULT_REGISTRY = "tcp://127.0.0.1:5555";
 
     public Settings {
         registryKeys = Map.copyOf(registryKeys);
         joined = List.copyOf(joined);
+        theme = theme == null ? "light" : theme;
+    }
+
+    public Settings(String registry, Map<String, String> registryKeys, List<JoinedGroup> joined,
+            boolean secureLocalServers) {
+        this(registry, registryKeys, joined, secureLocalServers, "light");
     }
 
     public Settings(String registry, List<JoinedGroup> joined) {
@@ -27,7 +34,7 @@ public record Settings(String registry, Map<String, String> registryKeys, List<J
     }
 
     public Settings withRegistry(String address) {
-        return new Settings(address, registryKeys, joined, secureLocalServers);
+        return new Settings(address, registryKeys, joined, secureLocalServers, theme);
     }
 
     /** Trusts {@code key} for the registry at {@code address}; null forgets it. */
@@ -38,14 +45,18 @@ public record Settings(String registry, Map<String, String> registryKeys, List<J
         } else {
             keys.put(address, key);
         }
-        return new Settings(registry, keys, joined, secureLocalServers);
+        return new Settings(registry, keys, joined, secureLocalServers, theme);
     }
 
     public Settings withJoined(List<JoinedGroup> groups) {
-        return new Settings(registry, registryKeys, groups, secureLocalServers);
+        return new Settings(registry, registryKeys, groups, secureLocalServers, theme);
     }
 
     public Settings withSecureLocalServers(boolean secure) {
-        return new Settings(registry, registryKeys, joined, secure);
+        return new Settings(registry, registryKeys, joined, secure, theme);
+    }
+
+    public Settings withTheme(String id) {
+        return new Settings(registry, registryKeys, joined, secureLocalServers, id);
     }
 }

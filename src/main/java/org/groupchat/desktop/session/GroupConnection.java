@@ -1,9 +1,25 @@
 package org.groupchat.desktop.session;
 
+import org.groupchat.protocol.Request;
+
 /** What a chat tab asks of its group's session; every method returns at once and never blocks. */
 public interface GroupConnection {
 
-    void send(String messageId, String text);
+    /** Appends {@code entry} (a message or an event; its user is ignored) to the group's log, once. */
+    void send(Request.Send entry);
+
+    default void send(String messageId, String text) {
+        send(new Request.Send(null, messageId, text));
+    }
+
+    /** Moves this user's read marker on the server to {@code seq} (feature "read-markers"). */
+    void markRead(long seq);
+
+    /** Searches the group's history (feature "search"); {@code beforeSeq} null for the newest hits. */
+    void search(String query, Long beforeSeq);
+
+    /** Loads the message {@code seq} alone, for the quote of a reply to it (see {@link SessionListener#quotedLoaded}). */
+    void loadQuoted(long seq);
 
     void loadEarlier(long beforeSeq);
 

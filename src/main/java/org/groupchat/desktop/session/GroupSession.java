@@ -7,6 +7,7 @@ import java.nio.channels.Pipe;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.groupchat.desktop.fx.UiExecutor;
+import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.security.CurveKeyPair;
@@ -70,8 +71,23 @@ public final class GroupSession implements GroupConnection {
     }
 
     @Override
-    public void send(String messageId, String text) {
-        submit(new SessionCommand.Send(messageId, text));
+    public void send(Request.Send entry) {
+        submit(new SessionCommand.Send(entry));
+    }
+
+    @Override
+    public void markRead(long seq) {
+        submit(new SessionCommand.MarkRead(seq));
+    }
+
+    @Override
+    public void search(String query, Long beforeSeq) {
+        submit(new SessionCommand.Search(query, beforeSeq));
+    }
+
+    @Override
+    public void loadQuoted(long seq) {
+        submit(new SessionCommand.Quoted(seq));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.groupchat.desktop.session;
 
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.protocol.ErrorCode;
@@ -36,7 +37,9 @@ final class SessionCalls {
         return new Call(new Request.Join(user), Reply.Joined.class, Long.MAX_VALUE, joined -> {
             if (!poll.started()) {
                 queue.addFirst(newestPage(poll));
+                queue.addFirst(features());
             }
+            post(() -> listener.joined(Boolean.TRUE.equals(joined.owner()), joined.readSeq()));
             onJoined.run();
         }, error -> post(() -> listener.problem("The group refused to let you join: " + error.getMessage())),
                 reason -> { });
@@ -51,8 +54,37 @@ final class SessionCalls {
                 reason -> { });
     }
 
+    private Call features() {
+        return new Call(new Request.Ping(), Reply.Pong.class, Long.MAX_VALUE,
+                pong -> post(() -> listener.featuresKnown(pong.features() == null ? List.of() : pong.features())),
+                error -> { }, reason -> { });
+    }
+
+    Call markRead(long seq, long giveUpAt) {
+        return new Call(new Request.MarkRead(userRef, seq), Reply.MarkedRead.class, giveUpAt,
+                marked -> post(() -> listener.readUpTo(marked.readSeq())), error -> { }, reason -> { });
+    }
+
+    Call search(SessionCommand.Search search, long giveUpAt) {
+        return new Call(new Request.Search(userRef, search.query(), null, search.beforeSeq()), Reply.SearchHits.class,
+                giveUpAt, found -> post(() -> listener.searchFound(search.query(), found.hits(), found.more(),
+                        search.beforeSeq() != null)),
+                error -> post(() -> listener.searchFailed(search.query(), error.getMessage())),
+                reason -> post(() -> listener.searchFailed(search.query(), reason)));
+    }
+
+    /** The one message {@code seq}, for the quote of a reply to a message not loaded. */
+    Call quoted(long seq, long giveUpAt) {
+        return new Call(Request.Fetch.after(userRef, seq - 1, 1, 0), Reply.Fetched.class, giveUpAt,
+                page -> post(() -> listener.quotedLoaded(page.messages().stream().filter(m -> m.seq() == seq).toList())),
+                error -> { }, reason -> { });
+    }
+
     Call send(SessionCommand.Send send, long giveUpAt) {
-        return new Call(new Request.Send(userRef, send.messageId(), send.text()), Reply.Sent.class, giveUpAt,
+        Request.Send e = send.entry();
+        Request.Send entry = new Request.Send(userRef, e.id(), e.text(), e.kind(), e.replyTo(), e.target(), e.emoji(),
+                e.member(), e.mentions());
+        return new Call(entry, Reply.Sent.class, giveUpAt,
                 sent -> post(() -> listener.sent(sent.message())),
                 error -> {
                     long now = clock.getAsLong();

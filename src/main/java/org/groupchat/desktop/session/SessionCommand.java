@@ -2,7 +2,18 @@ package org.groupchat.desktop.session;
 
 /** What the UI asks the session thread to do; handed over through a queue. */
 sealed interface SessionCommand {
-    record Send(String messageId, String text) implements SessionCommand {}
+    /** An entry for the group's log: a message or an event (its user is the session's). */
+    record Send(org.groupchat.protocol.Request.Send entry) implements SessionCommand {
+        String messageId() {
+            return entry.id();
+        }
+    }
+
+    record MarkRead(long seq) implements SessionCommand {}
+
+    record Search(String query, Long beforeSeq) implements SessionCommand {}
+
+    record Quoted(long seq) implements SessionCommand {}
 
     record Earlier(long beforeSeq) implements SessionCommand {}
 

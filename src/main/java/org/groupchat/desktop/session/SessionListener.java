@@ -43,4 +43,27 @@ public interface SessionListener {
      * name other messages; what is shown is dropped, and the newest page of the new history follows.
      */
     void historyReplaced();
+
+    /** JOIN answered: whether we own the group (feature "moderation"), how far we read (null: no markers). */
+    default void joined(boolean owner, Long readSeq) {
+    }
+
+    /** What the group server supports beyond version 1 (PING's {@code features}). */
+    default void featuresKnown(List<String> features) {
+    }
+
+    /** Our read marker on the server, from a FETCH or MARK_READ reply; may repeat. */
+    default void readUpTo(long readSeq) {
+    }
+
+    /** A page of search hits, newest first; {@code more}: older hits exist. */
+    default void searchFound(String query, List<Message> hits, boolean more, boolean olderPage) {
+    }
+
+    /** The message a loaded reply quotes, fetched alone (empty when the server has no such seq). */
+    default void quotedLoaded(List<Message> original) {
+    }
+
+    default void searchFailed(String query, String reason) {
+    }
 }

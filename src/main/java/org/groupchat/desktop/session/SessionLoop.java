@@ -132,6 +132,12 @@ final class SessionLoop {
         long now = now();
         if (command instanceof SessionCommand.Send send) {
             calls.add(make.send(send, now + timings.sendGiveUpMs()));
+        } else if (command instanceof SessionCommand.MarkRead mark) {
+            calls.add(make.markRead(mark.seq(), now + timings.historyGiveUpMs()));
+        } else if (command instanceof SessionCommand.Search search) {
+            calls.add(make.search(search, now + timings.historyGiveUpMs()));
+        } else if (command instanceof SessionCommand.Quoted quoted) {
+            calls.add(make.quoted(quoted.seq(), now + timings.historyGiveUpMs()));
         } else if (command instanceof SessionCommand.Earlier earlier) {
             calls.add(history.earlier(earlier.beforeSeq(), now + timings.historyGiveUpMs()));
         } else if (command instanceof SessionCommand.Since since) {
@@ -274,6 +280,9 @@ final class SessionLoop {
             if (historyReplaced(reply)) {
                 return;
             }
+            if (reply.readSeq() != null) {
+                post(() -> listener.readUpTo(reply.readSeq()));
+            }
             List<Message> fresh = poll.fresh(reply, now);
             if (!fresh.isEmpty()) {
                 post(() -> listener.arrived(fresh));
@@ -286,6 +295,8 @@ final class SessionLoop {
             succeeded();
             if (e.code() == ErrorCode.NOT_MEMBER) {
                 calls.addFirst(joinCall());
+            } else if (e.code() == ErrorCode.FORBIDDEN) {
+                post(() -> listener.problem(e.getMessage()));
             }
             poll.pauseUntil(now + health.backoffMs());
         }

@@ -126,6 +126,32 @@ public final class AppUnderTest {
         return Fx.get(() -> List.copyOf(messages(groupName).getItems()));
     }
 
+    /** The row showing the message whose current text is {@code text}, as laid out now, or null when it is not on screen. */
+    @SuppressWarnings("unchecked")
+    public javafx.scene.control.ListCell<ChatLine> row(String groupName, String text) {
+        return Fx.get(() -> messages(groupName).lookupAll(".list-cell").stream()
+                .map(node -> (javafx.scene.control.ListCell<ChatLine>) node)
+                .filter(cell -> cell.isVisible() && cell.getItem() != null && text.equals(cell.getItem().text()))
+                .findFirst().orElse(null));
+    }
+
+    /** The conversation's line whose current text is {@code text}; fails when there is none. */
+    public ChatLine line(String groupName, String text) {
+        return lines(groupName).stream().filter(l -> text.equals(l.text())).findFirst()
+                .orElseThrow(() -> new AssertionError("no line \"" + text + "\" in " + messageTexts(groupName)));
+    }
+
+    /** Whether the row of {@code text} lies wholly inside the message list's visible area. */
+    public boolean inView(String groupName, String text) {
+        javafx.scene.control.ListCell<ChatLine> cell = row(groupName, text);
+        return cell != null && Fx.get(() -> {
+            ListView<ChatLine> list = messages(groupName);
+            javafx.geometry.Bounds shown = list.localToScene(list.getLayoutBounds());
+            javafx.geometry.Bounds at = cell.localToScene(cell.getLayoutBounds());
+            return at.getMinY() >= shown.getMinY() - 1 && at.getMaxY() <= shown.getMaxY() + 1;
+        });
+    }
+
     public List<String> messageTexts(String groupName) {
         return lines(groupName).stream().map(ChatLine::text).toList();
     }

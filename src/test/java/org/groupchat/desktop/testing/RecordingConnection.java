@@ -3,13 +3,18 @@ package org.groupchat.desktop.testing;
 import java.util.ArrayList;
 import java.util.List;
 import org.groupchat.desktop.session.GroupConnection;
+import org.groupchat.protocol.Request;
 
 /** Stands in for a session behind a view model and records what the view model asked of it. */
 public final class RecordingConnection implements GroupConnection {
     public record Sent(String messageId, String text) {}
 
     public final List<Sent> sends = new ArrayList<>();
+    public final List<Request.Send> entries = new ArrayList<>();
+    public final List<Long> marks = new ArrayList<>();
+    public final List<String> searches = new ArrayList<>();
     public final List<Long> earlier = new ArrayList<>();
+    public final List<Long> quoted = new ArrayList<>();
     public final List<Long> since = new ArrayList<>();
     public final List<String> retargets = new ArrayList<>();
     public int latest;
@@ -17,8 +22,24 @@ public final class RecordingConnection implements GroupConnection {
     public boolean closed;
 
     @Override
-    public void send(String messageId, String text) {
-        sends.add(new Sent(messageId, text));
+    public void send(Request.Send entry) {
+        entries.add(entry);
+        sends.add(new Sent(entry.id(), entry.text()));
+    }
+
+    @Override
+    public void markRead(long seq) {
+        marks.add(seq);
+    }
+
+    @Override
+    public void search(String query, Long beforeSeq) {
+        searches.add(query + (beforeSeq == null ? "" : " before " + beforeSeq));
+    }
+
+    @Override
+    public void loadQuoted(long seq) {
+        quoted.add(seq);
     }
 
     @Override
