@@ -52,6 +52,11 @@ public enum EventKind {
         return this == EDIT || this == DELETE || this == REACTION || this == UNREACTION || this == REMOVE;
     }
 
+    /** Kinds that take {@code member} out of the group. */
+    public boolean removesMember() {
+        return this == KICK || this == BAN;
+    }
+
     /** Kinds that only an owner of the group may send. */
     public boolean ownersOnly() {
         return this == REMOVE || this == KICK || this == BAN || this == UNBAN;

@@ -20,6 +20,7 @@ import javafx.collections.ObservableSet;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.desktop.session.GroupConnection;
 import org.groupchat.desktop.session.SessionListener;
+import org.groupchat.protocol.EventKind;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
@@ -58,6 +59,7 @@ public final class ChatTabViewModel implements SessionListener {
     private String moved;
     private long movedAt;
     private Consumer<ChatLine> onIncoming = line -> { };
+    private Consumer<String> onRemoved = reason -> { };
 
     public ChatTabViewModel(String groupName, User me, ZoneId zone, LongSupplier clock) {
         this.groupName = groupName;
@@ -85,6 +87,11 @@ public final class ChatTabViewModel implements SessionListener {
     public void attach(GroupConnection connection) {
         this.session = connection;
         conversation.onQuoteMissing(connection::loadQuoted);
+    }
+
+    /** Called once an owner removes or bans us: the session would otherwise join again on its own. */
+    public void setOnRemoved(Consumer<String> handler) {
+        this.onRemoved = handler;
     }
 
     /** Called for each new message from someone else while this tab is not in view (for a notification). */
@@ -194,6 +201,10 @@ public final class ChatTabViewModel implements SessionListener {
     @Override
     public void arrived(List<Message> messages) {
         List<Message> fresh = conversation.addStored(messages);
+        fresh.stream().filter(m -> m.eventKind().removesMember() && me.id().equals(m.member())).findFirst()
+                .ifPresent(m -> onRemoved.accept(DisplayNames.shown(m.sender().name()) + (m.eventKind() == EventKind.BAN
+                        ? " banned you from " + groupName + "." : " removed you from " + groupName
+                        + "; you may join it again from the list.")));
         for (Message message : readState.arrived(fresh, inView())) {
             ChatLine line = conversation.lineAt(message.seq());
             if (line != null && !line.folded().notice() && (!muted.get() || line.mentions(me.id()))) {

@@ -244,6 +244,10 @@ public final class MainWindowViewModel {
         ChatTabViewModel tab = new ChatTabViewModel(name, identity.userFor(group.publicKey() != null),
                 ZoneId.systemDefault(), System::currentTimeMillis);
         tab.setOnIncoming(line -> onIncoming.accept(new IncomingMessage(name, line, line.mentions(tab.me().id()))));
+        tab.setOnRemoved(reason -> {
+            closeTab(tab);
+            status.set(reason);
+        });
         tab.showServerKey(group.publicKey());
         tab.members().addListener((ListChangeListener<Member>) change -> groups.membersSeen(name,
                 tab.members().size(), (int) tab.members().stream().filter(Member::online).count()));

@@ -28,6 +28,21 @@ class ChatTabViewModelTest {
     }
 
     @Test
+    void anOwnerRemovingUsClosesTheTabWithTheReasonButAnotherMembersRemovalDoesNot() {
+        java.util.List<String> removed = new java.util.ArrayList<>();
+        model.setOnRemoved(removed::add);
+        User eve = new User("00000000-0000-0000-0000-000000000003", "Eve");
+        model.arrived(java.util.List.of(new Message(4, "e-4", 40, eve, "Eve removed Bob", "kick", null, null, null,
+                BOB.id(), null)));
+        assertThat(removed).isEmpty();
+
+        model.arrived(java.util.List.of(new Message(5, "e-5", 50, eve, "Eve banned Me", "ban", null, null, null,
+                ME.id(), null)));
+
+        assertThat(removed).containsExactly("Eve banned you from Alpha.");
+    }
+
+    @Test
     void emptyDraftIsRefusedWithAReason() {
         model.draftProperty().set("   \n ");
         model.send();
