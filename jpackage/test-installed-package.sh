@@ -287,7 +287,7 @@ wait_for_line "$work/display" '^[0-9]+$' 20 || fail "Xvfb did not start within 2
 display=":$(cat "$work/display")"
 # a saved identity skips the first-start name dialog; a free port keeps the bundled registry off 5555
 mkdir -p "$work/profile"
-printf 'id=6f1c2a3e-0d4b-4e8f-9a7c-5b2d1e0f3a4c\nname=Package Test\n' >"$work/profile/identity.properties"
+printf '{"id": "6f1c2a3e-0d4b-4e8f-9a7c-5b2d1e0f3a4c", "name": "Package Test"}\n' >"$work/profile/identity.json"
 port=$(free_port) || fail "no free port on 127.0.0.1"
 started=$(now_ms)
 # user.home: Java takes it from /etc/passwd, not $HOME; JavaFX unpacks its native libraries under it

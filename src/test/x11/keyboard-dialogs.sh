@@ -144,7 +144,8 @@ for i in $(seq "$first_starts"); do
     kill "$app"; wait "$app"; app=""; continue
   fi
   quit_and_check "$main" "$dir" "first start $i"
-  grep -q "^name=Alice $i$" "$dir/profile/identity.properties" 2>/dev/null || fail "first start $i: name not saved"
+  python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["name"] != sys.argv[2])' \
+      "$dir/profile/identity.json" "Alice $i" 2>/dev/null || fail "first start $i: name not saved"
   ls "$dir"/profile/*.tmp >/dev/null 2>&1 && fail "first start $i: a temporary file was left: $(ls "$dir"/profile)"
   rm -rf "$dir"
 done
@@ -152,7 +153,7 @@ echo "first start confirmed with Enter: $first_starts runs"
 
 # 2. Dialogs of the main window, each closed from the keyboard, with a saved identity.
 dir=$work/dialogs; mkdir -p "$dir/profile"
-printf 'id=%s\nname=Bob\n' "$(python3 -c 'import uuid; print(uuid.uuid4())')" >"$dir/profile/identity.properties"
+printf '{"id": "%s", "name": "Bob"}\n' "$(python3 -c 'import uuid; print(uuid.uuid4())')" >"$dir/profile/identity.json"
 for i in $(seq "$rounds"); do
   port=$(free_port)
   launch "$dir" "$port"

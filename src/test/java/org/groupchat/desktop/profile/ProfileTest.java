@@ -57,11 +57,46 @@ class ProfileTest {
     }
 
     @Test
+    void aProfileKeptInPropertiesByAnEarlierVersionIsReadAndThenKeptInJson(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("identity.properties"), "id=00000000-0000-0000-0000-000000000001\nname=Ada\n");
+        Files.writeString(dir.resolve("settings.properties"), "registry=tcp\\://10.0.0.1\\:5555\n"
+                + "joined.0.name=Lobby\njoined.0.endpoint=tcp\\://10.0.0.1\\:5560\njoined.0.muted=true\n"
+                + "localServers.secure=false\ntheme=dark\n");
+        Files.writeString(dir.resolve("hosted.properties"), "0.name=Team\n0.port=5570\n");
+        ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
+
+        assertThat(store.identity().map(Identity::name)).contains("Ada");
+        Settings settings = store.settings();
+        assertThat(settings.joined()).containsExactly(new JoinedGroup("Lobby", "tcp://10.0.0.1:5560", null, true));
+        assertThat(settings.secureLocalServers()).isFalse();
+        assertThat(settings.theme()).isEqualTo("dark");
+        assertThat(store.hostedGroups()).containsExactly(new HostedGroup("Team", 5570));
+
+        store.saveSettings(settings.withTheme("light"));
+
+        assertThat(dir.resolve("settings.properties")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("settings.json"))).contains("\"theme\" : \"light\"", "\"muted\" : true");
+        ProfileStore again = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
+        assertThat(again.settings()).isEqualTo(settings.withTheme("light"));
+        assertThat(again.identity().map(Identity::id)).contains("00000000-0000-0000-0000-000000000001");
+    }
+
+    @Test
+    void aDamagedSettingsFileIsMovedAsideAndTheAppStartsWithDefaults(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"registry\": \"tcp://10.0.0.1:5555\", \"joined\": [");
+        ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
+
+        assertThat(store.settings().registry()).isEqualTo(Settings.DEFAULT_REGISTRY);
+        assertThat(dir.resolve("settings.json.unreadable")).exists();
+        assertThat(dir.resolve("settings.json")).doesNotExist();
+    }
+
+    @Test
     void aWriteCutShortByACrashLeavesTheSavedIdentityAndIsCleanedUpAtTheNextStart(@TempDir Path dir) throws Exception {
         ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
         store.saveIdentity(new Identity("00000000-0000-0000-0000-000000000001", "Ada", store.keys()));
-        Path unfinished = dir.resolve("identity.properties4235171589298819872.tmp");
-        Files.writeString(unfinished, "id=00000000-0000-0000-0000-00000000");
+        Path unfinished = dir.resolve("identity.json4235171589298819872.tmp");
+        Files.writeString(unfinished, "{\"id\": \"00000000-0000-0000-0000-00000000");
 
         store.removeUnfinishedWrites();
 
