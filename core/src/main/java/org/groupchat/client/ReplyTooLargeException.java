@@ -1,5 +1,7 @@
 package org.groupchat.client;
 
+import org.groupchat.transport.ConnectingSockets;
+
 /** The server sent a reply frame larger than a client accepts ({@link ConnectingSockets#MAX_FRAME_BYTES}). */
 public final class ReplyTooLargeException extends ProtocolViolationException {
     private final long bytes;

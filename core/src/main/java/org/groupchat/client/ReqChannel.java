@@ -1,9 +1,15 @@
 package org.groupchat.client;
 
+import org.groupchat.transport.OversizedFrames;
+
+import org.groupchat.transport.HandshakeWatch;
+
+import org.groupchat.transport.ConnectingSockets;
+
 import java.time.Duration;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.security.ClientKeys;
-import org.groupchat.server.SocketLimits;
+import org.groupchat.transport.SocketLimits;
 import org.groupchat.transport.Contexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package org.groupchat.group;
 import java.util.List;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.security.ServerSecurity;
-import org.groupchat.server.SocketLimits;
+import org.groupchat.transport.SocketLimits;
 
 /**
  * How a group server runs. {@code registries}: every registry it heartbeats to, may be empty; {@code advertiseHost} replaces

@@ -3,7 +3,7 @@ package org.groupchat.group;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.function.Supplier;
-import org.groupchat.client.ConnectingSockets;
+import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.GroupRef;
 import org.groupchat.protocol.GroupStats;

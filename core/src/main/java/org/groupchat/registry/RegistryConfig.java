@@ -2,7 +2,7 @@ package org.groupchat.registry;
 
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.security.ServerSecurity;
-import org.groupchat.server.SocketLimits;
+import org.groupchat.transport.SocketLimits;
 
 /**
  * How a registry runs: where it binds, how long a lease lasts, how many groups it holds, and its CURVE settings

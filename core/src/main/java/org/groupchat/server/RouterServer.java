@@ -1,5 +1,7 @@
 package org.groupchat.server;
 
+import org.groupchat.transport.SocketLimits;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

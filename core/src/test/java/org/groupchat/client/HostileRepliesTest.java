@@ -1,5 +1,7 @@
 package org.groupchat.client;
 
+import org.groupchat.transport.ConnectingSockets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -284,7 +284,7 @@ abstract class GroupContract extends GroupServerTestBase {
     void aPeerThatNeverReadsItsRepliesDoesNotStopTheServerAnsweringOthers() throws Exception {
         try (org.zeromq.ZContext context = new org.zeromq.ZContext(1)) {
             org.zeromq.ZMQ.Socket greedy = context.createSocket(org.zeromq.SocketType.DEALER);
-            org.groupchat.client.ConnectingSockets.configure(greedy);
+            org.groupchat.transport.ConnectingSockets.configure(greedy);
             greedy.setSndHWM(0);
             greedy.connect(server.boundEndpoint().toString());
             byte[] ping = "{\"op\":\"PING\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -51,8 +51,8 @@ abstract class LongPollContract extends GroupServerTestBase {
             CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchAfter(0, 100, 20_000));
             await().until(() -> server.parkedPolls() == 1);
             org.zeromq.ZMQ.Socket pipelined = context.createSocket(org.zeromq.SocketType.DEALER);
-            org.groupchat.client.ConnectingSockets.configure(pipelined);
-            org.groupchat.client.ConnectingSockets.connect(pipelined, server.boundEndpoint().toString());
+            org.groupchat.transport.ConnectingSockets.configure(pipelined);
+            org.groupchat.transport.ConnectingSockets.connect(pipelined, server.boundEndpoint().toString());
             byte[] send = ("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\"" + UUID.randomUUID()
                     + "\",\"text\":\"once\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             for (int i = 0; i < 2; i++) {

@@ -1,5 +1,7 @@
 package org.groupchat.server;
 
+import org.groupchat.transport.SocketLimits;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

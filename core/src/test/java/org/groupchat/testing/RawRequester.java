@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.groupchat.client.ConnectingSockets;
+import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.protocol.Json;
 import org.groupchat.security.ClientKeys;
 import org.zeromq.SocketType;

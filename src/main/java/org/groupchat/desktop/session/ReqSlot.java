@@ -1,7 +1,7 @@
 package org.groupchat.desktop.session;
 
-import org.groupchat.client.ConnectingSockets;
-import org.groupchat.client.OversizedFrames;
+import org.groupchat.transport.ConnectingSockets;
+import org.groupchat.transport.OversizedFrames;
 import org.groupchat.client.ProtocolViolationException;
 import org.groupchat.client.ReplyTooLargeException;
 import org.zeromq.SocketType;

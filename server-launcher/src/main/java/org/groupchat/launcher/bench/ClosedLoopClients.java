@@ -7,7 +7,7 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
-import org.groupchat.client.ConnectingSockets;
+import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.security.ClientKeys;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.groupchat.client.ConnectingSockets;
+import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.User;
 import org.zeromq.SocketType;

@@ -2,7 +2,7 @@ package org.groupchat.launcher.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.groupchat.client.ConnectingSockets;
+import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Request;
 import org.zeromq.SocketType;

@@ -3,7 +3,7 @@ package org.groupchat.launcher.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.groupchat.client.ConnectingSockets;
+import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.protocol.GroupRef;
 import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.Json;

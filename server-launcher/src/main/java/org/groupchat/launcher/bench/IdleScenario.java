@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.groupchat.client.ConnectingSockets;
+import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.launcher.ServersMain;
 import org.groupchat.protocol.User;
 import org.zeromq.SocketType;

@@ -21,7 +21,7 @@ import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
 import org.groupchat.security.KeyFiles;
 import org.groupchat.security.ServerSecurity;
-import org.groupchat.server.SocketLimits;
+import org.groupchat.transport.SocketLimits;
 
 /** The servers one launcher runs: an optional registry and any number of groups; closing stops them in order. */
 final class ServerSet implements AutoCloseable {

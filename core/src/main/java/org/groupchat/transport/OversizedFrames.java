@@ -1,4 +1,4 @@
-package org.groupchat.client;
+package org.groupchat.transport;
 
 import java.util.concurrent.atomic.AtomicLong;
 import zmq.Msg;

@@ -1,4 +1,4 @@
-package org.groupchat.server;
+package org.groupchat.transport;
 
 import org.groupchat.transport.SafeFrameAllocator;
 import org.zeromq.ZMQ;
@@ -7,7 +7,7 @@ import org.zeromq.ZMQ;
 public record SocketLimits(long maxFrameBytes, int highWaterMark) {
     public static final SocketLimits DEFAULT = new SocketLimits(256 * 1024, 1000);
 
-    void applyTo(ZMQ.Socket socket) {
+    public void applyTo(ZMQ.Socket socket) {
         socket.setMaxMsgSize(maxFrameBytes);
         socket.setSndHWM(highWaterMark);
         socket.setRcvHWM(highWaterMark);

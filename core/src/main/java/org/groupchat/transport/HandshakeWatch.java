@@ -1,4 +1,4 @@
-package org.groupchat.client;
+package org.groupchat.transport;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.SocketType;
@@ -11,13 +11,13 @@ import org.zeromq.ZMQ;
  * handshake, JeroMQ's rare fault, drops only at that limit; a server that is stopping drops us once.
  * Used by the thread that owns the watched socket; read it at least every {@link #READ_EVERY_MS}.
  */
-final class HandshakeWatch implements AutoCloseable {
+public final class HandshakeWatch implements AutoCloseable {
     private static final AtomicLong NEXT_ID = new AtomicLong();
     private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_PROTOCOL
             | ZMQ.HANDSHAKE_FAILED_NO_DETAIL | ZMQ.HANDSHAKE_FAILED_AUTH | ZMQ.EVENT_CONNECT_RETRIED;
     /** Refused TCP connects in a row (about 0.3 s at the reconnect interval of 100 ms, doubling) that mean nobody listens. */
     private static final int REFUSED_CONNECTS_THAT_MEAN_NOBODY = 3;
-    static final long READ_EVERY_MS = 100;
+    public static final long READ_EVERY_MS = 100;
     private static final long QUICK_DROP_NANOS = (ConnectingSockets.HANDSHAKE_MS - READ_EVERY_MS) * 1_000_000L;
 
     private final ZContext context;
@@ -30,7 +30,7 @@ final class HandshakeWatch implements AutoCloseable {
     private boolean droppedAtOnce;
 
     /** Call before {@code socket} connects, so its first connection is seen. */
-    HandshakeWatch(ZContext context, ZMQ.Socket socket) {
+    public HandshakeWatch(ZContext context, ZMQ.Socket socket) {
         this.context = context;
         this.watched = socket;
         String address = "inproc://handshake-watch-" + NEXT_ID.incrementAndGet();
@@ -40,19 +40,19 @@ final class HandshakeWatch implements AutoCloseable {
     }
 
     /** Forgets what was seen; call when a new request is sent. */
-    void reset() {
+    public void reset() {
         read();
         droppedAtOnce = false;
     }
 
     /** True when, since the last reset, the server took a connection of ours and dropped it before a handshake limit. */
-    boolean refused() {
+    public boolean refused() {
         read();
         return droppedAtOnce;
     }
 
     /** True when this socket never connected and its last few TCP connects were refused: nothing listens there. */
-    boolean nothingListens() {
+    public boolean nothingListens() {
         read();
         return !everConnected && refusedConnects >= REFUSED_CONNECTS_THAT_MEAN_NOBODY;
     }

@@ -1,4 +1,4 @@
-package org.groupchat.client;
+package org.groupchat.transport;
 
 import org.groupchat.protocol.Endpoint;
 import org.zeromq.ZMQ;
