@@ -1,25 +1,20 @@
 package org.groupchat.client;
 
-import org.groupchat.transport.OversizedFrames;
-
-import org.groupchat.transport.HandshakeWatch;
-
-import org.groupchat.transport.ConnectingSockets;
-
 import java.time.Duration;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.security.ClientKeys;
-import org.groupchat.transport.SocketLimits;
 import org.groupchat.transport.Contexts;
+import org.groupchat.transport.HandshakeWatch;
+import org.groupchat.transport.ReqSlot;
+import org.groupchat.transport.SocketLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
- * A REQ socket with the Lazy Pirate pattern: wait for a reply up to a timeout; on timeout close and reopen
- * the socket and send the same bytes again, a bounded number of times with backoff; then give up.
+ * A blocking call over a {@link ReqSlot} with the Lazy Pirate pattern: wait for a reply up to a timeout; on timeout
+ * close and reopen the socket and send the same bytes again, a bounded number of times with backoff; then give up.
  * With {@link ClientKeys} the socket speaks CURVE; a server that refuses the handshake on three fresh connections in
  * a row fails the call at once. With {@link ClientOptions#giveUpWhenNothingListens()}, so does an address that refuses
  * our TCP connects before this channel was ever answered (a server once reached is waited for while it restarts).
@@ -33,13 +28,11 @@ public final class ReqChannel implements AutoCloseable {
 
     private final ZContext context;
     private final boolean ownsContext;
-    private final String endpoint;
     private final ClientOptions options;
     private final ClientKeys keys;
-    private ZMQ.Socket socket;
-    private ZMQ.Poller poller;
-    private HandshakeWatch handshakes;
-    private OversizedFrames oversized;
+    private final ReqSlot slot;
+    private final ZMQ.Poller poller;
+    private ZMQ.Socket polled;
     private int refusals;
     private boolean answered;
 
@@ -58,13 +51,13 @@ public final class ReqChannel implements AutoCloseable {
         this.keys = keys;
         this.ownsContext = context == null;
         this.context = ownsContext ? Contexts.create() : context;
-        this.endpoint = endpoint;
         this.options = options;
-        open();
+        this.slot = new ReqSlot(this.context, endpoint, keys);
+        this.poller = this.context.createPoller(1);
     }
 
     public String endpoint() {
-        return endpoint;
+        return slot.endpoint();
     }
 
     /** Sends the request and returns the reply frame, retrying on timeout; {@code extraWait} is added to each timeout. */
@@ -79,100 +72,78 @@ public final class ReqChannel implements AutoCloseable {
         long backoffMs = options.initialBackoff().toMillis();
         int attempts = options.retries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            // A socket whose only connection was refused has no peer: a blocking send would wait for ever.
-            socket.send(request, ZMQ.DONTWAIT);
+            slot.send(request, timeoutMs, nowMs());
             byte[] reply = awaitReply(request, timeoutMs);
             if (reply != null) {
-                handshakes.reset();
                 answered = true;
                 return reply;
             }
-            LOG.debug("no reply from {} within {} ms (attempt {} of {})", endpoint, timeoutMs, attempt, attempts);
-            reopen();
+            LOG.debug("no reply from {} within {} ms (attempt {} of {})", endpoint(), timeoutMs, attempt, attempts);
+            slot.reopen();
             if (attempt < attempts) {
                 pause(backoffMs);
                 backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
             }
         }
-        throw new ServerUnreachableException(endpoint, attempts);
+        throw new ServerUnreachableException(endpoint(), attempts);
     }
 
     /**
-     * The reply, or null at the timeout. A connection dropped at once is tried again on a fresh socket, since a
-     * server that is stopping or starting may do that once; dropped every time, the call fails at once.
+     * The reply, or null at the timeout. A refused handshake is tried again on a fresh socket, since a server that is
+     * stopping or starting may drop a connection once; refused every time, the call fails at once.
      */
     private byte[] awaitReply(byte[] request, long timeoutMs) {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
-            tooLargeIfSeen();
-            if (handshakes.refused()) {
-                reopen();
+            checkFrames();
+            if (slot.connectionEvents().refused()) {
+                slot.reopen();
                 if (++refusals >= REFUSALS_THAT_MEAN_NO) {
-                    throw new HandshakeRefusedException(endpoint, refusal());
+                    throw new HandshakeRefusedException(endpoint(), HandshakeRefusals.explain("The server", endpoint(), keys));
                 }
-                socket.send(request, ZMQ.DONTWAIT);
+                slot.send(request, timeoutMs, nowMs());
                 continue;
             }
-            if (options.giveUpWhenNothingListens() && !answered && handshakes.nothingListens()) {
-                throw new NothingListensException(endpoint);
+            if (options.giveUpWhenNothingListens() && !answered && slot.nothingListens()) {
+                throw new NothingListensException(endpoint());
             }
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            long left = slot.deadline() - nowMs();
             if (left <= 0) {
                 return null;
             }
-            if (poller.poll(Math.min(left, HandshakeWatch.READ_EVERY_MS)) > 0 && poller.pollin(0)) {
-                byte[] reply = socket.recv(ZMQ.DONTWAIT);
+            if (readable(Math.min(left, HandshakeWatch.READ_EVERY_MS))) {
+                byte[] reply = slot.receive();
                 if (reply != null) {
-                    tooLargeIfSeen();
-                    if (socket.hasReceiveMore()) {
-                        reopen();
-                        throw new ProtocolViolationException(endpoint, null, "is more than one frame");
-                    }
+                    checkFrames();
                     return reply;
                 }
             }
         }
     }
 
-    /** A frame over the limit ends the call: the server will send the same reply again. */
-    private void tooLargeIfSeen() {
-        long bytes = oversized.take();
-        if (bytes >= 0) {
-            reopen();
-            throw new ReplyTooLargeException(endpoint, bytes);
+    /** Waits up to {@code ms} for the slot's socket to have a reply; the poller follows the slot to a fresh socket. */
+    private boolean readable(long ms) {
+        if (polled != slot.socket()) {
+            if (polled != null) {
+                poller.unregister(polled);
+            }
+            polled = slot.socket();
+            poller.register(polled, ZMQ.Poller.POLLIN);
+        }
+        return poller.poll(ms) > 0 && poller.pollin(0);
+    }
+
+    /** A frame over the limit, or more than one, ends the call on a fresh socket. */
+    private void checkFrames() {
+        try {
+            ReplyFrames.check(slot);
+        } catch (RuntimeException e) {
+            slot.reopen();
+            throw e;
         }
     }
 
-    private String refusal() {
-        if (keys == null) {
-            return "the server at " + endpoint + " refused our handshake: it probably runs with security (CURVE);"
-                    + " connect with its public key";
-        }
-        return "the server at " + endpoint + " refused our secure handshake: it does not hold the key we expect"
-                + " (fingerprint " + keys.serverFingerprint() + "), or it runs without security";
-    }
-
-    private void open() {
-        socket = context.createSocket(SocketType.REQ);
-        oversized = ConnectingSockets.configure(socket);
-        if (keys != null) {
-            keys.applyTo(socket);
-        }
-        handshakes = new HandshakeWatch(context, socket);
-        ConnectingSockets.connect(socket, endpoint);
-        poller = context.createPoller(1);
-        poller.register(socket, ZMQ.Poller.POLLIN);
-    }
-
-    private void reopen() {
-        closeSocket();
-        open();
-    }
-
-    private void closeSocket() {
-        poller.close();
-        handshakes.close();
-        context.destroySocket(socket);
+    private static long nowMs() {
+        return System.nanoTime() / 1_000_000L;
     }
 
     private static void pause(long ms) {
@@ -186,7 +157,8 @@ public final class ReqChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        closeSocket();
+        poller.close();
+        slot.close();
         if (ownsContext) {
             context.close();
         }

@@ -99,7 +99,7 @@ class SecureGroupTest {
         try (GroupClient client = client(server.boundEndpoint().toString(), alice, aliceKeys, null)) {
             assertThatThrownBy(client::join)
                     .isInstanceOf(HandshakeRefusedException.class)
-                    .hasMessageContaining("probably runs with security");
+                    .hasMessageContaining("refused our handshake: it runs with security (CURVE) and we have no key for it");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.groupchat.desktop.registry;
 
+import org.groupchat.client.HandshakeRefusals;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -28,13 +30,9 @@ public record RegistryAddress(String endpoint, ClientKeys keys) {
 
     /** What the user reads when this registry drops our handshake at once. */
     public String refusal() {
-        if (keys == null) {
-            return "The registry at " + endpoint + " requires a key: it runs with security (CURVE). Paste its"
-                    + " server key in File › Connect to registry… (its launcher prints it at start).";
-        }
-        return "The registry at " + endpoint + " refused our secure handshake: its key does not match the one you"
-                + " trusted (fingerprint " + keys.serverFingerprint() + "), or it runs without security. If it was"
-                + " restarted without security or with a new key on purpose, open File › Connect to registry…"
-                + " (Ctrl+Shift+R), clear the key (or paste the new one) and press OK.";
+        return HandshakeRefusals.explain("The registry", endpoint, keys) + (keys == null
+                ? ". Paste its server key in File › Connect to registry… (its launcher prints it at start)."
+                : ". If it was restarted without security or with a new key on purpose, open File › Connect to"
+                + " registry… (Ctrl+Shift+R), clear the key (or paste the new one) and press OK.");
     }
 }

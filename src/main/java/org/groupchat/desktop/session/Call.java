@@ -32,7 +32,7 @@ final class Call {
         onReply.accept(reply);
     }
 
-    /** The server answered with an error (a refused handshake is another matter: see {@link ReqSlot}). */
+    /** The server answered with an error (a refused handshake is another matter: see {@link org.groupchat.transport.ReqSlot}). */
     void answeredWithError(ServerErrorException error) {
         onError.accept(error);
     }

@@ -1,5 +1,11 @@
 package org.groupchat.desktop.session;
 
+import org.groupchat.client.ReplyFrames;
+
+import org.groupchat.transport.HandshakeWatch;
+
+import org.groupchat.transport.ReqSlot;
+
 import org.groupchat.client.ReplyDecoder;
 import java.util.List;
 import org.groupchat.protocol.Json;
@@ -21,6 +27,7 @@ final class LivePoll implements AutoCloseable {
     private static final long GRACE_MS = 2_000;
 
     private final ReqSlot slot;
+    private GroupAddress address;
     private final User userRef;
     private final int waitMs;
     private long afterSeq = -1;
@@ -28,7 +35,8 @@ final class LivePoll implements AutoCloseable {
     private Request.Fetch asked;
 
     LivePoll(ZContext context, GroupAddress address, User userRef, int waitMs) {
-        this.slot = new ReqSlot(context, address);
+        this.slot = new ReqSlot(context, address.endpoint(), address.keys());
+        this.address = address;
         this.userRef = userRef;
         this.waitMs = waitMs;
     }
@@ -42,7 +50,7 @@ final class LivePoll implements AutoCloseable {
     }
 
     /** What happened to the poll socket's connections since the last call. */
-    ConnectionWatch.Seen connectionEvents() {
+    HandshakeWatch.Seen connectionEvents() {
         return slot.connectionEvents();
     }
 
@@ -80,8 +88,8 @@ final class LivePoll implements AutoCloseable {
      * {@link org.groupchat.client.ProtocolViolationException} for a reply out of the contract for what was asked.
      */
     Reply.Fetched decode(byte[] frame) {
-        slot.refuseBadFrames();
-        return ReplyDecoder.decode(frame, asked, Reply.Fetched.class, slot.address().endpoint());
+        ReplyFrames.check(slot);
+        return ReplyDecoder.decode(frame, asked, Reply.Fetched.class, slot.endpoint());
     }
 
     /** The messages of {@code fetched} not seen before; asks again at once. */
@@ -103,9 +111,10 @@ final class LivePoll implements AutoCloseable {
     }
 
     /** Drops an outstanding poll (lost with a dead connection) and asks again, now or after a pause. */
-    void restart(GroupAddress address, long at) {
-        if (slot.busy() || !slot.address().equals(address)) {
-            slot.reopen(address);
+    void restart(GroupAddress to, long at) {
+        if (slot.busy() || !address.equals(to)) {
+            slot.reopen(to.endpoint(), to.keys());
+            address = to;
         }
         nextAt = at;
     }

@@ -1,5 +1,11 @@
 package org.groupchat.desktop.session;
 
+import org.groupchat.client.ReplyFrames;
+
+import org.groupchat.transport.HandshakeWatch;
+
+import org.groupchat.transport.ReqSlot;
+
 import org.groupchat.client.ProtocolViolationException;
 import org.groupchat.client.ReplyDecoder;
 import org.groupchat.transport.Contexts;
@@ -64,7 +70,7 @@ final class SessionLoop {
         context = Contexts.create();
         try {
             poller = new SessionPoller(context, wakeup);
-            commandSlot = new ReqSlot(context, address);
+            commandSlot = new ReqSlot(context, address.endpoint(), address.keys());
             poll = new LivePoll(context, address, userRef, timings.pollWaitMs());
             rebuildPoller();
             calls.add(joinCall());
@@ -107,7 +113,7 @@ final class SessionLoop {
             onCommandRefused(now);
         }
         if (poller.pollMonitorReady() || poll.undecided()) {
-            ConnectionWatch.Seen seen = poll.connectionEvents();
+            HandshakeWatch.Seen seen = poll.connectionEvents();
             if (seen.refused()) {
                 refused(now);
                 poll.pauseUntil(now + health.backoffMs());
@@ -170,7 +176,7 @@ final class SessionLoop {
         LOG.info("session moves from {} to {}", address.endpoint(), newAddress.endpoint());
         address = newAddress;
         calls.putBackCurrent();
-        commandSlot.reopen(address);
+        commandSlot.reopen(address.endpoint(), address.keys());
         poll.restart(address, 0);
         rebuildPoller();
         calls.addFirst(joinCall());
@@ -206,14 +212,14 @@ final class SessionLoop {
         }
         Reply reply;
         try {
-            commandSlot.refuseBadFrames();
+            ReplyFrames.check(commandSlot);
             reply = ReplyDecoder.decode(frame, call.request, call.replyType, address.endpoint());
         } catch (ProtocolViolationException e) {
             // not the group's answer but a broken server: said in the tab, and asked again later as after a timeout
             post(() -> listener.problem(e.getMessage()));
             calls.addFirst(call);
             failed(now);
-            commandSlot.reopen(address);
+            commandSlot.reopen(address.endpoint(), address.keys());
             rebuildPoller();
             calls.pauseUntil(now + health.backoffMs());
             return;
@@ -247,7 +253,7 @@ final class SessionLoop {
 
     private void onCommandTimeout(long now) {
         failed(now);
-        commandSlot.reopen(address);
+        commandSlot.reopen(address.endpoint(), address.keys());
         rebuildPoller();
         calls.retryCurrent(now, health.backoffMs());
     }

@@ -134,12 +134,13 @@ class SecureGroupsTest {
         servers.secureGroup("Vault", dir("vault"), ServerSecurity.withKeys(groupKeys), registry, registryKeys.publicKey());
         open(robot, new Settings(registry, List.of()));
 
-        waitFor(30, TimeUnit.SECONDS, () -> ada.statusText().contains("requires a key"));
+        waitFor(30, TimeUnit.SECONDS, () -> ada.statusText()
+                .contains("refused our handshake: it runs with security (CURVE) and we have no key"));
 
         String wrongKey = CurveKeyPair.generate().publicKey();
         connectWithKey(robot, wrongKey);
         waitFor(30, TimeUnit.SECONDS, () -> ada.statusText()
-                .contains("does not match the one you trusted (fingerprint " + PublicKeys.fingerprint(wrongKey) + ")"));
+                .contains("does not hold the key we expect (fingerprint " + PublicKeys.fingerprint(wrongKey) + ")"));
         assertThat(groupCell(robot, "Vault")).isNull();
 
         connectWithKey(robot, registryKeys.publicKey());
