@@ -1,5 +1,7 @@
 package org.groupchat.client;
 
+import org.groupchat.testing.OneThreadClient;
+
 import org.groupchat.transport.ConnectingSockets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +36,9 @@ class ClientLibraryTest {
             joiner.join();
         }
         ClientOptions patient = new ClientOptions(Duration.ofMillis(300), 8, Duration.ofMillis(100));
-        try (GroupClient alice = new GroupClient(null, endpoint, ALICE, patient)) {
+        try (OneThreadClient alice = new OneThreadClient(() -> new GroupClient(null, endpoint, ALICE, patient))) {
             String messageId = UUID.randomUUID().toString();
-            CompletableFuture<Message> sending = CompletableFuture.supplyAsync(() -> alice.send(messageId, "are you there?"));
+            CompletableFuture<Message> sending = alice.ask(c -> c.send(messageId, "are you there?"));
             assertThat(sending).failsWithin(Duration.ofMillis(700)).withThrowableThat().isInstanceOf(java.util.concurrent.TimeoutException.class);
             try (GroupServer late = TestGroups.group(GroupServerConfig.of("Late", endpoint, null), dataDir)) {
                 Message sent = sending.get(10, TimeUnit.SECONDS);

@@ -1,5 +1,7 @@
 package org.groupchat.client;
 
+import org.groupchat.testing.OneThreadClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -45,12 +47,12 @@ class NothingListensTest {
     void aServerOnceReachedIsStillWaitedForWhileItRestarts() throws Exception {
         String endpoint = TestGroups.endpointWhereNothingListens();
         GroupServerConfig config = GroupServerConfig.of("Restarting", endpoint, null);
-        try (GroupClient alice = new GroupClient(null, endpoint, ALICE, ONE_SHOT)) {
+        try (OneThreadClient alice = new OneThreadClient(() -> new GroupClient(null, endpoint, ALICE, ONE_SHOT))) {
             try (GroupServer first = TestGroups.group(config, dataDir)) {
-                alice.join();
+                alice.call(GroupClient::join);
             }
             String messageId = UUID.randomUUID().toString();
-            CompletableFuture<Message> sending = CompletableFuture.supplyAsync(() -> alice.send(messageId, "still there?"));
+            CompletableFuture<Message> sending = alice.ask(c -> c.send(messageId, "still there?"));
             assertThat(sending).failsWithin(Duration.ofMillis(1_500)).withThrowableThat().isInstanceOf(TimeoutException.class);
             try (GroupServer restarted = TestGroups.group(config, dataDir)) {
                 assertThat(sending.get(10, TimeUnit.SECONDS).text()).isEqualTo("still there?");

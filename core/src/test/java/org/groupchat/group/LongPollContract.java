@@ -1,5 +1,7 @@
 package org.groupchat.group;
 
+import org.groupchat.testing.OneThreadClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.groupchat.testing.Replies.assertOk;
@@ -28,10 +30,11 @@ abstract class LongPollContract extends GroupServerTestBase {
     @Test
     void longPollIsAnsweredWhenAMessageArrivesWithoutBlockingOthers() throws Exception {
         try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(), new User(ALICE, "Alice"));
-                GroupClient bob = new GroupClient(server.boundEndpoint().toString(), new User(BOB, "Bob"))) {
+                OneThreadClient bob = new OneThreadClient(() -> new GroupClient(server.boundEndpoint().toString(),
+                        new User(BOB, "Bob")))) {
             alice.join();
-            bob.join();
-            CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchAfter(0, 100, 20_000));
+            bob.call(GroupClient::join);
+            CompletableFuture<Reply.Fetched> poll = bob.ask(c -> c.fetchAfter(0, 100, 20_000));
             await().until(() -> server.parkedPolls() == 1);
             assertThat(poll).isNotDone();
             Message sent = alice.send("wake up");
@@ -44,11 +47,12 @@ abstract class LongPollContract extends GroupServerTestBase {
     @Test
     void aRetryBesideItsOriginalInOneBatchReachesAWaitingReaderOnce() throws Exception {
         try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(), new User(ALICE, "Alice"));
-                GroupClient bob = new GroupClient(server.boundEndpoint().toString(), new User(BOB, "Bob"));
+                OneThreadClient bob = new OneThreadClient(() -> new GroupClient(server.boundEndpoint().toString(),
+                        new User(BOB, "Bob")));
                 org.zeromq.ZContext context = new org.zeromq.ZContext(1)) {
             alice.join();
-            bob.join();
-            CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchAfter(0, 100, 20_000));
+            bob.call(GroupClient::join);
+            CompletableFuture<Reply.Fetched> poll = bob.ask(c -> c.fetchAfter(0, 100, 20_000));
             await().until(() -> server.parkedPolls() == 1);
             org.zeromq.ZMQ.Socket pipelined = context.createSocket(org.zeromq.SocketType.DEALER);
             org.groupchat.transport.ConnectingSockets.configure(pipelined);
@@ -67,13 +71,14 @@ abstract class LongPollContract extends GroupServerTestBase {
     @Test
     void aSinceLongPollIsAnsweredByTheFirstMessageAtOrAfterItsMoment() throws Exception {
         try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(), new User(ALICE, "Alice"));
-                GroupClient bob = new GroupClient(server.boundEndpoint().toString(), new User(BOB, "Bob"))) {
+                OneThreadClient bob = new OneThreadClient(() -> new GroupClient(server.boundEndpoint().toString(),
+                        new User(BOB, "Bob")))) {
             alice.join();
-            bob.join();
+            bob.call(GroupClient::join);
             alice.send("before the moment");
             long moment = System.currentTimeMillis() + 1;
             await().until(() -> System.currentTimeMillis() > moment);
-            CompletableFuture<Reply.Fetched> poll = CompletableFuture.supplyAsync(() -> bob.fetchSinceWaiting(moment, 100, 20_000));
+            CompletableFuture<Reply.Fetched> poll = bob.ask(c -> c.fetchSinceWaiting(moment, 100, 20_000));
             await().until(() -> server.parkedPolls() == 1);
             Message after = alice.send("after the moment");
             assertThat(poll.get(5, TimeUnit.SECONDS).messages()).containsExactly(after);
@@ -96,11 +101,11 @@ abstract class LongPollContract extends GroupServerTestBase {
         GroupServer capped = group(GroupServerConfig.of("Capped", TestGroups.ANY_PORT, null)
                 .withLimits(GroupLimits.DEFAULT.withMaxParkedPolls(1)), otherDir);
         String endpoint = capped.boundEndpoint().toString();
-        try (GroupClient alice = new GroupClient(endpoint, new User(ALICE, "Alice"));
+        try (OneThreadClient alice = new OneThreadClient(() -> new GroupClient(endpoint, new User(ALICE, "Alice")));
                 GroupClient bob = new GroupClient(endpoint, new User(BOB, "Bob"))) {
-            alice.join();
+            alice.call(GroupClient::join);
             bob.join();
-            CompletableFuture<Reply.Fetched> held = CompletableFuture.supplyAsync(() -> alice.fetchAfter(0, 10, 20_000));
+            CompletableFuture<Reply.Fetched> held = alice.ask(c -> c.fetchAfter(0, 10, 20_000));
             await().until(() -> capped.parkedPolls() == 1);
             long start = System.nanoTime();
             Reply.Fetched overflow = bob.fetchAfter(0, 10, 20_000);

@@ -1,5 +1,7 @@
 package org.groupchat.launcher;
 
+import org.groupchat.testing.OneThreadClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,11 +33,11 @@ class StalledServerIT {
                 setup.join();
             }
             ClientOptions patient = new ClientOptions(Duration.ofMillis(300), 20, Duration.ofMillis(50));
-            try (GroupClient client = new GroupClient(null, endpoint, alice, patient)) {
-                client.ping();
+            try (OneThreadClient client = new OneThreadClient(() -> new GroupClient(null, endpoint, alice, patient))) {
+                client.call(GroupClient::ping);
                 server.signal("STOP");
                 String id = UUID.randomUUID().toString();
-                CompletableFuture<Message> sending = CompletableFuture.supplyAsync(() -> client.send(id, "through the freeze"));
+                CompletableFuture<Message> sending = client.ask(c -> c.send(id, "through the freeze"));
                 try {
                     assertThat(sending).failsWithin(Duration.ofMillis(1_500))
                             .withThrowableThat().isInstanceOf(TimeoutException.class);
@@ -44,7 +46,7 @@ class StalledServerIT {
                 }
                 Message sent = sending.get(20, TimeUnit.SECONDS);
                 assertThat(sent.text()).isEqualTo("through the freeze");
-                assertThat(IndependentReader.readAll(client)).extracting(Message::id).containsExactly(id);
+                assertThat(client.call(IndependentReader::readAll)).extracting(Message::id).containsExactly(id);
             }
             assertThat(server.terminate()).isZero();
         }
