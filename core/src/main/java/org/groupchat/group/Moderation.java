@@ -19,6 +19,7 @@ import org.groupchat.security.ServerSecurity;
  * the group and the operator's {@code --owner} keys become owners and stay so. Used by the group's server thread only.
  */
 final class Moderation {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Moderation.class);
     private final String groupName;
     private final GroupState state;
     private final boolean secure;
@@ -93,6 +94,16 @@ final class Moderation {
      * Called once per fresh event, after its commit.
      */
     String apply(Message event, MessageStore store) {
+        try {
+            return carryOut(event, store);
+        } catch (RuntimeException e) { // the event is stored and answered; only its effect failed
+            LOG.error("group \"{}\": {} #{} is stored but was not carried out: {}", groupName, event.kind(), event.seq(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private String carryOut(Message event, MessageStore store) {
         EventKind kind = event.eventKind();
         if (kind == EventKind.BAN) {
             String name = store.member(event.member()).map(u -> u.name()).orElse(null);

@@ -45,13 +45,21 @@ abstract class EventContract extends GroupServerTestBase {
 
         JsonNode fromMemory = assertOk(fetch(ALICE, ",\"afterSeq\":2")).path("messages").get(0);
         assertThat(fromMemory).isEqualTo(reply);
+        JsonNode edit = assertOk(event(ALICE, UUID.randomUUID().toString(),
+                "\"kind\":\"edit\",\"target\":1,\"text\":\"at \\\"one\\\" é }\"")).path("message");
+        JsonNode reaction = assertOk(event(BOB, UUID.randomUUID().toString(),
+                "\"kind\":\"reaction\",\"target\":1,\"emoji\":\"👍🏽\"")).path("message");
         restart();
+        JsonNode events = assertOk(fetch(ALICE, ",\"afterSeq\":3")).path("messages");
+        assertThat(events.get(0)).isEqualTo(edit);
+        assertThat(events.get(1)).isEqualTo(reaction);
         JsonNode fromStore = assertOk(fetch(ALICE, ",\"afterSeq\":0")).path("messages");
         assertThat(fromStore.get(2)).isEqualTo(reply);
         assertThat(fromStore.get(0).has("replyTo")).as("a plain message has no event fields").isFalse();
         assertThat(fromStore.get(0).has("mentions")).isFalse();
         JsonNode before = assertOk(raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + BOB + "\"},\"beforeSeq\":4}"));
         assertThat(before.path("messages").get(2)).isEqualTo(reply);
+        assertThat(edit.path("text").asText()).isEqualTo("at \"one\" é }");
     }
 
     @Test
