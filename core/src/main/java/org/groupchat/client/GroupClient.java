@@ -3,6 +3,7 @@ package org.groupchat.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.groupchat.protocol.EventKind;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
@@ -131,6 +132,59 @@ public final class GroupClient extends ProtocolClient {
     /** Sends with the given message id; sending the same id again returns the stored message, never a copy. */
     public Message send(String messageId, String text) {
         return call(new Request.Send(User.ofId(user.id()), messageId, text), Reply.Sent.class).message();
+    }
+
+    /** A message that quotes {@code replyTo} (null for none) and mentions the given user ids (may be empty); 1.4. */
+    public Message send(String text, Long replyTo, List<String> mentions) {
+        return send(UUID.randomUUID().toString(), text, replyTo, mentions);
+    }
+
+    /** As {@link #send(String, Long, List)}, with the given message id (reuse it when retrying). */
+    public Message send(String messageId, String text, Long replyTo, List<String> mentions) {
+        return sent(Request.Send.message(User.ofId(user.id()), messageId, text, replyTo, mentions));
+    }
+
+    /** Replaces the text of this user's message {@code target} (1.4, "edits"). */
+    public Message edit(long target, String text) {
+        return about(EventKind.EDIT, target, text, null);
+    }
+
+    /** Takes back this user's message {@code target} (1.4, "edits"). */
+    public Message delete(long target) {
+        return about(EventKind.DELETE, target, null, null);
+    }
+
+    /** Reacts to message {@code target} with {@code emoji} (1.4, "reactions"). */
+    public Message react(long target, String emoji) {
+        return about(EventKind.REACTION, target, null, emoji);
+    }
+
+    /** Takes back this user's {@code emoji} reaction to message {@code target}. */
+    public Message unreact(long target, String emoji) {
+        return about(EventKind.UNREACTION, target, null, emoji);
+    }
+
+    /** An owner removes message {@code target} (1.4, "moderation"; needs security on). */
+    public Message remove(long target) {
+        return about(EventKind.REMOVE, target, null, null);
+    }
+
+    /** An owner's kick ({@link EventKind#KICK}), ban or unban of the member with this user id. */
+    public Message moderate(EventKind kind, String memberId) {
+        return sent(Request.Send.moderate(User.ofId(user.id()), UUID.randomUUID().toString(), kind, memberId));
+    }
+
+    /** Marks the group read up to {@code seq} (1.4, "read-markers"); returns the marker now, never lower than before. */
+    public long markRead(long seq) {
+        return call(new Request.MarkRead(User.ofId(user.id()), seq), Reply.MarkedRead.class).readSeq();
+    }
+
+    private Message about(EventKind kind, long target, String text, String emoji) {
+        return sent(Request.Send.about(User.ofId(user.id()), UUID.randomUUID().toString(), kind, target, text, emoji));
+    }
+
+    private Message sent(Request.Send send) {
+        return call(send, Reply.Sent.class).message();
     }
 
     /** Messages after {@code afterSeq}; with {@code waitMs} > 0, waits up to that long for one to arrive. */

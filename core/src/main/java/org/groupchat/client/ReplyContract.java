@@ -60,6 +60,9 @@ final class ReplyContract {
             for (int i = 0; i < members.size(); i++) {
                 user(members.get(i), "members[" + i + "]");
             }
+            readSeq(joined.readSeq());
+        } else if (reply instanceof Reply.MarkedRead marked) {
+            range(marked.readSeq(), 0, MAX_INTEGER, "readSeq");
         } else if (reply instanceof Reply.Sent sent) {
             message(sent.message(), "message");
             if (request instanceof Request.Send send && !sent.message().id().equalsIgnoreCase(send.id())) {
@@ -67,6 +70,7 @@ final class ReplyContract {
             }
         } else if (reply instanceof Reply.Fetched fetched) {
             range(fetched.lastSeq(), 0, MAX_INTEGER, "lastSeq");
+            readSeq(fetched.readSeq());
             List<Message> messages = messages(fetched.messages());
             if (!messages.isEmpty() && messages.get(messages.size() - 1).seq() > fetched.lastSeq()) {
                 throw new Breach("has a message after its lastSeq");
@@ -147,7 +151,38 @@ final class ReplyContract {
         if (text.isBlank() || text.getBytes(StandardCharsets.UTF_8).length > Fields.MAX_TEXT_BYTES) {
             throw new Breach("has a " + field + ".text that is empty or over " + Fields.MAX_TEXT_BYTES + " bytes");
         }
+        eventFields(m, field);
         return m;
+    }
+
+    /** An event's fields (1.4): seqs point back into the log, ids are UUIDs, an emoji is short. */
+    private static void eventFields(Message m, String field) throws Breach {
+        if (m.replyTo() != null) {
+            range(m.replyTo(), 1, m.seq() - 1, field + ".replyTo");
+        }
+        if (m.target() != null) {
+            range(m.target(), 1, m.seq() - 1, field + ".target");
+        }
+        if (m.member() != null) {
+            uuid(m.member(), field + ".member");
+        }
+        if (m.emoji() != null && (m.emoji().isEmpty() || m.emoji().getBytes(StandardCharsets.UTF_8).length > 32)) {
+            throw new Breach("has a " + field + ".emoji that is empty or over 32 bytes");
+        }
+        if (m.mentions() != null) {
+            if (m.mentions().size() > 50) {
+                throw new Breach("has " + m.mentions().size() + " " + field + ".mentions; at most 50");
+            }
+            for (int i = 0; i < m.mentions().size(); i++) {
+                uuid(m.mentions().get(i), field + ".mentions[" + i + "]");
+            }
+        }
+    }
+
+    private static void readSeq(Long readSeq) throws Breach {
+        if (readSeq != null) {
+            range(readSeq, 0, MAX_INTEGER, "readSeq");
+        }
     }
 
     private static void user(User user, String field) throws Breach {

@@ -37,10 +37,16 @@ record EncodedPage(byte[] messagesJson, int count, boolean more) {
 
     /** With the history id (an opaque string of letters, digits and dashes, so it needs no escaping), if any. */
     byte[] fetchedReply(long lastSeq, String historyId, Long firstSeq) {
+        return fetchedReply(lastSeq, historyId, firstSeq, null);
+    }
+
+    /** With the asking user's read marker (1.4, "read-markers"), if any. */
+    byte[] fetchedReply(long lastSeq, String historyId, Long firstSeq, Long readSeq) {
         byte[] head = "{\"ok\":true,\"messages\":".getBytes(StandardCharsets.US_ASCII);
         byte[] tail = (",\"lastSeq\":" + lastSeq + ",\"more\":" + more
                 + (historyId == null ? "" : ",\"historyId\":\"" + historyId + "\"")
-                + (firstSeq == null ? "" : ",\"firstSeq\":" + firstSeq) + "}").getBytes(StandardCharsets.US_ASCII);
+                + (firstSeq == null ? "" : ",\"firstSeq\":" + firstSeq)
+                + (readSeq == null ? "" : ",\"readSeq\":" + readSeq) + "}").getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream reply = new ByteArrayOutputStream(head.length + messagesJson.length + tail.length);
         reply.writeBytes(head);
         reply.writeBytes(messagesJson);

@@ -42,6 +42,10 @@ public final class GroupServer extends RouterServer {
     private final RetentionSweep retention;
     private final SendRateLimiter rateLimiter;
     private final KeyAuthorization authorization;
+    private final Moderation moderation;
+    private final EventRules events;
+    private final ReadMarkers readMarkers;
+    private final Memberships memberships;
     private final List<PendingSend> pendingSends = new ArrayList<>();
     private final RecentMessages recent = new RecentMessages();
     private final RegistryHeartbeats heartbeats = new RegistryHeartbeats();
@@ -61,7 +65,11 @@ public final class GroupServer extends RouterServer {
         this.config = config;
         this.authorization = new KeyAuthorization(config.name(), config.security());
         this.store = store;
-        this.memberView = new MemberView(store, presence, longPolls, config.security());
+        this.moderation = new Moderation(config, store);
+        this.events = new EventRules(config.name(), store, moderation);
+        this.readMarkers = new ReadMarkers(store.state());
+        this.memberView = new MemberView(store, presence, longPolls, config.security(), moderation.owners());
+        this.memberships = new Memberships(config, store, presence, memberView, readMarkers, moderation);
         this.rateLimiter = new SendRateLimiter(config.limits().sendsPerSecond(), config.limits().sendBurst());
         this.retention = new RetentionSweep(config.name(), store, config.limits().retainMs());
         store.integrity().whenComplete((intact, error) -> {
@@ -149,6 +157,7 @@ public final class GroupServer extends RouterServer {
         }
         try {
             authorization.check(request, inbound.peerKey());
+            moderation.refuseBanned(request);
             return request;
         } catch (ProtocolException e) {
             reply(inbound, e.toReply());
@@ -161,44 +170,19 @@ public final class GroupServer extends RouterServer {
         if (request instanceof Request.Ping) {
             return new Reply.Pong("group", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL, ProtocolVersion.GROUP_FEATURES);
         } else if (request instanceof Request.Join join) {
-            return join(join);
+            return memberships.join(join);
         } else if (request instanceof Request.Leave leave) {
-            String userId = Fields.userId(leave.user());
-            if (store.removeMember(userId)) {
-                presence.forget(userId);
-                LOG.debug("group \"{}\": {} left", config.name(), userId);
-            }
-            return new Reply.Done();
+            return memberships.leave(leave);
         } else if (request instanceof Request.Before before) {
             return before(before);
         } else if (request instanceof Request.Members members) {
             requireMember(members.user());
             return new Reply.MemberList(memberView.withPresence());
+        } else if (request instanceof Request.MarkRead mark) {
+            return readMarkers.mark(requireMember(mark.user()).id(), mark.seq(), store.lastSeq());
         }
         throw new ProtocolException(ErrorCode.BAD_REQUEST,
                 "a group server does not answer " + Ops.of(request) + "; send it to the registry");
-    }
-
-    private Reply join(Request.Join join) throws ProtocolException {
-        String userId = Fields.userId(join.user());
-        User known = store.member(userId).orElse(null);
-        String name;
-        if (join.user().name() != null) {
-            name = Fields.name(join.user().name(), "user.name");
-        } else if (known != null) {
-            name = known.name();
-        } else {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"user.name\" is required to join for the first time");
-        }
-        if (known == null && store.memberCount() >= config.limits().maxMembers()) {
-            throw new ProtocolException(ErrorCode.TOO_LARGE,
-                    "the group is full: it has " + config.limits().maxMembers() + " members");
-        }
-        if (known == null || !known.name().equals(name)) {
-            store.putMember(new User(userId, name));
-        }
-        presence.seen(userId, System.nanoTime());
-        return new Reply.Joined(store.lastSeq(), memberView.members(), store.historyId());
     }
 
     private void acceptSend(Inbound from, Request.Send send) {
@@ -206,7 +190,11 @@ public final class GroupServer extends RouterServer {
             String userId = Fields.userId(send.user());
             String id = Fields.uuid(send.id(), "id");
             User sender = store.member(userId).orElse(null);
-            if (sender == null) {
+            boolean event = EventRules.readsTheLog(send);
+            if (event) {
+                flushSends(); // an event is checked against everything stored before it, and stored before what follows
+            }
+            if (sender == null || event) {
                 // A retry of a stored SEND is answered from storage, even after its sender left: exactly-once wins.
                 Message stored = store.findById(id).filter(m -> m.sender().id().equals(userId)).orElse(null);
                 if (stored != null) {
@@ -216,7 +204,7 @@ public final class GroupServer extends RouterServer {
                 sender = requireMember(send.user());
             }
             presence.seen(userId, System.nanoTime());
-            String text = Fields.text(send.text());
+            NewMessage message = events.check(send, id, sender);
             long retryAfterMs = rateLimiter.acquire(sender.id(), System.nanoTime());
             if (retryAfterMs > 0) {
                 Message stored = store.findById(id).orElse(null);
@@ -228,7 +216,10 @@ public final class GroupServer extends RouterServer {
                         "too many messages; try again in " + retryAfterMs + " ms", retryAfterMs);
             }
             // A member's retry is found by the insert itself (the id is UNIQUE); flushSends gives its token back.
-            pendingSends.add(new PendingSend(from, new NewMessage(id, sender, text)));
+            pendingSends.add(new PendingSend(from, message));
+            if (event) {
+                flushSends();
+            }
         } catch (ProtocolException e) {
             reply(from, e.toReply());
         } catch (RuntimeException e) {
@@ -265,6 +256,7 @@ public final class GroupServer extends RouterServer {
             // New messages come in rising seq; a retry (even one beside its original in this batch) repeats a seq.
             if (message.seq() > lastFreshSeq) {
                 fresh.add(message);
+                forgetIfGone(message);
                 lastFreshSeq = message.seq();
             } else {
                 rateLimiter.refund(pending.message().sender().id());
@@ -274,6 +266,14 @@ public final class GroupServer extends RouterServer {
         if (!fresh.isEmpty()) {
             recent.addAll(fresh);
             wakeLongPolls(fresh);
+        }
+    }
+
+    /** A kick or ban just stored ends the member's membership; they no longer count as online. */
+    private void forgetIfGone(Message message) {
+        String gone = message.kind() == null ? null : moderation.apply(message, store);
+        if (gone != null) {
+            presence.forget(gone);
         }
     }
 
@@ -296,7 +296,8 @@ public final class GroupServer extends RouterServer {
                 parkedPolls = longPolls.size();
                 return;
             }
-            replyEncoded(from.route(), page.fetchedReply(store.lastSeq(), store.historyId(), retention.firstSeqIfTrimmed()));
+            replyEncoded(from.route(), page.fetchedReply(store.lastSeq(), store.historyId(), retention.firstSeqIfTrimmed(),
+                    readMarkers.of(userId)));
         } catch (ProtocolException e) {
             reply(from, e.toReply());
         } catch (RuntimeException e) {
@@ -304,8 +305,9 @@ public final class GroupServer extends RouterServer {
         }
     }
 
-    private Reply.Fetched fetched(List<Message> messages, long lastSeq, boolean more) {
-        return new Reply.Fetched(messages, lastSeq, more, store.historyId(), retention.firstSeqIfTrimmed());
+    private Reply.Fetched fetched(String userId, List<Message> messages, long lastSeq, boolean more) {
+        return new Reply.Fetched(messages, lastSeq, more, store.historyId(), retention.firstSeqIfTrimmed(),
+                readMarkers.of(userId));
     }
 
     /**
@@ -327,7 +329,7 @@ public final class GroupServer extends RouterServer {
         long lastSeq = store.lastSeq();
         for (Map.Entry<LongPollQueue.Parked, Page> entry : answered) {
             Page page = entry.getValue();
-            reply(entry.getKey().route, fetched(page.messages(), lastSeq, page.more()));
+            reply(entry.getKey().route, fetched(entry.getKey().userId, page.messages(), lastSeq, page.more()));
         }
     }
 
@@ -367,7 +369,7 @@ public final class GroupServer extends RouterServer {
         long now = System.nanoTime();
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.expire(now)) {
-            reply(parked.route, fetched(List.of(), lastSeq, false));
+            reply(parked.route, fetched(parked.userId, List.of(), lastSeq, false));
         }
         parkedPolls = longPolls.size();
         if (now - lastPruneNanos > PRUNE_INTERVAL_NANOS) {
@@ -387,7 +389,7 @@ public final class GroupServer extends RouterServer {
         LiveFigures.remove(figuresSource);
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.removeAll()) {
-            reply(parked.route, fetched(List.of(), lastSeq, false));
+            reply(parked.route, fetched(parked.userId, List.of(), lastSeq, false));
         }
         heartbeats.unregister(500);
         store.close();

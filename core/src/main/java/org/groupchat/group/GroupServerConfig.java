@@ -10,7 +10,8 @@ import org.groupchat.transport.SocketLimits;
  * a wildcard bind host in the endpoint given to the registry. {@code security} null: no CURVE on the group's
  * socket; its allow-list, if any, makes the group private to the listed user keys. {@code registryKey}: the
  * registry's public key when the registry speaks CURVE, else null. {@code epoch}: the server's turn from the group's
- * database, sent with each REGISTER, or null for a store without turns.
+ * database, sent with each REGISTER, or null for a store without turns. {@code owners} (1.4, "moderation"): user ids
+ * that own the group besides the key hosting it; they mean something only with security on.
  */
 public record GroupServerConfig(
         String name,
@@ -22,12 +23,19 @@ public record GroupServerConfig(
         SocketLimits socketLimits,
         ServerSecurity security,
         String registryKey,
-        Long epoch) {
+        Long epoch,
+        List<String> owners) {
 
     public static final long DEFAULT_HEARTBEAT_MS = 2_000;
 
     public GroupServerConfig {
         registries = List.copyOf(registries);
+        owners = owners == null ? List.of() : List.copyOf(owners);
+    }
+
+    public GroupServerConfig(String name, Endpoint bind, String advertiseHost, List<Endpoint> registries, long heartbeatMs,
+            GroupLimits limits, SocketLimits socketLimits, ServerSecurity security, String registryKey, Long epoch) {
+        this(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security, registryKey, epoch, List.of());
     }
 
     /** {@code registries}: null, or one or more registry endpoints separated by commas. */
@@ -38,28 +46,34 @@ public record GroupServerConfig(
 
     public GroupServerConfig withEpoch(Long newEpoch) {
         return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security,
-                registryKey, newEpoch);
+                registryKey, newEpoch, owners);
     }
 
     public GroupServerConfig withAdvertiseHost(String host) {
-        return new GroupServerConfig(name, bind, host, registries, heartbeatMs, limits, socketLimits, security, registryKey, epoch);
+        return new GroupServerConfig(name, bind, host, registries, heartbeatMs, limits, socketLimits, security, registryKey, epoch, owners);
     }
 
     public GroupServerConfig withHeartbeatMs(long ms) {
-        return new GroupServerConfig(name, bind, advertiseHost, registries, ms, limits, socketLimits, security, registryKey, epoch);
+        return new GroupServerConfig(name, bind, advertiseHost, registries, ms, limits, socketLimits, security, registryKey, epoch, owners);
     }
 
     public GroupServerConfig withLimits(GroupLimits newLimits) {
         return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, newLimits, socketLimits, security,
-                registryKey, epoch);
+                registryKey, epoch, owners);
     }
 
     public GroupServerConfig withSecurity(ServerSecurity newSecurity) {
         return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, newSecurity,
-                registryKey, epoch);
+                registryKey, epoch, owners);
+    }
+
+    /** The user ids that own the group (with security on), besides the key that hosts it. */
+    public GroupServerConfig withOwners(List<String> userIds) {
+        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security,
+                registryKey, epoch, userIds);
     }
 
     public GroupServerConfig withRegistryKey(String key) {
-        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security, key, epoch);
+        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security, key, epoch, owners);
     }
 }

@@ -15,8 +15,11 @@ final class MemberView {
     private final Presence presence;
     private final LongPollQueue longPolls;
     private final ServerSecurity security;
+    private final java.util.Set<String> owners;
 
-    MemberView(MessageStore store, Presence presence, LongPollQueue longPolls, ServerSecurity security) {
+    MemberView(MessageStore store, Presence presence, LongPollQueue longPolls, ServerSecurity security,
+            java.util.Set<String> owners) {
+        this.owners = owners;
         this.store = store;
         this.presence = presence;
         this.longPolls = longPolls;
@@ -30,7 +33,8 @@ final class MemberView {
     List<Member> withPresence() {
         long now = System.nanoTime();
         return members().stream()
-                .map(u -> new Member(u.id(), u.name(), presence.isOnline(u.id(), now, longPolls.waitingUsers())))
+                .map(u -> new Member(u.id(), u.name(), presence.isOnline(u.id(), now, longPolls.waitingUsers()),
+                        owners.contains(u.id()) ? Boolean.TRUE : null))
                 .toList();
     }
 

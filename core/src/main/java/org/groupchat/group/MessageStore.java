@@ -46,6 +46,15 @@ public interface MessageStore extends AutoCloseable {
 
     Optional<Message> findById(String id);
 
+    /** The log's entry with this seq, if it is stored (not yet dropped by retention). */
+    Optional<Message> bySeq(long seq);
+
+    /** What the log says about message {@code target} (read on the index on target): taken back? reacted by the user? */
+    TargetState about(long target, String userId, String emoji);
+
+    /** The group's owners, bans and read markers. */
+    GroupState state();
+
     /** Messages with seq greater than {@code afterSeq}, oldest first; more = newer ones exist beyond the page. */
     Page after(long afterSeq, int limit);
 

@@ -1,11 +1,28 @@
 package org.groupchat.group;
 
+import java.util.List;
+import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 
-/** A validated SEND waiting to be stored: the client's message id, the sender and the trimmed text. */
-public record NewMessage(String id, User sender, String text) {
+/**
+ * A validated SEND waiting to be stored: the client's message id, the sender, the trimmed text and, for an event of
+ * protocol 1.4, its kind and the fields that kind carries (null where it has none; kind null for a plain message).
+ */
+public record NewMessage(String id, User sender, String text, String kind, Long replyTo, Long target, String emoji,
+        String member, List<String> mentions) {
+
+    public NewMessage(String id, User sender, String text) {
+        this(id, sender, text, null, null, null, null, null, null);
+    }
+
+    /** The message as stored with this seq and ts. */
+    public Message stored(long seq, long ts) {
+        return new Message(seq, id, ts, sender, text, kind, replyTo, target, emoji, member, mentions);
+    }
+
     @Override
     public String toString() {
-        return "NewMessage[id=" + id + ", sender=" + sender + ", text=" + org.groupchat.protocol.MessageTextInLogs.of(text) + "]";
+        return "NewMessage[id=" + id + ", sender=" + sender + ", text=" + org.groupchat.protocol.MessageTextInLogs.of(text)
+                + (kind == null ? "" : ", kind=" + kind) + "]";
     }
 }

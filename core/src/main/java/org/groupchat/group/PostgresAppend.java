@@ -20,14 +20,16 @@ import org.groupchat.protocol.Message;
  */
 final class PostgresAppend {
     static final String INSERT = "WITH lease AS (SELECT epoch FROM group_lease WHERE group_id = ? AND epoch = ? FOR SHARE),"
-            + " m AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " WITH ORDINALITY AS m(id, sender_id, sender_name, text, text_hex, ord)),"
+            + " m AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+            + " AS m(id, sender_id, sender_name, text, text_hex, kind, reply_to, target, emoji, member, mentions, ord)),"
             // The ids already stored, read once on the (group_id, id) index: a NOT EXISTS per row was planned, once the
             // driver prepared the statement on the server, as a hash anti-join over a scan of every message.
             + " fresh AS (SELECT m.*, row_number() OVER (ORDER BY m.ord) AS n FROM m"
             + " WHERE m.id <> ALL (ARRAY(SELECT s.id FROM message s WHERE s.group_id = ? AND s.id = ANY(?::text[])))),"
-            + " ins AS (INSERT INTO message(group_id, seq, id, ts, sender_id, sender_name, text, text_utf8)"
-            + " SELECT ?, ? + n, id, ?, sender_id, sender_name, text, decode(text_hex, 'hex') FROM fresh"
+            + " ins AS (INSERT INTO message(group_id, seq, id, ts, sender_id, sender_name, text, text_utf8, "
+            + EventColumns.NAMES + ") SELECT ?, ? + n, id, ?, sender_id, sender_name, text, decode(text_hex, 'hex'),"
+            + " " + EventColumns.NAMES + " FROM fresh"
             + " WHERE EXISTS (SELECT 1 FROM lease) RETURNING id, seq)"
             // The lease's row comes back (with a null id) only while this server's epoch is the group's newest.
             + " SELECT id, seq FROM ins UNION ALL SELECT NULL, epoch FROM lease";
@@ -56,7 +58,7 @@ final class PostgresAppend {
         for (NewMessage m : unique.values()) {
             Long seq = inserted.get(m.id());
             if (seq != null) {
-                stored.put(m.id(), new Message(seq, m.id(), ts, m.sender(), m.text()));
+                stored.put(m.id(), m.stored(seq, ts));
             } else {
                 before.add(m.id());
             }
@@ -82,11 +84,23 @@ final class PostgresAppend {
         String[] senderNames = new String[n];
         String[] texts = new String[n];
         String[] textsHex = new String[n];
+        String[] kinds = new String[n];
+        Long[] replyTos = new Long[n];
+        Long[] targets = new Long[n];
+        String[] emojis = new String[n];
+        String[] members = new String[n];
+        String[] mentions = new String[n];
         for (int i = 0; i < n; i++) {
             NewMessage m = messages.get(i);
             ids[i] = m.id();
             senderIds[i] = m.sender().id();
             senderNames[i] = m.sender().name();
+            kinds[i] = m.kind();
+            replyTos[i] = m.replyTo();
+            targets[i] = m.target();
+            emojis[i] = m.emoji();
+            members[i] = m.member();
+            mentions[i] = EventColumns.mentionsJson(m.mentions());
             // PostgreSQL's text cannot hold U+0000; such a message is kept as its UTF-8 bytes.
             if (m.text().indexOf('\0') >= 0) {
                 textsHex[i] = HexFormat.of().formatHex(m.text().getBytes(StandardCharsets.UTF_8));
@@ -101,11 +115,17 @@ final class PostgresAppend {
         insert.setArray(5, db.createArrayOf("text", senderNames));
         insert.setArray(6, db.createArrayOf("text", texts));
         insert.setArray(7, db.createArrayOf("text", textsHex));
-        insert.setLong(8, groupId);
-        insert.setArray(9, db.createArrayOf("text", ids));
-        insert.setLong(10, groupId);
-        insert.setLong(11, lastSeq);
-        insert.setLong(12, ts);
+        insert.setArray(8, db.createArrayOf("text", kinds));
+        insert.setArray(9, db.createArrayOf("bigint", replyTos));
+        insert.setArray(10, db.createArrayOf("bigint", targets));
+        insert.setArray(11, db.createArrayOf("text", emojis));
+        insert.setArray(12, db.createArrayOf("text", members));
+        insert.setArray(13, db.createArrayOf("text", mentions));
+        insert.setLong(14, groupId);
+        insert.setArray(15, db.createArrayOf("text", ids));
+        insert.setLong(16, groupId);
+        insert.setLong(17, lastSeq);
+        insert.setLong(18, ts);
         Map<String, Long> inserted = new HashMap<>();
         boolean ourTurn = false;
         try (ResultSet rs = insert.executeQuery()) {

@@ -145,7 +145,7 @@ public final class PostgresDatabase {
     public void dropGroup(String groupName) {
         try (Connection db = connect()) {
             db.setAutoCommit(false);
-            for (String table : new String[] {"message", "member", "group_lease"}) {
+            for (String table : new String[] {"message", "member", "group_lease", "group_owner", "group_ban", "read_marker"}) {
                 try (PreparedStatement st = db.prepareStatement("DELETE FROM " + table
                         + " WHERE group_id = (SELECT id FROM chat_group WHERE name = ?)")) {
                     st.setString(1, groupName);

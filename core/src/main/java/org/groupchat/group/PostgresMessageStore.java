@@ -26,6 +26,17 @@ public final class PostgresMessageStore implements MessageStore {
     private long lastSeq;
     private long lastTs;
     private String historyId;
+    private final GroupState state = new GroupState(new GroupState.Access() {
+        @Override
+        public <T> T call(String what, GroupState.SqlCall<T> call) {
+            PostgresSession live = session();
+            try {
+                return call.run(live.db, live.groupId);
+            } catch (SQLException e) {
+                throw failed(what, e);
+            }
+        }
+    });
 
     private PostgresMessageStore(PostgresDatabase database, String groupName, GroupLease lease) {
         this.database = database;
@@ -225,6 +236,29 @@ public final class PostgresMessageStore implements MessageStore {
         } catch (SQLException e) {
             throw failed("could not read the message database", e);
         }
+    }
+
+    @Override
+    public Optional<Message> bySeq(long seq) {
+        try {
+            return session().queries.bySeq(seq);
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    @Override
+    public TargetState about(long target, String userId, String emoji) {
+        try {
+            return session().queries.about(target, userId, emoji);
+        } catch (SQLException e) {
+            throw failed("could not read the message database", e);
+        }
+    }
+
+    @Override
+    public GroupState state() {
+        return state;
     }
 
     /** From memory: answered even while the database is away. */

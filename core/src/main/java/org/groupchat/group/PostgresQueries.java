@@ -21,10 +21,18 @@ import org.groupchat.protocol.User;
  * seq, (group_id, ts, seq) for since, (group_id, id) for ids. FETCH pages come as JSON built by the database.
  */
 final class PostgresQueries {
-    private static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text, text_utf8";
+    private static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text, text_utf8, " + EventColumns.NAMES;
     // A message as PROTOCOL.md writes it, built by row_to_json from the chat_message type; null where text_utf8 holds it.
-    private static final String MESSAGE_JSON = "CASE WHEN text IS NOT NULL THEN row_to_json(ROW(seq, id, ts,"
-            + " ROW(sender_id, sender_name)::chat_sender, text)::chat_message)::text END, seq";
+    // An event's fields follow the message's, each only when set.
+    private static final String MESSAGE_JSON = "CASE WHEN text IS NULL THEN NULL"
+            + " WHEN kind IS NULL AND reply_to IS NULL AND mentions IS NULL THEN row_to_json(ROW(seq, id, ts,"
+            + " ROW(sender_id, sender_name)::chat_sender, text)::chat_message)::text"
+            + " ELSE json_strip_nulls(json_build_object('seq', seq, 'id', id, 'ts', ts, 'sender', json_build_object('id',"
+            + " sender_id, 'name', sender_name), 'text', text, 'kind', kind, 'replyTo', reply_to, 'target', target,"
+            + " 'emoji', emoji, 'member', member, 'mentions', mentions::json))::text END, seq";
+    static final String ABOUT = "SELECT EXISTS (SELECT 1 FROM message WHERE group_id = ? AND target = ?"
+            + " AND kind IN ('delete', 'remove')), (SELECT kind FROM message WHERE group_id = ? AND target = ?"
+            + " AND sender_id = ? AND emoji = ? AND kind IN ('reaction', 'unreaction') ORDER BY seq DESC LIMIT 1)";
     static final String AFTER = " FROM message WHERE group_id = ? AND seq > ? ORDER BY seq LIMIT ?";
     static final String SINCE = " FROM message WHERE group_id = ? AND ts >= ? ORDER BY ts, seq LIMIT ?";
     static final String NEWEST = " FROM message WHERE group_id = ? ORDER BY seq DESC LIMIT ?";
@@ -34,6 +42,7 @@ final class PostgresQueries {
     private final PreparedStatement selectById;
     private final PreparedStatement selectByIds;
     private final PreparedStatement selectBySeq;
+    private final PreparedStatement selectAbout;
     private final PreparedStatement selectAfter;
     private final PreparedStatement selectSince;
     private final PreparedStatement selectNewest;
@@ -49,6 +58,7 @@ final class PostgresQueries {
         selectById = db.prepareStatement("SELECT " + COLUMNS + " FROM message WHERE group_id = ? AND id = ?");
         selectByIds = db.prepareStatement("SELECT " + COLUMNS + " FROM message WHERE group_id = ? AND id = ANY(?)");
         selectBySeq = db.prepareStatement("SELECT " + COLUMNS + " FROM message WHERE group_id = ? AND seq = ?");
+        selectAbout = db.prepareStatement(ABOUT);
         selectAfter = db.prepareStatement("SELECT " + COLUMNS + AFTER);
         selectSince = db.prepareStatement("SELECT " + COLUMNS + SINCE);
         selectNewest = db.prepareStatement("SELECT " + COLUMNS + NEWEST);
@@ -74,6 +84,26 @@ final class PostgresQueries {
             found.put(m.id(), m);
         }
         return found;
+    }
+
+    Optional<Message> bySeq(long seq) throws SQLException {
+        selectBySeq.setLong(1, groupId);
+        selectBySeq.setLong(2, seq);
+        List<Message> found = read(selectBySeq);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    TargetState about(long target, String userId, String emoji) throws SQLException {
+        selectAbout.setLong(1, groupId);
+        selectAbout.setLong(2, target);
+        selectAbout.setLong(3, groupId);
+        selectAbout.setLong(4, target);
+        selectAbout.setString(5, userId);
+        selectAbout.setString(6, emoji);
+        try (ResultSet rs = selectAbout.executeQuery()) {
+            rs.next();
+            return new TargetState(rs.getBoolean(1), "reaction".equals(rs.getString(2)));
+        }
     }
 
     Page after(long afterSeq, int limit) throws SQLException {
@@ -149,8 +179,8 @@ final class PostgresQueries {
                 if (text == null) {
                     text = new String(rs.getBytes(7), StandardCharsets.UTF_8);
                 }
-                rows.add(new Message(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        new User(rs.getString(4), rs.getString(5)), text));
+                rows.add(EventColumns.read(rs, rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        new User(rs.getString(4), rs.getString(5)), text, 8));
             }
         }
         return rows;

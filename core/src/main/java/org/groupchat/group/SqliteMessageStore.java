@@ -22,8 +22,8 @@ import org.sqlite.SQLiteDataSource;
 
 /** The embedded default {@link MessageStore}: one SQLite file per group, WAL, indexed by seq, ts and id; reads are in {@link MessageQueries}. */
 public final class SqliteMessageStore implements MessageStore {
-    static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text";
-    private static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text, " + EventColumns.NAMES;
+    private static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // The UNIQUE index on id answers "already stored?" as part of the insert, instead of a SELECT before it.
     private static final String INSERT_UNLESS_STORED = INSERT + " ON CONFLICT(id) DO NOTHING";
 
@@ -32,6 +32,7 @@ public final class SqliteMessageStore implements MessageStore {
     private final Connection db;
     private final MessageQueries queries;
     private final MemberTable members;
+    private final GroupState state;
     private final IntegrityCheck integrityCheck;
     private final WalCheckpointer checkpointer;
     private WriteStatements writes;
@@ -46,6 +47,7 @@ public final class SqliteMessageStore implements MessageStore {
         this.db = db;
         queries = new MessageQueries(db);
         members = new MemberTable(db);
+        state = GroupState.onSqlite(db);
         writes = new WriteStatements(db, INSERT_UNLESS_STORED);
         reloadCounters();
         integrityCheck = IntegrityCheck.start(file);
@@ -81,7 +83,7 @@ public final class SqliteMessageStore implements MessageStore {
                 st.execute("PRAGMA synchronous=" + durability.sqliteSynchronous);
                 st.execute("PRAGMA busy_timeout=5000");
                 st.execute("PRAGMA wal_autocheckpoint=" + WalCheckpointer.WRITER_BACKSTOP_PAGES);
-                refuseGaps(st, file);
+                IntegrityCheck.refuseGaps(st, file);
             }
             db.setAutoCommit(true);
             return new SqliteMessageStore(file, lock, db);
@@ -96,23 +98,6 @@ public final class SqliteMessageStore implements MessageStore {
             closeQuietly(db);
             lock.close();
             throw e;
-        }
-    }
-
-    /** Refuses a file with holes in seq at once; the whole file is checked in the background. */
-    private static void refuseGaps(Statement st, Path file) throws SQLException {
-        // Apart, count(*) reads the smallest index's pages (5 ms per million); beside max(seq) it steps every row (35-100 ms).
-        try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM messages), (SELECT coalesce(max(seq), 0) FROM messages),"
-                + " (SELECT coalesce(min(seq), 1) FROM messages)")) {
-            rs.next();
-            long count = rs.getLong(1);
-            long lastSeq = rs.getLong(2);
-            long firstSeq = rs.getLong(3);
-            // retention drops a prefix of the history, so what is left runs gap-free from its first seq
-            if (count != 0 && count != lastSeq - firstSeq + 1) {
-                throw damaged(file, (lastSeq - firstSeq + 1 - count) + " of messages " + firstSeq + ".." + lastSeq
-                        + " are missing", null);
-            }
         }
     }
 
@@ -206,7 +191,7 @@ public final class SqliteMessageStore implements MessageStore {
                     stored.add(existing);
                     continue;
                 }
-                Message message = new Message(seq + 1, m.id(), ts, m.sender(), m.text());
+                Message message = m.stored(seq + 1, ts);
                 bind(writes.insert, message);
                 if (writes.insert.executeUpdate() == 0) {
                     stored.add(findById(m.id()).orElseThrow(() -> new StorageException("message " + m.id() + " is neither new nor stored", null)));
@@ -252,7 +237,7 @@ public final class SqliteMessageStore implements MessageStore {
         try (PreparedStatement insert = db.prepareStatement(INSERT)) {
             db.setAutoCommit(false);
             for (NewMessage m : batch) {
-                bind(insert, new Message(++seq, m.id(), ts, m.sender(), m.text()));
+                bind(insert, m.stored(++seq, ts));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -275,6 +260,7 @@ public final class SqliteMessageStore implements MessageStore {
         st.setString(4, m.sender().id());
         st.setString(5, m.sender().name());
         st.setString(6, m.text());
+        EventColumns.bind(st, 7, m);
     }
 
     @Override
@@ -330,6 +316,21 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public boolean removeMember(String userId) {
         return members.remove(userId);
+    }
+
+    @Override
+    public Optional<Message> bySeq(long seq) {
+        return queries.bySeq(seq);
+    }
+
+    @Override
+    public TargetState about(long target, String userId, String emoji) {
+        return queries.about(target, userId, emoji);
+    }
+
+    @Override
+    public GroupState state() {
+        return state;
     }
 
     /** Caps the database size, as an operator's disk quota; writes past it fail as on a full disk. Call while idle. */

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Member(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
-        @JsonProperty(required = true) boolean online, Boolean owner) {
+        @JsonProperty(required = true) boolean online, @JsonProperty("owner") Boolean owner) {
 
     public Member(String id, String name, boolean online) {
         this(id, name, online, null);

@@ -150,6 +150,19 @@ class HostileRepliesTest {
         return new HostileServer(request -> List.of(frame));
     }
 
+    @Test
+    void eventFieldsOutOfContractAreViolations() throws Exception {
+        String page = "{\"ok\":true,\"messages\":[%s],\"lastSeq\":3,\"more\":false}";
+        String event = "{\"seq\":3,\"id\":\"c0ffee00-0000-4000-8000-000000000003\",\"ts\":1763700000000,"
+                + "\"sender\":{\"id\":\"22222222-2222-4222-8222-222222222222\",\"name\":\"Bob\"},\"text\":\"hi\",%s}";
+        assertViolation(page.formatted(event.formatted("\"kind\":\"edit\",\"target\":3")), c -> c.fetchAfter(0, 10, 0),
+                "messages[0].target 3, outside 1..2");
+        assertViolation(page.formatted(event.formatted("\"replyTo\":0")), c -> c.fetchAfter(0, 10, 0), "messages[0].replyTo 0");
+        assertViolation(page.formatted(event.formatted("\"mentions\":[\"x\"]")), c -> c.fetchAfter(0, 10, 0),
+                "messages[0].mentions[0] that is not a UUID");
+        assertViolation("{\"ok\":true,\"readSeq\":-2}", c -> c.markRead(1), "readSeq -2");
+    }
+
     private static void assertViolation(String reply, Consumer<GroupClient> call, String expected) throws Exception {
         try (HostileServer server = answering(reply); GroupClient client = new GroupClient(server.endpoint(), ALICE)) {
             assertAtOnce(server, () -> call.accept(client), expected);

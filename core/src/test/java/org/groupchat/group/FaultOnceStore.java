@@ -34,6 +34,21 @@ final class FaultOnceStore implements MessageStore {
     }
 
     @Override
+    public Optional<Message> bySeq(long seq) {
+        return real.bySeq(seq);
+    }
+
+    @Override
+    public TargetState about(long target, String userId, String emoji) {
+        return real.about(target, userId, emoji);
+    }
+
+    @Override
+    public GroupState state() {
+        return real.state();
+    }
+
+    @Override
     public String historyId() {
         return real.historyId();
     }

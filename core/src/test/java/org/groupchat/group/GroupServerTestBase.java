@@ -61,6 +61,20 @@ abstract class GroupServerTestBase {
         return raw.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + messageId + "\",\"text\":\"" + text + "\"}");
     }
 
+    /** A SEND with the given extra fields, such as {@code "kind":"edit","target":3,"text":"fixed"}. */
+    JsonNode event(String userId, String messageId, String fields) {
+        return raw.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + messageId + "\","
+                + fields + "}");
+    }
+
+    /** Stops the group and starts it again on the same store, as an operator's restart does. */
+    void restart() {
+        raw.close();
+        server.close();
+        server = group(TestGroups.unlimited(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)), dataDir);
+        raw = new RawRequester(server.boundEndpoint().toString());
+    }
+
     JsonNode fetch(String userId, String selector) {
         return raw.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + userId + "\"}" + selector + "}");
     }

@@ -83,11 +83,15 @@ class PostgresMessageStoreTest {
                 assertThat(explainPrepared(db, columns + shape, group + ", 5000, 101")).as("generic " + shape)
                         .contains("Index").doesNotContain("Seq Scan").doesNotContain("Sort");
             }
-            String[] ids = {"'{\"" + UUID.randomUUID() + "\"}'", "'{s}'", "'{n}'", "'{t}'", "'{NULL}'"};
+            String[] ids = {"'{\"" + UUID.randomUUID() + "\"}'", "'{s}'", "'{n}'", "'{t}'", "'{NULL}'",
+                "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'"};
             String append = explainPrepared(db, PostgresAppend.INSERT, group + ", 1, " + String.join(", ", ids) + ", " + group + ", "
                     + ids[0] + ", " + group + ", 10000, 1");
             System.out.println("EXPLAIN the append, generic plan\n" + append);
             assertThat(append).contains("message_id_once").doesNotContain("Seq Scan on message");
+            // An event's checks (taken back? reacted?) read the index on target, never the whole log.
+            String about = explainPrepared(db, PostgresQueries.ABOUT, group + ", 7, " + group + ", 7, 'u', 'e'");
+            assertThat(about).contains("message_target").doesNotContain("Seq Scan on message");
         }
     }
 

@@ -17,7 +17,7 @@ import org.groupchat.protocol.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What only the SQLite store does: its background checkpoints. The promises of every store are in {@link MessageStoreContractTest}. */
+/** What only the SQLite store does: its background checkpoints, its query plans. The promises of every store are in {@link MessageStoreContractTest}. */
 class SqliteMessageStoreTest {
     private static final User ALICE = new User(UUID.randomUUID().toString(), "Alice");
     private static final User BOB = new User(UUID.randomUUID().toString(), "Bob");
@@ -37,6 +37,27 @@ class SqliteMessageStoreTest {
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                     .untilAsserted(() -> assertThat(countInDatabaseFileAlone()).isEqualTo(messages));
             assertThat(store.lastSeq()).isEqualTo(messages);
+        }
+    }
+
+    @Test
+    void anEventsChecksReadTheIndexOnTargetNeverTheWholeLog() throws Exception {
+        try (SqliteMessageStore store = open()) {
+            store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "first")));
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("group.db").toAbsolutePath());
+                java.sql.PreparedStatement st = db.prepareStatement("EXPLAIN QUERY PLAN " + MessageQueries.ABOUT)) {
+            st.setLong(1, 1);
+            st.setLong(2, 1);
+            st.setString(3, ALICE.id());
+            st.setString(4, "e");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString("detail")).append('\n');
+                }
+            }
+            assertThat(plan.toString()).contains("USING INDEX messages_target").doesNotContain("SCAN messages");
         }
     }
 

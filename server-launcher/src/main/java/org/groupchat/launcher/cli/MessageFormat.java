@@ -20,6 +20,13 @@ final class MessageFormat {
             return TerminalText.json(m);
         }
         String text = TerminalText.text(m.text()).replace("\n", "\n" + " ".repeat(6));
-        return String.format("#%-5d %s  %s: %s", m.seq(), localTime(m.ts()), TerminalText.line(m.sender().name()), text);
+        String name = TerminalText.line(m.sender().name());
+        return String.format("#%-5d %s  %s", m.seq(), localTime(m.ts()), switch (m.eventKind()) {
+            case MESSAGE -> name + ": " + (m.replyTo() == null ? "" : "[reply to #" + m.replyTo() + "] ") + text;
+            case EDIT -> "* " + name + " edited #" + m.target() + ": " + text;
+            case UNKNOWN -> "* " + name + ": " + text;
+            // the server writes these kinds' text: "reacted 👍 to message #12", "banned Bob from the group"
+            default -> "* " + name + " " + text;
+        });
     }
 }

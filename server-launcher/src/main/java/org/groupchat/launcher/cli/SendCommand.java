@@ -22,6 +22,13 @@ final class SendCommand extends GroupCommand {
     @Option(names = "--id", paramLabel = "UUID", description = "The message id (default: a new random UUID).")
     String messageId;
 
+    @Option(names = "--reply-to", paramLabel = "SEQ", description = "Send it as a reply to message SEQ.")
+    Long replyTo;
+
+    @Option(names = "--mention", paramLabel = "USER",
+            description = "Mention this member (a user id or a member's name); repeatable.")
+    List<String> mentions;
+
     @Override
     void run(GroupClient groupClient, PrintWriter out) throws IOException {
         String text = words == null || words.isEmpty()
@@ -32,7 +39,15 @@ final class SendCommand extends GroupCommand {
         if (text.isBlank()) {
             throw new UsageProblem("nothing to send: give TEXT or pipe it in");
         }
-        Message sent = groupClient.send(messageId != null ? messageId : UUID.randomUUID().toString(), text);
+        String id = messageId != null ? messageId : UUID.randomUUID().toString();
+        Message sent;
+        if (replyTo == null && mentions == null) {
+            sent = groupClient.send(id, text);
+        } else {
+            List<String> mentioned = mentions == null ? List.of()
+                    : mentions.stream().map(m -> EventCommands.userId(groupClient, m)).distinct().toList();
+            sent = groupClient.send(id, text, replyTo == null ? null : EventCommands.seq(replyTo, "--reply-to"), mentioned);
+        }
         out.printf("sent #%d at %s%n", sent.seq(), MessageFormat.localTime(sent.ts()));
     }
 }

@@ -1,6 +1,7 @@
 package org.groupchat.launcher.servers;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.groupchat.group.GroupDatabase;
 import org.groupchat.security.AllowList;
 import org.groupchat.security.CurveKeyPair;
@@ -9,10 +10,11 @@ import org.groupchat.security.ServerSecurity;
 
 /**
  * CURVE for the servers of one launcher: whether it is on, where their key pairs live (generated on first start),
- * the key of a registry that runs elsewhere, and the registry's allow-list of group servers.
+ * the key of a registry that runs elsewhere, the registry's allow-list of group servers, and the user ids that own
+ * the groups besides their own keys ({@code --owner}, protocol 1.4's moderation).
  */
-record SecurityPlan(boolean secure, Path keysDir, String registryKey, Path allowGroups) {
-    static final SecurityPlan OFF = new SecurityPlan(false, null, null, null);
+record SecurityPlan(boolean secure, Path keysDir, String registryKey, Path allowGroups, List<String> owners) {
+    static final SecurityPlan OFF = new SecurityPlan(false, null, null, null, List.of());
 
     /** The registry's settings, or null without security. */
     ServerSecurity registry() {

@@ -169,7 +169,7 @@ final class ServerSet implements AutoCloseable {
         GroupLimits limits = spec.retainDays() == null ? plan.limits()
                 : plan.limits().withRetainMs(spec.retainDays() * 86_400_000L);
         return new GroupServerConfig(spec.name(), spec.bind(), plan.advertiseHost(), registries,
-                plan.heartbeatMs(), limits, SocketLimits.DEFAULT, security, registryKey, null);
+                plan.heartbeatMs(), limits, SocketLimits.DEFAULT, security, registryKey, null, plan.security().owners());
     }
 
     private static String describe(List<Endpoint> registries) {

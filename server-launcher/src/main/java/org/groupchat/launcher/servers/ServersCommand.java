@@ -23,6 +23,7 @@ import org.groupchat.protocol.MessageTextInLogs;
 import org.groupchat.protocol.ProtocolVersion;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.security.KeyFiles;
+import org.groupchat.security.PublicKeys;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -126,6 +127,11 @@ public final class ServersCommand implements Callable<Integer> {
     @Option(names = "--allow-users", paramLabel = "FILE",
             description = "Make the groups private: only the user keys in FILE (one per line) may use them. Needs --secure.")
     private Path allowUsers;
+
+    @Option(names = "--owner", paramLabel = "KEY|FILE",
+            description = "A user's public key (or .key file) that owns every group started here: may remove messages,"
+                    + " kick and ban (repeatable). The key each group runs with owns it too. Needs --secure.")
+    private List<String> ownerKeys;
 
     @Option(names = "--allow-groups", paramLabel = "FILE",
             description = "Only the group server keys in FILE may register with the registry started here. Needs --secure.")
@@ -270,9 +276,14 @@ public final class ServersCommand implements Callable<Integer> {
         Path allowGroupsFile = allowGroups != null ? allowGroups
                 : config.map(ServersConfig::registry).map(ServersConfig.RegistrySection::allowGroups).map(Path::of).orElse(null);
         boolean anyAllowUsers = groups.stream().anyMatch(g -> g.allowUsers() != null);
+        List<String> owners = first(ownerKeys, config.map(ServersConfig::owners), List.of());
         if (!on) {
             if (anyAllowUsers || allowGroupsFile != null) {
                 throw new UsageProblem("allow-lists need security: add --secure (or \"secure: true\" in the config file)");
+            }
+            if (!owners.isEmpty()) {
+                throw new UsageProblem("owners need security, as only a key proves who a user is: add --secure"
+                        + " (or \"secure: true\" in the config file)");
             }
             return SecurityPlan.OFF;
         }
@@ -287,7 +298,15 @@ public final class ServersCommand implements Callable<Integer> {
         }
         Path keys = keysDir != null ? keysDir : config.map(ServersConfig::keysDir).map(Path::of).orElse(data.resolve("keys"));
         checkWritable(keys);
-        return new SecurityPlan(true, keys, externalKey, allowGroupsFile);
+        List<String> ownerIds = new ArrayList<>();
+        for (String owner : owners) {
+            try {
+                ownerIds.add(PublicKeys.userIdFor(KeyFiles.publicKeyFrom(owner)));
+            } catch (RuntimeException e) {
+                throw new UsageProblem("--owner: " + e.getMessage());
+            }
+        }
+        return new SecurityPlan(true, keys, externalKey, allowGroupsFile, ownerIds);
     }
 
     /** The flag's name when it was given, else the config file's key with its line. */

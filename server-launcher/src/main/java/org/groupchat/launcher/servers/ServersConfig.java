@@ -20,6 +20,7 @@ import java.util.List;
  * keysDir: ./data/keys                    # where their key pairs live (default: DATA_DIR/keys)
  * registryKey: ./registry.key             # a registry elsewhere: its public key, or its .key file
  * allowUsers: ./members.allow             # groups without their own list are private to these keys
+ * owners: [./olivia.key]                  # user keys (or key files) that own every group here; needs secure
  * metricsBind: 127.0.0.1:9404             # Prometheus /metrics and /health (default: off)
  * retainDays: 365                         # drop messages older than this (default: keep for ever); per group too
  * groups:
@@ -46,7 +47,8 @@ public record ServersConfig(
         String allowUsers,
         String metricsBind,
         Integer retainDays,
-        List<GroupSection> groups) {
+        List<GroupSection> groups,
+        List<String> owners) {
 
     public record RegistrySection(String bind, Long leaseMs, Integer maxGroups, String allowGroups) {}
 
