@@ -87,8 +87,9 @@ public final class ChatApplication {
     }
 
     private void open(Stage stage, Identity identity, Runnable onQuit) {
-        LocalServers servers = new LocalServers(store.paths().dataDir(), store.paths().sharedDataDir(),
-                settings.secureLocalServers() && !arguments.insecureLocalServers());
+        boolean secureServers = settings.secureLocalServers() && !arguments.insecureLocalServers();
+        LocalServers servers = new LocalServers(store.paths().dataDir(), store.paths().sharedDataDir(), secureServers,
+                identity.userFor(true).id());
         model = new MainWindowViewModel(ui, store, identity, settings,
                 (name, endpoint, serverKey, listener) -> GroupSession.start(name, endpoint, serverKey, identity.keys(),
                         identity.userFor(serverKey != null), ui, listener),

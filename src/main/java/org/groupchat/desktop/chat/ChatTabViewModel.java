@@ -286,9 +286,13 @@ public final class ChatTabViewModel implements SessionListener {
     @Override
     public void membersChanged(List<Member> list) {
         answeredAfterMove();
-        members.setAll(list.stream()
+        List<Member> sorted = list.stream()
                 .sorted((a, b) -> a.online() == b.online() ? a.name().compareToIgnoreCase(b.name()) : a.online() ? -1 : 1)
-                .toList());
+                .toList();
+        // MEMBERS answers every few seconds; only a change may redraw the conversation (mentions name members)
+        if (!sorted.equals(members)) {
+            members.setAll(sorted);
+        }
     }
 
     @Override

@@ -7,13 +7,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.groupchat.desktop.emoji.Emojis;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 
 /**
  * Draws one row: a day separator when the day changes, the "new messages" line, then either a notice or a message
@@ -39,6 +47,7 @@ final class MessageCell extends ListCell<ChatLine> {
     private final FlowPane reactions = new FlowPane(4, 4);
     private final Label state = new Label();
     private final Hyperlink retry = new Hyperlink("Retry");
+    private final Button actions = new Button();
     private final VBox bubble;
     private final HBox row;
     private final VBox root;
@@ -69,8 +78,17 @@ final class MessageCell extends ListCell<ChatLine> {
         reactions.getStyleClass().add("reactions");
         state.getStyleClass().add("send-state");
         retry.setOnAction(event -> model.retry(line.id()));
-        HBox header = new HBox(8, sender, time, edited);
-        header.setAlignment(Pos.BASELINE_LEFT);
+        actions.getStyleClass().addAll("message-actions", "flat");
+        actions.setGraphic(new FontIcon(MaterialDesignD.DOTS_HORIZONTAL));
+        actions.setTooltip(new Tooltip("Reply, react, edit… (or right-click the message)"));
+        actions.setFocusTraversable(false);
+        // shown while the pointer is over the message, as in Slack or Element; the space is kept so nothing moves
+        actions.visibleProperty().bind(hoverProperty());
+        actions.setOnAction(event -> openMenu());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(8, sender, time, edited, gap, actions);
+        header.setAlignment(Pos.CENTER_LEFT);
         HBox status = new HBox(6, state, retry);
         status.setAlignment(Pos.CENTER_LEFT);
         bubble = new VBox(3, header, quote, text, gone, reactions, status);
@@ -78,10 +96,17 @@ final class MessageCell extends ListCell<ChatLine> {
         row = new HBox(bubble);
         root = new VBox(4, day, newLine, notice, row);
         setPrefWidth(0);
-        menu = new MessageMenu(model, selection, () -> line, () -> text.text());
+        menu = new MessageMenu(model, emojis, selection, () -> line, () -> text.text());
+        // a filter runs before the control's own handler, which shows the context menu
+        addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> menu.prepare());
         // text only wraps when its width is bounded: at most three quarters of the list
         bubble.maxWidthProperty().bind(listViewProperty().flatMap(list -> list.widthProperty())
                 .orElse(400.0).map(w -> Math.max(200, w.doubleValue() * 0.75)));
+    }
+
+    private void openMenu() {
+        menu.prepare();
+        menu.menu().show(actions, Side.BOTTOM, 0, 0);
     }
 
     @Override

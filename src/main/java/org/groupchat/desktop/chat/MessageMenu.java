@@ -1,6 +1,7 @@
 package org.groupchat.desktop.chat;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -8,6 +9,8 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import org.groupchat.desktop.emoji.Emojis;
+import org.groupchat.desktop.emoji.TextRun;
 import org.groupchat.desktop.fx.Clipboards;
 import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.protocol.ProtocolVersion;
@@ -17,28 +20,31 @@ import org.groupchat.protocol.ProtocolVersion;
  * offers only what the group's server supports (PING's features) and what this user may do.
  */
 final class MessageMenu {
-    static final List<String> QUICK_REACTIONS = List.of("👍", "❤️", "😂", "😮", "😢", "🎉");
+    /** The quick reactions, each with the word the menu shows beside its picture (JavaFX draws no colour emoji). */
+    static final Map<String, String> QUICK_REACTIONS = quickReactions();
 
     private final ChatTabViewModel model;
+    private final Emojis emojis;
     private final TextSelection selection;
     private final Supplier<ChatLine> line;
     private final Supplier<String> shownText;
     private final ContextMenu menu = new ContextMenu();
 
-    MessageMenu(ChatTabViewModel model, TextSelection selection, Supplier<ChatLine> line, Supplier<String> shownText) {
+    MessageMenu(ChatTabViewModel model, Emojis emojis, TextSelection selection, Supplier<ChatLine> line,
+            Supplier<String> shownText) {
         this.model = model;
+        this.emojis = emojis;
         this.selection = selection;
         this.line = line;
         this.shownText = shownText;
-        menu.setOnShowing(event -> rebuild());
-        rebuild();
     }
 
     ContextMenu menu() {
         return menu;
     }
 
-    private void rebuild() {
+    /** Fills the menu for the message now in the cell; call before showing it (a menu without items never shows). */
+    void prepare() {
         ChatLine current = line.get();
         menu.getItems().clear();
         if (current == null) {
@@ -51,8 +57,14 @@ final class MessageMenu {
         }
         if (alive && has(ProtocolVersion.REACTIONS)) {
             Menu react = new Menu("React");
-            QUICK_REACTIONS.forEach(emoji -> react.getItems().add(item(emoji,
-                    () -> model.actions().toggleReaction(current, emoji, model.me().id()))));
+            QUICK_REACTIONS.forEach((emoji, word) -> {
+                MenuItem item = item(word, () -> model.actions().toggleReaction(current, emoji, model.me().id()));
+                TextRun run = emojis.index().split(emoji).get(0);
+                if (run.isEmoji()) {
+                    item.setGraphic(emojis.glyph(run.emoji(), 18));
+                }
+                react.getItems().add(item);
+            });
             menu.getItems().add(react);
         }
         if (alive && current.own() && has(ProtocolVersion.EDITS)) {
@@ -109,5 +121,16 @@ final class MessageMenu {
             }
         });
         ask.show();
+    }
+
+    private static Map<String, String> quickReactions() {
+        Map<String, String> reactions = new LinkedHashMap<>();
+        reactions.put("👍", "Like");
+        reactions.put("❤️", "Love");
+        reactions.put("😂", "Funny");
+        reactions.put("😮", "Surprised");
+        reactions.put("😢", "Sad");
+        reactions.put("🎉", "Celebrate");
+        return reactions;
     }
 }

@@ -28,6 +28,7 @@ public final class LocalServers implements AutoCloseable {
     private final Path dataDir;
     private final Path sharedDir;
     private final boolean secure;
+    private final String ownerId;
     private final List<AutoCloseable> running = new ArrayList<>();
     private boolean closed;
 
@@ -37,9 +38,18 @@ public final class LocalServers implements AutoCloseable {
      * keys and history, and any profile can read the registry's public key.
      */
     public LocalServers(Path dataDir, Path sharedDir, boolean secure) {
+        this(dataDir, sharedDir, secure, null);
+    }
+
+    /**
+     * As above; with security, {@code ownerId} (the user id of this profile's key) owns the groups it hosts (protocol
+     * 1.4 moderation): the key that first hosts a group stays its owner.
+     */
+    public LocalServers(Path dataDir, Path sharedDir, boolean secure, String ownerId) {
         this.dataDir = dataDir;
         this.sharedDir = sharedDir;
         this.secure = secure;
+        this.ownerId = ownerId;
     }
 
     public LocalServers(Path dataDir, boolean secure) {
@@ -107,6 +117,9 @@ public final class LocalServers implements AutoCloseable {
             throw e;
         }
         GroupServerConfig config = GroupServerConfig.of(name, bind, registryAddress).withRegistryKey(registryKey);
+        if (keys != null && ownerId != null) {
+            config = config.withOwners(List.of(ownerId));
+        }
         GroupServer server = new GroupServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)),
                 store);
         try {

@@ -135,6 +135,29 @@ public final class AppUnderTest {
                 .findFirst().orElse(null));
     }
 
+    /**
+     * Opens a message's menu as a user does: the pointer over the row shows its "⋯" button, which is clicked. (A right
+     * click opens the same menu, but Monocle's headless robot does not make a right click a pop-up trigger.)
+     */
+    @SuppressWarnings("unchecked")
+    public void openMessageMenu(org.testfx.api.FxRobot robot, String groupName, long seq) {
+        javafx.scene.control.ListCell<ChatLine> cell = rowOf(groupName, seq);
+        robot.moveTo(cell);
+        Node button = Fx.get(() -> cell.lookup(".message-actions"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(button);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The row on screen showing the stored entry {@code seq}; fails when it is not on screen. */
+    @SuppressWarnings("unchecked")
+    public javafx.scene.control.ListCell<ChatLine> rowOf(String groupName, long seq) {
+        return Fx.get(() -> messages(groupName).lookupAll(".list-cell").stream()
+                .map(node -> (javafx.scene.control.ListCell<ChatLine>) node)
+                .filter(c -> c.isVisible() && c.getItem() != null && c.getItem().seq() == seq)
+                .findFirst().orElseThrow(() -> new AssertionError("no row for seq " + seq + " on screen")));
+    }
+
     /** The conversation's line whose current text is {@code text}; fails when there is none. */
     public ChatLine line(String groupName, String text) {
         return lines(groupName).stream().filter(l -> text.equals(l.text())).findFirst()

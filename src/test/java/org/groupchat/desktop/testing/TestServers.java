@@ -49,6 +49,16 @@ public final class TestServers implements AutoCloseable {
         return server;
     }
 
+    /** A secure group, listed nowhere, whose owners are the users {@code ownerIds} (protocol 1.4 moderation). */
+    public GroupServer ownedGroup(String name, Path dir, ServerSecurity security, java.util.Set<String> ownerIds) {
+        GroupServer server = new GroupServer(GroupServerConfig.of(name, ANY_PORT, null).withHeartbeatMs(500)
+                .withLimits(GroupLimits.UNLIMITED_SENDS).withSecurity(security).withOwners(List.copyOf(ownerIds)),
+                SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH));
+        server.start();
+        started.add(server);
+        return server;
+    }
+
     /** A group registered with {@code registry} (may be null), storing in {@code dir}/group.db. */
     public GroupServer group(String name, Path dir, String bind, String registry) {
         return group(name, dir, bind, registry, null);

@@ -38,7 +38,7 @@ import org.testfx.framework.junit5.Start;
 class ThemeTest {
     private static final double READABLE = 4.5;
     @TempDir
-    static Path temp;
+    Path temp;
     private final TestServers servers = new TestServers();
     private Stage stage;
     private AppUnderTest ada;
