@@ -269,11 +269,13 @@ public final class GroupServer extends RouterServer {
         }
     }
 
-    /** A kick or ban just stored ends the member's membership; they no longer count as online. */
+    /** A kick or ban just stored ends the member's membership: not online, and their held FETCHes get the refusal. */
     private void forgetIfGone(Message message) {
         String gone = message.kind() == null ? null : moderation.apply(message, store);
         if (gone != null) {
             presence.forget(gone);
+            longPolls.answerWhere(p -> p.userId.equals(gone) ? p : null).forEach(p -> reply(p.getKey().route,
+                    moderation.refusalAfter(message)));
         }
     }
 

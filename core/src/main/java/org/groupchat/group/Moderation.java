@@ -9,6 +9,7 @@ import org.groupchat.protocol.EventKind;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.ProtocolException;
+import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.security.PublicKeys;
 import org.groupchat.security.ServerSecurity;
@@ -72,7 +73,7 @@ final class Moderation {
             return; // its own handler says what is wrong with it
         }
         if (isBanned(userId)) {
-            throw new ProtocolException(ErrorCode.FORBIDDEN, "you are banned from \"" + groupName + "\" by an owner");
+            throw new ProtocolException(ErrorCode.FORBIDDEN, bannedSentence());
         }
     }
 
@@ -101,6 +102,17 @@ final class Moderation {
                     e.getMessage());
             return null;
         }
+    }
+
+    /** What a kicked or banned user's held FETCH is answered with: what their next request would get. */
+    Reply.Failure refusalAfter(Message event) {
+        return event.eventKind() == EventKind.BAN
+                ? Reply.Failure.of(ErrorCode.FORBIDDEN, bannedSentence(), null)
+                : Reply.Failure.of(ErrorCode.NOT_MEMBER, "an owner removed you from \"" + groupName + "\"; JOIN again", null);
+    }
+
+    private String bannedSentence() {
+        return "you are banned from \"" + groupName + "\" by an owner";
     }
 
     private String carryOut(Message event, MessageStore store) {

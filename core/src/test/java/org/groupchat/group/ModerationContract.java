@@ -1,11 +1,15 @@
 package org.groupchat.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.groupchat.testing.Replies.assertError;
 import static org.groupchat.testing.Replies.assertOk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.security.CurveKeyPair;
@@ -160,6 +164,18 @@ abstract class ModerationContract extends GroupServerTestBase {
         assertThat(lifted.path("text").asText()).isEqualTo("lifted the ban on Carol");
         assertOk(join(asCarol, carol, "Carol"));
         assertThat(lastSeq()).isEqualTo(3);
+    }
+
+    @Test
+    void aBannedMembersHeldFetchIsAnsweredWithTheBanNotWithTheNextMessages() throws Exception {
+        CompletableFuture<JsonNode> held = CompletableFuture.supplyAsync(() -> asDave.send("{\"op\":\"FETCH\",\"user\":{\"id\":\""
+                + dave + "\"},\"afterSeq\":1,\"waitMs\":20000}"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> secure.parkedPolls() == 1);
+        assertOk(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"ban\",\"member\":\"" + dave + "\""));
+        JsonNode answer = held.get(5, TimeUnit.SECONDS);
+        assertError(answer, "FORBIDDEN");
+        assertThat(answer.path("error").path("message").asText()).contains("banned");
+        await().atMost(Duration.ofSeconds(5)).until(() -> secure.parkedPolls() == 0);
     }
 
     @Test
