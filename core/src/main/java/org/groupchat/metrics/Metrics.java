@@ -26,15 +26,26 @@ public final class Metrics {
             .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
             .register();
 
+    /** {@link #HANDSHAKE_REFUSALS}' reasons: the client did not speak CURVE. */
+    public static final String REFUSED_NOT_CURVE = "not_curve";
+    /** The CURVE handshake failed: the client holds another server key, or its handshake is broken. */
+    public static final String REFUSED_BAD_HANDSHAKE = "wrong_server_key";
+    /** A CURVE client whose own key is not on the allow-list of a private group or of a registry. */
+    public static final String REFUSED_KEY_NOT_ALLOWED = "key_not_allowed";
+
     public static final Counter HANDSHAKE_REFUSALS = Counter.builder().name("groupchat_handshake_refusals")
-            .help("Connections a secure server refused before any request: they did not speak CURVE")
-            .register();
+            .help("Clients a secure server refused for their security: connections without CURVE or with a wrong server"
+                    + " key, and requests from a key not on the allow-list")
+            .labelNames("reason").register();
 
     public static final Counter REGISTRY_REFUSALS = Counter.builder().name("groupchat_registry_refusals")
             .help("Heartbeats (REGISTER) of a group that a registry refused: the group is not listed there")
             .labelNames("group").register();
 
     static {
+        for (String reason : new String[] {REFUSED_NOT_CURVE, REFUSED_BAD_HANDSHAKE, REFUSED_KEY_NOT_ALLOWED}) {
+            HANDSHAKE_REFUSALS.initLabelValues(reason);
+        }
         GaugeWithCallback.builder().name("groupchat_group_members").help("Members of each group this process serves")
                 .labelNames("group").callback(cb -> LiveFigures.groups().forEach(g -> cb.call(g.members(), g.name())))
                 .register();

@@ -12,6 +12,7 @@ import org.groupchat.protocol.ProtocolException;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.RequestDecoder;
+import org.groupchat.security.HandshakeFailures;
 import org.groupchat.security.ServerSecurity;
 import org.groupchat.security.ZapHandler;
 import org.groupchat.transport.Contexts;
@@ -50,6 +51,7 @@ public abstract class RouterServer implements AutoCloseable {
     private ZMQ.Socket router;
     private int receiveTimeoutMs = -2;
     private ZapHandler zap;
+    private HandshakeFailures handshakeFailures;
     private RequestTally tally;
 
     /** {@code security} null: the socket speaks plain ZMTP (the NULL mechanism), as protocol.md describes. */
@@ -169,6 +171,7 @@ public abstract class RouterServer implements AutoCloseable {
         router.setIPv6(bindEndpoint.host().contains(":"));
         if (security != null) {
             zap = ZapHandler.start(context, threadName + "-zap");
+            handshakeFailures = HandshakeFailures.watch(context, router, threadName + "-handshakes");
             router.setCurveServer(true);
             router.setCurveSecretKey(security.keys().secretKey().getBytes(ZMQ.CHARSET));
         }
@@ -182,6 +185,9 @@ public abstract class RouterServer implements AutoCloseable {
     private void closeZap() {
         if (zap != null) {
             zap.close();
+        }
+        if (handshakeFailures != null) {
+            handshakeFailures.close();
         }
     }
 
