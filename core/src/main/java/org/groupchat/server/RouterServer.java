@@ -45,6 +45,7 @@ public abstract class RouterServer implements AutoCloseable {
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running;
     private volatile Throwable fatal;
+    private volatile long lastTurnNanos = System.nanoTime();
     private Thread thread;
 
     private ZContext context;
@@ -95,6 +96,14 @@ public abstract class RouterServer implements AutoCloseable {
 
     public boolean isRunning() {
         return running && !stopped.isDone();
+    }
+
+    /**
+     * How long ago the server thread last began a pass of its loop; an idle loop turns at least every 100 ms, so a
+     * large figure means it is stuck (a store that does not answer). Read by {@code /health}; costs the loop one write.
+     */
+    public long millisSinceLastTurn() {
+        return (System.nanoTime() - lastTurnNanos) / 1_000_000L;
     }
 
     @Override
@@ -195,6 +204,7 @@ public abstract class RouterServer implements AutoCloseable {
         List<Inbound> batch = new ArrayList<>();
         int failuresInARow = 0;
         while (running) {
+            lastTurnNanos = System.nanoTime();
             try {
                 Msg first = receive(Math.max(0, Math.min(MAX_POLL_MS, millisUntilNextTimer())));
                 if (first != null) {

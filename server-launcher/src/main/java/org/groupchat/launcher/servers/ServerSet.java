@@ -213,13 +213,16 @@ final class ServerSet implements AutoCloseable {
         return failure instanceof StorageException ? failure.getMessage() : failure.toString();
     }
 
-    /** Null while every server runs, else which one has stopped: the metrics endpoint's {@code /health}. */
+    /** Null while every server runs and turns its loop, else one line on the first that does not: {@code /health}. */
     String problem() {
-        if (registry != null && !registry.isRunning()) {
-            return "the registry has stopped";
+        String trouble = registry == null ? null : ServerHealth.problem("the registry", registry);
+        for (int i = 0; trouble == null && i < groups.size(); i++) {
+            trouble = ServerHealth.problem("the group \"" + groups.get(i).name() + "\"", groups.get(i));
         }
-        return groups.stream().filter(g -> !g.isRunning()).findFirst()
-                .map(g -> "the group \"" + g.name() + "\" has stopped").orElse(null);
+        for (int i = 0; trouble == null && i < turns.size(); i++) {
+            trouble = turns.get(i).problem();
+        }
+        return trouble;
     }
 
     @Override
