@@ -67,6 +67,18 @@ public final class Metrics {
                         cb.call(LiveFigures.sizeOf(java.nio.file.Path.of(g.databaseFile() + "-wal")), g.name(), "wal");
                     }
                 })).register();
+        GaugeWithCallback.builder().name("groupchat_postgres_database_bytes")
+                .help("Size of the PostgreSQL database the groups are kept in (pg_database_size), refreshed in the background")
+                .labelNames("database").callback(cb -> LiveFigures.databases().stream().filter(d -> d.bytes() >= 0)
+                        .forEach(d -> cb.call(d.bytes(), d.name()))).register();
+        GaugeWithCallback.builder().name("groupchat_postgres_wal_position_bytes")
+                .help("WAL the PostgreSQL server has written since its cluster began (its current LSN); rate() is its WAL rate")
+                .labelNames("database").callback(cb -> LiveFigures.databases().stream().filter(d -> d.walPosition() >= 0)
+                        .forEach(d -> cb.call(d.walPosition(), d.name()))).register();
+        GaugeWithCallback.builder().name("groupchat_postgres_wal_bytes")
+                .help("Size of the PostgreSQL server's WAL folder (pg_ls_waldir); only when the role has pg_monitor")
+                .labelNames("database").callback(cb -> LiveFigures.databases().stream().filter(d -> d.walBytes() >= 0)
+                        .forEach(d -> cb.call(d.walBytes(), d.name()))).register();
         GaugeWithCallback.builder().name("groupchat_registry_leases").help("Live group leases at the registry of this process")
                 .callback(cb -> LiveFigures.registryLeases().ifPresent(leases -> cb.call(leases))).register();
     }

@@ -15,6 +15,7 @@ import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.group.MessageStore;
+import org.groupchat.group.PostgresSizes;
 import org.groupchat.group.StorageException;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
@@ -27,7 +28,9 @@ import org.groupchat.server.SocketLimits;
 final class ServerSet implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerSet.class);
     private static final long FIRST_REGISTRATION_WAIT_MS = 2_000;
+    private static final java.time.Duration DATABASE_SIZES_EVERY = java.time.Duration.ofSeconds(15);
     private RegistryServer registry;
+    private PostgresSizes postgresSizes;
     private final List<GroupServer> groups = new ArrayList<>();
     private final List<GroupTurns> turns = new ArrayList<>();
     private final List<Path> newFiles = new ArrayList<>();
@@ -71,6 +74,9 @@ final class ServerSet implements AutoCloseable {
             if (!plan.groups().isEmpty()) {
                 warnIfUnresolvable(plan.advertiseHost());
                 plan.stores().prepare();
+                if (!plan.stores().usesFiles()) {
+                    set.postgresSizes = PostgresSizes.start(plan.stores().database(), DATABASE_SIZES_EVERY);
+                }
             }
             List<String> startLines = new ArrayList<>();
             for (GroupSpec spec : plan.groups()) {
@@ -235,6 +241,10 @@ final class ServerSet implements AutoCloseable {
         if (registry != null) {
             registry.close();
             registry = null;
+        }
+        if (postgresSizes != null) {
+            postgresSizes.close();
+            postgresSizes = null;
         }
         logged.forEach(server -> LOG.info("stopped {}", server));
         logged.clear();
