@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.UUID;
 import org.groupchat.protocol.EventKind;
 import org.groupchat.protocol.Fields;
+import org.groupchat.protocol.GroupInfo;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
 import org.groupchat.security.ClientKeys;
+import org.groupchat.security.CurveKeyPair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -49,6 +51,32 @@ public final class GroupClient extends ProtocolClient {
         super(context, endpoint, options, keys);
         this.user = user;
         this.locator = locator;
+    }
+
+    /**
+     * A client for a group as a registry listed it: with CURVE and {@code ownKeys} when the listing carries the group's
+     * key, else plaintext. {@code requireCurve}: this client is configured for security (it trusts the registry's
+     * key), so a group listed without a key is refused before any request.
+     *
+     * @throws PlaintextRefusedException when {@code requireCurve} and the group runs without CURVE; the message says why
+     */
+    public static GroupClient forListed(ZContext context, GroupInfo listed, User user, ClientOptions options,
+            CurveKeyPair ownKeys, boolean requireCurve, GroupLocator locator) {
+        refusePlaintext(listed, requireCurve);
+        ClientKeys keys = listed.secure() ? new ClientKeys(listed.publicKey(), ownKeys) : null;
+        return new GroupClient(context, listed.endpoint(), user, options, keys, locator);
+    }
+
+    /**
+     * The rule, for a client that builds its own connection: a secure registry lists only groups that run CURVE, so one
+     * listed without a key (an old or impostor registry, or a misconfigured server) is not talked to in plaintext.
+     */
+    public static void refusePlaintext(GroupInfo listed, boolean requireCurve) {
+        if (requireCurve && !listed.secure()) {
+            throw new PlaintextRefusedException("group \"" + listed.name() + "\" is listed without a key by a secure"
+                    + " registry: it runs without CURVE, so its messages would travel in plaintext; this client is"
+                    + " configured for security and refuses to talk to it (its server should run with --secure)");
+        }
     }
 
     /**

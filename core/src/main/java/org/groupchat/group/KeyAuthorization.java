@@ -1,5 +1,6 @@
 package org.groupchat.group;
 
+import org.groupchat.metrics.Metrics;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.ProtocolException;
@@ -28,6 +29,7 @@ final class KeyAuthorization {
             throw new ProtocolException(ErrorCode.UNAUTHORIZED, "this connection did not authenticate with a key");
         }
         if (!security.allows(peerKey)) {
+            Metrics.HANDSHAKE_REFUSALS.labelValues(Metrics.REFUSED_KEY_NOT_ALLOWED).inc();
             throw new ProtocolException(ErrorCode.UNAUTHORIZED, "\"" + groupName + "\" is a private group and your key"
                     + " (fingerprint " + PublicKeys.fingerprint(peerKey) + ") is not on its list; ask its operator to add it");
         }

@@ -16,6 +16,12 @@ public final class LiveFigures {
     /** One group's latest figures; the server thread replaces it about once a second. */
     public record Group(String name, int members, int online, int parkedPolls, boolean listed, Path databaseFile) {}
 
+    /**
+     * A PostgreSQL database's sizes as a background refresh last read them: {@code walBytes} -1 when the role may not
+     * read the WAL folder (pg_monitor), any figure -1 before the first read succeeded.
+     */
+    public record Database(String name, double bytes, double walPosition, double walBytes) {}
+
     /** What a running group offers a scrape: its latest figures. */
     public interface Source {
         Group figures();
@@ -23,6 +29,7 @@ public final class LiveFigures {
 
     private static final List<Source> GROUPS = new CopyOnWriteArrayList<>();
     private static final List<IntSupplier> REGISTRIES = new CopyOnWriteArrayList<>();
+    private static final List<java.util.function.Supplier<Database>> DATABASES = new CopyOnWriteArrayList<>();
 
     private LiveFigures() {}
 
@@ -40,6 +47,18 @@ public final class LiveFigures {
 
     public static void removeRegistry(IntSupplier leases) {
         REGISTRIES.remove(leases);
+    }
+
+    public static void addDatabase(java.util.function.Supplier<Database> database) {
+        DATABASES.add(database);
+    }
+
+    public static void removeDatabase(java.util.function.Supplier<Database> database) {
+        DATABASES.remove(database);
+    }
+
+    static List<Database> databases() {
+        return DATABASES.stream().map(java.util.function.Supplier::get).toList();
     }
 
     static List<Group> groups() {

@@ -26,15 +26,26 @@ public final class Metrics {
             .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
             .register();
 
+    /** {@link #HANDSHAKE_REFUSALS}' reasons: the client did not speak CURVE. */
+    public static final String REFUSED_NOT_CURVE = "not_curve";
+    /** The CURVE handshake failed: the client holds another server key, or its handshake is broken. */
+    public static final String REFUSED_BAD_HANDSHAKE = "wrong_server_key";
+    /** A CURVE client whose own key is not on the allow-list of a private group or of a registry. */
+    public static final String REFUSED_KEY_NOT_ALLOWED = "key_not_allowed";
+
     public static final Counter HANDSHAKE_REFUSALS = Counter.builder().name("groupchat_handshake_refusals")
-            .help("Connections a secure server refused before any request: they did not speak CURVE")
-            .register();
+            .help("Clients a secure server refused for their security: connections without CURVE or with a wrong server"
+                    + " key, and requests from a key not on the allow-list")
+            .labelNames("reason").register();
 
     public static final Counter REGISTRY_REFUSALS = Counter.builder().name("groupchat_registry_refusals")
             .help("Heartbeats (REGISTER) of a group that a registry refused: the group is not listed there")
             .labelNames("group").register();
 
     static {
+        for (String reason : new String[] {REFUSED_NOT_CURVE, REFUSED_BAD_HANDSHAKE, REFUSED_KEY_NOT_ALLOWED}) {
+            HANDSHAKE_REFUSALS.initLabelValues(reason);
+        }
         GaugeWithCallback.builder().name("groupchat_group_members").help("Members of each group this process serves")
                 .labelNames("group").callback(cb -> LiveFigures.groups().forEach(g -> cb.call(g.members(), g.name())))
                 .register();
@@ -56,6 +67,18 @@ public final class Metrics {
                         cb.call(LiveFigures.sizeOf(java.nio.file.Path.of(g.databaseFile() + "-wal")), g.name(), "wal");
                     }
                 })).register();
+        GaugeWithCallback.builder().name("groupchat_postgres_database_bytes")
+                .help("Size of the PostgreSQL database the groups are kept in (pg_database_size), refreshed in the background")
+                .labelNames("database").callback(cb -> LiveFigures.databases().stream().filter(d -> d.bytes() >= 0)
+                        .forEach(d -> cb.call(d.bytes(), d.name()))).register();
+        GaugeWithCallback.builder().name("groupchat_postgres_wal_position_bytes")
+                .help("WAL the PostgreSQL server has written since its cluster began (its current LSN); rate() is its WAL rate")
+                .labelNames("database").callback(cb -> LiveFigures.databases().stream().filter(d -> d.walPosition() >= 0)
+                        .forEach(d -> cb.call(d.walPosition(), d.name()))).register();
+        GaugeWithCallback.builder().name("groupchat_postgres_wal_bytes")
+                .help("Size of the PostgreSQL server's WAL folder (pg_ls_waldir); only when the role has pg_monitor")
+                .labelNames("database").callback(cb -> LiveFigures.databases().stream().filter(d -> d.walBytes() >= 0)
+                        .forEach(d -> cb.call(d.walBytes(), d.name()))).register();
         GaugeWithCallback.builder().name("groupchat_registry_leases").help("Live group leases at the registry of this process")
                 .callback(cb -> LiveFigures.registryLeases().ifPresent(leases -> cb.call(leases))).register();
     }

@@ -2,6 +2,7 @@ package org.groupchat.registry;
 
 import java.util.List;
 import java.util.Optional;
+import org.groupchat.metrics.Metrics;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.GroupRef;
@@ -128,6 +129,7 @@ public final class RegistryServer extends RouterServer {
             return;
         }
         if (!security().allows(peerKey)) {
+            Metrics.HANDSHAKE_REFUSALS.labelValues(Metrics.REFUSED_KEY_NOT_ALLOWED).inc();
             throw new ProtocolException(ErrorCode.UNAUTHORIZED, "this registry lists only the group servers it trusts;"
                     + " the key of this connection (fingerprint " + PublicKeys.fingerprint(peerKey) + ") is not one of them");
         }

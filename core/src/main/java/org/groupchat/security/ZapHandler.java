@@ -101,7 +101,7 @@ public final class ZapHandler implements AutoCloseable {
             reply.add(ZMQ.Curve.z85Encode(frames.get(6)));
         } else {
             LOG.warn("refused a {} handshake: only CURVE clients are served", mechanism.isEmpty() ? "malformed" : mechanism);
-            org.groupchat.metrics.Metrics.HANDSHAKE_REFUSALS.inc();
+            org.groupchat.metrics.Metrics.HANDSHAKE_REFUSALS.labelValues(org.groupchat.metrics.Metrics.REFUSED_NOT_CURVE).inc();
             reply.add("400");
             reply.add("only CURVE is accepted");
             reply.add("");

@@ -14,6 +14,7 @@ import org.groupchat.protocol.ProtocolException;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.RequestDecoder;
+import org.groupchat.security.HandshakeFailures;
 import org.groupchat.security.ServerSecurity;
 import org.groupchat.security.ZapHandler;
 import org.groupchat.transport.Contexts;
@@ -46,12 +47,14 @@ public abstract class RouterServer implements AutoCloseable {
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running;
     private volatile Throwable fatal;
+    private volatile long lastTurnNanos = System.nanoTime();
     private Thread thread;
 
     private ZContext context;
     private ZMQ.Socket router;
     private int receiveTimeoutMs = -2;
     private ZapHandler zap;
+    private HandshakeFailures handshakeFailures;
     private RequestTally tally;
 
     /** {@code security} null: the socket speaks plain ZMTP (the NULL mechanism), as protocol.md describes. */
@@ -95,6 +98,14 @@ public abstract class RouterServer implements AutoCloseable {
 
     public boolean isRunning() {
         return running && !stopped.isDone();
+    }
+
+    /**
+     * How long ago the server thread last began a pass of its loop; an idle loop turns at least every 100 ms, so a
+     * large figure means it is stuck (a store that does not answer). Read by {@code /health}; costs the loop one write.
+     */
+    public long millisSinceLastTurn() {
+        return (System.nanoTime() - lastTurnNanos) / 1_000_000L;
     }
 
     @Override
@@ -171,6 +182,7 @@ public abstract class RouterServer implements AutoCloseable {
         router.setIPv6(bindEndpoint.host().contains(":"));
         if (security != null) {
             zap = ZapHandler.start(context, threadName + "-zap");
+            handshakeFailures = HandshakeFailures.watch(context, router, threadName + "-handshakes");
             router.setCurveServer(true);
             router.setCurveSecretKey(security.keys().secretKey().getBytes(ZMQ.CHARSET));
         }
@@ -185,12 +197,16 @@ public abstract class RouterServer implements AutoCloseable {
         if (zap != null) {
             zap.close();
         }
+        if (handshakeFailures != null) {
+            handshakeFailures.close();
+        }
     }
 
     private void loop() {
         List<Inbound> batch = new ArrayList<>();
         int failuresInARow = 0;
         while (running) {
+            lastTurnNanos = System.nanoTime();
             try {
                 Msg first = receive(Math.max(0, Math.min(MAX_POLL_MS, millisUntilNextTimer())));
                 if (first != null) {

@@ -33,8 +33,12 @@ class BenchSmokeIT {
                 .allMatch(f -> f.path("better").asText().equals("higher"));
         assertThat(figures).filteredOn(f -> f.path("unit").asText().equals("ms")).isNotEmpty()
                 .allMatch(f -> f.path("better").asText().equals("lower"));
-        for (String scenario : List.of("send", "deliver", "fetch", "registry", "idle", "startup", "curve")) {
+        for (String scenario : List.of("send", "deliver", "fetch", "registry", "idle", "startup", "curve", "retention")) {
             assertThat(figures).as(scenario).anyMatch(f -> f.path("scenario").asText().equals(scenario));
+        }
+        for (String figure : List.of("C=1 SEND p99 during the sweep", "C=1 SEND p99 after it, same group")) {
+            assertThat(figures).as(figure).anyMatch(f -> f.path("scenario").asText().equals("retention")
+                    && f.path("figure").asText().equals(figure) && f.path("value").asDouble() > 0);
         }
         for (JsonNode figure : figures) {
             assertThat(figure.path("value").isNumber()).as(figure.toString()).isTrue();
@@ -43,15 +47,16 @@ class BenchSmokeIT {
     }
 
     @Test
-    void withADatabaseSendAndFetchRunOnPostgresqlBesideSqliteAndItsGroupsAreDroppedAfter() throws Exception {
+    void withADatabaseSendFetchAndRetentionRunOnPostgresqlBesideSqliteAndItsGroupsAreDroppedAfter() throws Exception {
         TestDatabase.fresh();
         java.nio.file.Files.writeString(work.resolve("db.password"), String.valueOf(TestDatabase.password()));
-        Result bench = runBench("bench", "--smoke", "--json", "send", "fetch", "--database", TestDatabase.url(),
+        Result bench = runBench("bench", "--smoke", "--json", "send", "fetch", "retention", "--database", TestDatabase.url(),
                 "--database-password-file", "db.password");
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         JsonNode figures = Json.mapper().readTree(bench.out()).path("figures");
-        for (String scenario : List.of("send", "fetch", "send postgresql", "fetch postgresql", "startup postgresql")) {
+        for (String scenario : List.of("send", "fetch", "send postgresql", "fetch postgresql", "startup postgresql",
+                "retention postgresql")) {
             assertThat(figures).as(scenario).anyMatch(f -> f.path("scenario").asText().equals(scenario));
         }
         assertThat(figures).anyMatch(f -> f.path("scenario").asText().equals("send postgresql")

@@ -67,7 +67,7 @@ class MetricsIT {
             assertThat(value(scrape, "groupchat_requests_total", Map.of("role", "registry", "op", "REGISTER", "code", "OK")))
                     .isGreaterThanOrEqualTo(1);
             assertThat(scrape).contains("# HELP groupchat_send_latency_seconds").contains("jvm_memory_used_bytes")
-                    .contains("groupchat_handshake_refusals_total 0");
+                    .contains("groupchat_handshake_refusals_total{reason=\"not_curve\"} 0");
 
             HttpResponse<String> health = get(base + "/health");
             assertThat(health.statusCode()).isEqualTo(200);

@@ -106,7 +106,7 @@ class OperatorTrialIT {
             CliRun send = CliRun.run(work, null, "--registry", oldRegistry.endpoint(), "--registry-key", registryKeys.publicKey(),
                     "--identity", "a.json", "--name", "A", "send", "Plain", "secret plans");
             assertThat(send.exitCode()).isEqualTo(2);
-            assertThat(send.err().strip()).startsWith("groupchat-servers: group \"Plain\" runs without CURVE")
+            assertThat(send.err().strip()).startsWith("groupchat-servers: group \"Plain\" is listed without a key by a secure registry")
                     .contains("plaintext").contains("refuses");
         }
     }

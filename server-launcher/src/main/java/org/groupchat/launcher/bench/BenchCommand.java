@@ -18,19 +18,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures GroupChat on this machine. Every figure comes with the same figure for a bare",
             "JeroMQ ROUTER that echoes the same request bytes to the same clients in the same run.",
-            "Scenarios: send, deliver, fetch, registry, idle (also start-up time and heap). Default: all.",
+            "Scenarios: send, deliver, fetch, registry, idle (also start-up time and heap), curve, retention.",
+            "Default: all.",
             "With --client libzmq, pyzmq client processes instead (send, fetch, launch).",
             "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."})
 public final class BenchCommand implements Callable<Integer> {
-    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "registry", "idle", "curve");
-    private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch");
+    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "registry", "idle", "curve", "retention");
+    private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch", "retention");
     private static final List<String> LIBZMQ_SCENARIOS = List.of("send", "fetch", "launch");
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "SCENARIO",
-            description = "send, deliver, fetch, registry, idle, curve (send with CURVE security; default: all).")
+            description = "send, deliver, fetch, registry, idle, curve (send with CURVE security), retention (SEND"
+                    + " latency while retention drops --messages old messages, and after; default: all).")
     private List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--client", paramLabel = "jeromq|libzmq", description = {"The clients: JeroMQ threads in this JVM"
@@ -80,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--post-rate", paramLabel = "PER_SECOND", description = "deliver: messages posted per second (default: 50).")
     private Integer postRate;
 
-    @Option(names = "--messages", paramLabel = "N", description = "fetch, idle: messages pre-filled in the history (default: 1000000).")
+    @Option(names = "--messages", paramLabel = "N", description = "fetch, idle, retention: messages pre-filled in the history (default: 1000000).")
     private Integer messages;
 
     @Option(names = "--parked", paramLabel = "N", description = "idle: parked long polls (default: 1000).")
@@ -161,6 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "registry" -> RegistryScenario.run(target, settings, report);
                 case "idle" -> runIdle(target, settings, report, history, err);
                 case "curve" -> runCurve(target, settings, report, err);
+                case "retention" -> runRetention(target, settings, report, err);
                 default -> throw new IllegalStateException(scenario);
             }
             err.printf("bench: %s took %.1f s%n", target.scenario(scenario), (System.nanoTime() - started) / 1e9);
@@ -184,6 +187,14 @@ public final class BenchCommand implements Callable<Integer> {
             return;
         }
         CurveScenario.run(target, settings, report);
+    }
+
+    private static void runRetention(BenchTarget target, BenchSettings settings, BenchReport report, PrintWriter err) {
+        if (!target.runsOwnGroup()) {
+            err.println("bench: retention skipped: it fills and sweeps a group it starts itself (drop --group-endpoint)");
+            return;
+        }
+        RetentionScenario.run(target, settings, report);
     }
 
     private Set<String> chosenScenarios() {

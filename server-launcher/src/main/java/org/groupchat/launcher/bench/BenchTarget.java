@@ -117,12 +117,21 @@ final class BenchTarget implements AutoCloseable {
 
     /** Starts a group in this process on an already-open store; it stops when this target closes. */
     String startGroup(MessageStore store, String name) {
-        return startGroup(store, name, null);
+        return startGroup(store, name, null, LIMITS);
+    }
+
+    /** Starts a group in this process on an already-open store, with these limits (retention, for one). */
+    String startGroup(MessageStore store, String name, GroupLimits limits) {
+        return startGroup(store, name, null, limits);
     }
 
     private String startGroup(MessageStore store, String name, ServerSecurity security) {
+        return startGroup(store, name, security, LIMITS);
+    }
+
+    private String startGroup(MessageStore store, String name, ServerSecurity security, GroupLimits limits) {
         GroupServer server = new GroupServer(
-                GroupServerConfig.of(name, "tcp://127.0.0.1:*", null).withLimits(LIMITS).withSecurity(security), store);
+                GroupServerConfig.of(name, "tcp://127.0.0.1:*", null).withLimits(limits).withSecurity(security), store);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupClient;
+import org.groupchat.client.PlaintextRefusedException;
 import org.groupchat.client.Registries;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.launcher.UsageProblem;
@@ -122,13 +123,12 @@ public final class ClientCommand {
         Registries registries = byName ? registries() : null;
         GroupInfo found = byName ? registries.lookup(group)
                 : new GroupInfo(group, checked(group, "GROUP"), 0, 0, 0, 0, serverKey == null ? null : KeyFiles.publicKeyFrom(serverKey));
-        if (registryKey != null && !found.secure() && byName) {
-            throw new UsageProblem("group \"" + found.name() + "\" runs without CURVE, so its messages would travel in"
-                    + " plaintext; this client uses --registry-key, so it refuses to talk to it");
-        }
         CliIdentity identity = identity();
-        ClientKeys keys = found.secure() ? new ClientKeys(found.publicKey(), identity.keys()) : null;
-        return new GroupClient(null, found.endpoint(), identity.userFor(found.secure()), options(), keys,
-                byName ? registries.locatorOf(group) : null);
+        try {
+            return GroupClient.forListed(null, found, identity.userFor(found.secure()), options(), identity.keys(),
+                    registryKey != null && byName, byName ? registries.locatorOf(group) : null);
+        } catch (PlaintextRefusedException e) {
+            throw new UsageProblem(e.getMessage());
+        }
     }
 }

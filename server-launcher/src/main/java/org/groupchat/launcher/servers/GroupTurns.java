@@ -34,7 +34,7 @@ final class GroupTurns implements AutoCloseable {
     private final Consumer<String> onFailure;
     private final Thread thread;
     private volatile boolean closing;
-    private GroupServer active;
+    private volatile GroupServer active;
     private PostgresMessageStore activeStore;
     private String lastProblem;
 
@@ -153,6 +153,12 @@ final class GroupTurns implements AutoCloseable {
         } else {
             onFailure.accept("the group \"" + name + "\" stopped unexpectedly");
         }
+    }
+
+    /** Null while standing by, or while the active server runs and turns its loop: for {@code /health}. */
+    String problem() {
+        GroupServer serving = active;
+        return serving == null ? null : ServerHealth.problem("the group \"" + name + "\"", serving);
     }
 
     private void say(String format, Object... args) {

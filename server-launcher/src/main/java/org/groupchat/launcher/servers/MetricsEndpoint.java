@@ -13,8 +13,9 @@ import org.groupchat.metrics.Metrics;
 
 /**
  * The Prometheus text endpoint ({@code --metrics-bind HOST:PORT}): {@code /metrics} for scrapes, and {@code /health}
- * for a supervisor: 200 "ok" while every server of this process runs, else 503 and which one stopped. Both are
- * answered on the exporter's own threads from figures the servers published; a check never waits on a server.
+ * for a supervisor: 200 "ok" while every server of this process runs and turns its loop, else 503 and one line on
+ * which one stopped or is stuck. Both are answered on the exporter's own threads from figures the servers published;
+ * a check never waits on a server.
  */
 final class MetricsEndpoint implements AutoCloseable {
     private static boolean jvmRegistered;
@@ -40,6 +41,8 @@ final class MetricsEndpoint implements AutoCloseable {
             throw new UsageProblem("--metrics-bind: port " + port + " is out of range 0..65535");
         }
         registerJvmMetricsOnce();
+        // without it a keep-alive client (Prometheus) waits out a delayed ACK: /health p50 44 ms, with it 0.3 ms
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         try {
             HTTPServer server = HTTPServer.builder().hostname(host).port(port)
                     .defaultHandler(exchange -> answerHealth(exchange, problem)).buildAndStart();

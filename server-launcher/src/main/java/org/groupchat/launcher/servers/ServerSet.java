@@ -15,6 +15,7 @@ import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.group.MessageStore;
+import org.groupchat.group.PostgresSizes;
 import org.groupchat.group.StorageException;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
@@ -27,7 +28,9 @@ import org.groupchat.transport.SocketLimits;
 final class ServerSet implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerSet.class);
     private static final long FIRST_REGISTRATION_WAIT_MS = 2_000;
+    private static final java.time.Duration DATABASE_SIZES_EVERY = java.time.Duration.ofSeconds(15);
     private RegistryServer registry;
+    private PostgresSizes postgresSizes;
     private final List<GroupServer> groups = new ArrayList<>();
     private final List<GroupTurns> turns = new ArrayList<>();
     private final List<Path> newFiles = new ArrayList<>();
@@ -71,6 +74,9 @@ final class ServerSet implements AutoCloseable {
             if (!plan.groups().isEmpty()) {
                 warnIfUnresolvable(plan.advertiseHost());
                 plan.stores().prepare();
+                if (!plan.stores().usesFiles()) {
+                    set.postgresSizes = PostgresSizes.start(plan.stores().database(), DATABASE_SIZES_EVERY);
+                }
             }
             List<String> startLines = new ArrayList<>();
             for (GroupSpec spec : plan.groups()) {
@@ -213,13 +219,16 @@ final class ServerSet implements AutoCloseable {
         return failure instanceof StorageException ? failure.getMessage() : failure.toString();
     }
 
-    /** Null while every server runs, else which one has stopped: the metrics endpoint's {@code /health}. */
+    /** Null while every server runs and turns its loop, else one line on the first that does not: {@code /health}. */
     String problem() {
-        if (registry != null && !registry.isRunning()) {
-            return "the registry has stopped";
+        String trouble = registry == null ? null : ServerHealth.problem("the registry", registry);
+        for (int i = 0; trouble == null && i < groups.size(); i++) {
+            trouble = ServerHealth.problem("the group \"" + groups.get(i).name() + "\"", groups.get(i));
         }
-        return groups.stream().filter(g -> !g.isRunning()).findFirst()
-                .map(g -> "the group \"" + g.name() + "\" has stopped").orElse(null);
+        for (int i = 0; trouble == null && i < turns.size(); i++) {
+            trouble = turns.get(i).problem();
+        }
+        return trouble;
     }
 
     @Override
@@ -232,6 +241,10 @@ final class ServerSet implements AutoCloseable {
         if (registry != null) {
             registry.close();
             registry = null;
+        }
+        if (postgresSizes != null) {
+            postgresSizes.close();
+            postgresSizes = null;
         }
         logged.forEach(server -> LOG.info("stopped {}", server));
         logged.clear();
