@@ -17,17 +17,20 @@ import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.TestServers;
 import org.groupchat.group.GroupServer;
+import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 
 /**
  * Opens the real app on the current display with two joined groups and a conversation in progress, for
- * README screenshots: {@code screenshot.sh out.png 10 -- java -cp ... ScreenshotScene}. The registry and
+ * README screenshots: {@code screenshot.sh out.png 10 -- java -cp ... ScreenshotScene [light|dark]}. The registry and
  * "Design review" run with security (closed lock, fingerprints); "Lobby" runs without.
  */
 public final class ScreenshotScene {
     private ScreenshotScene() {}
 
+    /** {@code args[0]}: "light" (the default) or "dark". */
     public static void main(String[] args) throws Exception {
+        String theme = args.length > 0 ? args[0] : "light";
         Path temp = Files.createTempDirectory("groupchat-shot");
         TestServers servers = new TestServers();
         CurveKeyPair registryKeys = CurveKeyPair.generate();
@@ -56,13 +59,19 @@ public final class ScreenshotScene {
             g.join();
             l.join();
             a.join();
-            g.send("Morning! I pushed the new send box layout, can you both have a look before standup?");
-            l.send("Looks good. Enter sends and Shift+Enter makes a new line, like every other chat app.");
-            a.send("Nice. The day separators help a lot when you scroll back through older history.");
+            Message layout = g.send("Morning! I pushed the new send box layout, can you both have a look before standup?");
+            l.send("Looks good. **Enter** sends and *Shift+Enter* makes a new line, like every other chat app.");
+            Message separators = a.send("Nice. The day separators help a lot when you scroll back through older history.");
+            g.react(separators.seq(), "👍");
+            l.react(separators.seq(), "👍");
             g.send("Next I want the members panel to show who is online, with a small green dot next to each name. "
                     + "Long messages like this one should wrap inside the bubble instead of running off the edge.");
-            l.send("👍 and the unread count on the tab title already works. Names in any script too: Zoë, 日本語, שלום.");
-            a.send("Great, merging after lunch 🎉");
+            Message typo = l.send("The unread count on the tab title already works. Names in any script: Zoë, 日本語, שלום.");
+            l.edit(typo.seq(), "The unread count on the tab title already works. Names in any script too: Zoë, 日本語, שלום.");
+            g.send("@Ada the release notes are at https://example.org/notes, see `ReleaseNotes.md`", layout.seq(),
+                    List.of(ada.id()));
+            Message lunch = a.send("Great, merging after lunch 🎉", layout.seq(), List.of());
+            l.react(lunch.seq(), "🎉");
         }
         try (GroupClient l = new GroupClient(lobby.advertisedEndpoint(), linus)) {
             l.join();
@@ -74,9 +83,11 @@ public final class ScreenshotScene {
             AppUnderTest app = AppUnderTest.open(stage, temp.resolve("ada"), new Settings(registry,
                     Map.of(registry, registryKey), List.of(
                             new JoinedGroup("Design review", design.advertisedEndpoint(), designKey),
-                            new JoinedGroup("Lobby", lobby.advertisedEndpoint())), true), ada);
+                            new JoinedGroup("Lobby", lobby.advertisedEndpoint())), true, theme), ada);
             stage.setX(60);
             stage.setY(40);
+            stage.setWidth(1100);
+            stage.setHeight(720);
             app.app.model().tabs().get(0).draftProperty().set("Sounds good, see you at");
         });
         Thread.sleep(4_000);
