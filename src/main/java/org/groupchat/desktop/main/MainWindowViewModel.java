@@ -12,6 +12,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.groupchat.client.GroupClient;
+import org.groupchat.client.PlaintextRefusedException;
 import org.groupchat.desktop.chat.ChatTabViewModel;
 import org.groupchat.desktop.fx.Theme;
 import org.groupchat.desktop.fx.UiExecutor;
@@ -213,12 +215,13 @@ public final class MainWindowViewModel {
      * talked to in plaintext (an old or impostor registry), and the status bar says why.
      */
     private boolean plaintextRefused(GroupInfo group) {
-        if (group.secure() || registry.trustedKey(registry.watched()) == null) {
+        try {
+            GroupClient.refusePlaintext(group, registry.trustedKey(registry.watched()) != null);
             return false;
+        } catch (PlaintextRefusedException e) {
+            status.set(e.getMessage());
+            return true;
         }
-        status.set("\"" + group.name() + "\" is listed without a key by a secure registry: GroupChat will not talk to it"
-                + " in plaintext. Its server should run with security (--secure).");
-        return true;
     }
 
     /** The group turned security on or off: the user's id changes with it, so the tab starts afresh. */

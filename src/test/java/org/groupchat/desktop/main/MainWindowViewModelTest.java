@@ -65,7 +65,7 @@ class MainWindowViewModelTest {
 
         assertThat(model.tabs()).extracting(t -> t.groupName()).containsExactly("Saved", "Closed");
         assertThat(model.statusProperty().get()).contains("\"Open\" is listed without a key by a secure registry")
-                .contains("will not talk to it in plaintext");
+                .contains("is listed without a key by a secure registry", "refuses to talk to it");
     }
 
     @Test
