@@ -219,6 +219,15 @@ public final class PostgresMessageStore implements MessageStore {
     }
 
     @Override
+    public Page search(SearchQuery query) {
+        try {
+            return session().queries.search(query);
+        } catch (SQLException e) {
+            throw failed("could not search the message database", e);
+        }
+    }
+
+    @Override
     public EncodedPage encoded(FetchQuery query) {
         try {
             return session().queries.encoded(query);

@@ -303,6 +303,11 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
+    public Page search(SearchQuery query) {
+        return queries.search(query);
+    }
+
+    @Override
     public EncodedPage encoded(FetchQuery query) {
         return queries.encoded(query);
     }

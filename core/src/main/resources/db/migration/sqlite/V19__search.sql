@@ -1,0 +1,29 @@
+-- Issue 13, search: each message's current text in a full-text index, under the message's own seq (rowid), so a
+-- search reads hits newest first straight from the index. An edit replaces its target's text, a deletion or removal
+-- drops it, and retention's deletes drop what they delete; other events are never indexed. Case and diacritics fold.
+CREATE VIRTUAL TABLE message_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+
+CREATE TRIGGER message_search_message AFTER INSERT ON messages WHEN new.kind IS NULL OR new.kind = 'message'
+BEGIN
+    INSERT INTO message_search(rowid, text) VALUES (new.seq, new.text);
+END;
+CREATE TRIGGER message_search_edit AFTER INSERT ON messages WHEN new.kind = 'edit'
+BEGIN
+    UPDATE message_search SET text = new.text WHERE rowid = new.target;
+END;
+CREATE TRIGGER message_search_gone AFTER INSERT ON messages WHEN new.kind IN ('delete', 'remove')
+BEGIN
+    DELETE FROM message_search WHERE rowid = new.target;
+END;
+CREATE TRIGGER message_search_dropped AFTER DELETE ON messages
+BEGIN
+    DELETE FROM message_search WHERE rowid = old.seq;
+END;
+
+-- The history so far, each message with its latest edit's text; deleted and removed messages left out.
+INSERT INTO message_search(rowid, text)
+SELECT m.seq, coalesce((SELECT e.text FROM messages e WHERE e.target = m.seq AND e.kind = 'edit'
+                        ORDER BY e.seq DESC LIMIT 1), m.text)
+FROM messages m
+WHERE (m.kind IS NULL OR m.kind = 'message')
+  AND NOT EXISTS (SELECT 1 FROM messages d WHERE d.target = m.seq AND d.kind IN ('delete', 'remove'));
