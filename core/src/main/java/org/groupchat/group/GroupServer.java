@@ -174,6 +174,9 @@ public final class GroupServer extends RouterServer {
         } else if (request instanceof Request.Members members) {
             requireMember(members.user());
             return new Reply.MemberList(memberView.withPresence());
+        } else if (request instanceof Request.Search search) {
+            requireMember(search.user());
+            return GroupSearch.answer(store, search);
         }
         throw new ProtocolException(ErrorCode.BAD_REQUEST,
                 "a group server does not answer " + Ops.of(request) + "; send it to the registry");

@@ -12,7 +12,7 @@ public final class ProtocolVersion {
     public static final String REPLIES = "replies", EDITS = "edits", REACTIONS = "reactions", MENTIONS = "mentions",
             SEARCH = "search", READ_MARKERS = "read-markers", MODERATION = "moderation", FILES = "files";
     /** What a group server lists in PING's {@code features}: names from PROTOCOL.md. */
-    public static final java.util.List<String> GROUP_FEATURES = java.util.List.of("history-id", "retention");
+    public static final java.util.List<String> GROUP_FEATURES = java.util.List.of("history-id", "retention", SEARCH);
     /** What a registry lists in PING's {@code features}. */
     public static final java.util.List<String> REGISTRY_FEATURES = java.util.List.of("register-epoch");
 
