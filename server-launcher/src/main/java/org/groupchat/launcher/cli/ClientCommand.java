@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
             "Exit codes: 0 done, 1 refused by the server (its message is printed), 2 bad arguments, 3 server unreachable,"
                 + " 5 the server's reply broke the protocol."},
         subcommands = {ListCommand.class, PingCommand.class, JoinCommand.class, LeaveCommand.class, SendCommand.class,
-            FetchCommand.class, MembersCommand.class, WhoamiCommand.class})
+            FetchCommand.class, SearchCommand.class, MembersCommand.class, WhoamiCommand.class})
 public final class ClientCommand {
 
     @Option(names = "--registry", paramLabel = "ENDPOINT[,ENDPOINT...]", scope = ScopeType.INHERIT,
