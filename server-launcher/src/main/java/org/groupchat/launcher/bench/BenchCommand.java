@@ -18,19 +18,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures GroupChat on this machine. Every figure comes with the same figure for a bare",
             "JeroMQ ROUTER that echoes the same request bytes to the same clients in the same run.",
-            "Scenarios: send, deliver, fetch, registry, idle (also start-up time and heap). Default: all.",
+            "Scenarios: send, deliver, fetch, search, registry, idle (also start-up time and heap). Default: all.",
             "With --client libzmq, pyzmq client processes instead (send, fetch, launch).",
             "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."})
 public final class BenchCommand implements Callable<Integer> {
-    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "registry", "idle", "curve");
-    private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch");
+    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "search", "registry", "idle", "curve");
+    private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch", "search");
     private static final List<String> LIBZMQ_SCENARIOS = List.of("send", "fetch", "launch");
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "SCENARIO",
-            description = "send, deliver, fetch, registry, idle, curve (send with CURVE security; default: all).")
+            description = "send, deliver, fetch, search, registry, idle, curve (send with CURVE security; default: all).")
     private List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--client", paramLabel = "jeromq|libzmq", description = {"The clients: JeroMQ threads in this JVM"
@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
     private String registry;
 
     @Option(names = "--database", paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
-            description = "Run send and fetch again with the groups in this PostgreSQL database, beside SQLite (password:"
+            description = "Run send, fetch and search again with the groups in this PostgreSQL database, beside SQLite (password:"
                     + " GROUPCHAT_DATABASE_PASSWORD or --database-password-file). Its groups are dropped at the end.")
     private String database;
 
@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--post-rate", paramLabel = "PER_SECOND", description = "deliver: messages posted per second (default: 50).")
     private Integer postRate;
 
-    @Option(names = "--messages", paramLabel = "N", description = "fetch, idle: messages pre-filled in the history (default: 1000000).")
+    @Option(names = "--messages", paramLabel = "N", description = "fetch, search, idle: messages pre-filled in the history (default: 1000000).")
     private Integer messages;
 
     @Option(names = "--parked", paramLabel = "N", description = "idle: parked long polls (default: 1000).")
@@ -150,6 +150,13 @@ public final class BenchCommand implements Callable<Integer> {
             switch (scenario) {
                 case "send" -> SendScenario.run(target, settings, report);
                 case "deliver" -> DeliverScenario.run(target, settings, report);
+                case "search" -> {
+                    if (target.runsOwnGroup()) {
+                        SearchScenario.run(target, settings, report);
+                    } else {
+                        err.println("bench: search skipped: it fills a group of its own (drop --group-endpoint)");
+                    }
+                }
                 case "fetch" -> {
                     if (libzmq()) {
                         LibzmqFetchScenario.run(target, settings, report);
