@@ -221,7 +221,7 @@ public final class PostgresMessageStore implements MessageStore {
     @Override
     public Page search(SearchQuery query) {
         try {
-            return session().queries.search(query);
+            return session().search.run(query);
         } catch (SQLException e) {
             throw failed("could not search the message database", e);
         }

@@ -30,15 +30,6 @@ final class PostgresQueries {
     static final String NEWEST = " FROM message WHERE group_id = ? ORDER BY seq DESC LIMIT ?";
     static final String BEFORE = " FROM message WHERE group_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?";
 
-    // The hits' seqs from the group's words (newest first), then each message with its latest edit's text if any.
-    private static final String SEARCH = "WITH hit AS (SELECT seq FROM message_search WHERE group_id = ?"
-            + " AND words @@ to_tsquery('simple', search_fold(?)) AND seq < ? ORDER BY seq DESC LIMIT ?)"
-            + " SELECT m.seq, m.id, m.ts, m.sender_id, m.sender_name, CASE WHEN e.seq IS NULL THEN m.text ELSE e.text END,"
-            + " CASE WHEN e.seq IS NULL THEN m.text_utf8 ELSE e.text_utf8 END FROM hit JOIN message m"
-            + " ON m.group_id = ? AND m.seq = hit.seq LEFT JOIN LATERAL (SELECT seq, text, text_utf8 FROM message"
-            + " WHERE group_id = m.group_id AND target = m.seq AND kind = 'edit' ORDER BY seq DESC LIMIT 1) e ON true"
-            + " ORDER BY m.seq DESC";
-
     private final long groupId;
     private final PreparedStatement selectById;
     private final PreparedStatement selectByIds;
@@ -50,7 +41,6 @@ final class PostgresQueries {
     private final PreparedStatement jsonAfter;
     private final PreparedStatement jsonSince;
     private final PreparedStatement jsonNewest;
-    private final PreparedStatement search;
     private final Connection db;
 
     PostgresQueries(Connection db, long groupId) throws SQLException {
@@ -66,7 +56,6 @@ final class PostgresQueries {
         jsonAfter = db.prepareStatement("SELECT " + MESSAGE_JSON + AFTER);
         jsonSince = db.prepareStatement("SELECT " + MESSAGE_JSON + SINCE);
         jsonNewest = db.prepareStatement("SELECT " + MESSAGE_JSON + NEWEST);
-        search = db.prepareStatement(SEARCH);
     }
 
     Optional<Message> findById(String id) throws SQLException {
@@ -103,18 +92,6 @@ final class PostgresQueries {
 
     Page before(long beforeSeq, int limit) throws SQLException {
         return Page.backward(read(bind(selectBefore, beforeSeq, limit + 1)), limit);
-    }
-
-    Page search(SearchQuery query) throws SQLException {
-        if (query.words().isEmpty()) {
-            return Page.EMPTY;
-        }
-        search.setLong(1, groupId);
-        search.setString(2, query.tsquery());
-        search.setLong(3, query.beforeSeq());
-        search.setInt(4, query.limit() + 1);
-        search.setLong(5, groupId);
-        return Page.forward(read(search), query.limit());
     }
 
     EncodedPage encoded(FetchQuery query) throws SQLException {
@@ -164,7 +141,8 @@ final class PostgresQueries {
         return rows;
     }
 
-    private static List<Message> read(PreparedStatement st) throws SQLException {
+    /** Messages from rows of seq, id, ts, sender_id, sender_name, text, text_utf8 (text null: its bytes are in text_utf8). */
+    static List<Message> read(PreparedStatement st) throws SQLException {
         List<Message> rows = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {

@@ -1,7 +1,9 @@
 -- Issue 13, search: each message's current text in a full-text index, under the message's own seq (rowid), so a
 -- search reads hits newest first straight from the index. An edit replaces its target's text, a deletion or removal
 -- drops it, and retention's deletes drop what they delete; other events are never indexed. Case and diacritics fold.
-CREATE VIRTUAL TABLE message_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+-- Prefix indexes for 1 to 3 characters: without them a short last word ("a", as typed) merges the lists of every
+-- word it begins, 100-200 ms on a million messages; with them 0.2 ms, for 7% more time to fill.
+CREATE VIRTUAL TABLE message_search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 
 CREATE TRIGGER message_search_message AFTER INSERT ON messages WHEN new.kind IS NULL OR new.kind = 'message'
 BEGIN
