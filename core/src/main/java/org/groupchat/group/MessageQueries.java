@@ -18,6 +18,11 @@ final class MessageQueries {
     private static final String MESSAGE_JSON = "json_object('seq', seq, 'id', id, 'ts', ts,"
             + " 'sender', json_object('id', sender_id, 'name', sender_name), 'text', text)";
 
+    // The index holds each message's current text under its seq: hits come newest first from the index itself.
+    static final String SEARCH = "SELECT m.seq, m.id, m.ts, m.sender_id, m.sender_name, message_search.text"
+            + " FROM message_search JOIN messages m ON m.seq = message_search.rowid WHERE message_search MATCH ?"
+            + " AND message_search.rowid < ? ORDER BY message_search.rowid DESC LIMIT ?";
+
     private final PreparedStatement selectById;
     private final PreparedStatement selectAfter;
     private final PreparedStatement selectSince;
@@ -37,10 +42,7 @@ final class MessageQueries {
         jsonAfter = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?");
         jsonSince = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
         jsonNewest = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages ORDER BY seq DESC LIMIT ?");
-        // The index holds each message's current text under its seq: hits come newest first from the index itself.
-        search = db.prepareStatement("SELECT m.seq, m.id, m.ts, m.sender_id, m.sender_name, message_search.text"
-                + " FROM message_search JOIN messages m ON m.seq = message_search.rowid WHERE message_search MATCH ?"
-                + " AND message_search.rowid < ? ORDER BY message_search.rowid DESC LIMIT ?");
+        search = db.prepareStatement(SEARCH);
     }
 
     Optional<Message> findById(String id) {
