@@ -34,6 +34,7 @@ public final class SqliteMessageStore implements MessageStore {
     private final MemberTable members;
     private final IntegrityCheck integrityCheck;
     private final WalCheckpointer checkpointer;
+    private final SqliteSearchIndex searchIndex;
     private WriteStatements writes;
     private long lastSeq;
     private long lastTs;
@@ -47,6 +48,7 @@ public final class SqliteMessageStore implements MessageStore {
         queries = new MessageQueries(db);
         members = new MemberTable(db);
         writes = new WriteStatements(db, INSERT_UNLESS_STORED);
+        searchIndex = new SqliteSearchIndex(db);
         reloadCounters();
         integrityCheck = IntegrityCheck.start(file);
         checkpointer = WalCheckpointer.start(file, lastSeq);
@@ -217,6 +219,7 @@ public final class SqliteMessageStore implements MessageStore {
                 stored.add(message);
             }
             writes.commit.executeUpdate();
+            searchIndex.appended((int) (seq - lastSeq));
             lastSeq = seq;
             lastTs = ts;
             checkpointer.committed(seq);
@@ -257,6 +260,7 @@ public final class SqliteMessageStore implements MessageStore {
             }
             insert.executeBatch();
             db.commit();
+            searchIndex.appended(batch.size());
             lastSeq = seq;
             lastTs = Math.max(lastTs, ts);
             checkpointer.committed(seq);
@@ -304,6 +308,7 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public Page search(SearchQuery query) {
+        searchIndex.catchUp();
         return queries.search(query);
     }
 

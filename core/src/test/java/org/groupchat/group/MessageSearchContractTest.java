@@ -105,6 +105,24 @@ class MessageSearchContractTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
+    void everyStoredMessageIsFoundWhetherTheIndexTookItInAfterAnAppendOrAtTheSearch(TestStore kind) {
+        kind.reset();
+        try (MessageStore store = kind.open(GROUP, dir)) {
+            for (int i = 1; i <= 300; i++) {
+                append(store, "one by one " + i);
+            }
+            assertThat(store.search(query("one", Long.MAX_VALUE, 100)).messages()).hasSize(100).first()
+                    .extracting(Message::seq).isEqualTo(300L);
+            assertThat(seqs(store, "257")).containsExactly(257L);
+            assertThat(seqs(store, "300")).containsExactly(300L);
+        }
+        try (MessageStore store = kind.open(GROUP, dir)) {
+            assertThat(seqs(store, "299")).as("after a reopen").containsExactly(299L);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
     void queryOperatorsAndHostileTextAreSearchedAsWordsNeverAsSyntax(TestStore kind) {
         kind.reset();
         try (MessageStore store = kind.open(GROUP, dir)) {
