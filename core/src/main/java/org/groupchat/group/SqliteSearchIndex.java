@@ -13,8 +13,9 @@ import java.sql.Statement;
  */
 final class SqliteSearchIndex {
     static final int BATCH = 256;
-    private static final String NOTED = " FROM message_search_pending p JOIN messages m ON m.seq = p.seq";
-    private static final String[] CATCH_UP = {
+    // CROSS JOIN: the few noted seqs lead; planned freely, SQLite walked the whole log to match them.
+    private static final String NOTED = " FROM message_search_pending p CROSS JOIN messages m ON m.seq = p.seq";
+    static final String[] CATCH_UP = {
         "INSERT INTO message_search(rowid, text) SELECT m.seq, m.text" + NOTED + " WHERE m.kind IS NULL OR m.kind = 'message'",
         "UPDATE message_search SET text = (SELECT e.text FROM messages e WHERE e.target = message_search.rowid"
                 + " AND e.kind = 'edit' ORDER BY e.seq DESC LIMIT 1) WHERE rowid IN (SELECT m.target" + NOTED
