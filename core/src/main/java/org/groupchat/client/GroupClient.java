@@ -262,6 +262,11 @@ public final class GroupClient extends ProtocolClient {
         return call(new Request.Before(User.ofId(user.id()), beforeSeq, limit), Reply.History.class);
     }
 
+    /** SEARCH (1.4, feature "search"): messages holding every word of {@code query}, newest first, below {@code beforeSeq} (null: from the newest). */
+    public Reply.SearchHits search(String query, Long beforeSeq, int limit) {
+        return call(new Request.Search(User.ofId(user.id()), query, limit, beforeSeq), Reply.SearchHits.class);
+    }
+
     public List<Member> members() {
         return call(new Request.Members(User.ofId(user.id())), Reply.MemberList.class).members();
     }

@@ -23,6 +23,7 @@ final class ReplyContract {
     static final long MAX_INTEGER = (1L << 53) - 1;
     static final long MAX_LEASE_MS = 86_400_000L;
     private static final int DEFAULT_LIMIT = 100;
+    private static final int SEARCH_DEFAULT_LIMIT = 20;
 
     /** What is wrong with a reply, completing the sentence "its reply ...". */
     static final class Breach extends Exception {
@@ -97,6 +98,15 @@ final class ReplyContract {
                     throw new Breach("has messages not before " + before.beforeSeq() + " as asked");
                 }
             }
+        } else if (reply instanceof Reply.SearchHits found) {
+            List<Message> hits = newestFirst(found.hits());
+            moreOnlyWithMessages(found.more(), hits);
+            if (request instanceof Request.Search search) {
+                atMost(hits, search.limit() == null ? SEARCH_DEFAULT_LIMIT : search.limit());
+                if (!hits.isEmpty() && search.beforeSeq() != null && hits.get(0).seq() >= search.beforeSeq()) {
+                    throw new Breach("has hits not before " + search.beforeSeq() + " as asked");
+                }
+            }
         } else if (reply instanceof Reply.MemberList list) {
             List<Member> members = present(list.members(), "members");
             for (int i = 0; i < members.size(); i++) {
@@ -139,6 +149,20 @@ final class ReplyContract {
             previous = m.seq();
         }
         return messages;
+    }
+
+    /** Search hits come newest first, each message once. */
+    private static List<Message> newestFirst(List<Message> hits) throws Breach {
+        present(hits, "hits");
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < hits.size(); i++) {
+            Message m = message(hits.get(i), "hits[" + i + "]");
+            if (m.seq() >= previous) {
+                throw new Breach("has hits out of newest-first order (" + m.seq() + " after " + previous + ")");
+            }
+            previous = m.seq();
+        }
+        return hits;
     }
 
     private static Message message(Message m, String field) throws Breach {

@@ -180,6 +180,9 @@ public final class GroupServer extends RouterServer {
             return new Reply.MemberList(memberView.withPresence());
         } else if (request instanceof Request.MarkRead mark) {
             return readMarkers.mark(requireMember(mark.user()).id(), mark.seq(), store.lastSeq());
+        } else if (request instanceof Request.Search search) {
+            requireMember(search.user());
+            return GroupSearch.answer(store, search);
         }
         throw new ProtocolException(ErrorCode.BAD_REQUEST,
                 "a group server does not answer " + Ops.of(request) + "; send it to the registry");

@@ -30,6 +30,11 @@ final class MessageQueries {
             + " LIMIT 1), (SELECT kind FROM messages WHERE target = ? AND sender_id = ? AND emoji = ?"
             + " AND kind IN ('reaction', 'unreaction') ORDER BY seq DESC LIMIT 1)";
 
+    // The index holds each message's current text under its seq: hits come newest first from the index itself.
+    static final String SEARCH = "SELECT m.seq, m.id, m.ts, m.sender_id, m.sender_name, message_search.text"
+            + " FROM message_search JOIN messages m ON m.seq = message_search.rowid WHERE message_search MATCH ?"
+            + " AND message_search.rowid < ? ORDER BY message_search.rowid DESC LIMIT ?";
+
     private final PreparedStatement selectById;
     private final PreparedStatement selectBySeq;
     private final PreparedStatement selectAbout;
@@ -40,6 +45,7 @@ final class MessageQueries {
     private final PreparedStatement jsonAfter;
     private final PreparedStatement jsonSince;
     private final PreparedStatement jsonNewest;
+    private final PreparedStatement search;
 
     MessageQueries(Connection db) throws SQLException {
         selectById = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE id = ?");
@@ -52,6 +58,7 @@ final class MessageQueries {
         jsonAfter = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?");
         jsonSince = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
         jsonNewest = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages ORDER BY seq DESC LIMIT ?");
+        search = db.prepareStatement(SEARCH);
     }
 
     Optional<Message> findById(String id) {
@@ -123,6 +130,20 @@ final class MessageQueries {
             selectBefore.setLong(1, beforeSeq);
             selectBefore.setInt(2, limit + 1);
             return Page.backward(read(selectBefore), limit);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    Page search(SearchQuery query) {
+        if (query.words().isEmpty()) {
+            return Page.EMPTY;
+        }
+        try {
+            search.setString(1, query.fts5());
+            search.setLong(2, query.beforeSeq());
+            search.setInt(3, query.limit() + 1);
+            return Page.forward(read(search), query.limit());
         } catch (SQLException e) {
             throw readFailure(e);
         }

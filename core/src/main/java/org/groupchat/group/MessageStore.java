@@ -67,6 +67,12 @@ public interface MessageStore extends AutoCloseable {
     /** Messages with seq less than {@code beforeSeq}, oldest first; more = older ones exist. */
     Page before(long beforeSeq, int limit);
 
+    /**
+     * SEARCH (1.4): the messages whose current text (after edits; deleted and removed ones never) holds the query's
+     * words, newest first, read from the store's full-text index; more = older hits exist.
+     */
+    Page search(SearchQuery query);
+
     /** The page a FETCH asks for, encoded as the wire carries it; a store may encode it more cheaply itself. */
     default EncodedPage encoded(FetchQuery query) {
         return EncodedPage.of(query.run(this));

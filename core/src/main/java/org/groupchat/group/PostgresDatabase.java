@@ -145,11 +145,15 @@ public final class PostgresDatabase {
     public void dropGroup(String groupName) {
         try (Connection db = connect()) {
             db.setAutoCommit(false);
-            for (String table : new String[] {"message", "member", "group_lease", "group_owner", "group_ban", "read_marker"}) {
-                try (PreparedStatement st = db.prepareStatement("DELETE FROM " + table
-                        + " WHERE group_id = (SELECT id FROM chat_group WHERE name = ?)")) {
+            // In slices, each well within the driver's 10 s socket timeout, even for a million messages and their index.
+            for (String table : new String[] {"message_search", "message", "member", "group_lease", "group_owner", "group_ban",
+                    "read_marker"}) {
+                try (PreparedStatement st = db.prepareStatement("DELETE FROM " + table + " WHERE ctid = ANY(ARRAY(SELECT"
+                        + " ctid FROM " + table + " WHERE group_id = (SELECT id FROM chat_group WHERE name = ?) LIMIT 50000))")) {
                     st.setString(1, groupName);
-                    st.executeUpdate();
+                    while (st.executeUpdate() > 0) {
+                        // the next slice
+                    }
                 }
             }
             try (PreparedStatement st = db.prepareStatement("DELETE FROM chat_group WHERE name = ?")) {

@@ -230,6 +230,15 @@ public final class PostgresMessageStore implements MessageStore {
     }
 
     @Override
+    public Page search(SearchQuery query) {
+        try {
+            return session().search.run(query);
+        } catch (SQLException e) {
+            throw failed("could not search the message database", e);
+        }
+    }
+
+    @Override
     public EncodedPage encoded(FetchQuery query) {
         try {
             return session().queries.encoded(query);

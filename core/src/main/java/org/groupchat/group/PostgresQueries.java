@@ -171,7 +171,8 @@ final class PostgresQueries {
         return rows;
     }
 
-    private static List<Message> read(PreparedStatement st) throws SQLException {
+    /** Messages from rows of seq, id, ts, sender_id, sender_name, text, text_utf8 (text null: its bytes are in text_utf8). */
+    static List<Message> read(PreparedStatement st) throws SQLException {
         List<Message> rows = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {

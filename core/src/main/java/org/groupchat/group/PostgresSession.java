@@ -16,6 +16,7 @@ final class PostgresSession implements AutoCloseable {
     final PostgresQueries queries;
     final PostgresMemberTable members;
     final PostgresAppend writes;
+    final PostgresSearch search;
 
     private PostgresSession(Connection db, long groupId, long epoch) throws SQLException {
         this.db = db;
@@ -23,6 +24,7 @@ final class PostgresSession implements AutoCloseable {
         queries = new PostgresQueries(db, groupId);
         members = new PostgresMemberTable(db, groupId);
         writes = new PostgresAppend(db, groupId, epoch, queries);
+        search = new PostgresSearch(db, groupId);
     }
 
     static PostgresSession open(PostgresDatabase database, String groupName, long epoch) {

@@ -35,6 +35,7 @@ public final class SqliteMessageStore implements MessageStore {
     private final GroupState state;
     private final IntegrityCheck integrityCheck;
     private final WalCheckpointer checkpointer;
+    private final SqliteSearchIndex searchIndex;
     private WriteStatements writes;
     private long lastSeq;
     private long lastTs;
@@ -49,6 +50,7 @@ public final class SqliteMessageStore implements MessageStore {
         members = new MemberTable(db);
         state = GroupState.onSqlite(db);
         writes = new WriteStatements(db, INSERT_UNLESS_STORED);
+        searchIndex = new SqliteSearchIndex(db);
         reloadCounters();
         integrityCheck = IntegrityCheck.start(file);
         checkpointer = WalCheckpointer.start(file, lastSeq);
@@ -202,6 +204,7 @@ public final class SqliteMessageStore implements MessageStore {
                 stored.add(message);
             }
             writes.commit.executeUpdate();
+            searchIndex.appended((int) (seq - lastSeq));
             lastSeq = seq;
             lastTs = ts;
             checkpointer.committed(seq);
@@ -242,6 +245,7 @@ public final class SqliteMessageStore implements MessageStore {
             }
             insert.executeBatch();
             db.commit();
+            searchIndex.appended(batch.size());
             lastSeq = seq;
             lastTs = Math.max(lastTs, ts);
             checkpointer.committed(seq);
@@ -286,6 +290,12 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public Page before(long beforeSeq, int limit) {
         return queries.before(beforeSeq, limit);
+    }
+
+    @Override
+    public Page search(SearchQuery query) {
+        searchIndex.catchUp();
+        return queries.search(query);
     }
 
     @Override

@@ -20,7 +20,8 @@ public final class ProtocolVersion {
             REACTIONS,
             MENTIONS,
             MODERATION,
-            READ_MARKERS);
+            READ_MARKERS,
+            SEARCH);
     /** What a registry lists in PING's {@code features}. */
     public static final java.util.List<String> REGISTRY_FEATURES = java.util.List.of("register-epoch");
 

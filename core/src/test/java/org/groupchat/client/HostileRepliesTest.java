@@ -66,6 +66,18 @@ class HostileRepliesTest {
     }
 
     @Test
+    void searchHitsOutOfContractAreViolations() throws Exception {
+        String hits = "{\"ok\":true,\"hits\":[%s],\"more\":%s}";
+        String oldestFirst = String.join(",", MESSAGE.formatted(1, 1, "Bob"), MESSAGE.formatted(2, 2, "Bob"));
+        assertViolation(hits.formatted(oldestFirst, false), c -> c.search("hi", null, 10), "out of newest-first order (2 after 1)");
+        String three = String.join(",", MESSAGE.formatted(3, 3, "Bob"), MESSAGE.formatted(2, 2, "Bob"), MESSAGE.formatted(1, 1, "Bob"));
+        assertViolation(hits.formatted(three, false), c -> c.search("hi", null, 2), "holds 3 messages; at most 2 were asked for");
+        assertViolation(hits.formatted(MESSAGE.formatted(3, 3, "Bob"), false), c -> c.search("hi", 3L, 10), "not before 3 as asked");
+        assertViolation(hits.formatted("", true), c -> c.search("hi", null, 10), "says there are more messages but holds none");
+        assertViolation("{\"ok\":true,\"more\":false}", c -> c.search("hi", null, 10), "its reply to SEARCH has a missing or ill-typed field");
+    }
+
+    @Test
     void errorRepliesOutOfContractAreViolationsAndGoodOnesStayRefusals() throws Exception {
         assertViolation("{\"ok\":false}", GroupClient::join, "a failure without an \"error\" object");
         assertViolation("{\"ok\":false,\"error\":{\"code\":\"PWNED\",\"message\":\"x\"}}", GroupClient::join, "known error code");

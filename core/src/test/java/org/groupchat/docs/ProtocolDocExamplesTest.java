@@ -46,7 +46,7 @@ class ProtocolDocExamplesTest {
     void everyExampleRequestGetsAReplyOfTheDocumentedShape(TestStore store) throws IOException {
         List<Example> examples = examples(Path.of("..", "docs", "PROTOCOL.md"));
         assertThat(examples).extracting(e -> e.request().path("op").asText()).as("ops with an example in PROTOCOL.md")
-                .contains("REGISTER", "UNREGISTER", "LIST", "LOOKUP", "JOIN", "LEAVE", "SEND", "FETCH", "BEFORE", "MEMBERS");
+                .contains("REGISTER", "UNREGISTER", "LIST", "LOOKUP", "JOIN", "LEAVE", "SEND", "FETCH", "BEFORE", "MEMBERS", "SEARCH");
 
         store.reset();
         RegistryServer registry = TestGroups.registry(60_000);

@@ -94,6 +94,11 @@ final class FaultOnceStore implements MessageStore {
     }
 
     @Override
+    public Page search(SearchQuery query) {
+        return real.search(query);
+    }
+
+    @Override
     public Optional<User> member(String userId) {
         return real.member(userId);
     }

@@ -38,15 +38,17 @@ class SqliteSchemaMigrationTest {
                     .containsExactly("before migrations 1", "before migrations 2", "before migrations 3",
                             "before migrations 4", "before migrations 5");
             assertThat(store.members()).extracting(User::name).containsExactly("Alice", "Bob");
+            assertThat(store.search(new SearchQuery(List.of("Migrations", "befo"), Long.MAX_VALUE, 10)).messages())
+                    .as("the history is indexed for search by V19").extracting(Message::seq).containsExactly(5L, 4L, 3L, 2L, 1L);
             Message next = store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "after"))).get(0);
             assertThat(next.seq()).isEqualTo(6);
         }
         assertThat(history(file)).containsExactly("1 BASELINE adopted from before migrations", "17 SQL history id",
-                "18 SQL events");
+                "18 SQL events", "19 SQL search");
         try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
             assertThat(store.lastSeq()).isEqualTo(6);
         }
-        assertThat(history(file)).hasSize(3);
+        assertThat(history(file)).hasSize(4);
     }
 
     @Test
@@ -56,7 +58,8 @@ class SqliteSchemaMigrationTest {
             store.putMember(ALICE);
             store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "first")));
         }
-        assertThat(history(file)).containsExactly("1 SQL messages and members", "17 SQL history id", "18 SQL events");
+        assertThat(history(file)).containsExactly("1 SQL messages and members", "17 SQL history id", "18 SQL events",
+                "19 SQL search");
     }
 
     @Test
@@ -68,11 +71,11 @@ class SqliteSchemaMigrationTest {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
             st.execute("INSERT INTO " + SchemaMigrations.HISTORY_TABLE + "(installed_rank, version, description, type,"
                     + " script, checksum, installed_by, execution_time, success)"
-                    + " VALUES (4, '99', 'from a newer build', 'SQL', 'V99__from_a_newer_build.sql', 0, 'test', 1, 1)");
+                    + " VALUES (5, '99', 'from a newer build', 'SQL', 'V99__from_a_newer_build.sql', 0, 'test', 1, 1)");
         }
         assertThatThrownBy(() -> SqliteMessageStore.open(file, Durability.PROCESS_CRASH))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("has schema version 99, newer than this build knows (up to 18)")
+                .hasMessageContaining("has schema version 99, newer than this build knows (up to 19)")
                 .hasMessageContaining("run a GroupChat that knows schema version 99 or later");
     }
 

@@ -18,20 +18,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures GroupChat on this machine. Every figure comes with the same figure for a bare",
             "JeroMQ ROUTER that echoes the same request bytes to the same clients in the same run.",
-            "Scenarios: send, deliver, fetch, registry, idle (also start-up time and heap), curve, retention.",
+            "Scenarios: send, deliver, fetch, search, registry, idle (also start-up time and heap), curve, retention.",
             "Default: all.",
             "With --client libzmq, pyzmq client processes instead (send, fetch, launch).",
             "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."})
 public final class BenchCommand implements Callable<Integer> {
-    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "registry", "idle", "curve", "retention");
-    private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch", "retention");
+    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "search", "registry", "idle", "curve",
+            "retention");
+    private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch", "search", "retention");
     private static final List<String> LIBZMQ_SCENARIOS = List.of("send", "fetch", "launch");
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "SCENARIO",
-            description = "send, deliver, fetch, registry, idle, curve (send with CURVE security), retention (SEND"
+            description = "send, deliver, fetch, search, registry, idle, curve (send with CURVE security), retention (SEND"
                     + " latency while retention drops --messages old messages, and after; default: all).")
     private List<String> scenarios = new ArrayList<>();
 
@@ -60,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     private String registry;
 
     @Option(names = "--database", paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
-            description = "Run send and fetch again with the groups in this PostgreSQL database, beside SQLite (password:"
+            description = "Run send, fetch and search again with the groups in this PostgreSQL database, beside SQLite (password:"
                     + " GROUPCHAT_DATABASE_PASSWORD or --database-password-file). Its groups are dropped at the end.")
     private String database;
 
@@ -82,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--post-rate", paramLabel = "PER_SECOND", description = "deliver: messages posted per second (default: 50).")
     private Integer postRate;
 
-    @Option(names = "--messages", paramLabel = "N", description = "fetch, idle, retention: messages pre-filled in the history (default: 1000000).")
+    @Option(names = "--messages", paramLabel = "N", description = "fetch, search, idle, retention: messages pre-filled in the history (default: 1000000).")
     private Integer messages;
 
     @Option(names = "--parked", paramLabel = "N", description = "idle: parked long polls (default: 1000).")
@@ -152,6 +153,13 @@ public final class BenchCommand implements Callable<Integer> {
             switch (scenario) {
                 case "send" -> SendScenario.run(target, settings, report);
                 case "deliver" -> DeliverScenario.run(target, settings, report);
+                case "search" -> {
+                    if (target.runsOwnGroup()) {
+                        SearchScenario.run(target, settings, report);
+                    } else {
+                        err.println("bench: search skipped: it fills a group of its own (drop --group-endpoint)");
+                    }
+                }
                 case "fetch" -> {
                     if (libzmq()) {
                         LibzmqFetchScenario.run(target, settings, report);

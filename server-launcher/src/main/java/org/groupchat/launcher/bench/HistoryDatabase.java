@@ -17,6 +17,11 @@ record HistoryDatabase(BenchTarget target, Path dataDir, String groupName, long 
     private static final String TEXT = "a benchmark message of about a hundred bytes, the length of an ordinary chat line ...";
 
     static HistoryDatabase fill(BenchTarget target, String groupName, int messages) {
+        return fill(target, groupName, messages, i -> TEXT + " #" + i);
+    }
+
+    /** Fills with the text {@code text} gives for each message number. */
+    static HistoryDatabase fill(BenchTarget target, String groupName, int messages, java.util.function.IntFunction<String> text) {
         long start = System.nanoTime();
         long firstTs = System.currentTimeMillis() - 86_400_000L;
         long ts = firstTs;
@@ -27,7 +32,7 @@ record HistoryDatabase(BenchTarget target, Path dataDir, String groupName, long 
                 List<NewMessage> batch = new ArrayList<>(BATCH);
                 for (int i = done; i < Math.min(messages, done + BATCH); i++) {
                     // Ascending ids keep the UNIQUE index append-only, so a million rows fill in seconds.
-                    batch.add(new NewMessage(new UUID(idHigh, i).toString(), writer, TEXT + " #" + i));
+                    batch.add(new NewMessage(new UUID(idHigh, i).toString(), writer, text.apply(i)));
                 }
                 ts = firstTs + (done / BATCH) * 1_000L;
                 if (store instanceof SqliteMessageStore file) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
             "Exit codes: 0 done, 1 refused by the server (its message is printed), 2 bad arguments, 3 server unreachable,"
                 + " 5 the server's reply broke the protocol."},
         subcommands = {ListCommand.class, PingCommand.class, JoinCommand.class, LeaveCommand.class, SendCommand.class,
-            FetchCommand.class, MembersCommand.class, WhoamiCommand.class, EventCommands.Edit.class,
+            FetchCommand.class, SearchCommand.class, MembersCommand.class, WhoamiCommand.class, EventCommands.Edit.class,
             EventCommands.Delete.class, EventCommands.React.class, EventCommands.Remove.class, EventCommands.Kick.class,
             EventCommands.Ban.class, EventCommands.MarkRead.class})
 public final class ClientCommand {
