@@ -31,8 +31,8 @@ final class MessageQueries {
             + " AND kind IN ('reaction', 'unreaction') ORDER BY seq DESC LIMIT 1)";
 
     // The index holds each message's current text under its seq: hits come newest first from the index itself.
-    static final String SEARCH = "SELECT m.seq, m.id, m.ts, m.sender_id, m.sender_name, message_search.text"
-            + " FROM message_search JOIN messages m ON m.seq = message_search.rowid WHERE message_search MATCH ?"
+    static final String SEARCH = "SELECT m.seq, m.id, m.ts, m.sender_id, m.sender_name, message_search.text, m."
+            + EventColumns.NAMES.replace(", ", ", m.") + " FROM message_search JOIN messages m ON m.seq = message_search.rowid WHERE message_search MATCH ?"
             + " AND message_search.rowid < ? ORDER BY message_search.rowid DESC LIMIT ?";
 
     private final PreparedStatement selectById;

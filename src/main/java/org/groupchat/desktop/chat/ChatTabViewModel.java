@@ -251,6 +251,12 @@ public final class ChatTabViewModel implements SessionListener {
     }
 
     @Override
+    public void forbidden(String reason) {
+        String said = reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+        onRemoved.accept(said.endsWith(".") ? said : said + ".");
+    }
+
+    @Override
     public void quotedLoaded(List<Message> original) {
         conversation.addQuoted(original);
     }

@@ -247,8 +247,9 @@ public final class MainWindowViewModel {
         ChatTabViewModel tab = new ChatTabViewModel(name, identity.userFor(group.publicKey() != null),
                 ZoneId.systemDefault(), System::currentTimeMillis);
         tab.setOnIncoming(line -> onIncoming.accept(new IncomingMessage(name, line, line.mentions(tab.me().id()))));
+        // LEAVE too: after a kick the session may already have joined again on its own
         tab.setOnRemoved(reason -> {
-            closeTab(tab);
+            leave(tab);
             status.set(reason);
         });
         tab.showServerKey(group.publicKey());

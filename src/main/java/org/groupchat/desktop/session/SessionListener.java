@@ -60,6 +60,11 @@ public interface SessionListener {
     default void searchFound(String query, List<Message> hits, boolean more, boolean olderPage) {
     }
 
+    /** The group refuses us for good (an owner banned us): retrying cannot help. */
+    default void forbidden(String reason) {
+        problem(reason);
+    }
+
     /** The message a loaded reply quotes, fetched alone (empty when the server has no such seq). */
     default void quotedLoaded(List<Message> original) {
     }

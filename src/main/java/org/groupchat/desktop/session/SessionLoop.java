@@ -302,7 +302,7 @@ final class SessionLoop {
             if (e.code() == ErrorCode.NOT_MEMBER) {
                 calls.addFirst(joinCall());
             } else if (e.code() == ErrorCode.FORBIDDEN) {
-                post(() -> listener.problem(e.getMessage()));
+                post(() -> listener.forbidden(e.getMessage()));
             }
             poll.pauseUntil(now + health.backoffMs());
         }
