@@ -174,7 +174,8 @@ public final class GroupServer extends RouterServer {
         } else if (request instanceof Request.Leave leave) {
             return memberships.leave(leave);
         } else if (request instanceof Request.Before before) {
-            return before(before);
+            requireMember(before.user());
+            return HistoryPages.before(store, before, DEFAULT_LIMIT, retention.firstSeqIfTrimmed());
         } else if (request instanceof Request.Members members) {
             requireMember(members.user());
             return new Reply.MemberList(memberView.withPresence());
@@ -182,7 +183,7 @@ public final class GroupServer extends RouterServer {
             return readMarkers.mark(requireMember(mark.user()).id(), mark.seq(), store.lastSeq());
         } else if (request instanceof Request.Search search) {
             requireMember(search.user());
-            return GroupSearch.answer(store, search);
+            return HistoryPages.search(store, search);
         }
         throw new ProtocolException(ErrorCode.BAD_REQUEST,
                 "a group server does not answer " + Ops.of(request) + "; send it to the registry");
@@ -336,16 +337,6 @@ public final class GroupServer extends RouterServer {
             Page page = entry.getValue();
             reply(entry.getKey().route, fetched(entry.getKey().userId, page.messages(), lastSeq, page.more()));
         }
-    }
-
-    private Reply before(Request.Before before) throws ProtocolException {
-        requireMember(before.user());
-        if (before.beforeSeq() == null) {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"beforeSeq\" is required");
-        }
-        long beforeSeq = Fields.nonNegative(before.beforeSeq(), "beforeSeq");
-        Page page = store.before(beforeSeq, Fields.limit(before.limit(), DEFAULT_LIMIT));
-        return new Reply.History(page.messages(), page.more(), retention.firstSeqIfTrimmed());
     }
 
     /** The stored member behind the request's user; marks them online. */

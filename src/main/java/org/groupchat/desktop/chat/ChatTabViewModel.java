@@ -32,13 +32,13 @@ import org.groupchat.security.PublicKeys;
  * Receives its session's reports as a {@link SessionListener}; used on the UI thread only.
  */
 public final class ChatTabViewModel implements SessionListener {
-    private static final long MOVED_SHOWN_MS = 5_000;
     private final String groupName;
     private final User me;
     private final ZoneId zone;
     private final LongSupplier clock;
     private final Conversation conversation;
-    private final ObservableList<Member> members = FXCollections.observableArrayList();
+    private final MemberRoster roster = new MemberRoster();
+    private final ObservableList<Member> members = roster.list();
     private final StringProperty notice = new SimpleStringProperty("");
     private final StringProperty serverFingerprint = new SimpleStringProperty("");
     private final StringProperty handshakeProblem = new SimpleStringProperty("");
@@ -56,8 +56,7 @@ public final class ChatTabViewModel implements SessionListener {
     private final SearchModel search;
     private final ModerationActions actions;
     private GroupConnection session;
-    private String moved;
-    private long movedAt;
+    private final MoveNotice move;
     private Consumer<ChatLine> onIncoming = line -> { };
     private Consumer<String> onRemoved = reason -> { };
 
@@ -67,6 +66,7 @@ public final class ChatTabViewModel implements SessionListener {
         this.zone = zone;
         this.clock = clock;
         this.conversation = new Conversation(me.id());
+        this.move = new MoveNotice(notice, clock);
         this.history = new HistoryNavigation(conversation, () -> session, notice, zone, clock);
         this.composer = new Composer(conversation, () -> session, me, clock, members);
         this.readState = new ReadState(conversation, () -> session, me.id());
@@ -143,10 +143,7 @@ public final class ChatTabViewModel implements SessionListener {
 
     /** "@name" of each member {@code line} mentions whose name is known here, to make them stand out. */
     public List<String> mentionWords(ChatLine line) {
-        return line.folded().mentions().stream()
-                .map(id -> id.equals(me.id()) ? me.name()
-                        : members.stream().filter(m -> m.id().equals(id)).map(Member::name).findFirst().orElse(null))
-                .filter(java.util.Objects::nonNull).map(name -> "@" + name).toList();
+        return roster.mentionWords(line, me);
     }
 
     /** Shows the stored message {@code seq} in the conversation, loading earlier history if it is not loaded. */
@@ -157,21 +154,8 @@ public final class ChatTabViewModel implements SessionListener {
     /** Follows the group to its new address or key, e.g. after its server restarted on another port. */
     public void retarget(String endpoint, String serverKey) {
         showServerKey(serverKey);
-        moved = groupName + " moved to " + endpoint + "; the conversation goes on there.";
-        movedAt = clock.getAsLong();
-        notice.set(moved);
+        move.moved(groupName, endpoint);
         session.retarget(endpoint, serverKey);
-    }
-
-    /** The "moved to" line stays until the group answers at its new address, and long enough to be read. */
-    private void answeredAfterMove() {
-        if (moved == null || clock.getAsLong() - movedAt < MOVED_SHOWN_MS) {
-            return;
-        }
-        if (moved.equals(notice.get())) {
-            notice.set("");
-        }
-        moved = null;
     }
 
     /** The group server's public key, or null for a group without security. */
@@ -291,22 +275,15 @@ public final class ChatTabViewModel implements SessionListener {
 
     @Override
     public void membersChanged(List<Member> list) {
-        answeredAfterMove();
-        List<Member> sorted = list.stream()
-                .sorted((a, b) -> a.online() == b.online() ? a.name().compareToIgnoreCase(b.name()) : a.online() ? -1 : 1)
-                .toList();
-        // MEMBERS answers every few seconds; only a change may redraw the conversation (mentions name members)
-        if (!sorted.equals(members)) {
-            members.setAll(sorted);
-        }
+        move.answered();
+        roster.update(list);
     }
 
     @Override
     public void connectionChanged(ConnectionState state, String detail) {
         connection.set(state);
         if (state == ConnectionState.OFFLINE) {
-            // cut off from the group, we cannot know who is online: nobody is shown online until it answers again
-            members.setAll(members.stream().map(m -> new Member(m.id(), m.name(), false, m.owner())).toList());
+            roster.allOffline();
         }
     }
 
