@@ -27,7 +27,7 @@ import org.commonmark.parser.Parser;
  * them in a chat; a line break is a line break. The result is a list of styled spans whose texts, joined, are the
  * text a user selects and copies.
  */
-final class Markdown {
+public final class Markdown {
     /** How a span is drawn. */
     enum Style { BOLD, ITALIC, CODE, CODE_BLOCK, LINK }
 
@@ -48,7 +48,7 @@ final class Markdown {
     }
 
     /** The shown text, without the formatting marks: what "Copy text" copies. */
-    static String plain(String source) {
+    public static String plain(String source) {
         StringBuilder text = new StringBuilder();
         spans(source).forEach(span -> text.append(span.text()));
         return text.toString();

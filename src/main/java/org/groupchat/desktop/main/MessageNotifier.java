@@ -15,6 +15,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.groupchat.desktop.chat.ChatLine;
 import org.groupchat.desktop.chat.DisplayNames;
+import org.groupchat.desktop.chat.Markdown;
 
 /**
  * Tells the user about messages that arrived while their tab was out of view, without getting in the way: the
@@ -61,7 +62,7 @@ final class MessageNotifier {
         String group = message.groupName();
         if (message.mentionsYou()) {
             ChatLine line = message.line();
-            show(DisplayNames.shown(line.sender().name()) + " mentioned you in " + group, line.text());
+            show(DisplayNames.shown(line.sender().name()) + " mentioned you in " + group, Markdown.plain(line.text()));
             return;
         }
         Burst burst = bursts.get(group);
@@ -70,7 +71,8 @@ final class MessageNotifier {
             return;
         }
         ChatLine line = message.line();
-        Burst started = new Burst(show(DisplayNames.shown(line.sender().name()) + " in " + group, line.text()));
+        Burst started = new Burst(show(DisplayNames.shown(line.sender().name()) + " in " + group,
+                Markdown.plain(line.text())));
         bursts.put(group, started);
         started.quiet.setOnFinished(event -> {
             bursts.remove(group);
