@@ -141,11 +141,19 @@ public final class AppUnderTest {
      */
     @SuppressWarnings("unchecked")
     public void openMessageMenu(org.testfx.api.FxRobot robot, String groupName, long seq) {
-        javafx.scene.control.ListCell<ChatLine> cell = rowOf(groupName, seq);
-        robot.moveTo(cell);
-        Node button = Fx.get(() -> cell.lookup(".message-actions"));
+        robot.moveTo(rowOf(groupName, seq));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(button);
+        // the list may have laid its rows out again meanwhile (a new entry arrived): find the row's button now
+        Node[] button = new Node[1];
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> {
+                button[0] = rowOf(groupName, seq).lookup(".message-actions");
+                return button[0] != null && button[0].isVisible();
+            }));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the row of seq " + seq + " shows no \"⋯\" button under the pointer", e);
+        }
+        robot.clickOn(button[0]);
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
