@@ -146,10 +146,16 @@ public final class AppUnderTest {
         // the list may have laid its rows out again meanwhile (a new entry arrived): find the row's button now
         Node[] button = new Node[1];
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> {
-                button[0] = rowOf(groupName, seq).lookup(".message-actions");
-                return button[0] != null && button[0].isVisible();
-            }));
+            int[] nudge = {1};
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                // hover is only worked out again when the pointer moves, as a user's hand does
+                robot.moveTo(rowOf(groupName, seq)).moveBy(nudge[0], 0);
+                nudge[0] = -nudge[0];
+                return Fx.get(() -> {
+                    button[0] = rowOf(groupName, seq).lookup(".message-actions");
+                    return button[0] != null && button[0].isVisible();
+                });
+            });
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the row of seq " + seq + " shows no \"⋯\" button under the pointer", e);
         }
