@@ -63,7 +63,8 @@ class SearchTest {
 
         ListView<?> hits = Fx.get(() -> robot.from(ada.tab("Team").getContent()).lookup(".search-results").queryListView());
         waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> hits.getItems().size()) == 1);
-        assertThat(Fx.get(() -> robot.from(hits).lookup(".marked").queryAll()).size()).isPositive();
+        // the list holds the hit before its cell is laid out on the next pulse
+        waitFor(10, TimeUnit.SECONDS, () -> !Fx.get(() -> robot.from(hits).lookup(".marked").queryAll()).isEmpty());
 
         javafx.scene.Node hit = Fx.get(() -> robot.from(hits).lookup(".search-hit").query());
         robot.clickOn(hit);
