@@ -12,6 +12,8 @@ import org.zeromq.ZContext;
  * until one answers it. {@code keys}: CURVE with the registries' public key, or null when they run without security.
  */
 public final class Registries {
+    /** The registry asked when none is given: one on this machine, where the desktop app starts its own. */
+    public static final String LOCAL_DEFAULT = "tcp://127.0.0.1:5555";
     private final List<String> endpoints;
     private final ZContext context;
     private final ClientOptions options;

@@ -6,7 +6,13 @@ package org.groupchat.group;
  */
 public record GroupLimits(int maxMembers, int maxParkedPolls, int maxParkedPollsPerUser, double sendsPerSecond,
         int sendBurst, long retainMs) {
-    public static final GroupLimits DEFAULT = new GroupLimits(1_000, 5_000, 4, 20, 40);
+    public static final int DEFAULT_MAX_MEMBERS = 1_000;
+    public static final int DEFAULT_MAX_PARKED_POLLS = 5_000;
+    public static final int DEFAULT_MAX_PARKED_POLLS_PER_USER = 4;
+    public static final int DEFAULT_SENDS_PER_SECOND = 20;
+    public static final int DEFAULT_SEND_BURST = 40;
+    public static final GroupLimits DEFAULT = new GroupLimits(DEFAULT_MAX_MEMBERS, DEFAULT_MAX_PARKED_POLLS,
+            DEFAULT_MAX_PARKED_POLLS_PER_USER, DEFAULT_SENDS_PER_SECOND, DEFAULT_SEND_BURST);
     public static final GroupLimits UNLIMITED_SENDS = DEFAULT.withSendRate(0, 0);
 
     public GroupLimits(int maxMembers, int maxParkedPolls, int maxParkedPollsPerUser, double sendsPerSecond, int sendBurst) {

@@ -17,42 +17,37 @@ import picocli.CommandLine;
  * escaped: a server's error message is the server's text.
  */
 public final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
-    public static final int SERVER_REFUSED = 1;
-    public static final int BAD_SETUP = 2;
-    public static final int UNREACHABLE = 3;
-    public static final int PROTOCOL_VIOLATION = 5;
-
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         String name = commandLine.getCommandSpec().root().name();
         PrintWriter err = commandLine.getErr();
         if (e instanceof ProtocolViolationException broken) {
             say(err, name + ": " + broken.getMessage());
-            return PROTOCOL_VIOLATION;
+            return ExitCode.PROTOCOL_VIOLATION.code();
         }
         if (e instanceof ServerErrorException refused) {
             say(err, name + ": " + refused.code() + ": " + refused.getMessage());
-            return SERVER_REFUSED;
+            return ExitCode.SERVER_REFUSED.code();
         }
         if (e instanceof HandshakeRefusedException refused) {
             say(err, name + ": " + refused.getMessage());
-            return UNREACHABLE;
+            return ExitCode.UNREACHABLE.code();
         }
         if (e instanceof ServerUnreachableException unreachable) {
             say(err, name + ": " + unreachable.getMessage() + "; is the server running?");
-            return UNREACHABLE;
+            return ExitCode.UNREACHABLE.code();
         }
         if (e instanceof ServerStartException || e instanceof UsageProblem || e instanceof StorageException
                 || e instanceof KeyFileException || e instanceof IllegalArgumentException) {
             say(err, name + ": " + e.getMessage());
-            return BAD_SETUP;
+            return ExitCode.BAD_SETUP.code();
         }
         say(err, name + ": unexpected failure: " + e);
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         err.print(TerminalText.text(trace.toString()));
         err.flush();
-        return 70;
+        return ExitCode.SOFTWARE.code();
     }
 
     private static void say(PrintWriter err, String line) {

@@ -124,6 +124,31 @@ class LauncherIT {
     }
 
     @Test
+    void aFlagWinsOverTheConfigFileWhichWinsOverTheDefault() throws Exception {
+        Files.writeString(work.resolve("servers.yaml"), """
+                heartbeatMs: 3000
+                limits:
+                  maxParkedPollsPerUser: 2
+                groups:
+                  - name: A
+                    bind: tcp://127.0.0.1:*
+                """);
+        ServerProcess help = ServerProcess.start(work, "--config", "servers.yaml", "--help");
+        assertThat(help.waitFor()).isZero();
+        await().until(() -> String.join("\n", help.out()).contains("Example"));
+        assertThat(String.join(" ", help.out()).replaceAll("\\s+", " "))
+                .contains("How often groups renew their lease (default: 3000)")
+                .contains("for one user (default: 2)")
+                .contains("Members per group (default: 1000)");
+
+        ServerProcess flagged = ServerProcess.start(work, "--config", "servers.yaml", "--heartbeat-ms", "0");
+        assertThat(flagged.waitFor()).isEqualTo(2);
+        await().until(() -> !flagged.err().isEmpty());
+        assertThat(flagged.err()).singleElement().asString()
+                .isEqualTo("groupchat-servers: --heartbeat-ms must be positive, got 0");
+    }
+
+    @Test
     void aPortInUseIsOneClearLineAndANonZeroExit() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             ServerProcess server = ServerProcess.start(work, "--group", "Busy=tcp://127.0.0.1:" + taken.getLocalPort());

@@ -124,6 +124,10 @@ class OperatorTrialIT {
                 "groups[0].retainDays (servers.yaml line 4)", "at least 1, got 0");
         assertConfigError("retainDays: -5\ngroups:\n  - name: A\n    bind: tcp://127.0.0.1:*\n",
                 "retainDays (servers.yaml line 1)", "at least 1, got -5");
+        assertConfigError("heartbeatMs: 0\ngroups:\n  - name: A\n    bind: tcp://127.0.0.1:*\n",
+                "heartbeatMs (servers.yaml line 1)", "must be positive, got 0");
+        assertConfigError("registry:\n  bind: tcp://127.0.0.1:*\nlimits:\n  maxParkedPollsPerUser: -1\n",
+                "limits.maxParkedPollsPerUser (servers.yaml line 4)", "at least 0, got -1");
     }
 
     private void assertConfigError(String yaml, String where, String what) throws Exception {

@@ -3,6 +3,7 @@ package org.groupchat.desktop.profile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.groupchat.client.Registries;
 
 /**
  * What a profile remembers between runs: the registry address, the registry keys the user trusted (by address),
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public record Settings(String registry, Map<String, String> registryKeys, List<JoinedGroup> joined,
         boolean secureLocalServers, String theme) {
-    public static final String DEFAULT_REGISTRY = "tcp://127.0.0.1:5555";
+    public static final String DEFAULT_REGISTRY = Registries.LOCAL_DEFAULT;
 
     public Settings {
         registryKeys = Map.copyOf(registryKeys);

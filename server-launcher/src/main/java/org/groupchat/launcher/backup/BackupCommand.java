@@ -1,5 +1,6 @@
 package org.groupchat.launcher.backup;
 
+import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,6 @@ public final class BackupCommand implements Callable<Integer> {
         }
         int keys = BackupFolders.copyMissingKeys(dataDir.resolve(BackupFolders.KEYS), to.resolve(BackupFolders.KEYS));
         out.printf("%d group(s) and %d key file(s) in %s%n", databases.size(), keys, to);
-        return 0;
+        return ExitCode.OK.code();
     }
 }

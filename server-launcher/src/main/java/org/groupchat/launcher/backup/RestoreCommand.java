@@ -1,5 +1,6 @@
 package org.groupchat.launcher.backup;
 
+import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class RestoreCommand implements Callable<Integer> {
         if (database != null) {
             int groups = DatabaseOption.parse(database, databasePasswordFile).renewHistoryIds();
             out.printf("new history ids for %d group(s) in %s%n", groups, database);
-            return 0;
+            return ExitCode.OK.code();
         }
         if (from == null || dataDir == null) {
             throw new UsageProblem("restore needs --from DIR and --data-dir DIR (or --database URL)");
@@ -61,6 +62,6 @@ public final class RestoreCommand implements Callable<Integer> {
         }
         int keys = BackupFolders.copyMissingKeys(from.resolve(BackupFolders.KEYS), dataDir.resolve(BackupFolders.KEYS));
         out.printf("%d group(s) restored, %d key file(s) added; start the servers again%n", copies.size(), keys);
-        return 0;
+        return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package org.groupchat.launcher.bench;
 
+import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -125,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             report.printTable(spec.commandLine().getOut());
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private boolean libzmq() {

@@ -30,8 +30,8 @@ public final class ClientCommand {
 
     @Option(names = "--registry", paramLabel = "ENDPOINT[,ENDPOINT...]", scope = ScopeType.INHERIT,
             description = "The registry, or several serving the same groups, comma-separated: each is asked in turn"
-                    + " until one answers (default: tcp://127.0.0.1:5555).")
-    String registry = "tcp://127.0.0.1:5555";
+                    + " until one answers (default: ${DEFAULT-VALUE}).", defaultValue = Registries.LOCAL_DEFAULT)
+    String registry;
 
     @Option(names = "--registry-key", paramLabel = "KEY|FILE", scope = ScopeType.INHERIT,
             description = "The registry's CURVE public key (or .key file) when it runs with --secure; secure groups"

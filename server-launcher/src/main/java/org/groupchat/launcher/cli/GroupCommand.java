@@ -1,5 +1,6 @@
 package org.groupchat.launcher.cli;
 
+import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.groupchat.client.GroupClient;
@@ -24,7 +25,7 @@ abstract class GroupCommand implements Callable<Integer> {
         try (GroupClient groupClient = client.groupClient(group)) {
             run(groupClient, spec.commandLine().getOut());
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     abstract void run(GroupClient groupClient, PrintWriter out) throws Exception;

@@ -1,5 +1,6 @@
 package org.groupchat.launcher.cli;
 
+import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +41,6 @@ final class ListCommand implements Callable<Integer> {
                         g.secure() ? PublicKeys.fingerprint(g.publicKey()) : "none (no security)");
             }
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 }

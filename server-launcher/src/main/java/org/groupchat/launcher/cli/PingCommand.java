@@ -1,5 +1,6 @@
 package org.groupchat.launcher.cli;
 
+import org.groupchat.launcher.ExitCode;
 import java.util.concurrent.Callable;
 import org.groupchat.client.RegistryClient;
 import org.groupchat.protocol.Reply;
@@ -31,6 +32,6 @@ final class PingCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("%s answers: %s %s, protocol %d, %.1f ms%n", target,
                     TerminalText.line(pong.role()), TerminalText.line(pong.version()), pong.protocol(), (System.nanoTime() - start) / 1e6);
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package org.groupchat.launcher.cli;
 
+import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.groupchat.security.KeyFiles;
@@ -27,6 +28,6 @@ final class WhoamiCommand implements Callable<Integer> {
         out.printf("fingerprint  %s%n", identity.keys().fingerprint());
         out.printf("To join a private group, send its operator your public key (the line above, or the file %s).%n",
                 KeyFiles.publicFile(client.identityDir(), client.identityKeyName()));
-        return 0;
+        return ExitCode.OK.code();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  *   bind: tcp://127.0.0.1:5555
  *   leaseMs: 6000
  * registryAddress: tcp://a.lan:5555,tcp://b.lan:5555   # registries elsewhere; groups heartbeat to each
+ * heartbeatMs: 2000                       # how often groups renew their lease
  * groupLeaseMs: 6000                      # with database: a standby takes over when the active's turn runs out
  * advertise: chat.example.lan
  * dataDir: ./data
@@ -39,6 +40,7 @@ public record ServersConfig(
         String durability,
         String database,
         String databasePasswordFile,
+        Long heartbeatMs,
         Long groupLeaseMs,
         Limits limits,
         Boolean secure,
@@ -54,5 +56,6 @@ public record ServersConfig(
 
     public record GroupSection(String name, String bind, String allowUsers, Integer retainDays) {}
 
-    public record Limits(Integer maxMembers, Double sendsPerSecond, Integer sendBurst, Integer maxParkedPolls) {}
+    public record Limits(Integer maxMembers, Double sendsPerSecond, Integer sendBurst, Integer maxParkedPolls,
+            Integer maxParkedPollsPerUser) {}
 }
