@@ -3,6 +3,9 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.GeneralPath;
 import java.awt.geom.RoundRectangle2D;
@@ -73,7 +76,7 @@ public final class DrawIcon {
         g.fill(bubble(38, 18, 52, 36, 1));
         // the front bubble, white, tail to the left, with three dots
         g.setColor(new Color(0, 0, 0, 40));
-        g.fill(java.awt.geom.AffineTransform.getTranslateInstance(0, 1.5)
+        g.fill(AffineTransform.getTranslateInstance(0, 1.5)
                 .createTransformedShape(bubble(11, 37, 58, 40, -1)));
         g.setColor(Color.WHITE);
         g.fill(bubble(11, 37, 58, 40, -1));
@@ -89,15 +92,15 @@ public final class DrawIcon {
     }
 
     /** A rounded box with a tail at its bottom corner; {@code side} -1 puts the tail left, 1 right. */
-    private static java.awt.Shape bubble(double x, double y, double w, double h, int side) {
-        java.awt.geom.Area shape = new java.awt.geom.Area(new RoundRectangle2D.Double(x, y, w, h, 18, 18));
+    private static Shape bubble(double x, double y, double w, double h, int side) {
+        Area shape = new Area(new RoundRectangle2D.Double(x, y, w, h, 18, 18));
         GeneralPath tail = new GeneralPath();
         double baseX = side < 0 ? x + 10 : x + w - 10;
         tail.moveTo(baseX - 7, y + h - 6);
         tail.lineTo(baseX + 7, y + h - 6);
         tail.lineTo(side < 0 ? x + 2 : x + w - 2, y + h + 10);
         tail.closePath();
-        shape.add(new java.awt.geom.Area(tail));
+        shape.add(new Area(tail));
         return shape;
     }
 

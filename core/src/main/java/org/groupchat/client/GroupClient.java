@@ -3,6 +3,7 @@ package org.groupchat.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.groupchat.protocol.EventKind;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.GroupInfo;
@@ -26,6 +27,7 @@ public final class GroupClient extends ProtocolClient {
     private static final Logger LOG = LoggerFactory.getLogger(GroupClient.class);
     /** How long to look for a moved group: a registry's lease and a group's turn both run out within it. */
     public static final Duration FOLLOW_WINDOW = Duration.ofSeconds(15);
+
     private static final int MOST_MOVES = 3;
     private static final long LOOKUP_INTERVAL_MS = 250;
 
@@ -46,7 +48,12 @@ public final class GroupClient extends ProtocolClient {
     }
 
     /** {@code locator}: where to look for the group when it stops answering, or null to give up there. */
-    public GroupClient(ZContext context, String endpoint, User user, ClientOptions options, ClientKeys keys,
+    public GroupClient(
+            ZContext context,
+            String endpoint,
+            User user,
+            ClientOptions options,
+            ClientKeys keys,
             GroupLocator locator) {
         super(context, endpoint, options, keys);
         this.user = user;
@@ -60,8 +67,14 @@ public final class GroupClient extends ProtocolClient {
      *
      * @throws PlaintextRefusedException when {@code requireCurve} and the group runs without CURVE; the message says why
      */
-    public static GroupClient forListed(ZContext context, GroupInfo listed, User user, ClientOptions options,
-            CurveKeyPair ownKeys, boolean requireCurve, GroupLocator locator) {
+    public static GroupClient forListed(
+            ZContext context,
+            GroupInfo listed,
+            User user,
+            ClientOptions options,
+            CurveKeyPair ownKeys,
+            boolean requireCurve,
+            GroupLocator locator) {
         refusePlaintext(listed, requireCurve);
         ClientKeys keys = listed.secure() ? new ClientKeys(listed.publicKey(), ownKeys) : null;
         return new GroupClient(context, listed.endpoint(), user, options, keys, locator);
@@ -108,7 +121,7 @@ public final class GroupClient extends ProtocolClient {
     }
 
     private volatile String historyId;
-    private volatile Runnable onHistoryReplaced = () -> { };
+    private volatile Runnable onHistoryReplaced = () -> {};
 
     public User user() {
         return user;
@@ -159,7 +172,8 @@ public final class GroupClient extends ProtocolClient {
 
     /** Sends with the given message id; sending the same id again returns the stored message, never a copy. */
     public Message send(String messageId, String text) {
-        return call(new Request.Send(User.ofId(user.id()), messageId, text), Reply.Sent.class).message();
+        return call(new Request.Send(User.ofId(user.id()), messageId, text), Reply.Sent.class)
+                .message();
     }
 
     /** A message that quotes {@code replyTo} (null for none) and mentions the given user ids (may be empty); 1.4. */
@@ -199,12 +213,14 @@ public final class GroupClient extends ProtocolClient {
 
     /** An owner's kick ({@link EventKind#KICK}), ban or unban of the member with this user id. */
     public Message moderate(EventKind kind, String memberId) {
-        return sent(Request.Send.moderate(User.ofId(user.id()), UUID.randomUUID().toString(), kind, memberId));
+        return sent(
+                Request.Send.moderate(User.ofId(user.id()), UUID.randomUUID().toString(), kind, memberId));
     }
 
     /** Marks the group read up to {@code seq} (1.4, "read-markers"); returns the marker now, never lower than before. */
     public long markRead(long seq) {
-        return call(new Request.MarkRead(User.ofId(user.id()), seq), Reply.MarkedRead.class).readSeq();
+        return call(new Request.MarkRead(User.ofId(user.id()), seq), Reply.MarkedRead.class)
+                .readSeq();
     }
 
     private Message about(EventKind kind, long target, String text, String emoji) {
@@ -217,7 +233,9 @@ public final class GroupClient extends ProtocolClient {
 
     /** Messages after {@code afterSeq}; with {@code waitMs} > 0, waits up to that long for one to arrive. */
     public Reply.Fetched fetchAfter(long afterSeq, int limit, int waitMs) {
-        Reply.Fetched page = call(Request.Fetch.after(User.ofId(user.id()), afterSeq, limit, waitMs), Reply.Fetched.class,
+        Reply.Fetched page = call(
+                Request.Fetch.after(User.ofId(user.id()), afterSeq, limit, waitMs),
+                Reply.Fetched.class,
                 Duration.ofMillis(waitMs));
         if (noteHistory(page.historyId()) && afterSeq > 0) {
             page = call(Request.Fetch.after(User.ofId(user.id()), 0, limit, 0), Reply.Fetched.class);
@@ -227,7 +245,7 @@ public final class GroupClient extends ProtocolClient {
     }
 
     /** Hands every message after {@code afterSeq} to {@code sink}, oldest first, a page at a time; returns the last seq seen. */
-    public long forEachAfter(long afterSeq, java.util.function.Consumer<Message> sink) {
+    public long forEachAfter(long afterSeq, Consumer<Message> sink) {
         long last = afterSeq;
         Reply.Fetched page;
         do {
@@ -242,7 +260,9 @@ public final class GroupClient extends ProtocolClient {
 
     /** Messages at or after {@code sinceMs}; with {@code waitMs} > 0, waits up to that long for one to arrive. */
     public Reply.Fetched fetchSinceWaiting(long sinceMs, int limit, int waitMs) {
-        return call(new Request.Fetch(User.ofId(user.id()), null, sinceMs, limit, waitMs), Reply.Fetched.class,
+        return call(
+                new Request.Fetch(User.ofId(user.id()), null, sinceMs, limit, waitMs),
+                Reply.Fetched.class,
                 Duration.ofMillis(waitMs));
     }
 
@@ -268,6 +288,7 @@ public final class GroupClient extends ProtocolClient {
     }
 
     public List<Member> members() {
-        return call(new Request.Members(User.ofId(user.id())), Reply.MemberList.class).members();
+        return call(new Request.Members(User.ofId(user.id())), Reply.MemberList.class)
+                .members();
     }
 }

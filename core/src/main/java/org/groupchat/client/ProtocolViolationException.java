@@ -13,8 +13,10 @@ public class ProtocolViolationException extends ServerErrorException {
 
     /** {@code endpoint} null: the server is not known here. {@code what} completes "its reply to OP ...". */
     public ProtocolViolationException(String endpoint, String op, String what) {
-        this(endpoint, "the server at " + (endpoint == null ? "the other end" : endpoint)
-                + " broke the protocol: its reply" + (op == null ? "" : " to " + op) + " " + what);
+        this(
+                endpoint,
+                "the server at " + (endpoint == null ? "the other end" : endpoint) + " broke the protocol: its reply"
+                        + (op == null ? "" : " to " + op) + " " + what);
     }
 
     protected ProtocolViolationException(String endpoint, String message) {

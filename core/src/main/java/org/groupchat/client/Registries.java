@@ -14,6 +14,7 @@ import org.zeromq.ZContext;
 public final class Registries {
     /** The registry asked when none is given: one on this machine, where the desktop app starts its own. */
     public static final String LOCAL_DEFAULT = "tcp://127.0.0.1:5555";
+
     private final List<String> endpoints;
     private final ZContext context;
     private final ClientOptions options;
@@ -35,7 +36,11 @@ public final class Registries {
      * @throws IllegalArgumentException when an address is not {@code tcp://host:port}; the message says which
      */
     public static Registries parse(ZContext context, String commaList, ClientOptions options, ClientKeys keys) {
-        return new Registries(context, Endpoint.parseList(commaList).stream().map(Endpoint::toString).toList(), options, keys);
+        return new Registries(
+                context,
+                Endpoint.parseList(commaList).stream().map(Endpoint::toString).toList(),
+                options,
+                keys);
     }
 
     public List<String> endpoints() {

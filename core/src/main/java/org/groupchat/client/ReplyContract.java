@@ -21,6 +21,7 @@ import org.groupchat.security.PublicKeys;
 final class ReplyContract {
     /** Every seq, ts and count fits a JavaScript number (PROTOCOL.md, section 3): beyond is not a real value. */
     static final long MAX_INTEGER = (1L << 53) - 1;
+
     static final long MAX_LEASE_MS = 86_400_000L;
     private static final int DEFAULT_LIMIT = 100;
     private static final int SEARCH_DEFAULT_LIMIT = 20;
@@ -51,7 +52,8 @@ final class ReplyContract {
             }
         } else if (reply instanceof Reply.GroupFound found) {
             group(found.group(), "group");
-            if (request instanceof Request.Lookup lookup && lookup.name() != null
+            if (request instanceof Request.Lookup lookup
+                    && lookup.name() != null
                     && !sameGroupName(found.group().name(), lookup.name().strip())) {
                 throw new Breach("names another group than the one asked for");
             }
@@ -93,7 +95,8 @@ final class ReplyContract {
             moreOnlyWithMessages(history.more(), messages);
             if (request instanceof Request.Before before) {
                 atMost(messages, before.limit());
-                if (!messages.isEmpty() && before.beforeSeq() != null
+                if (!messages.isEmpty()
+                        && before.beforeSeq() != null
                         && messages.get(messages.size() - 1).seq() >= before.beforeSeq()) {
                     throw new Breach("has messages not before " + before.beforeSeq() + " as asked");
                 }
@@ -236,7 +239,8 @@ final class ReplyContract {
     private static void text(String value, String field, int maxChars) throws Breach {
         present(value, field);
         if (value.isEmpty() || value.length() > maxChars || value.chars().anyMatch(Character::isISOControl)) {
-            throw new Breach("has a " + field + " that is empty, over " + maxChars + " characters or holds control characters");
+            throw new Breach(
+                    "has a " + field + " that is empty, over " + maxChars + " characters or holds control characters");
         }
     }
 

@@ -2,6 +2,7 @@ package org.groupchat.client;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Ops;
@@ -32,7 +33,7 @@ public final class ReplyDecoder {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(frame);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ProtocolViolationException(endpoint, op, "is not JSON");
         }
         if (tree == null || !tree.isObject()) {
@@ -50,7 +51,7 @@ public final class ReplyDecoder {
             reply = Json.mapper().treeToValue(tree, type);
         } catch (JsonMappingException e) {
             throw new ProtocolViolationException(endpoint, op, misfit(e));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ProtocolViolationException(endpoint, op, "does not have the fields of the reply asked for");
         }
         try {
@@ -75,9 +76,14 @@ public final class ReplyDecoder {
             return new ProtocolViolationException(endpoint, op, "is a failure without an error message");
         }
         JsonNode retry = error.get("retryAfterMs");
-        if (retry != null && !(retry.isIntegralNumber() && retry.canConvertToLong()
-                && retry.longValue() >= 0 && retry.longValue() <= MAX_RETRY_AFTER_MS)) {
-            return new ProtocolViolationException(endpoint, op,
+        if (retry != null
+                && !(retry.isIntegralNumber()
+                        && retry.canConvertToLong()
+                        && retry.longValue() >= 0
+                        && retry.longValue() <= MAX_RETRY_AFTER_MS)) {
+            return new ProtocolViolationException(
+                    endpoint,
+                    op,
                     "has a retryAfterMs that is not a whole number of ms from 0 to " + MAX_RETRY_AFTER_MS);
         }
         return new ServerErrorException(known, message.textValue(), retry == null ? null : retry.longValue());
@@ -99,10 +105,12 @@ public final class ReplyDecoder {
             if (step.getIndex() >= 0) {
                 path.append('[').append(step.getIndex()).append(']');
             } else if (step.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(step.getFieldName().replaceAll("[^A-Za-z0-9_]", "?"));
+                path.append(path.length() == 0 ? "" : ".")
+                        .append(step.getFieldName().replaceAll("[^A-Za-z0-9_]", "?"));
             }
         }
-        return path.length() == 0 ? "does not have the fields of the reply asked for"
+        return path.length() == 0
+                ? "does not have the fields of the reply asked for"
                 : "has a missing or ill-typed field at \"" + path + "\"";
     }
 }

@@ -98,7 +98,8 @@ public final class ReqChannel implements AutoCloseable {
             if (slot.connectionEvents().refused()) {
                 slot.reopen();
                 if (++refusals >= REFUSALS_THAT_MEAN_NO) {
-                    throw new HandshakeRefusedException(endpoint(), HandshakeRefusals.explain("The server", endpoint(), keys));
+                    throw new HandshakeRefusedException(
+                            endpoint(), HandshakeRefusals.explain("The server", endpoint(), keys));
                 }
                 slot.send(request, timeoutMs, nowMs());
                 continue;

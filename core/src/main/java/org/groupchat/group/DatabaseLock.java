@@ -22,7 +22,9 @@ final class DatabaseLock implements AutoCloseable {
         Path lockFile = databaseFile.resolveSibling(databaseFile.getFileName() + ".lock");
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            channel = FileChannel.open(
+                    lockFile,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                     OwnerOnlyFiles.attributes(lockFile.toAbsolutePath().getParent()));
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -42,7 +44,8 @@ final class DatabaseLock implements AutoCloseable {
     }
 
     private static StorageException inUse(Path databaseFile, Throwable cause) {
-        return new StorageException("the message database " + databaseFile + " is in use by another group server", cause);
+        return new StorageException(
+                "the message database " + databaseFile + " is in use by another group server", cause);
     }
 
     @Override

@@ -13,7 +13,8 @@ record EncodedPage(byte[] messagesJson, int count, boolean more) {
 
     /** The page of {@code rows}, each one message's JSON object, oldest first. */
     static EncodedPage of(List<byte[]> rows, boolean more) {
-        ByteArrayOutputStream array = new ByteArrayOutputStream(2 + rows.stream().mapToInt(r -> r.length + 1).sum());
+        ByteArrayOutputStream array = new ByteArrayOutputStream(
+                2 + rows.stream().mapToInt(r -> r.length + 1).sum());
         array.write('[');
         for (int i = 0; i < rows.size(); i++) {
             if (i > 0) {
@@ -44,9 +45,10 @@ record EncodedPage(byte[] messagesJson, int count, boolean more) {
     byte[] fetchedReply(long lastSeq, String historyId, Long firstSeq, Long readSeq) {
         byte[] head = "{\"ok\":true,\"messages\":".getBytes(StandardCharsets.US_ASCII);
         byte[] tail = (",\"lastSeq\":" + lastSeq + ",\"more\":" + more
-                + (historyId == null ? "" : ",\"historyId\":\"" + historyId + "\"")
-                + (firstSeq == null ? "" : ",\"firstSeq\":" + firstSeq)
-                + (readSeq == null ? "" : ",\"readSeq\":" + readSeq) + "}").getBytes(StandardCharsets.US_ASCII);
+                        + (historyId == null ? "" : ",\"historyId\":\"" + historyId + "\"")
+                        + (firstSeq == null ? "" : ",\"firstSeq\":" + firstSeq)
+                        + (readSeq == null ? "" : ",\"readSeq\":" + readSeq) + "}")
+                .getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream reply = new ByteArrayOutputStream(head.length + messagesJson.length + tail.length);
         reply.writeBytes(head);
         reply.writeBytes(messagesJson);

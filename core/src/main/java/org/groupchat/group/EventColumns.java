@@ -2,6 +2,7 @@ package org.groupchat.group;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,13 +30,24 @@ final class EventColumns {
     }
 
     /** The message of a row whose event columns start at column {@code first}. */
-    static Message read(ResultSet rs, long seq, String id, long ts, User sender, String text, int first) throws SQLException {
-        return new Message(seq, id, ts, sender, text, rs.getString(first), longOrNull(rs, first + 1),
-                longOrNull(rs, first + 2), rs.getString(first + 3), rs.getString(first + 4), mentions(rs.getString(first + 5)));
+    static Message read(ResultSet rs, long seq, String id, long ts, User sender, String text, int first)
+            throws SQLException {
+        return new Message(
+                seq,
+                id,
+                ts,
+                sender,
+                text,
+                rs.getString(first),
+                longOrNull(rs, first + 1),
+                longOrNull(rs, first + 2),
+                rs.getString(first + 3),
+                rs.getString(first + 4),
+                mentions(rs.getString(first + 5)));
     }
 
     static String mentionsJson(List<String> mentions) {
-        return mentions == null ? null : new String(Json.write(mentions), java.nio.charset.StandardCharsets.UTF_8);
+        return mentions == null ? null : new String(Json.write(mentions), StandardCharsets.UTF_8);
     }
 
     private static List<String> mentions(String json) {

@@ -61,8 +61,15 @@ final class EventRules {
             case REMOVE -> {
                 noText(send, kind);
                 Message target = live(send.target(), "target", sender.id(), null);
-                yield event(id, sender, "removed message #" + target.seq() + " by " + target.sender().name(), kind,
-                        target.seq(), null, null);
+                yield event(
+                        id,
+                        sender,
+                        "removed message #" + target.seq() + " by "
+                                + target.sender().name(),
+                        kind,
+                        target.seq(),
+                        null,
+                        null);
             }
             default -> membership(send, id, sender, kind);
         };
@@ -70,7 +77,9 @@ final class EventRules {
 
     private NewMessage message(Request.Send send, String id, User sender) throws ProtocolException {
         String text = Fields.text(send.text());
-        Long replyTo = send.replyTo() == null ? null : live(send.replyTo(), "replyTo", sender.id(), null).seq();
+        Long replyTo = send.replyTo() == null
+                ? null
+                : live(send.replyTo(), "replyTo", sender.id(), null).seq();
         return new NewMessage(id, sender, text, null, replyTo, null, null, null, mentions(send.mentions()));
     }
 
@@ -87,7 +96,8 @@ final class EventRules {
         if (kind == EventKind.UNREACTION && !reacted) {
             throw bad("you have no " + emoji + " reaction on message #" + seq + " to take back");
         }
-        String text = kind == EventKind.REACTION ? "reacted " + emoji + " to message #" + target.seq()
+        String text = kind == EventKind.REACTION
+                ? "reacted " + emoji + " to message #" + target.seq()
                 : "took back " + emoji + " from message #" + target.seq();
         return event(id, sender, text, kind, target.seq(), emoji, null);
     }
@@ -96,8 +106,9 @@ final class EventRules {
         noText(send, kind);
         String member = Fields.uuid(send.member(), "member");
         if (moderation.isOwner(member)) {
-            throw new ProtocolException(ErrorCode.FORBIDDEN, "user " + member + " is an owner of \"" + groupName
-                    + "\"; an owner cannot be kicked or banned");
+            throw new ProtocolException(
+                    ErrorCode.FORBIDDEN,
+                    "user " + member + " is an owner of \"" + groupName + "\"; an owner cannot be kicked or banned");
         }
         String known = store.member(member).map(User::name).orElse(moderation.bannedName(member));
         String name = known != null ? known : "user " + member;
@@ -128,8 +139,10 @@ final class EventRules {
     private Message ownMessage(Request.Send send, User sender, String verb) throws ProtocolException {
         Message target = live(send.target(), "target", sender.id(), null);
         if (!target.sender().id().equals(sender.id())) {
-            throw new ProtocolException(ErrorCode.FORBIDDEN, "message #" + target.seq() + " is "
-                    + target.sender().name() + "'s; only its author may " + verb + " it");
+            throw new ProtocolException(
+                    ErrorCode.FORBIDDEN,
+                    "message #" + target.seq() + " is " + target.sender().name() + "'s; only its author may " + verb
+                            + " it");
         }
         return target;
     }
@@ -143,9 +156,11 @@ final class EventRules {
     /** The stored plain message at {@code seq}, neither deleted nor removed; else BAD_REQUEST naming the field. */
     private Target target(Long seq, String field, String userId, String emoji) throws ProtocolException {
         long at = targetSeq(seq, field);
-        Message message = store.bySeq(at).orElseThrow(() -> bad("\"" + field + "\": message #" + at
-                + (at > store.lastSeq() ? " does not exist in \"" + groupName + "\" (its last is #" + store.lastSeq() + ")"
-                        : " is no longer stored in \"" + groupName + "\"")));
+        Message message = store.bySeq(at)
+                .orElseThrow(() -> bad("\"" + field + "\": message #" + at
+                        + (at > store.lastSeq()
+                                ? " does not exist in \"" + groupName + "\" (its last is #" + store.lastSeq() + ")"
+                                : " is no longer stored in \"" + groupName + "\"")));
         if (message.kind() != null) {
             throw bad("\"" + field + "\": #" + at + " is a " + message.kind() + " event, not a message; point at the"
                     + " message itself");
@@ -178,8 +193,8 @@ final class EventRules {
         if (emoji == null || emoji.isEmpty()) {
             throw bad("\"emoji\" is required: one emoji, such as \uD83D\uDC4D");
         }
-        if (emoji.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.isISOControl(c))) {
+        if (emoji.codePoints()
+                .anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
             throw bad("\"emoji\" must not contain spaces or control characters");
         }
         int bytes = emoji.getBytes(StandardCharsets.UTF_8).length;
@@ -203,8 +218,8 @@ final class EventRules {
         return new ArrayList<>(ids);
     }
 
-    private static NewMessage event(String id, User sender, String text, EventKind kind, long target, String emoji,
-            String member) {
+    private static NewMessage event(
+            String id, User sender, String text, EventKind kind, long target, String emoji, String member) {
         return new NewMessage(id, sender, text, kind.wire(), null, target, emoji, member, null);
     }
 

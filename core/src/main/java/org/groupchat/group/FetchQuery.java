@@ -8,7 +8,11 @@ import org.groupchat.protocol.Request;
 
 /** What a FETCH asks for: after a seq, since a time, or the newest; at most {@code limit} messages. */
 record FetchQuery(Mode mode, long from, int limit) {
-    enum Mode { AFTER_SEQ, SINCE_TS, NEWEST }
+    enum Mode {
+        AFTER_SEQ,
+        SINCE_TS,
+        NEWEST
+    }
 
     /** The query of a FETCH request, its fields checked. */
     static FetchQuery of(Request.Fetch fetch, int defaultLimit) throws ProtocolException {

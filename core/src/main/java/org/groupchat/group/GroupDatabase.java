@@ -1,7 +1,7 @@
 package org.groupchat.group;
 
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,7 +22,8 @@ public final class GroupDatabase {
 
     /** The group's file name without extension, for files that belong to it, such as its key: {@code cool-group-1b6d1c9e}. */
     public static String stemFor(String groupName) {
-        String slug = groupName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                groupName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         if (slug.length() > 40) {
             slug = slug.substring(0, 40);
         }

@@ -25,9 +25,11 @@ public final class GroupLease implements AutoCloseable {
             + " VALUES (?, 1, ?, clock_timestamp() + ? * interval '1 millisecond')"
             + " ON CONFLICT (group_id) DO UPDATE SET epoch = group_lease.epoch + 1, holder = EXCLUDED.holder,"
             + " expires_at = EXCLUDED.expires_at WHERE group_lease.expires_at < clock_timestamp() RETURNING epoch";
-    private static final String RENEW = "UPDATE group_lease SET expires_at = clock_timestamp() + ? * interval '1 millisecond'"
-            + " WHERE group_id = ? AND epoch = ?";
-    private static final String RELEASE = "UPDATE group_lease SET expires_at = clock_timestamp() WHERE group_id = ? AND epoch = ?";
+    private static final String RENEW =
+            "UPDATE group_lease SET expires_at = clock_timestamp() + ? * interval '1 millisecond'"
+                    + " WHERE group_id = ? AND epoch = ?";
+    private static final String RELEASE =
+            "UPDATE group_lease SET expires_at = clock_timestamp() WHERE group_id = ? AND epoch = ?";
 
     private final PostgresDatabase database;
     private final String groupName;
@@ -38,7 +40,8 @@ public final class GroupLease implements AutoCloseable {
     private final ScheduledExecutorService renewer;
     private Connection db;
 
-    private GroupLease(PostgresDatabase database, String groupName, Connection db, long groupId, long epoch, long leaseMs) {
+    private GroupLease(
+            PostgresDatabase database, String groupName, Connection db, long groupId, long epoch, long leaseMs) {
         this.database = database;
         this.groupName = groupName;
         this.db = db;
@@ -57,8 +60,9 @@ public final class GroupLease implements AutoCloseable {
      * One attempt to take the group on {@code db}: succeeds when nobody holds it or the holder's lease has run out, and
      * the lease then owns {@code db}. Empty (and {@code db} still the caller's) while another server holds it.
      */
-    static Optional<GroupLease> tryTake(PostgresDatabase database, Connection db, String groupName, String holder,
-            long leaseMs) throws SQLException {
+    static Optional<GroupLease> tryTake(
+            PostgresDatabase database, Connection db, String groupName, String holder, long leaseMs)
+            throws SQLException {
         long groupId = PostgresSession.groupId(db, groupName);
         try (PreparedStatement take = db.prepareStatement(TAKE)) {
             take.setLong(1, groupId);
@@ -103,11 +107,15 @@ public final class GroupLease implements AutoCloseable {
                 st.setLong(2, groupId);
                 st.setLong(3, epoch);
                 if (st.executeUpdate() == 0) {
-                    lost.complete("another server took the group \"" + groupName + "\" over with a newer epoch than " + epoch);
+                    lost.complete("another server took the group \"" + groupName + "\" over with a newer epoch than "
+                            + epoch);
                 }
             }
         } catch (SQLException | StorageException e) {
-            LOG.warn("group \"{}\": cannot renew the turn (epoch {}) in the database: {}", groupName, epoch,
+            LOG.warn(
+                    "group \"{}\": cannot renew the turn (epoch {}) in the database: {}",
+                    groupName,
+                    epoch,
                     PostgresDatabase.reason(e));
             PostgresSession.closeQuietly(db);
             db = null;

@@ -3,13 +3,15 @@ package org.groupchat.group;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.groupchat.metrics.LiveFigures;
 import org.groupchat.metrics.Metrics;
 import org.groupchat.protocol.Endpoint;
-import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.GroupRef;
+import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Ops;
 import org.groupchat.protocol.ProtocolException;
@@ -56,7 +58,7 @@ public final class GroupServer extends RouterServer {
     private volatile LiveFigures.Group figures;
     private final LiveFigures.Source figuresSource = () -> figures;
     private long lastFiguresNanos;
-    private final java.util.concurrent.CompletableFuture<String> registration = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<String> registration = new CompletableFuture<>();
 
     private record PendingSend(Inbound from, NewMessage message) {}
 
@@ -70,10 +72,12 @@ public final class GroupServer extends RouterServer {
         this.readMarkers = new ReadMarkers(store.state());
         this.memberView = new MemberView(store, presence, longPolls, config.security(), moderation.owners());
         this.memberships = new Memberships(config, store, presence, memberView, readMarkers, moderation);
-        this.rateLimiter = new SendRateLimiter(config.limits().sendsPerSecond(), config.limits().sendBurst());
-        this.retention = new RetentionSweep(config.name(), store, config.limits().retainMs());
+        this.rateLimiter = new SendRateLimiter(
+                config.limits().sendsPerSecond(), config.limits().sendBurst());
+        this.retention =
+                new RetentionSweep(config.name(), store, config.limits().retainMs());
         store.integrity().whenComplete((intact, error) -> {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof StorageException) {
                 damage = cause;
             }
@@ -92,16 +96,22 @@ public final class GroupServer extends RouterServer {
     @Override
     protected void onStart(ZContext context) {
         advertisedEndpoint = advertise(Endpoint.parse(routerEndpoint())).toString();
-        heartbeats.start(context, config, new GroupRef(config.name(), advertisedEndpoint, publicKey()), this::linkKeys,
+        heartbeats.start(
+                context,
+                config,
+                new GroupRef(config.name(), advertisedEndpoint, publicKey()),
+                this::linkKeys,
                 registration);
         LiveFigures.add(figuresSource);
     }
 
-    @Override protected String metricsRole() {
+    @Override
+    protected String metricsRole() {
         return "group";
     }
 
-    @Override protected String metricsGroup() {
+    @Override
+    protected String metricsGroup() {
         return config.name();
     }
 
@@ -112,8 +122,13 @@ public final class GroupServer extends RouterServer {
         }
         lastFiguresNanos = now;
         GroupStats stats = memberView.stats();
-        figures = new LiveFigures.Group(config.name(), stats.members(), stats.online(), longPolls.size(),
-                heartbeats.listed(), store instanceof SqliteMessageStore sqlite ? sqlite.file() : null);
+        figures = new LiveFigures.Group(
+                config.name(),
+                stats.members(),
+                stats.online(),
+                longPolls.size(),
+                heartbeats.listed(),
+                store instanceof SqliteMessageStore sqlite ? sqlite.file() : null);
     }
 
     /** The group's CURVE public key, or null when it runs without security. */
@@ -131,7 +146,13 @@ public final class GroupServer extends RouterServer {
         if (!bound.isWildcard()) {
             return bound;
         }
-        return bound.withHost(config.advertiseHost() != null ? config.advertiseHost() : AdvertisedHost.guess(config.registries().isEmpty() ? null : config.registries().get(0)));
+        return bound.withHost(
+                config.advertiseHost() != null
+                        ? config.advertiseHost()
+                        : AdvertisedHost.guess(
+                                config.registries().isEmpty()
+                                        ? null
+                                        : config.registries().get(0)));
     }
 
     @Override
@@ -168,7 +189,8 @@ public final class GroupServer extends RouterServer {
     @Override
     protected Reply answer(Request request, String peerKey) throws ProtocolException {
         if (request instanceof Request.Ping) {
-            return new Reply.Pong("group", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL, ProtocolVersion.GROUP_FEATURES);
+            return new Reply.Pong(
+                    "group", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL, ProtocolVersion.GROUP_FEATURES);
         } else if (request instanceof Request.Join join) {
             return memberships.join(join);
         } else if (request instanceof Request.Leave leave) {
@@ -185,7 +207,8 @@ public final class GroupServer extends RouterServer {
             requireMember(search.user());
             return HistoryPages.search(store, search);
         }
-        throw new ProtocolException(ErrorCode.BAD_REQUEST,
+        throw new ProtocolException(
+                ErrorCode.BAD_REQUEST,
                 "a group server does not answer " + Ops.of(request) + "; send it to the registry");
     }
 
@@ -200,7 +223,9 @@ public final class GroupServer extends RouterServer {
             }
             if (sender == null || event) {
                 // A retry of a stored SEND is answered from storage, even after its sender left: exactly-once wins.
-                Message stored = store.findById(id).filter(m -> m.sender().id().equals(userId)).orElse(null);
+                Message stored = store.findById(id)
+                        .filter(m -> m.sender().id().equals(userId))
+                        .orElse(null);
                 if (stored != null) {
                     reply(from, new Reply.Sent(stored));
                     return;
@@ -213,11 +238,15 @@ public final class GroupServer extends RouterServer {
             if (retryAfterMs > 0) {
                 Message stored = store.findById(id).orElse(null);
                 if (stored != null) {
-                    reply(from, stored.sender().id().equals(userId) ? new Reply.Sent(stored) : SendIds.takenByAnother(id));
+                    reply(
+                            from,
+                            stored.sender().id().equals(userId) ? new Reply.Sent(stored) : SendIds.takenByAnother(id));
                     return;
                 }
-                throw new ProtocolException(ErrorCode.RATE_LIMITED,
-                        "too many messages; try again in " + retryAfterMs + " ms", retryAfterMs);
+                throw new ProtocolException(
+                        ErrorCode.RATE_LIMITED,
+                        "too many messages; try again in " + retryAfterMs + " ms",
+                        retryAfterMs);
             }
             // A member's retry is found by the insert itself (the id is UNIQUE); flushSends gives its token back.
             pendingSends.add(new PendingSend(from, message));
@@ -239,7 +268,8 @@ public final class GroupServer extends RouterServer {
         long lastSeqBefore = store.lastSeq();
         List<Message> stored;
         try {
-            stored = store.append(pendingSends.stream().map(PendingSend::message).toList());
+            stored =
+                    store.append(pendingSends.stream().map(PendingSend::message).toList());
             Metrics.COMMIT_BATCH.labelValues(config.name()).observe(pendingSends.size());
         } catch (RuntimeException e) {
             Reply failure = storageFailure(e);
@@ -255,8 +285,11 @@ public final class GroupServer extends RouterServer {
         for (int i = 0; i < stored.size(); i++) {
             PendingSend pending = pendingSends.get(i);
             Message message = stored.get(i);
-            reply(pending.from(), message.sender().id().equals(pending.message().sender().id())
-                    ? new Reply.Sent(message) : SendIds.takenByAnother(message.id()));
+            reply(
+                    pending.from(),
+                    message.sender().id().equals(pending.message().sender().id())
+                            ? new Reply.Sent(message)
+                            : SendIds.takenByAnother(message.id()));
             // New messages come in rising seq; a retry (even one beside its original in this batch) repeats a seq.
             if (message.seq() > lastFreshSeq) {
                 fresh.add(message);
@@ -278,8 +311,9 @@ public final class GroupServer extends RouterServer {
         String gone = message.kind() == null ? null : moderation.apply(message, store);
         if (gone != null) {
             presence.forget(gone);
-            longPolls.answerWhere(p -> p.userId.equals(gone) ? p : null).forEach(p -> reply(p.getKey().route,
-                    moderation.refusalAfter(message)));
+            longPolls
+                    .answerWhere(p -> p.userId.equals(gone) ? p : null)
+                    .forEach(p -> reply(p.getKey().route, moderation.refusalAfter(message)));
         }
     }
 
@@ -298,12 +332,15 @@ public final class GroupServer extends RouterServer {
                 page = store.encoded(query);
             }
             if (page.count() == 0 && waitMs > 0 && longPolls.mayPark(userId, config.limits())) {
-                longPolls.park(new LongPollQueue.Parked(from.route(), userId, query, System.nanoTime() + waitMs * 1_000_000L));
+                longPolls.park(
+                        new LongPollQueue.Parked(from.route(), userId, query, System.nanoTime() + waitMs * 1_000_000L));
                 parkedPolls = longPolls.size();
                 return;
             }
-            replyEncoded(from.route(), page.fetchedReply(store.lastSeq(), store.historyId(), retention.firstSeqIfTrimmed(),
-                    readMarkers.of(userId)));
+            replyEncoded(
+                    from.route(),
+                    page.fetchedReply(
+                            store.lastSeq(), store.historyId(), retention.firstSeqIfTrimmed(), readMarkers.of(userId)));
         } catch (ProtocolException e) {
             reply(from, e.toReply());
         } catch (RuntimeException e) {
@@ -312,15 +349,15 @@ public final class GroupServer extends RouterServer {
     }
 
     private Reply.Fetched fetched(String userId, List<Message> messages, long lastSeq, boolean more) {
-        return new Reply.Fetched(messages, lastSeq, more, store.historyId(), retention.firstSeqIfTrimmed(),
-                readMarkers.of(userId));
+        return new Reply.Fetched(
+                messages, lastSeq, more, store.historyId(), retention.firstSeqIfTrimmed(), readMarkers.of(userId));
     }
 
     /**
      * The registry's first answer: null once it accepted this group, or the sentence of its refusal (such as
      * NAME_TAKEN). Never completes while the registry does not answer, nor when the group has no registry.
      */
-    public java.util.concurrent.CompletableFuture<String> registration() {
+    public CompletableFuture<String> registration() {
         return registration.copy();
     }
 
@@ -330,7 +367,8 @@ public final class GroupServer extends RouterServer {
     }
 
     private void wakeLongPolls(List<Message> fresh) {
-        List<Map.Entry<LongPollQueue.Parked, Page>> answered = longPolls.answerWhere(parked -> parked.query.answerFrom(fresh));
+        List<Map.Entry<LongPollQueue.Parked, Page>> answered =
+                longPolls.answerWhere(parked -> parked.query.answerFrom(fresh));
         parkedPolls = longPolls.size();
         long lastSeq = store.lastSeq();
         for (Map.Entry<LongPollQueue.Parked, Page> entry : answered) {
@@ -342,8 +380,9 @@ public final class GroupServer extends RouterServer {
     /** The stored member behind the request's user; marks them online. */
     private User requireMember(User user) throws ProtocolException {
         String userId = Fields.userId(user);
-        User member = store.member(userId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_MEMBER,
-                "you are not a member of \"" + config.name() + "\"; JOIN first"));
+        User member = store.member(userId)
+                .orElseThrow(() -> new ProtocolException(
+                        ErrorCode.NOT_MEMBER, "you are not a member of \"" + config.name() + "\"; JOIN first"));
         presence.seen(userId, System.nanoTime());
         return member;
     }

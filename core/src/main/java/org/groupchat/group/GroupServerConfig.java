@@ -33,47 +33,119 @@ public record GroupServerConfig(
         owners = owners == null ? List.of() : List.copyOf(owners);
     }
 
-    public GroupServerConfig(String name, Endpoint bind, String advertiseHost, List<Endpoint> registries, long heartbeatMs,
-            GroupLimits limits, SocketLimits socketLimits, ServerSecurity security, String registryKey, Long epoch) {
-        this(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security, registryKey, epoch, List.of());
+    public GroupServerConfig(
+            String name,
+            Endpoint bind,
+            String advertiseHost,
+            List<Endpoint> registries,
+            long heartbeatMs,
+            GroupLimits limits,
+            SocketLimits socketLimits,
+            ServerSecurity security,
+            String registryKey,
+            Long epoch) {
+        this(
+                name,
+                bind,
+                advertiseHost,
+                registries,
+                heartbeatMs,
+                limits,
+                socketLimits,
+                security,
+                registryKey,
+                epoch,
+                List.of());
     }
 
     /** {@code registries}: null, or one or more registry endpoints separated by commas. */
     public static GroupServerConfig of(String name, String bind, String registries) {
-        return new GroupServerConfig(name, Endpoint.parse(bind), null, Endpoint.parseList(registries),
-                DEFAULT_HEARTBEAT_MS, GroupLimits.DEFAULT, SocketLimits.DEFAULT, null, null, null);
+        return new GroupServerConfig(
+                name,
+                Endpoint.parse(bind),
+                null,
+                Endpoint.parseList(registries),
+                DEFAULT_HEARTBEAT_MS,
+                GroupLimits.DEFAULT,
+                SocketLimits.DEFAULT,
+                null,
+                null,
+                null);
     }
 
     public GroupServerConfig withEpoch(Long newEpoch) {
-        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security,
-                registryKey, newEpoch, owners);
+        return new GroupServerConfig(
+                name,
+                bind,
+                advertiseHost,
+                registries,
+                heartbeatMs,
+                limits,
+                socketLimits,
+                security,
+                registryKey,
+                newEpoch,
+                owners);
     }
 
     public GroupServerConfig withAdvertiseHost(String host) {
-        return new GroupServerConfig(name, bind, host, registries, heartbeatMs, limits, socketLimits, security, registryKey, epoch, owners);
+        return new GroupServerConfig(
+                name, bind, host, registries, heartbeatMs, limits, socketLimits, security, registryKey, epoch, owners);
     }
 
     public GroupServerConfig withHeartbeatMs(long ms) {
-        return new GroupServerConfig(name, bind, advertiseHost, registries, ms, limits, socketLimits, security, registryKey, epoch, owners);
+        return new GroupServerConfig(
+                name, bind, advertiseHost, registries, ms, limits, socketLimits, security, registryKey, epoch, owners);
     }
 
     public GroupServerConfig withLimits(GroupLimits newLimits) {
-        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, newLimits, socketLimits, security,
-                registryKey, epoch, owners);
+        return new GroupServerConfig(
+                name,
+                bind,
+                advertiseHost,
+                registries,
+                heartbeatMs,
+                newLimits,
+                socketLimits,
+                security,
+                registryKey,
+                epoch,
+                owners);
     }
 
     public GroupServerConfig withSecurity(ServerSecurity newSecurity) {
-        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, newSecurity,
-                registryKey, epoch, owners);
+        return new GroupServerConfig(
+                name,
+                bind,
+                advertiseHost,
+                registries,
+                heartbeatMs,
+                limits,
+                socketLimits,
+                newSecurity,
+                registryKey,
+                epoch,
+                owners);
     }
 
     /** The user ids that own the group (with security on), besides the key that hosts it. */
     public GroupServerConfig withOwners(List<String> userIds) {
-        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security,
-                registryKey, epoch, userIds);
+        return new GroupServerConfig(
+                name,
+                bind,
+                advertiseHost,
+                registries,
+                heartbeatMs,
+                limits,
+                socketLimits,
+                security,
+                registryKey,
+                epoch,
+                userIds);
     }
 
     public GroupServerConfig withRegistryKey(String key) {
-        return new GroupServerConfig(name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security, key, epoch, owners);
+        return new GroupServerConfig(
+                name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security, key, epoch, owners);
     }
 }

@@ -49,7 +49,8 @@ public final class GroupState {
     public Set<String> owners() {
         return access.call("could not read the group's owners", (db, group) -> {
             Set<String> owners = new HashSet<>();
-            try (PreparedStatement st = scoped(db, group, "SELECT user_id FROM " + table(group, "owners") + where(group));
+            try (PreparedStatement st =
+                            scoped(db, group, "SELECT user_id FROM " + table(group, "owners") + where(group));
                     ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     owners.add(rs.getString(1));
@@ -77,7 +78,8 @@ public final class GroupState {
     public Map<String, String> bans() {
         return access.call("could not read the group's bans", (db, group) -> {
             Map<String, String> bans = new HashMap<>();
-            try (PreparedStatement st = scoped(db, group, "SELECT user_id, name FROM " + table(group, "bans") + where(group));
+            try (PreparedStatement st =
+                            scoped(db, group, "SELECT user_id, name FROM " + table(group, "bans") + where(group));
                     ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     bans.put(rs.getString(1), rs.getString(2));
@@ -115,8 +117,9 @@ public final class GroupState {
     public Map<String, Long> readMarkers() {
         return access.call("could not read the read markers", (db, group) -> {
             Map<String, Long> markers = new HashMap<>();
-            try (PreparedStatement st = scoped(db, group, "SELECT user_id, read_seq FROM " + table(group, "read_markers")
-                    + where(group)); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = scoped(
+                            db, group, "SELECT user_id, read_seq FROM " + table(group, "read_markers") + where(group));
+                    ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     markers.put(rs.getString(1), rs.getLong(2));
                 }

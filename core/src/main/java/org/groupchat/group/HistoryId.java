@@ -29,7 +29,8 @@ public final class HistoryId {
     /** Gives a restored SQLite copy a new history id; returns it. */
     public static String renewSqlite(Connection db) throws SQLException {
         String fresh = fresh();
-        try (PreparedStatement st = db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('history_id', ?)")) {
+        try (PreparedStatement st =
+                db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('history_id', ?)")) {
             st.setString(1, fresh);
             st.executeUpdate();
         }
@@ -38,8 +39,8 @@ public final class HistoryId {
 
     /** Gives every group of a restored PostgreSQL database a new history id; returns how many groups it has. */
     public static int renewPostgres(Connection db) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement(
-                "UPDATE chat_group SET history_id = replace(gen_random_uuid()::text, '-', '')")) {
+        try (PreparedStatement st =
+                db.prepareStatement("UPDATE chat_group SET history_id = replace(gen_random_uuid()::text, '-', '')")) {
             return st.executeUpdate();
         }
     }

@@ -45,7 +45,8 @@ final class IntegrityCheck implements AutoCloseable {
     private void run() {
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly.toProperties());
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly.toProperties());
                 Statement st = db.createStatement()) {
             statement = st;
             if (closed) {
@@ -64,8 +65,11 @@ final class IntegrityCheck implements AutoCloseable {
             }
         } catch (SQLException e) {
             if (!closed) {
-                verdict.completeExceptionally(SqliteMessageStore.isDamage(e) ? SqliteMessageStore.damaged(file, e.getMessage(), e)
-                        : new StorageException("could not check the message database " + file + ": " + e.getMessage(), e));
+                verdict.completeExceptionally(
+                        SqliteMessageStore.isDamage(e)
+                                ? SqliteMessageStore.damaged(file, e.getMessage(), e)
+                                : new StorageException(
+                                        "could not check the message database " + file + ": " + e.getMessage(), e));
             }
         } finally {
             verdict.cancel(false);
@@ -93,17 +97,21 @@ final class IntegrityCheck implements AutoCloseable {
 
     /** Refuses a file with holes in seq at once; the whole file is checked in the background. */
     static void refuseGaps(Statement st, Path file) throws SQLException {
-        // Apart, count(*) reads the smallest index's pages (5 ms per million); beside max(seq) it steps every row (35-100 ms).
-        try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM messages), (SELECT coalesce(max(seq), 0) FROM messages),"
-                + " (SELECT coalesce(min(seq), 1) FROM messages)")) {
+        // Apart, count(*) reads the smallest index's pages (5 ms per million); beside max(seq) it steps every row
+        // (35-100 ms).
+        try (ResultSet rs =
+                st.executeQuery("SELECT (SELECT count(*) FROM messages), (SELECT coalesce(max(seq), 0) FROM messages),"
+                        + " (SELECT coalesce(min(seq), 1) FROM messages)")) {
             rs.next();
             long count = rs.getLong(1);
             long lastSeq = rs.getLong(2);
             long firstSeq = rs.getLong(3);
             // retention drops a prefix of the history, so what is left runs gap-free from its first seq
             if (count != 0 && count != lastSeq - firstSeq + 1) {
-                throw SqliteMessageStore.damaged(file, (lastSeq - firstSeq + 1 - count) + " of messages " + firstSeq + ".." + lastSeq
-                        + " are missing", null);
+                throw SqliteMessageStore.damaged(
+                        file,
+                        (lastSeq - firstSeq + 1 - count) + " of messages " + firstSeq + ".." + lastSeq + " are missing",
+                        null);
             }
         }
     }

@@ -29,16 +29,22 @@ final class KeyAuthorization {
             throw new ProtocolException(ErrorCode.UNAUTHORIZED, "this connection did not authenticate with a key");
         }
         if (!security.allows(peerKey)) {
-            Metrics.HANDSHAKE_REFUSALS.labelValues(Metrics.REFUSED_KEY_NOT_ALLOWED).inc();
-            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "\"" + groupName + "\" is a private group and your key"
-                    + " (fingerprint " + PublicKeys.fingerprint(peerKey) + ") is not on its list; ask its operator to add it");
+            Metrics.HANDSHAKE_REFUSALS
+                    .labelValues(Metrics.REFUSED_KEY_NOT_ALLOWED)
+                    .inc();
+            throw new ProtocolException(
+                    ErrorCode.UNAUTHORIZED,
+                    "\"" + groupName + "\" is a private group and your key" + " (fingerprint "
+                            + PublicKeys.fingerprint(peerKey) + ") is not on its list; ask its operator to add it");
         }
         if (request instanceof Request.AsUser asUser) {
             String claimed = Fields.userId(asUser.user());
             String own = PublicKeys.userIdFor(peerKey);
             if (!claimed.equals(own)) {
-                throw new ProtocolException(ErrorCode.UNAUTHORIZED, "you cannot act as user " + claimed
-                        + ": the key this connection authenticated with belongs to user " + own);
+                throw new ProtocolException(
+                        ErrorCode.UNAUTHORIZED,
+                        "you cannot act as user " + claimed
+                                + ": the key this connection authenticated with belongs to user " + own);
             }
         }
     }

@@ -29,8 +29,8 @@ final class LongPollQueue {
         }
     }
 
-    private final TreeSet<Parked> byDeadline = new TreeSet<>(
-            Comparator.<Parked>comparingLong(p -> p.deadlineNanos).thenComparingLong(p -> p.order));
+    private final TreeSet<Parked> byDeadline =
+            new TreeSet<>(Comparator.<Parked>comparingLong(p -> p.deadlineNanos).thenComparingLong(p -> p.order));
     private final Map<String, Integer> waitingPerUser = new HashMap<>();
     // this queue's own tie-break: parks with one deadline stay distinct, whatever other groups' threads park
     private long parked;

@@ -27,7 +27,8 @@ final class MemberTable {
         upsert = db.prepareStatement(
                 "INSERT INTO members(id, name, joined_ts) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name");
         delete = db.prepareStatement("DELETE FROM members WHERE id = ?");
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT id, name FROM members")) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, name FROM members")) {
             while (rs.next()) {
                 byId.put(rs.getString(1), new User(rs.getString(1), rs.getString(2)));
             }

@@ -1,6 +1,7 @@
 package org.groupchat.group;
 
 import java.util.List;
+import java.util.Set;
 import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.User;
@@ -15,10 +16,14 @@ final class MemberView {
     private final Presence presence;
     private final LongPollQueue longPolls;
     private final ServerSecurity security;
-    private final java.util.Set<String> owners;
+    private final Set<String> owners;
 
-    MemberView(MessageStore store, Presence presence, LongPollQueue longPolls, ServerSecurity security,
-            java.util.Set<String> owners) {
+    MemberView(
+            MessageStore store,
+            Presence presence,
+            LongPollQueue longPolls,
+            ServerSecurity security,
+            Set<String> owners) {
         this.owners = owners;
         this.store = store;
         this.presence = presence;
@@ -33,14 +38,21 @@ final class MemberView {
     List<Member> withPresence() {
         long now = System.nanoTime();
         return members().stream()
-                .map(u -> new Member(u.id(), u.name(), presence.isOnline(u.id(), now, longPolls.waitingUsers()),
+                .map(u -> new Member(
+                        u.id(),
+                        u.name(),
+                        presence.isOnline(u.id(), now, longPolls.waitingUsers()),
                         owners.contains(u.id()) ? Boolean.TRUE : null))
                 .toList();
     }
 
     GroupStats stats() {
-        int members = security == null || security.allowList() == null ? store.memberCount() : members().size();
-        return new GroupStats(members, presence.onlineCount(System.nanoTime(), longPolls.waitingUsers(), this::listed),
+        int members = security == null || security.allowList() == null
+                ? store.memberCount()
+                : members().size();
+        return new GroupStats(
+                members,
+                presence.onlineCount(System.nanoTime(), longPolls.waitingUsers(), this::listed),
                 store.lastSeq());
     }
 

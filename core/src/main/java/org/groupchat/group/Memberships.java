@@ -20,8 +20,13 @@ final class Memberships {
     private final ReadMarkers readMarkers;
     private final Moderation moderation;
 
-    Memberships(GroupServerConfig config, MessageStore store, Presence presence, MemberView memberView,
-            ReadMarkers readMarkers, Moderation moderation) {
+    Memberships(
+            GroupServerConfig config,
+            MessageStore store,
+            Presence presence,
+            MemberView memberView,
+            ReadMarkers readMarkers,
+            Moderation moderation) {
         this.config = config;
         this.store = store;
         this.presence = presence;
@@ -43,14 +48,19 @@ final class Memberships {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"user.name\" is required to join for the first time");
         }
         if (known == null && store.memberCount() >= config.limits().maxMembers()) {
-            throw new ProtocolException(ErrorCode.TOO_LARGE,
+            throw new ProtocolException(
+                    ErrorCode.TOO_LARGE,
                     "the group is full: it has " + config.limits().maxMembers() + " members");
         }
         if (known == null || !known.name().equals(name)) {
             store.putMember(new User(userId, name));
         }
         presence.seen(userId, System.nanoTime());
-        return new Reply.Joined(store.lastSeq(), memberView.members(), store.historyId(), readMarkers.of(userId),
+        return new Reply.Joined(
+                store.lastSeq(),
+                memberView.members(),
+                store.historyId(),
+                readMarkers.of(userId),
                 moderation.isOwner(userId));
     }
 

@@ -32,7 +32,8 @@ final class MessageQueries {
 
     // The index holds each message's current text under its seq: hits come newest first from the index itself.
     static final String SEARCH = "SELECT m.seq, m.id, m.ts, m.sender_id, m.sender_name, message_search.text, m."
-            + EventColumns.NAMES.replace(", ", ", m.") + " FROM message_search JOIN messages m ON m.seq = message_search.rowid WHERE message_search MATCH ?"
+            + EventColumns.NAMES.replace(", ", ", m.")
+            + " FROM message_search JOIN messages m ON m.seq = message_search.rowid WHERE message_search MATCH ?"
             + " AND message_search.rowid < ? ORDER BY message_search.rowid DESC LIMIT ?";
 
     private final PreparedStatement selectById;
@@ -52,11 +53,14 @@ final class MessageQueries {
         selectBySeq = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq = ?");
         selectAbout = db.prepareStatement(ABOUT);
         selectAfter = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?");
-        selectSince = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
+        selectSince =
+                db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
         selectNewest = db.prepareStatement("SELECT " + COLUMNS + " FROM messages ORDER BY seq DESC LIMIT ?");
-        selectBefore = db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?");
+        selectBefore =
+                db.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?");
         jsonAfter = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?");
-        jsonSince = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
+        jsonSince =
+                db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages WHERE ts >= ? ORDER BY ts, seq LIMIT ?");
         jsonNewest = db.prepareStatement("SELECT " + MESSAGE_JSON + " FROM messages ORDER BY seq DESC LIMIT ?");
         search = db.prepareStatement(SEARCH);
     }
@@ -184,8 +188,14 @@ final class MessageQueries {
         List<Message> rows = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                rows.add(EventColumns.read(rs, rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        new User(rs.getString(4), rs.getString(5)), rs.getString(6), 7));
+                rows.add(EventColumns.read(
+                        rs,
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        new User(rs.getString(4), rs.getString(5)),
+                        rs.getString(6),
+                        7));
             }
         }
         return rows;

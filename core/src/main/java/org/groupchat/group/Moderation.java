@@ -13,6 +13,8 @@ import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.security.PublicKeys;
 import org.groupchat.security.ServerSecurity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A group's owners and bans (protocol 1.4, feature "moderation"), kept in memory beside the store that persists them.
@@ -20,7 +22,7 @@ import org.groupchat.security.ServerSecurity;
  * the group and the operator's {@code --owner} keys become owners and stay so. Used by the group's server thread only.
  */
 final class Moderation {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Moderation.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Moderation.class);
     private final String groupName;
     private final GroupState state;
     private final boolean secure;
@@ -80,13 +82,16 @@ final class Moderation {
     /** Refuses an owners-only kind from anyone but an owner, and from everyone while security is off. */
     void requireOwner(String userId, EventKind kind) throws ProtocolException {
         if (!secure) {
-            throw new ProtocolException(ErrorCode.FORBIDDEN, "moderation (\"" + kind.wire() + "\") needs security: \""
-                    + groupName + "\" runs without CURVE, so no user's identity is proven; its operator turns security on"
-                    + " with the launcher's --secure flag and names owners with --owner KEY");
+            throw new ProtocolException(
+                    ErrorCode.FORBIDDEN,
+                    "moderation (\"" + kind.wire() + "\") needs security: \""
+                            + groupName
+                            + "\" runs without CURVE, so no user's identity is proven; its operator turns security on"
+                            + " with the launcher's --secure flag and names owners with --owner KEY");
         }
         if (!isOwner(userId)) {
-            throw new ProtocolException(ErrorCode.FORBIDDEN, "only an owner of \"" + groupName + "\" may send \""
-                    + kind.wire() + "\"");
+            throw new ProtocolException(
+                    ErrorCode.FORBIDDEN, "only an owner of \"" + groupName + "\" may send \"" + kind.wire() + "\"");
         }
     }
 
@@ -98,7 +103,11 @@ final class Moderation {
         try {
             return carryOut(event, store);
         } catch (RuntimeException e) { // the event is stored and answered; only its effect failed
-            LOG.error("group \"{}\": {} #{} is stored but was not carried out: {}", groupName, event.kind(), event.seq(),
+            LOG.error(
+                    "group \"{}\": {} #{} is stored but was not carried out: {}",
+                    groupName,
+                    event.kind(),
+                    event.seq(),
                     e.getMessage());
             return null;
         }
@@ -108,7 +117,8 @@ final class Moderation {
     Reply.Failure refusalAfter(Message event) {
         return event.eventKind() == EventKind.BAN
                 ? Reply.Failure.of(ErrorCode.FORBIDDEN, bannedSentence(), null)
-                : Reply.Failure.of(ErrorCode.NOT_MEMBER, "an owner removed you from \"" + groupName + "\"; JOIN again", null);
+                : Reply.Failure.of(
+                        ErrorCode.NOT_MEMBER, "an owner removed you from \"" + groupName + "\"; JOIN again", null);
     }
 
     private String bannedSentence() {

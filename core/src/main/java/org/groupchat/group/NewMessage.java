@@ -2,14 +2,23 @@ package org.groupchat.group;
 
 import java.util.List;
 import org.groupchat.protocol.Message;
+import org.groupchat.protocol.MessageTextInLogs;
 import org.groupchat.protocol.User;
 
 /**
  * A validated SEND waiting to be stored: the client's message id, the sender, the trimmed text and, for an event of
  * protocol 1.4, its kind and the fields that kind carries (null where it has none; kind null for a plain message).
  */
-public record NewMessage(String id, User sender, String text, String kind, Long replyTo, Long target, String emoji,
-        String member, List<String> mentions) {
+public record NewMessage(
+        String id,
+        User sender,
+        String text,
+        String kind,
+        Long replyTo,
+        Long target,
+        String emoji,
+        String member,
+        List<String> mentions) {
 
     public NewMessage(String id, User sender, String text) {
         this(id, sender, text, null, null, null, null, null, null);
@@ -22,7 +31,7 @@ public record NewMessage(String id, User sender, String text, String kind, Long 
 
     @Override
     public String toString() {
-        return "NewMessage[id=" + id + ", sender=" + sender + ", text=" + org.groupchat.protocol.MessageTextInLogs.of(text)
+        return "NewMessage[id=" + id + ", sender=" + sender + ", text=" + MessageTextInLogs.of(text)
                 + (kind == null ? "" : ", kind=" + kind) + "]";
     }
 }

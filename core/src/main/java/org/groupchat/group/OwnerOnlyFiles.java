@@ -12,8 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * members. SQLite gives the WAL and shared-memory files it creates the database file's mode.
  */
 final class OwnerOnlyFiles {
-    private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------"));
+    private static final FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private OwnerOnlyFiles() {}
 

@@ -19,20 +19,23 @@ import org.groupchat.protocol.Message;
  * an id already stored takes no seq; those are then read back as stored.
  */
 final class PostgresAppend {
-    static final String INSERT = "WITH lease AS (SELECT epoch FROM group_lease WHERE group_id = ? AND epoch = ? FOR SHARE),"
-            + " m AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
-            + " AS m(id, sender_id, sender_name, text, text_hex, kind, reply_to, target, emoji, member, mentions, ord)),"
-            // The ids already stored, read once on the (group_id, id) index: a NOT EXISTS per row was planned, once the
-            // driver prepared the statement on the server, as a hash anti-join over a scan of every message.
-            + " fresh AS (SELECT m.*, row_number() OVER (ORDER BY m.ord) AS n FROM m"
-            + " WHERE m.id <> ALL (ARRAY(SELECT s.id FROM message s WHERE s.group_id = ? AND s.id = ANY(?::text[])))),"
-            + " ins AS (INSERT INTO message(group_id, seq, id, ts, sender_id, sender_name, text, text_utf8, "
-            + EventColumns.NAMES + ") SELECT ?, ? + n, id, ?, sender_id, sender_name, text, decode(text_hex, 'hex'),"
-            + " " + EventColumns.NAMES + " FROM fresh"
-            + " WHERE EXISTS (SELECT 1 FROM lease) RETURNING id, seq)"
-            // The lease's row comes back (with a null id) only while this server's epoch is the group's newest.
-            + " SELECT id, seq FROM ins UNION ALL SELECT NULL, epoch FROM lease";
+    static final String INSERT =
+            "WITH lease AS (SELECT epoch FROM group_lease WHERE group_id = ? AND epoch = ? FOR SHARE),"
+                    + " m AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                    + " ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+                    + " AS m(id, sender_id, sender_name, text, text_hex, kind, reply_to, target, emoji, member, mentions, ord)),"
+                    // The ids already stored, read once on the (group_id, id) index: a NOT EXISTS per row was planned,
+                    // once the
+                    // driver prepared the statement on the server, as a hash anti-join over a scan of every message.
+                    + " fresh AS (SELECT m.*, row_number() OVER (ORDER BY m.ord) AS n FROM m"
+                    + " WHERE m.id <> ALL (ARRAY(SELECT s.id FROM message s WHERE s.group_id = ? AND s.id = ANY(?::text[])))),"
+                    + " ins AS (INSERT INTO message(group_id, seq, id, ts, sender_id, sender_name, text, text_utf8, "
+                    + EventColumns.NAMES
+                    + ") SELECT ?, ? + n, id, ?, sender_id, sender_name, text, decode(text_hex, 'hex'),"
+                    + " " + EventColumns.NAMES + " FROM fresh"
+                    + " WHERE EXISTS (SELECT 1 FROM lease) RETURNING id, seq)"
+                    // The lease's row comes back (with a null id) only while this server's epoch is the group's newest.
+                    + " SELECT id, seq FROM ins UNION ALL SELECT NULL, epoch FROM lease";
 
     private final Connection db;
     private final long groupId;

@@ -52,7 +52,9 @@ public final class PostgresDatabase {
             throw bad(url, "it names no USER");
         }
         if (uri.getUserInfo().contains(":")) {
-            throw bad(url, "a password never goes in the URL; use GROUPCHAT_DATABASE_PASSWORD or --database-password-file");
+            throw bad(
+                    url,
+                    "a password never goes in the URL; use GROUPCHAT_DATABASE_PASSWORD or --database-password-file");
         }
         if (uri.getHost() == null) {
             throw bad(url, "it names no HOST");
@@ -61,7 +63,8 @@ public final class PostgresDatabase {
         if (path.isEmpty() || path.contains("/") || uri.getQuery() != null) {
             throw bad(url, "it must end with /DBNAME");
         }
-        return new PostgresDatabase(uri.getUserInfo(), uri.getHost(), uri.getPort() == -1 ? 5432 : uri.getPort(), path, password);
+        return new PostgresDatabase(
+                uri.getUserInfo(), uri.getHost(), uri.getPort() == -1 ? 5432 : uri.getPort(), path, password);
     }
 
     private static IllegalArgumentException bad(String url, String why) {
@@ -83,8 +86,10 @@ public final class PostgresDatabase {
                     return PostgresMessageStore.open(this, groupName, lease.get());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new StorageException("the group \"" + groupName + "\" in the database " + this
-                            + " is in use by another group server", null);
+                    throw new StorageException(
+                            "the group \"" + groupName + "\" in the database " + this
+                                    + " is in use by another group server",
+                            null);
                 }
                 pause(TAKE_RETRY_MS);
             }
@@ -145,11 +150,14 @@ public final class PostgresDatabase {
     public void dropGroup(String groupName) {
         try (Connection db = connect()) {
             db.setAutoCommit(false);
-            // In slices, each well within the driver's 10 s socket timeout, even for a million messages and their index.
-            for (String table : new String[] {"message_search", "message", "member", "group_lease", "group_owner", "group_ban",
-                    "read_marker"}) {
-                try (PreparedStatement st = db.prepareStatement("DELETE FROM " + table + " WHERE ctid = ANY(ARRAY(SELECT"
-                        + " ctid FROM " + table + " WHERE group_id = (SELECT id FROM chat_group WHERE name = ?) LIMIT 50000))")) {
+            // In slices, each well within the driver's 10 s socket timeout, even for a million messages and their
+            // index.
+            for (String table : new String[] {
+                "message_search", "message", "member", "group_lease", "group_owner", "group_ban", "read_marker"
+            }) {
+                try (PreparedStatement st = db.prepareStatement(
+                        "DELETE FROM " + table + " WHERE ctid = ANY(ARRAY(SELECT" + " ctid FROM " + table
+                                + " WHERE group_id = (SELECT id FROM chat_group WHERE name = ?) LIMIT 50000))")) {
                     st.setString(1, groupName);
                     while (st.executeUpdate() > 0) {
                         // the next slice

@@ -3,6 +3,7 @@ package org.groupchat.group;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 
@@ -83,7 +84,7 @@ public final class PostgresMessageStore implements MessageStore {
     }
 
     /** Completes, with the reason, when another server has taken the group over; this store can then store nothing. */
-    public java.util.concurrent.CompletableFuture<String> lost() {
+    public CompletableFuture<String> lost() {
         return lease.lost();
     }
 
@@ -166,7 +167,8 @@ public final class PostgresMessageStore implements MessageStore {
         long ts = Math.max(requestedTs, lastTs);
         try {
             List<Message> stored = live.writes.append(batch, lastSeq, ts);
-            lastSeq = Math.max(lastSeq, stored.stream().mapToLong(Message::seq).max().orElse(lastSeq));
+            lastSeq = Math.max(
+                    lastSeq, stored.stream().mapToLong(Message::seq).max().orElse(lastSeq));
             lastTs = ts;
         } catch (SQLException e) {
             throw failed("could not store the messages", e);

@@ -22,7 +22,8 @@ import org.groupchat.protocol.User;
  */
 final class PostgresQueries {
     private static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text, text_utf8, " + EventColumns.NAMES;
-    // A message as PROTOCOL.md writes it, built by row_to_json from the chat_message type; null where text_utf8 holds it.
+    // A message as PROTOCOL.md writes it, built by row_to_json from the chat_message type; null where text_utf8 holds
+    // it.
     // An event's fields follow the message's, each only when set.
     private static final String MESSAGE_JSON = "CASE WHEN text IS NULL THEN NULL"
             + " WHEN kind IS NULL AND reply_to IS NULL AND mentions IS NULL THEN row_to_json(ROW(seq, id, ts,"
@@ -180,8 +181,14 @@ final class PostgresQueries {
                 if (text == null) {
                     text = new String(rs.getBytes(7), StandardCharsets.UTF_8);
                 }
-                rows.add(EventColumns.read(rs, rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        new User(rs.getString(4), rs.getString(5)), text, 8));
+                rows.add(EventColumns.read(
+                        rs,
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        new User(rs.getString(4), rs.getString(5)),
+                        text,
+                        8));
             }
         }
         return rows;

@@ -18,7 +18,8 @@ final class PostgresSearch {
     // Each hit with its latest edit's text, if any; text_utf8 holds a text with U+0000.
     private static final String MESSAGES = " SELECT m.seq, m.id, m.ts, m.sender_id, m.sender_name,"
             + " CASE WHEN e.seq IS NULL THEN m.text ELSE e.text END, CASE WHEN e.seq IS NULL THEN m.text_utf8 ELSE e.text_utf8 END,"
-            + " m." + EventColumns.NAMES.replace(", ", ", m.") + " FROM hit JOIN message m ON m.group_id = ? AND m.seq = hit.seq LEFT JOIN LATERAL (SELECT seq, text, text_utf8"
+            + " m." + EventColumns.NAMES.replace(", ", ", m.")
+            + " FROM hit JOIN message m ON m.group_id = ? AND m.seq = hit.seq LEFT JOIN LATERAL (SELECT seq, text, text_utf8"
             + " FROM message WHERE group_id = m.group_id AND target = m.seq AND kind = 'edit' ORDER BY seq DESC LIMIT 1) e"
             + " ON true ORDER BY m.seq DESC";
     private static final String IN_RECENT = "WITH recent AS MATERIALIZED (SELECT seq, words FROM message_search"

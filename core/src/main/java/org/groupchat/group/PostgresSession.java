@@ -39,7 +39,8 @@ final class PostgresSession implements AutoCloseable {
     }
 
     static long groupId(Connection db, String groupName) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO chat_group(name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+        try (PreparedStatement insert =
+                        db.prepareStatement("INSERT INTO chat_group(name) VALUES (?) ON CONFLICT (name) DO NOTHING");
                 PreparedStatement select = db.prepareStatement("SELECT id FROM chat_group WHERE name = ?")) {
             insert.setString(1, groupName);
             insert.executeUpdate();
@@ -53,8 +54,9 @@ final class PostgresSession implements AutoCloseable {
 
     /** The group's highest seq and ts, each read from the end of an index. */
     long[] counters() throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT (SELECT coalesce(max(seq), 0) FROM message WHERE group_id = ?),"
-                + " (SELECT coalesce(max(ts), 0) FROM message WHERE group_id = ?)")) {
+        try (PreparedStatement st =
+                db.prepareStatement("SELECT (SELECT coalesce(max(seq), 0) FROM message WHERE group_id = ?),"
+                        + " (SELECT coalesce(max(ts), 0) FROM message WHERE group_id = ?)")) {
             st.setLong(1, groupId);
             st.setLong(2, groupId);
             try (ResultSet rs = st.executeQuery()) {

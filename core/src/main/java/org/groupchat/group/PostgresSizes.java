@@ -56,7 +56,8 @@ public final class PostgresSizes implements AutoCloseable {
     }
 
     private void refresh() {
-        try (Connection db = database.connect(); Statement st = db.createStatement()) {
+        try (Connection db = database.connect();
+                Statement st = db.createStatement()) {
             double bytes;
             double position;
             try (ResultSet row = st.executeQuery(SIZE_AND_POSITION)) {
@@ -87,8 +88,10 @@ public final class PostgresSizes implements AutoCloseable {
                 throw e;
             }
             walFolderReadable = false;
-            LOG.info("groupchat_postgres_wal_bytes is left out: the role may not read the WAL folder of {} (grant it"
-                    + " pg_monitor to have it)", database);
+            LOG.info(
+                    "groupchat_postgres_wal_bytes is left out: the role may not read the WAL folder of {} (grant it"
+                            + " pg_monitor to have it)",
+                    database);
             return -1;
         }
     }

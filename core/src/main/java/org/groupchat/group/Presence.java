@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who is online: a member who made a request in the last 15 seconds, or is waiting in a long poll.
@@ -28,7 +29,7 @@ final class Presence {
     }
 
     /** Counts online members and drops entries too old to matter. */
-    int onlineCount(long nowNanos, Set<String> waiting, java.util.function.Predicate<String> listed) {
+    int onlineCount(long nowNanos, Set<String> waiting, Predicate<String> listed) {
         lastSeenNanos.values().removeIf(seen -> nowNanos - seen >= ONLINE_WINDOW_NANOS);
         Set<String> online = new HashSet<>(lastSeenNanos.keySet());
         online.addAll(waiting);

@@ -69,7 +69,8 @@ final class RecentMessages {
                 start = (int) Math.min(size, query.from() - first.seq() + 1);
             }
             case SINCE_TS -> {
-                // Every message before the kept ones has a ts at or before the first kept one's (appends never go back).
+                // Every message before the kept ones has a ts at or before the first kept one's (appends never go
+                // back).
                 if (query.from() <= first.ts() && first.seq() != 1) {
                     return null;
                 }

@@ -2,8 +2,10 @@ package org.groupchat.group;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import org.groupchat.transport.ConnectingSockets;
+import org.groupchat.metrics.Metrics;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.GroupRef;
 import org.groupchat.protocol.GroupStats;
@@ -11,6 +13,7 @@ import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Request;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.security.CurveKeyPair;
+import org.groupchat.transport.ConnectingSockets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -29,6 +32,7 @@ final class RegistryHeartbeat {
     private static final long READ_INTERVAL_NANOS = 20_000_000L;
     /** The launcher waits this long for the first answer and reports a refusal itself, as its one line. */
     private static final long STARTER_WAIT_NANOS = 2_000_000_000L;
+
     private static final long REFUSAL_REPEAT_NANOS = 30_000_000_000L;
 
     private final Endpoint registry;
@@ -50,14 +54,21 @@ final class RegistryHeartbeat {
     private String lastProblem;
     private long lastRefusalLogNanos;
     private long refusals;
-    private final java.util.concurrent.CompletableFuture<String> firstAnswer;
+    private final CompletableFuture<String> firstAnswer;
 
     /**
      * {@code registryKey}: the registry's CURVE public key, or null when it runs without security. {@code firstAnswer}
      * is completed with null when the registry first accepts the group, or with its refusal.
      */
-    RegistryHeartbeat(ZContext context, Endpoint registry, String registryKey, CurveKeyPair ownKeys, GroupRef group,
-            Long epoch, long intervalMs, java.util.concurrent.CompletableFuture<String> firstAnswer) {
+    RegistryHeartbeat(
+            ZContext context,
+            Endpoint registry,
+            String registryKey,
+            CurveKeyPair ownKeys,
+            GroupRef group,
+            Long epoch,
+            long intervalMs,
+            CompletableFuture<String> firstAnswer) {
         this.epoch = epoch;
         this.firstAnswer = firstAnswer;
         this.registry = registry;
@@ -107,8 +118,12 @@ final class RegistryHeartbeat {
         nextBeatNanos = nowNanos + (queued ? intervalNanos : RETRY_NANOS);
         if (!everAnswered && !warnedSilent && nowNanos - startNanos > SILENCE_WARNING_NANOS) {
             warnedSilent = true;
-            LOG.warn("group \"{}\": the registry at {} has not answered for 10 s; still trying. {}", group.name(), registry,
-                    secureLink ? "Is it running with --secure, and is --registry-key its key?"
+            LOG.warn(
+                    "group \"{}\": the registry at {} has not answered for 10 s; still trying. {}",
+                    group.name(),
+                    registry,
+                    secureLink
+                            ? "Is it running with --secure, and is --registry-key its key?"
                             : "Is it running? If it runs with --secure, give its key with --registry-key.");
         }
         if (registered && nowNanos - lastReplyNanos > 3 * intervalNanos) {
@@ -141,19 +156,29 @@ final class RegistryHeartbeat {
                 if (!registered && reply.has("leaseMs")) {
                     registered = true;
                     firstAnswer.complete(null);
-                    LOG.info("group \"{}\" registered with the registry at {} as {}", group.name(), registry, group.endpoint());
+                    LOG.info(
+                            "group \"{}\" registered with the registry at {} as {}",
+                            group.name(),
+                            registry,
+                            group.endpoint());
                 }
                 return;
             }
-            String problem = reply.path("error").path("code").asText() + ": " + reply.path("error").path("message").asText();
+            String problem = reply.path("error").path("code").asText() + ": "
+                    + reply.path("error").path("message").asText();
             registered = false;
             boolean starterSaysIt = firstAnswer.complete("the registry at " + registry + " refused it: " + problem)
                     && lastReplyNanos - startNanos < STARTER_WAIT_NANOS;
             refusals++;
-            org.groupchat.metrics.Metrics.REGISTRY_REFUSALS.labelValues(group.name()).inc();
-            if (!starterSaysIt && (!problem.equals(lastProblem) || lastReplyNanos - lastRefusalLogNanos > REFUSAL_REPEAT_NANOS)) {
-                LOG.error("group \"{}\" is NOT listed: the registry at {} refused it: {} (refused {} times; still trying)",
-                        group.name(), registry, problem, refusals);
+            Metrics.REGISTRY_REFUSALS.labelValues(group.name()).inc();
+            if (!starterSaysIt
+                    && (!problem.equals(lastProblem) || lastReplyNanos - lastRefusalLogNanos > REFUSAL_REPEAT_NANOS)) {
+                LOG.error(
+                        "group \"{}\" is NOT listed: the registry at {} refused it: {} (refused {} times; still trying)",
+                        group.name(),
+                        registry,
+                        problem,
+                        refusals);
                 lastRefusalLogNanos = lastReplyNanos;
             }
             lastProblem = problem;
@@ -174,7 +199,7 @@ final class RegistryHeartbeat {
         dealer.setReceiveTimeOut((int) timeoutMs);
         byte[] frame;
         while ((frame = dealer.recv()) != null) {
-            if (frame.length > 0 && !new String(frame, java.nio.charset.StandardCharsets.UTF_8).contains("leaseMs")) {
+            if (frame.length > 0 && !new String(frame, StandardCharsets.UTF_8).contains("leaseMs")) {
                 LOG.info("group \"{}\" unregistered from the registry at {}", group.name(), registry);
                 return;
             }

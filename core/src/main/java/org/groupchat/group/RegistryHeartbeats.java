@@ -15,11 +15,21 @@ final class RegistryHeartbeats {
     private final List<RegistryHeartbeat> beats = new ArrayList<>();
 
     /** {@code firstAnswer} completes with the first registry's first answer (see {@link GroupServer#registration}). */
-    void start(ZContext context, GroupServerConfig config, GroupRef self, Supplier<CurveKeyPair> linkKeys,
+    void start(
+            ZContext context,
+            GroupServerConfig config,
+            GroupRef self,
+            Supplier<CurveKeyPair> linkKeys,
             CompletableFuture<String> firstAnswer) {
         for (Endpoint registry : config.registries()) {
-            beats.add(new RegistryHeartbeat(context, registry, config.registryKey(),
-                    config.registryKey() == null ? null : linkKeys.get(), self, config.epoch(), config.heartbeatMs(),
+            beats.add(new RegistryHeartbeat(
+                    context,
+                    registry,
+                    config.registryKey(),
+                    config.registryKey() == null ? null : linkKeys.get(),
+                    self,
+                    config.epoch(),
+                    config.heartbeatMs(),
                     firstAnswer));
         }
     }

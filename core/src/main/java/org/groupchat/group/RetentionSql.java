@@ -46,7 +46,8 @@ final class RetentionSql {
     }
 
     static long firstSeqPostgres(Connection db, long groupId) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT coalesce(min(seq), 0) FROM message WHERE group_id = ?")) {
+        try (PreparedStatement st =
+                db.prepareStatement("SELECT coalesce(min(seq), 0) FROM message WHERE group_id = ?")) {
             st.setLong(1, groupId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

@@ -48,7 +48,11 @@ final class RetentionSweep {
         if (dropped > 0) {
             firstSeq = store.firstSeq();
         } else if (droppedThisSweep > 0) {
-            LOG.info("group \"{}\": retention dropped {} message(s); history now begins at #{}", group, droppedThisSweep, firstSeq);
+            LOG.info(
+                    "group \"{}\": retention dropped {} message(s); history now begins at #{}",
+                    group,
+                    droppedThisSweep,
+                    firstSeq);
             droppedThisSweep = 0;
         }
         nextNanos = nowNanos + (dropped == BATCH ? BUSY_NANOS : idleNanos);

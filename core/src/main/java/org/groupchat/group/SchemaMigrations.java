@@ -21,8 +21,12 @@ final class SchemaMigrations {
 
     /** A SQLite file made before migrations existed already holds version 1: it is adopted (baselined) as it is. */
     static void migrateSqlite(DataSource file, String description) {
-        run(base(file, "sqlite").baselineOnMigrate(true).baselineVersion("1")
-                .baselineDescription("adopted from before migrations"), description);
+        run(
+                base(file, "sqlite")
+                        .baselineOnMigrate(true)
+                        .baselineVersion("1")
+                        .baselineDescription("adopted from before migrations"),
+                description);
     }
 
     /** PostgreSQL keeps every table in a schema of its own, so the database may hold other applications too. */
@@ -46,15 +50,24 @@ final class SchemaMigrations {
     private static void refuseNewer(Flyway flyway, String description) {
         MigrationInfo[] all = flyway.info().all();
         Optional<MigrationVersion> newest = Arrays.stream(all)
-                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
-                .map(MigrationInfo::getVersion).max(Comparator.naturalOrder());
+                .filter(m ->
+                        m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder());
         if (newest.isPresent()) {
-            String known = Arrays.stream(all).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
-                            && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null)
-                    .map(MigrationInfo::getVersion).max(Comparator.naturalOrder()).map(Object::toString).orElse("none");
-            throw new StorageException(description + " has schema version " + newest.get() + ", newer than this build"
-                    + " knows (up to " + known + "); run a GroupChat that knows schema version " + newest.get()
-                    + " or later", null);
+            String known = Arrays.stream(all)
+                    .filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
+                            && m.getState() != MigrationState.FUTURE_FAILED
+                            && m.getVersion() != null)
+                    .map(MigrationInfo::getVersion)
+                    .max(Comparator.naturalOrder())
+                    .map(Object::toString)
+                    .orElse("none");
+            throw new StorageException(
+                    description + " has schema version " + newest.get() + ", newer than this build"
+                            + " knows (up to " + known + "); run a GroupChat that knows schema version " + newest.get()
+                            + " or later",
+                    null);
         }
     }
 }

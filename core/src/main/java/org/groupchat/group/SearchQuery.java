@@ -61,7 +61,10 @@ public record SearchQuery(List<String> words, long beforeSeq, int limit) {
     String fts5() {
         StringBuilder match = new StringBuilder();
         for (String word : words) {
-            match.append(match.isEmpty() ? "" : " ").append('"').append(word.replace("\"", "\"\"")).append('"');
+            match.append(match.isEmpty() ? "" : " ")
+                    .append('"')
+                    .append(word.replace("\"", "\"\""))
+                    .append('"');
         }
         return match.append('*').toString();
     }
@@ -70,8 +73,10 @@ public record SearchQuery(List<String> words, long beforeSeq, int limit) {
     String tsquery() {
         StringBuilder query = new StringBuilder();
         for (String word : words) {
-            query.append(query.isEmpty() ? "" : " & ").append('\'')
-                    .append(word.replace("\\", "\\\\").replace("'", "''")).append('\'');
+            query.append(query.isEmpty() ? "" : " & ")
+                    .append('\'')
+                    .append(word.replace("\\", "\\\\").replace("'", "''"))
+                    .append('\'');
         }
         return query.append(":*").toString();
     }

@@ -8,7 +8,10 @@ final class SendIds {
     private SendIds() {}
 
     static Reply takenByAnother(String id) {
-        return Reply.Failure.of(ErrorCode.BAD_REQUEST, "the id " + id + " already names another user's message in this"
-                + " group; make a fresh UUID for each message", null);
+        return Reply.Failure.of(
+                ErrorCode.BAD_REQUEST,
+                "the id " + id + " already names another user's message in this"
+                        + " group; make a fresh UUID for each message",
+                null);
     }
 }

@@ -1,5 +1,6 @@
 package org.groupchat.group;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +24,8 @@ import org.sqlite.SQLiteDataSource;
 /** The embedded default {@link MessageStore}: one SQLite file per group, WAL, indexed by seq, ts and id; reads are in {@link MessageQueries}. */
 public final class SqliteMessageStore implements MessageStore {
     static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text, " + EventColumns.NAMES;
-    private static final String INSERT = "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // The UNIQUE index on id answers "already stored?" as part of the insert, instead of a SELECT before it.
     private static final String INSERT_UNLESS_STORED = INSERT + " ON CONFLICT(id) DO NOTHING";
 
@@ -63,13 +65,13 @@ public final class SqliteMessageStore implements MessageStore {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StorageException("cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
         }
         DatabaseLock lock = DatabaseLock.take(file);
         try {
             OwnerOnlyFiles.createIfAbsent(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             lock.close();
             throw new StorageException("cannot create the message database " + file + ": " + e.getMessage(), e);
         }
@@ -109,8 +111,10 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     static StorageException damaged(Path file, String problem, Throwable cause) {
-        return new StorageException("the message database " + file + " is damaged (" + problem + "); restore it from a"
-                + " backup, or move it away to start the group empty", cause);
+        return new StorageException(
+                "the message database " + file + " is damaged (" + problem + "); restore it from a"
+                        + " backup, or move it away to start the group empty",
+                cause);
     }
 
     /** Brings the file's schema to this build's (Flyway, on a connection of its own); a damaged file is refused. */
@@ -125,7 +129,8 @@ public final class SqliteMessageStore implements MessageStore {
                     throw damaged(file, sql.getMessage(), e);
                 }
             }
-            throw new StorageException("cannot bring the message database " + file + " up to date: " + e.getMessage(), e);
+            throw new StorageException(
+                    "cannot bring the message database " + file + " up to date: " + e.getMessage(), e);
         }
     }
 
@@ -196,7 +201,9 @@ public final class SqliteMessageStore implements MessageStore {
                 Message message = m.stored(seq + 1, ts);
                 bind(writes.insert, message);
                 if (writes.insert.executeUpdate() == 0) {
-                    stored.add(findById(m.id()).orElseThrow(() -> new StorageException("message " + m.id() + " is neither new nor stored", null)));
+                    stored.add(findById(m.id())
+                            .orElseThrow(() ->
+                                    new StorageException("message " + m.id() + " is neither new nor stored", null)));
                     continue;
                 }
                 seq++;
@@ -345,7 +352,8 @@ public final class SqliteMessageStore implements MessageStore {
 
     /** Caps the database size, as an operator's disk quota; writes past it fail as on a full disk. Call while idle. */
     public void limitSize(long maxBytes) {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA page_size")) {
             rs.next();
             long pages = Math.max(1, maxBytes / rs.getLong(1));
             st.execute("PRAGMA max_page_count=" + pages);

@@ -16,19 +16,22 @@ final class SqliteSearchIndex {
     // CROSS JOIN: the few noted seqs lead; planned freely, SQLite walked the whole log to match them.
     private static final String NOTED = " FROM message_search_pending p CROSS JOIN messages m ON m.seq = p.seq";
     static final String[] CATCH_UP = {
-        "INSERT INTO message_search(rowid, text) SELECT m.seq, m.text" + NOTED + " WHERE m.kind IS NULL OR m.kind = 'message'",
+        "INSERT INTO message_search(rowid, text) SELECT m.seq, m.text" + NOTED
+                + " WHERE m.kind IS NULL OR m.kind = 'message'",
         "UPDATE message_search SET text = (SELECT e.text FROM messages e WHERE e.target = message_search.rowid"
                 + " AND e.kind = 'edit' ORDER BY e.seq DESC LIMIT 1) WHERE rowid IN (SELECT m.target" + NOTED
                 + " WHERE m.kind = 'edit')",
         "DELETE FROM message_search WHERE rowid IN (SELECT m.target" + NOTED + " WHERE m.kind IN ('delete', 'remove'))",
-        "DELETE FROM message_search_pending"};
+        "DELETE FROM message_search_pending"
+    };
 
     private final Connection db;
     private long noted;
 
     SqliteSearchIndex(Connection db) throws SQLException {
         this.db = db;
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM message_search_pending")) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM message_search_pending")) {
             rs.next();
             noted = rs.getLong(1);
         }
@@ -51,7 +54,8 @@ final class SqliteSearchIndex {
         try {
             takeIn();
         } catch (SQLException e) {
-            throw new StorageException("could not bring the search index up to date: " + SqliteMessageStore.reason(e), e);
+            throw new StorageException(
+                    "could not bring the search index up to date: " + SqliteMessageStore.reason(e), e);
         }
     }
 

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The figures of the servers running in this process, as their own threads last published them; a scrape reads
@@ -29,7 +31,7 @@ public final class LiveFigures {
 
     private static final List<Source> GROUPS = new CopyOnWriteArrayList<>();
     private static final List<IntSupplier> REGISTRIES = new CopyOnWriteArrayList<>();
-    private static final List<java.util.function.Supplier<Database>> DATABASES = new CopyOnWriteArrayList<>();
+    private static final List<Supplier<Database>> DATABASES = new CopyOnWriteArrayList<>();
 
     private LiveFigures() {}
 
@@ -49,25 +51,27 @@ public final class LiveFigures {
         REGISTRIES.remove(leases);
     }
 
-    public static void addDatabase(java.util.function.Supplier<Database> database) {
+    public static void addDatabase(Supplier<Database> database) {
         DATABASES.add(database);
     }
 
-    public static void removeDatabase(java.util.function.Supplier<Database> database) {
+    public static void removeDatabase(Supplier<Database> database) {
         DATABASES.remove(database);
     }
 
     static List<Database> databases() {
-        return DATABASES.stream().map(java.util.function.Supplier::get).toList();
+        return DATABASES.stream().map(Supplier::get).toList();
     }
 
     static List<Group> groups() {
-        return GROUPS.stream().map(Source::figures).filter(java.util.Objects::nonNull).toList();
+        return GROUPS.stream().map(Source::figures).filter(Objects::nonNull).toList();
     }
 
     static Optional<Double> registryLeases() {
-        return REGISTRIES.isEmpty() ? Optional.empty()
-                : Optional.of((double) REGISTRIES.stream().mapToInt(IntSupplier::getAsInt).sum());
+        return REGISTRIES.isEmpty()
+                ? Optional.empty()
+                : Optional.of((double)
+                        REGISTRIES.stream().mapToInt(IntSupplier::getAsInt).sum());
     }
 
     static double sizeOf(Path file) {

@@ -1,5 +1,7 @@
 package org.groupchat.protocol;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** A parsed {@code tcp://host:port} address; port 0 or {@code *} means "let the OS pick" when binding. */
@@ -60,10 +62,13 @@ public record Endpoint(String host, int port) {
     }
 
     /** {@code tcp://A:5555,tcp://B:5555} as endpoints, in order; null or blank is none. */
-    public static java.util.List<Endpoint> parseList(String endpoints) {
+    public static List<Endpoint> parseList(String endpoints) {
         if (endpoints == null || endpoints.isBlank()) {
-            return java.util.List.of();
+            return List.of();
         }
-        return java.util.Arrays.stream(endpoints.split(",")).map(String::trim).map(Endpoint::parse).toList();
+        return Arrays.stream(endpoints.split(","))
+                .map(String::trim)
+                .map(Endpoint::parse)
+                .toList();
     }
 }

@@ -44,7 +44,10 @@ public enum EventKind {
         if (wire == null) {
             return MESSAGE;
         }
-        return Arrays.stream(values()).filter(k -> wire.equals(k.wire)).findFirst().orElse(UNKNOWN);
+        return Arrays.stream(values())
+                .filter(k -> wire.equals(k.wire))
+                .findFirst()
+                .orElse(UNKNOWN);
     }
 
     /** Kinds whose {@code target} is an earlier message of the log. */

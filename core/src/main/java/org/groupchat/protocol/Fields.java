@@ -68,14 +68,18 @@ public final class Fields {
             throw bad("\"text\" is empty");
         }
         // Defence in depth for clients that print text raw: ESC, BEL, CR, C1 move cursors and retitle terminals.
-        int control = trimmed.codePoints().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t').findFirst().orElse(-1);
+        int control = trimmed.codePoints()
+                .filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t')
+                .findFirst()
+                .orElse(-1);
         if (control >= 0) {
-            throw bad(String.format("\"text\" must not contain control characters other than tab and newline (found U+%04X)", control));
+            throw bad(String.format(
+                    "\"text\" must not contain control characters other than tab and newline (found U+%04X)", control));
         }
         int bytes = trimmed.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_TEXT_BYTES) {
-            throw new ProtocolException(ErrorCode.TOO_LARGE,
-                    "text is " + bytes + " bytes; the limit is " + MAX_TEXT_BYTES + " bytes");
+            throw new ProtocolException(
+                    ErrorCode.TOO_LARGE, "text is " + bytes + " bytes; the limit is " + MAX_TEXT_BYTES + " bytes");
         }
         return trimmed;
     }

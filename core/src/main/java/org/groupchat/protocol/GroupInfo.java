@@ -8,9 +8,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * addition to the contract) is the group server's CURVE key, or absent when the group runs without security.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GroupInfo(@JsonProperty(required = true) String name, @JsonProperty(required = true) String endpoint,
-        @JsonProperty(required = true) int members, @JsonProperty(required = true) int online,
-        @JsonProperty(required = true) long lastSeq, @JsonProperty(required = true) long since, String publicKey) {
+public record GroupInfo(
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) String endpoint,
+        @JsonProperty(required = true) int members,
+        @JsonProperty(required = true) int online,
+        @JsonProperty(required = true) long lastSeq,
+        @JsonProperty(required = true) long since,
+        String publicKey) {
 
     public GroupInfo(String name, String endpoint, int members, int online, long lastSeq, long since) {
         this(name, endpoint, members, online, lastSeq, since, null);

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * "moderation") is true for the group's owners and absent otherwise.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Member(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
-        @JsonProperty(required = true) boolean online, @JsonProperty("owner") Boolean owner) {
+public record Member(
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) boolean online,
+        @JsonProperty("owner") Boolean owner) {
 
     public Member(String id, String name, boolean online) {
         this(id, name, online, null);

@@ -10,10 +10,18 @@ import java.util.List;
  * ({@code replyTo}, {@code target}); its {@code text} is always what a v1 client shows for it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Message(@JsonProperty(required = true) long seq, @JsonProperty(required = true) String id,
-        @JsonProperty(required = true) long ts, @JsonProperty(required = true) User sender,
-        @JsonProperty(required = true) String text, String kind, Long replyTo, Long target, String emoji,
-        String member, List<String> mentions) {
+public record Message(
+        @JsonProperty(required = true) long seq,
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) long ts,
+        @JsonProperty(required = true) User sender,
+        @JsonProperty(required = true) String text,
+        String kind,
+        Long replyTo,
+        Long target,
+        String emoji,
+        String member,
+        List<String> mentions) {
 
     public Message(long seq, String id, long ts, User sender, String text) {
         this(seq, id, ts, sender, text, null, null, null, null, null, null);

@@ -9,7 +9,8 @@ public final class Ops {
     private static final Map<Class<?>, String> NAMES = new HashMap<>();
 
     static {
-        for (JsonSubTypes.Type type : Request.class.getAnnotation(JsonSubTypes.class).value()) {
+        for (JsonSubTypes.Type type :
+                Request.class.getAnnotation(JsonSubTypes.class).value()) {
             NAMES.put(type.value(), type.name());
         }
     }

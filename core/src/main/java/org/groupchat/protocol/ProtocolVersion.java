@@ -2,6 +2,7 @@ package org.groupchat.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 
 /** The protocol number and the software version that servers report in PING. */
@@ -9,21 +10,20 @@ public final class ProtocolVersion {
     public static final int PROTOCOL = 1;
     public static final String SOFTWARE = readSoftwareVersion();
     /** The 1.4 features' names, as PING lists them once a group server supports them (PROTOCOL.md). */
-    public static final String REPLIES = "replies", EDITS = "edits", REACTIONS = "reactions", MENTIONS = "mentions",
-            SEARCH = "search", READ_MARKERS = "read-markers", MODERATION = "moderation", FILES = "files";
+    public static final String REPLIES = "replies";
+
+    public static final String EDITS = "edits";
+    public static final String REACTIONS = "reactions";
+    public static final String MENTIONS = "mentions";
+    public static final String SEARCH = "search";
+    public static final String READ_MARKERS = "read-markers";
+    public static final String MODERATION = "moderation";
+    public static final String FILES = "files";
     /** What a group server lists in PING's {@code features}: names from PROTOCOL.md. */
-    public static final java.util.List<String> GROUP_FEATURES = java.util.List.of(
-            "history-id",
-            "retention",
-            REPLIES,
-            EDITS,
-            REACTIONS,
-            MENTIONS,
-            MODERATION,
-            READ_MARKERS,
-            SEARCH);
+    public static final List<String> GROUP_FEATURES =
+            List.of("history-id", "retention", REPLIES, EDITS, REACTIONS, MENTIONS, MODERATION, READ_MARKERS, SEARCH);
     /** What a registry lists in PING's {@code features}. */
-    public static final java.util.List<String> REGISTRY_FEATURES = java.util.List.of("register-epoch");
+    public static final List<String> REGISTRY_FEATURES = List.of("register-epoch");
 
     private ProtocolVersion() {}
 

@@ -19,8 +19,12 @@ public sealed interface Reply {
 
     /** {@code features} (1.1): what the server supports beyond version 1, by name (PROTOCOL.md). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Pong(@JsonProperty(required = true) String role, @JsonProperty(required = true) String version,
-            @JsonProperty(required = true) int protocol, List<String> features) implements Reply {
+    record Pong(
+            @JsonProperty(required = true) String role,
+            @JsonProperty(required = true) String version,
+            @JsonProperty(required = true) int protocol,
+            List<String> features)
+            implements Reply {
         public Pong(String role, String version, int protocol) {
             this(role, version, protocol, null);
         }
@@ -41,8 +45,13 @@ public sealed interface Reply {
      * this user is an owner of the group.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Joined(@JsonProperty(required = true) long lastSeq, @JsonProperty(required = true) List<User> members,
-            String historyId, Long readSeq, Boolean owner) implements Reply {
+    record Joined(
+            @JsonProperty(required = true) long lastSeq,
+            @JsonProperty(required = true) List<User> members,
+            String historyId,
+            Long readSeq,
+            Boolean owner)
+            implements Reply {
         public Joined(long lastSeq, List<User> members) {
             this(lastSeq, members, null, null, null);
         }
@@ -59,8 +68,13 @@ public sealed interface Reply {
      * {@code readSeq} (1.4, "read-markers"): how far this user has read, so two copies of one identity agree.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Fetched(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) long lastSeq,
-            @JsonProperty(required = true) boolean more, String historyId, Long firstSeq, Long readSeq)
+    record Fetched(
+            @JsonProperty(required = true) List<Message> messages,
+            @JsonProperty(required = true) long lastSeq,
+            @JsonProperty(required = true) boolean more,
+            String historyId,
+            Long firstSeq,
+            Long readSeq)
             implements Reply {
         public Fetched(List<Message> messages, long lastSeq, boolean more) {
             this(messages, lastSeq, more, null, null, null);
@@ -72,8 +86,11 @@ public sealed interface Reply {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record History(@JsonProperty(required = true) List<Message> messages, @JsonProperty(required = true) boolean more,
-            Long firstSeq) implements Reply {
+    record History(
+            @JsonProperty(required = true) List<Message> messages,
+            @JsonProperty(required = true) boolean more,
+            Long firstSeq)
+            implements Reply {
         public History(List<Message> messages, boolean more) {
             this(messages, more, null);
         }
@@ -88,8 +105,9 @@ public sealed interface Reply {
      * 1.4, SEARCH: the hits, newest first, each the original message (its seq, id, ts, sender) with its current text
      * (after edits); {@code more} = older hits exist (ask again with {@code beforeSeq} = the last hit's seq).
      */
-    record SearchHits(@JsonProperty(required = true) List<Message> hits, @JsonProperty(required = true) boolean more)
-            implements Reply {}
+    record SearchHits(
+            @JsonProperty(required = true) List<Message> hits,
+            @JsonProperty(required = true) boolean more) implements Reply {}
 
     @JsonPropertyOrder({"ok", "error"})
     record Failure(Error error) implements Reply {

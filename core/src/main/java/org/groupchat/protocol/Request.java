@@ -3,6 +3,7 @@ package org.groupchat.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 
 /** Every request of protocol version 1 and its additions; the JSON field {@code op} selects the record. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
@@ -67,15 +68,32 @@ public sealed interface Request {
      * Appends one entry to the group's log. Since 1.4 it may be an event other than a message ({@code kind}, see
      * {@link EventKind}) with the fields its kind names; the server writes the text of the kinds that have none.
      */
-    record Send(User user, String id, String text, String kind, Long replyTo, Long target, String emoji, String member,
-            java.util.List<String> mentions) implements AsUser {
+    record Send(
+            User user,
+            String id,
+            String text,
+            String kind,
+            Long replyTo,
+            Long target,
+            String emoji,
+            String member,
+            List<String> mentions)
+            implements AsUser {
         public Send(User user, String id, String text) {
             this(user, id, text, null, null, null, null, null, null);
         }
 
         /** A message that quotes {@code replyTo} (may be null) and mentions the given members (may be empty). */
-        public static Send message(User user, String id, String text, Long replyTo, java.util.List<String> mentions) {
-            return new Send(user, id, text, null, replyTo, null, null, null,
+        public static Send message(User user, String id, String text, Long replyTo, List<String> mentions) {
+            return new Send(
+                    user,
+                    id,
+                    text,
+                    null,
+                    replyTo,
+                    null,
+                    null,
+                    null,
                     mentions == null || mentions.isEmpty() ? null : mentions);
         }
 

@@ -69,7 +69,8 @@ public final class RequestDecoder {
         for (byte b : frame) {
             if (b < 0) {
                 try {
-                    StandardCharsets.UTF_8.newDecoder()
+                    StandardCharsets.UTF_8
+                            .newDecoder()
                             .onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)
                             .decode(ByteBuffer.wrap(frame));

@@ -9,8 +9,15 @@ import org.groupchat.protocol.GroupStats;
  * group's CURVE key as it registered it; {@code ownerKey} the key its connection to a secure registry authenticated
  * with (null when the registry runs without security). {@code epoch}: the server's turn as it registered it, or null.
  */
-record Lease(String name, String endpoint, String publicKey, String ownerKey, GroupStats stats, long sinceMs,
-        long expiresAtNanos, Long epoch) {
+record Lease(
+        String name,
+        String endpoint,
+        String publicKey,
+        String ownerKey,
+        GroupStats stats,
+        long sinceMs,
+        long expiresAtNanos,
+        Long epoch) {
 
     /** Whether a registration with {@code otherEpoch} comes from a later turn of the group than this lease's. */
     boolean isOlderThan(Long otherEpoch) {

@@ -19,12 +19,20 @@ final class LeaseTable {
     }
 
     /** Renews or creates the lease; {@code sinceMs} stays while the same server keeps it alive. */
-    Lease renew(String name, String endpoint, String publicKey, String ownerKey, GroupStats stats, Long epoch, long nowMs,
-            long nowNanos, long leaseMs) {
+    Lease renew(
+            String name,
+            String endpoint,
+            String publicKey,
+            String ownerKey,
+            GroupStats stats,
+            Long epoch,
+            long nowMs,
+            long nowNanos,
+            long leaseMs) {
         Lease old = live(name, nowNanos).orElse(null);
         long since = old != null && old.isHeldBy(endpoint, publicKey) ? old.sinceMs() : nowMs;
-        Lease lease = new Lease(name, endpoint, publicKey, ownerKey, stats, since, nowNanos + leaseMs * 1_000_000L,
-                epoch);
+        Lease lease =
+                new Lease(name, endpoint, publicKey, ownerKey, stats, since, nowNanos + leaseMs * 1_000_000L, epoch);
         byKey.put(key(name), lease);
         if (old == null || !old.toInfo().equals(lease.toInfo())) {
             version++;
@@ -46,7 +54,8 @@ final class LeaseTable {
 
     /** Drops the leases that ran out and returns them, so the log can name each group. */
     List<Lease> expire(long nowNanos) {
-        List<Lease> expired = byKey.values().stream().filter(lease -> !lease.isLive(nowNanos)).toList();
+        List<Lease> expired =
+                byKey.values().stream().filter(lease -> !lease.isLive(nowNanos)).toList();
         if (!expired.isEmpty()) {
             expired.forEach(lease -> byKey.remove(key(lease.name())));
             version++;

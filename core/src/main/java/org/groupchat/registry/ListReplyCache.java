@@ -18,7 +18,8 @@ final class ListReplyCache {
     byte[] reply(LeaseTable leases, long nowNanos) {
         if (encoded == null || listedVersion != leases.version() || nowNanos - validUntilNanos >= 0) {
             List<Lease> live = leases.liveSortedByName(nowNanos);
-            encoded = Json.write(new Reply.GroupList(live.stream().map(Lease::toInfo).toList()));
+            encoded = Json.write(
+                    new Reply.GroupList(live.stream().map(Lease::toInfo).toList()));
             listedVersion = leases.version();
             validUntilNanos = nowNanos + LONGEST_REUSE_NANOS;
             for (Lease lease : live) {

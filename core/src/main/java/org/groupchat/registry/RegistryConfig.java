@@ -8,12 +8,14 @@ import org.groupchat.transport.SocketLimits;
  * How a registry runs: where it binds, how long a lease lasts, how many groups it holds, and its CURVE settings
  * ({@code security} null: none; its allow-list, if any, names the group servers that may register).
  */
-public record RegistryConfig(Endpoint bind, long leaseMs, int maxGroups, SocketLimits socketLimits, ServerSecurity security) {
+public record RegistryConfig(
+        Endpoint bind, long leaseMs, int maxGroups, SocketLimits socketLimits, ServerSecurity security) {
     public static final long DEFAULT_LEASE_MS = 6_000;
     public static final int DEFAULT_MAX_GROUPS = 10_000;
 
     public static RegistryConfig bindingTo(String endpoint) {
-        return new RegistryConfig(Endpoint.parse(endpoint), DEFAULT_LEASE_MS, DEFAULT_MAX_GROUPS, SocketLimits.DEFAULT, null);
+        return new RegistryConfig(
+                Endpoint.parse(endpoint), DEFAULT_LEASE_MS, DEFAULT_MAX_GROUPS, SocketLimits.DEFAULT, null);
     }
 
     public RegistryConfig withLeaseMs(long newLeaseMs) {

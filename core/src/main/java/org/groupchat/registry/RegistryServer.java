@@ -2,6 +2,8 @@ package org.groupchat.registry;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import org.groupchat.metrics.LiveFigures;
 import org.groupchat.metrics.Metrics;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Fields;
@@ -17,6 +19,7 @@ import org.groupchat.server.Inbound;
 import org.groupchat.server.RouterServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zeromq.ZContext;
 
 /** The registry ("message server"): group servers hold leases here, users LIST the live groups. */
 public final class RegistryServer extends RouterServer {
@@ -26,7 +29,7 @@ public final class RegistryServer extends RouterServer {
     private final RegistryConfig config;
     private final LeaseTable leases = new LeaseTable();
     private volatile int leaseCount;
-    private final java.util.function.IntSupplier leaseFigure = () -> leaseCount;
+    private final IntSupplier leaseFigure = () -> leaseCount;
     private final ListReplyCache listReply = new ListReplyCache();
     private long nextSweepNanos;
 
@@ -50,16 +53,21 @@ public final class RegistryServer extends RouterServer {
     @Override
     protected Reply answer(Request request, String peerKey) throws ProtocolException {
         if (request instanceof Request.Ping) {
-            return new Reply.Pong("registry", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL,
-                    ProtocolVersion.REGISTRY_FEATURES);
+            return new Reply.Pong(
+                    "registry", ProtocolVersion.SOFTWARE, ProtocolVersion.PROTOCOL, ProtocolVersion.REGISTRY_FEATURES);
         } else if (request instanceof Request.Register register) {
             return register(register, peerKey);
         } else if (request instanceof Request.Unregister unregister) {
             String name = Fields.name(unregister.name(), "name");
-            String endpoint = unregister.endpoint() == null ? null : Fields.connectableEndpoint(unregister.endpoint(), "endpoint");
+            String endpoint = unregister.endpoint() == null
+                    ? null
+                    : Fields.connectableEndpoint(unregister.endpoint(), "endpoint");
             Optional<Lease> lease = leases.live(name, System.nanoTime());
-            if (lease.isPresent() && lease.get().ownerKey() != null && !lease.get().ownerKey().equals(peerKey)) {
-                throw new ProtocolException(ErrorCode.UNAUTHORIZED,
+            if (lease.isPresent()
+                    && lease.get().ownerKey() != null
+                    && !lease.get().ownerKey().equals(peerKey)) {
+                throw new ProtocolException(
+                        ErrorCode.UNAUTHORIZED,
                         "only the group server that registered \"" + name + "\" may unregister it");
             }
             if (lease.isPresent() && (endpoint == null || lease.get().endpoint().equals(endpoint))) {
@@ -71,9 +79,11 @@ public final class RegistryServer extends RouterServer {
             String name = Fields.name(lookup.name(), "name");
             return leases.live(name, System.nanoTime())
                     .map(lease -> new Reply.GroupFound(lease.toInfo()))
-                    .orElseThrow(() -> new ProtocolException(ErrorCode.UNKNOWN_GROUP, "no live group is named \"" + name + "\""));
+                    .orElseThrow(() ->
+                            new ProtocolException(ErrorCode.UNKNOWN_GROUP, "no live group is named \"" + name + "\""));
         }
-        throw new ProtocolException(ErrorCode.BAD_REQUEST,
+        throw new ProtocolException(
+                ErrorCode.BAD_REQUEST,
                 "the registry does not answer " + Ops.of(request) + "; send it to a group server");
     }
 
@@ -91,25 +101,45 @@ public final class RegistryServer extends RouterServer {
         Long epoch = validEpoch(register.epoch());
         Optional<Lease> holder = leases.live(name, nowNanos);
         if (holder.isPresent() && holder.get().isNewerThan(epoch)) {
-            throw new ProtocolException(ErrorCode.NAME_TAKEN, "the group \"" + holder.get().name() + "\" has moved to "
-                    + holder.get().endpoint() + " (epoch " + holder.get().epoch() + ", newer than " + epoch + ")");
+            throw new ProtocolException(
+                    ErrorCode.NAME_TAKEN,
+                    "the group \"" + holder.get().name() + "\" has moved to "
+                            + holder.get().endpoint() + " (epoch "
+                            + holder.get().epoch() + ", newer than " + epoch + ")");
         }
         boolean takesOver = holder.isPresent() && holder.get().isOlderThan(epoch);
         if (holder.isPresent() && !takesOver && !holder.get().isHeldBy(endpoint, publicKey)) {
-            throw new ProtocolException(ErrorCode.NAME_TAKEN,
-                    "the name \"" + holder.get().name() + "\" is held by the group at " + holder.get().endpoint());
+            throw new ProtocolException(
+                    ErrorCode.NAME_TAKEN,
+                    "the name \"" + holder.get().name() + "\" is held by the group at "
+                            + holder.get().endpoint());
         }
         if (takesOver) {
-            LOG.info("group \"{}\" moved from {} to {} (epoch {})", name, holder.get().endpoint(), endpoint, epoch);
+            LOG.info(
+                    "group \"{}\" moved from {} to {} (epoch {})",
+                    name,
+                    holder.get().endpoint(),
+                    endpoint,
+                    epoch);
         }
         if (holder.isEmpty() && leases.size() >= config.maxGroups()) {
             leases.expire(nowNanos);
             if (leases.size() >= config.maxGroups()) {
-                throw new ProtocolException(ErrorCode.TOO_LARGE,
+                throw new ProtocolException(
+                        ErrorCode.TOO_LARGE,
                         "the registry is full: it holds at most " + config.maxGroups() + " groups");
             }
         }
-        leases.renew(name, endpoint, publicKey, peerKey, stats, epoch, System.currentTimeMillis(), nowNanos, config.leaseMs());
+        leases.renew(
+                name,
+                endpoint,
+                publicKey,
+                peerKey,
+                stats,
+                epoch,
+                System.currentTimeMillis(),
+                nowNanos,
+                config.leaseMs());
         if (holder.isEmpty()) {
             LOG.info("group \"{}\" registered at {}", name, endpoint);
         }
@@ -118,7 +148,8 @@ public final class RegistryServer extends RouterServer {
 
     private static String validPublicKey(String key) throws ProtocolException {
         if (key != null && !PublicKeys.isValid(key)) {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, "\"group.publicKey\" must be a CURVE public key: 40 Z85 characters");
+            throw new ProtocolException(
+                    ErrorCode.BAD_REQUEST, "\"group.publicKey\" must be a CURVE public key: 40 Z85 characters");
         }
         return key;
     }
@@ -129,17 +160,24 @@ public final class RegistryServer extends RouterServer {
             return;
         }
         if (!security().allows(peerKey)) {
-            Metrics.HANDSHAKE_REFUSALS.labelValues(Metrics.REFUSED_KEY_NOT_ALLOWED).inc();
-            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "this registry lists only the group servers it trusts;"
-                    + " the key of this connection (fingerprint " + PublicKeys.fingerprint(peerKey) + ") is not one of them");
+            Metrics.HANDSHAKE_REFUSALS
+                    .labelValues(Metrics.REFUSED_KEY_NOT_ALLOWED)
+                    .inc();
+            throw new ProtocolException(
+                    ErrorCode.UNAUTHORIZED,
+                    "this registry lists only the group servers it trusts;"
+                            + " the key of this connection (fingerprint " + PublicKeys.fingerprint(peerKey)
+                            + ") is not one of them");
         }
         if (publicKey == null) {
-            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "this registry runs CURVE and lists only groups that run"
-                    + " CURVE too; start the group server with --secure");
+            throw new ProtocolException(
+                    ErrorCode.UNAUTHORIZED,
+                    "this registry runs CURVE and lists only groups that run"
+                            + " CURVE too; start the group server with --secure");
         }
         if (!publicKey.equals(peerKey)) {
-            throw new ProtocolException(ErrorCode.UNAUTHORIZED,
-                    "\"group.publicKey\" must be the key this connection authenticated with");
+            throw new ProtocolException(
+                    ErrorCode.UNAUTHORIZED, "\"group.publicKey\" must be the key this connection authenticated with");
         }
     }
 
@@ -160,20 +198,19 @@ public final class RegistryServer extends RouterServer {
         return stats;
     }
 
-
     @Override
     protected long millisUntilNextTimer() {
         return Math.max(0, (nextSweepNanos - System.nanoTime()) / 1_000_000L);
     }
 
     @Override
-    protected void onStart(org.zeromq.ZContext context) {
-        org.groupchat.metrics.LiveFigures.addRegistry(leaseFigure);
+    protected void onStart(ZContext context) {
+        LiveFigures.addRegistry(leaseFigure);
     }
 
     @Override
     protected void onStop() {
-        org.groupchat.metrics.LiveFigures.removeRegistry(leaseFigure);
+        LiveFigures.removeRegistry(leaseFigure);
     }
 
     @Override
@@ -182,7 +219,10 @@ public final class RegistryServer extends RouterServer {
         long now = System.nanoTime();
         if (now - nextSweepNanos >= 0) {
             for (Lease expired : leases.expire(now)) {
-                LOG.info("lease of group \"{}\" at {} expired: no heartbeat for {} ms", expired.name(), expired.endpoint(),
+                LOG.info(
+                        "lease of group \"{}\" at {} expired: no heartbeat for {} ms",
+                        expired.name(),
+                        expired.endpoint(),
                         config.leaseMs());
             }
             nextSweepNanos = now + EXPIRY_SWEEP_NANOS;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,7 @@ public final class AllowList {
     }
 
     private static Set<String> userIdsOf(Set<String> keys) {
-        return keys.stream().map(PublicKeys::userIdFor).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return keys.stream().map(PublicKeys::userIdFor).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> parse(Path file) throws IOException {

@@ -17,8 +17,8 @@ public final class HandshakeFailures implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeFailures.class);
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
     private static final int STOP_CHECK_MS = 100;
-    private static final int EVENTS = zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL
-            | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL;
+    private static final int EVENTS =
+            zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL;
 
     private final ZContext context;
     private final String endpoint;
@@ -49,9 +49,13 @@ public final class HandshakeFailures implements AutoCloseable {
             while (running) {
                 ZMQ.Event event = ZMQ.Event.recv(monitor);
                 if (event != null && (event.getEvent() & EVENTS) != 0) {
-                    LOG.warn("refused a CURVE handshake from {}: it does not hold this server's public key, or its"
-                            + " handshake is broken", event.getAddress());
-                    Metrics.HANDSHAKE_REFUSALS.labelValues(Metrics.REFUSED_BAD_HANDSHAKE).inc();
+                    LOG.warn(
+                            "refused a CURVE handshake from {}: it does not hold this server's public key, or its"
+                                    + " handshake is broken",
+                            event.getAddress());
+                    Metrics.HANDSHAKE_REFUSALS
+                            .labelValues(Metrics.REFUSED_BAD_HANDSHAKE)
+                            .inc();
                 }
             }
         } catch (RuntimeException e) {

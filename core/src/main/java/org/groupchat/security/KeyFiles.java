@@ -87,7 +87,8 @@ public final class KeyFiles {
             if (PublicKeys.isValid(trimmed)) {
                 return trimmed;
             }
-            throw new KeyFileException("\"" + keyOrFile + "\" is neither a CURVE public key (40 Z85 characters) nor a key file");
+            throw new KeyFileException(
+                    "\"" + keyOrFile + "\" is neither a CURVE public key (40 Z85 characters) nor a key file");
         }
         try {
             String key = ZConfig.load(file.toString()).getValue("curve/public-key");
@@ -137,6 +138,7 @@ public final class KeyFiles {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        return existing != null && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return existing != null
+                && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -33,7 +33,8 @@ public final class PublicKeys {
     /** The first 8 bytes of SHA-256 over the 32 raw key bytes, as four groups of hex: "3f2a-91c0-7d4e-b812". */
     public static String fingerprint(String z85) {
         String hex = HexFormat.of().formatHex(sha256(raw(z85)), 0, 8);
-        return hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16);
+        return hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12) + "-"
+                + hex.substring(12, 16);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.groupchat.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -90,7 +91,9 @@ public final class ZapHandler implements AutoCloseable {
         String version = frames.size() > 0 ? new String(frames.get(0), ZMQ.CHARSET) : "";
         byte[] requestId = frames.size() > 1 ? frames.get(1) : new byte[0];
         String mechanism = frames.size() > 5 ? new String(frames.get(5), ZMQ.CHARSET) : "";
-        boolean curve = "1.0".equals(version) && "CURVE".equals(mechanism) && frames.size() > 6
+        boolean curve = "1.0".equals(version)
+                && "CURVE".equals(mechanism)
+                && frames.size() > 6
                 && frames.get(6).length == ZMQ.Curve.KEY_SIZE;
         ZMsg reply = new ZMsg();
         reply.add("1.0");
@@ -100,8 +103,10 @@ public final class ZapHandler implements AutoCloseable {
             reply.add("OK");
             reply.add(ZMQ.Curve.z85Encode(frames.get(6)));
         } else {
-            LOG.warn("refused a {} handshake: only CURVE clients are served", mechanism.isEmpty() ? "malformed" : mechanism);
-            org.groupchat.metrics.Metrics.HANDSHAKE_REFUSALS.labelValues(org.groupchat.metrics.Metrics.REFUSED_NOT_CURVE).inc();
+            LOG.warn(
+                    "refused a {} handshake: only CURVE clients are served",
+                    mechanism.isEmpty() ? "malformed" : mechanism);
+            Metrics.HANDSHAKE_REFUSALS.labelValues(Metrics.REFUSED_NOT_CURVE).inc();
             reply.add("400");
             reply.add("only CURVE is accepted");
             reply.add("");

@@ -29,10 +29,13 @@ final class BindFailure {
     static String notOnThisMachine(String host) {
         try {
             InetAddress address = InetAddress.getByName(host);
-            if (address.isAnyLocalAddress() || address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null) {
+            if (address.isAnyLocalAddress()
+                    || address.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(address) != null) {
                 return null;
             }
-            return "the address " + address.getHostAddress() + " is not on this machine (bind to one of its own addresses, or *)";
+            return "the address " + address.getHostAddress()
+                    + " is not on this machine (bind to one of its own addresses, or *)";
         } catch (UnknownHostException e) {
             return "the host name \"" + host + "\" does not resolve";
         } catch (SocketException e) {

@@ -23,8 +23,12 @@ public record Inbound(List<byte[]> route, byte[] body, String problem, String pe
         if (bodyFrames == 1) {
             return new Inbound(route, frames.get(bodyStart), null, peerKey);
         }
-        return new Inbound(route, new byte[0],
-                bodyFrames == 0 ? "request has no frame after the envelope" : "a request must be exactly one frame, got " + bodyFrames,
+        return new Inbound(
+                route,
+                new byte[0],
+                bodyFrames == 0
+                        ? "request has no frame after the envelope"
+                        : "a request must be exactly one frame, got " + bodyFrames,
                 peerKey);
     }
 }

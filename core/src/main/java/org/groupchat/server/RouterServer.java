@@ -1,7 +1,5 @@
 package org.groupchat.server;
 
-import org.groupchat.transport.SocketLimits;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +16,7 @@ import org.groupchat.security.HandshakeFailures;
 import org.groupchat.security.ServerSecurity;
 import org.groupchat.security.ZapHandler;
 import org.groupchat.transport.Contexts;
+import org.groupchat.transport.SocketLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -131,6 +130,8 @@ public abstract class RouterServer implements AutoCloseable {
         }
     }
 
+    // whatever ends the loop, OutOfMemoryError included, ends the server: it is caught only to report that it stopped
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void run() {
         try {
             context = Contexts.create();
@@ -189,7 +190,8 @@ public abstract class RouterServer implements AutoCloseable {
         try {
             router.bind(bindEndpoint.bindAddress());
         } catch (ZMQException e) {
-            throw new ServerStartException("cannot bind " + bindEndpoint + ": " + BindFailure.describe(bindEndpoint, e), e);
+            throw new ServerStartException(
+                    "cannot bind " + bindEndpoint + ": " + BindFailure.describe(bindEndpoint, e), e);
         }
     }
 

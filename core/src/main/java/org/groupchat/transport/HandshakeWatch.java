@@ -18,10 +18,15 @@ public final class HandshakeWatch implements AutoCloseable {
 
     public static final long READ_EVERY_MS = 100;
     private static final AtomicLong NEXT_ID = new AtomicLong();
-    private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_PROTOCOL
-            | ZMQ.HANDSHAKE_FAILED_NO_DETAIL | ZMQ.HANDSHAKE_FAILED_AUTH | ZMQ.EVENT_CONNECT_RETRIED;
+    private static final int EVENTS = ZMQ.EVENT_CONNECTED
+            | ZMQ.EVENT_DISCONNECTED
+            | ZMQ.HANDSHAKE_FAILED_PROTOCOL
+            | ZMQ.HANDSHAKE_FAILED_NO_DETAIL
+            | ZMQ.HANDSHAKE_FAILED_AUTH
+            | ZMQ.EVENT_CONNECT_RETRIED;
     /** Refused TCP connects in a row (about 0.3 s at the reconnect interval of 100 ms, doubling) that mean nobody listens. */
     private static final int REFUSED_CONNECTS_THAT_MEAN_NOBODY = 3;
+
     private static final long QUICK_DROP_NANOS = (ConnectingSockets.HANDSHAKE_MS - READ_EVERY_MS) * 1_000_000L;
     /** JeroMQ schedules the redial of a dropped connection at once; none within this time means it gave up. */
     private static final long NO_REDIAL_NANOS = 150_000_000L;

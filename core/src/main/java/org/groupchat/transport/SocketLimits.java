@@ -1,6 +1,5 @@
 package org.groupchat.transport;
 
-import org.groupchat.transport.SafeFrameAllocator;
 import org.zeromq.ZMQ;
 
 /** Transport limits on every server socket: one peer cannot grow the server's memory or hold a half-open handshake. */

@@ -37,14 +37,21 @@ class EventClientTest {
     @BeforeEach
     void start() {
         String ownerId = PublicKeys.userIdFor(ownerKeys.publicKey());
-        server = TestGroups.group(TestGroups.unlimited(GroupServerConfig.of("Club", TestGroups.ANY_PORT, null))
-                .withSecurity(ServerSecurity.withKeys(groupKeys)).withOwners(List.of(ownerId)), dataDir);
+        server = TestGroups.group(
+                TestGroups.unlimited(GroupServerConfig.of("Club", TestGroups.ANY_PORT, null))
+                        .withSecurity(ServerSecurity.withKeys(groupKeys))
+                        .withOwners(List.of(ownerId)),
+                dataDir);
         owner = client(new User(ownerId, "Olivia"), ownerKeys);
         bob = client(new User(PublicKeys.userIdFor(bobKeys.publicKey()), "Bob"), bobKeys);
     }
 
     private GroupClient client(User user, CurveKeyPair keys) {
-        return new GroupClient(null, server.boundEndpoint().toString(), user, ClientOptions.DEFAULT,
+        return new GroupClient(
+                null,
+                server.boundEndpoint().toString(),
+                user,
+                ClientOptions.DEFAULT,
                 new ClientKeys(groupKeys.publicKey(), keys));
     }
 
@@ -67,7 +74,10 @@ class EventClientTest {
         assertThat(owner.react(hello.seq(), "👋").text()).isEqualTo("reacted 👋 to message #1");
         assertThat(owner.unreact(hello.seq(), "👋").eventKind()).isEqualTo(EventKind.UNREACTION);
         assertThat(owner.remove(hello.seq()).text()).isEqualTo("removed message #1 by Bob");
-        assertThat(owner.members()).filteredOn(Member::isOwner).extracting(Member::name).containsExactly("Olivia");
+        assertThat(owner.members())
+                .filteredOn(Member::isOwner)
+                .extracting(Member::name)
+                .containsExactly("Olivia");
 
         ServerErrorException refused = catchThrowableOfType(() -> bob.delete(reply.seq()), ServerErrorException.class);
         assertThat(refused.code()).isEqualTo(ErrorCode.FORBIDDEN);

@@ -27,23 +27,28 @@ class FollowingClientTest {
     void aGroupThatMovedIsFollowedAndARetriedSendIsStoredOnce() throws Exception {
         try (RegistryServer registry = TestGroups.registry(2_000)) {
             // The first registry of the list is down: each lookup goes on to the next.
-            Registries registries = Registries.parse(null,
-                    TestGroups.endpointWhereNothingListens() + "," + registry.boundEndpoint(), QUICK, null);
-            GroupServer first = TestGroups.group("Moving", dataDir, registry.boundEndpoint().toString());
+            Registries registries = Registries.parse(
+                    null, TestGroups.endpointWhereNothingListens() + "," + registry.boundEndpoint(), QUICK, null);
+            GroupServer first =
+                    TestGroups.group("Moving", dataDir, registry.boundEndpoint().toString());
             await().until(() -> first.registration().getNow("not yet") == null);
             String firstEndpoint = first.advertisedEndpoint();
-            try (GroupClient alice = new GroupClient(null, registries.lookup("Moving").endpoint(), ALICE, QUICK, null,
-                    registries.locatorOf("Moving"))) {
+            try (GroupClient alice = new GroupClient(
+                    null, registries.lookup("Moving").endpoint(), ALICE, QUICK, null, registries.locatorOf("Moving"))) {
                 alice.join();
                 String messageId = UUID.randomUUID().toString();
                 Message before = alice.send(messageId, "before the move");
                 first.close();
-                try (GroupServer second = TestGroups.group("Moving", dataDir, registry.boundEndpoint().toString())) {
+                try (GroupServer second = TestGroups.group(
+                        "Moving", dataDir, registry.boundEndpoint().toString())) {
                     Message after = alice.send("after the move");
-                    assertThat(alice.endpoint()).isEqualTo(second.advertisedEndpoint()).isNotEqualTo(firstEndpoint);
+                    assertThat(alice.endpoint())
+                            .isEqualTo(second.advertisedEndpoint())
+                            .isNotEqualTo(firstEndpoint);
                     assertThat(after.seq()).isEqualTo(before.seq() + 1);
                     assertThat(alice.send(messageId, "before the move")).isEqualTo(before);
-                    assertThat(alice.fetchAfter(0, 10, 0).messages()).extracting(Message::text)
+                    assertThat(alice.fetchAfter(0, 10, 0).messages())
+                            .extracting(Message::text)
                             .isEqualTo(List.of("before the move", "after the move"));
                 }
             }

@@ -39,7 +39,8 @@ class HistoryResyncTest {
             endpoint = "tcp://127.0.0.1:" + free.getLocalPort();
         }
         server = TestGroups.group(GroupServerConfig.of("Restored", endpoint, null), dataDir);
-        try (GroupClient alice = new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Alice"))) {
+        try (GroupClient alice =
+                new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Alice"))) {
             AtomicInteger replaced = new AtomicInteger();
             alice.onHistoryReplaced(replaced::incrementAndGet);
             alice.join();
@@ -55,13 +56,18 @@ class HistoryResyncTest {
             GroupBackup.restore(dataDir.resolve("backup.db"), dataDir.resolve("group.db"));
             server = TestGroups.group(GroupServerConfig.of("Restored", endpoint, null), dataDir);
             Message reused = alice.send("written after the restore");
-            assertThat(reused.seq()).as("the restored group hands out seq 2 again").isEqualTo(2);
+            assertThat(reused.seq())
+                    .as("the restored group hands out seq 2 again")
+                    .isEqualTo(2);
 
-            List<String> afterRestore = alice.fetchAfter(last, 100, 0).messages().stream().map(Message::text).toList();
+            List<String> afterRestore = alice.fetchAfter(last, 100, 0).messages().stream()
+                    .map(Message::text)
+                    .toList();
 
             assertThat(replaced).hasValue(1);
             assertThat(alice.historyId()).isNotEqualTo(first);
-            assertThat(afterRestore).as("the whole new history, not what follows an old seq")
+            assertThat(afterRestore)
+                    .as("the whole new history, not what follows an old seq")
                     .containsExactly("kept by the backup", "written after the restore");
         }
     }

@@ -1,7 +1,5 @@
 package org.groupchat.client;
 
-import org.groupchat.testing.OneThreadClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -15,6 +13,7 @@ import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.groupchat.testing.OneThreadClient;
 import org.groupchat.testing.TestGroups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +36,8 @@ class NothingListensTest {
         }
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
-        assertThat(failure).isInstanceOf(NothingListensException.class)
+        assertThat(failure)
+                .isInstanceOf(NothingListensException.class)
                 .hasMessage("nothing listens at " + endpoint + " (connection refused)");
         // the patient default (2 s timeout, 3 retries) would take over 8 s here
         assertThat(elapsedMs).isLessThan(2_000);
@@ -55,7 +55,10 @@ class NothingListensTest {
             }
             String messageId = UUID.randomUUID().toString();
             CompletableFuture<Message> sending = alice.ask(c -> c.send(messageId, "still there?"));
-            assertThat(sending).failsWithin(Duration.ofMillis(1_500)).withThrowableThat().isInstanceOf(TimeoutException.class);
+            assertThat(sending)
+                    .failsWithin(Duration.ofMillis(1_500))
+                    .withThrowableThat()
+                    .isInstanceOf(TimeoutException.class);
             try (GroupServer restarted = TestGroups.group(config, dataDir)) {
                 assertThat(sending.get(10, TimeUnit.SECONDS).text()).isEqualTo("still there?");
             }

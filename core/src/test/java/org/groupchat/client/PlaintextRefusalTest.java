@@ -41,9 +41,13 @@ class PlaintextRefusalTest {
     private GroupInfo listedByASecureRegistry() throws InterruptedException {
         plainGroup = TestGroups.group("Plain", dataDir, null);
         byte[] listing = ("{\"ok\":true,\"group\":{\"name\":\"Plain\",\"endpoint\":\"" + plainGroup.boundEndpoint()
-                + "\",\"members\":0,\"online\":0,\"lastSeq\":0,\"since\":0}}").getBytes(StandardCharsets.UTF_8);
+                        + "\",\"members\":0,\"online\":0,\"lastSeq\":0,\"since\":0}}")
+                .getBytes(StandardCharsets.UTF_8);
         try (HostileServer registry = new HostileServer(registryKeys, request -> List.of(listing))) {
-            Registries registries = Registries.parse(null, registry.endpoint(), ClientOptions.DEFAULT,
+            Registries registries = Registries.parse(
+                    null,
+                    registry.endpoint(),
+                    ClientOptions.DEFAULT,
                     new ClientKeys(registryKeys.publicKey(), aliceKeys));
             return registries.lookup("Plain");
         }
@@ -54,19 +58,27 @@ class PlaintextRefusalTest {
         GroupInfo listed = listedByASecureRegistry();
         assertThat(listed.secure()).isFalse();
 
-        assertThatThrownBy(() -> GroupClient.forListed(null, listed, alice, ClientOptions.DEFAULT, aliceKeys, true, null))
+        assertThatThrownBy(
+                        () -> GroupClient.forListed(null, listed, alice, ClientOptions.DEFAULT, aliceKeys, true, null))
                 .isInstanceOf(PlaintextRefusedException.class)
                 .hasMessageContaining("\"Plain\" is listed without a key by a secure registry")
-                .hasMessageContaining("plaintext").hasMessageContaining("refuses");
-        try (GroupClient observer = new GroupClient(plainGroup.boundEndpoint().toString(), new User(UUID.randomUUID().toString(), "Observer"))) {
-            assertThat(observer.join().members()).as("nothing reached the group").extracting(User::name).containsExactly("Observer");
+                .hasMessageContaining("plaintext")
+                .hasMessageContaining("refuses");
+        try (GroupClient observer = new GroupClient(
+                plainGroup.boundEndpoint().toString(),
+                new User(UUID.randomUUID().toString(), "Observer"))) {
+            assertThat(observer.join().members())
+                    .as("nothing reached the group")
+                    .extracting(User::name)
+                    .containsExactly("Observer");
         }
     }
 
     @Test
     void aClientWithoutSecurityStillTalksToAPlainGroup() throws Exception {
         GroupInfo listed = listedByASecureRegistry();
-        try (GroupClient client = GroupClient.forListed(null, listed, alice, ClientOptions.DEFAULT, aliceKeys, false, null)) {
+        try (GroupClient client =
+                GroupClient.forListed(null, listed, alice, ClientOptions.DEFAULT, aliceKeys, false, null)) {
             client.join();
             assertThat(client.send("hello in the clear").seq()).isEqualTo(1);
         }

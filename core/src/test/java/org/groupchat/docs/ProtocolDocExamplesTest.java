@@ -23,9 +23,9 @@ import org.groupchat.registry.RegistryServer;
 import org.groupchat.testing.RawRequester;
 import org.groupchat.testing.TestGroups;
 import org.groupchat.testing.TestStore;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/PROTOCOL.md is what other people write clients from: every example request in it, sent to a real server,
@@ -45,13 +45,29 @@ class ProtocolDocExamplesTest {
     @EnumSource(TestStore.class)
     void everyExampleRequestGetsAReplyOfTheDocumentedShape(TestStore store) throws IOException {
         List<Example> examples = examples(Path.of("..", "docs", "PROTOCOL.md"));
-        assertThat(examples).extracting(e -> e.request().path("op").asText()).as("ops with an example in PROTOCOL.md")
-                .contains("REGISTER", "UNREGISTER", "LIST", "LOOKUP", "JOIN", "LEAVE", "SEND", "FETCH", "BEFORE", "MEMBERS", "SEARCH");
+        assertThat(examples)
+                .extracting(e -> e.request().path("op").asText())
+                .as("ops with an example in PROTOCOL.md")
+                .contains(
+                        "REGISTER",
+                        "UNREGISTER",
+                        "LIST",
+                        "LOOKUP",
+                        "JOIN",
+                        "LEAVE",
+                        "SEND",
+                        "FETCH",
+                        "BEFORE",
+                        "MEMBERS",
+                        "SEARCH");
 
         store.reset();
         RegistryServer registry = TestGroups.registry(60_000);
-        GroupServer group = TestGroups.group(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)
-                .withLimits(GroupLimits.UNLIMITED_SENDS.withMaxParkedPolls(0)), dataDir, store);
+        GroupServer group = TestGroups.group(
+                GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)
+                        .withLimits(GroupLimits.UNLIMITED_SENDS.withMaxParkedPolls(0)),
+                dataDir,
+                store);
         List<String> mismatches = new ArrayList<>();
         try (RawRequester toRegistry = new RawRequester(registry.boundEndpoint().toString());
                 RawRequester toGroup = new RawRequester(group.boundEndpoint().toString())) {
@@ -60,7 +76,8 @@ class ProtocolDocExamplesTest {
                 restoreDocumentedState(registry, group);
                 String op = example.request().path("op").asText();
                 boolean forRegistry = REGISTRY_OPS.contains(op)
-                        || (op.equals("PING") && example.reply().path("role").asText().equals("registry"));
+                        || (op.equals("PING")
+                                && example.reply().path("role").asText().equals("registry"));
                 JsonNode actual = (forRegistry ? toRegistry : toGroup).send(Json.write(example.request()));
                 String difference = shapeDifference(example.reply(), actual, "");
                 if (difference != null) {
@@ -72,7 +89,9 @@ class ProtocolDocExamplesTest {
             group.close();
             registry.close();
         }
-        assertThat(mismatches).as("examples whose reply differs from the server's").isEmpty();
+        assertThat(mismatches)
+                .as("examples whose reply differs from the server's")
+                .isEmpty();
     }
 
     private static void fillHistory(GroupServer group) {
@@ -88,7 +107,8 @@ class ProtocolDocExamplesTest {
     private static void restoreDocumentedState(RegistryServer registry, GroupServer group) {
         try (GroupClient alice = new GroupClient(group.boundEndpoint().toString(), ALICE);
                 GroupClient bob = new GroupClient(group.boundEndpoint().toString(), BOB);
-                RegistryClient registryClient = new RegistryClient(registry.boundEndpoint().toString())) {
+                RegistryClient registryClient =
+                        new RegistryClient(registry.boundEndpoint().toString())) {
             alice.join();
             bob.join();
             registryClient.register("Cool Group", "tcp://chat.example.lan:5560", new GroupStats(2, 1, 42));
@@ -107,8 +127,14 @@ class ProtocolDocExamplesTest {
                 inJson = !inJson && line.equals("```json");
                 continue;
             }
-            if (inJson && line.startsWith("{\"op\"") && i + 1 < lines.size() && lines.get(i + 1).strip().startsWith("{\"ok\"")) {
-                examples.add(new Example(i + 1, Json.mapper().readTree(line), Json.mapper().readTree(lines.get(i + 1).strip())));
+            if (inJson
+                    && line.startsWith("{\"op\"")
+                    && i + 1 < lines.size()
+                    && lines.get(i + 1).strip().startsWith("{\"ok\"")) {
+                examples.add(new Example(
+                        i + 1,
+                        Json.mapper().readTree(line),
+                        Json.mapper().readTree(lines.get(i + 1).strip())));
             }
         }
         return examples;
@@ -117,16 +143,19 @@ class ProtocolDocExamplesTest {
     /** Null when {@code actual} has the shape of {@code documented}; otherwise where and how it differs. */
     static String shapeDifference(JsonNode documented, JsonNode actual, String path) {
         if (documented.getNodeType() != actual.getNodeType()) {
-            return (path.isEmpty() ? "the reply" : path) + " is " + actual.getNodeType() + ", documented " + documented.getNodeType();
+            return (path.isEmpty() ? "the reply" : path) + " is " + actual.getNodeType() + ", documented "
+                    + documented.getNodeType();
         }
         if (documented.isObject()) {
             Set<String> documentedKeys = keys(documented);
             Set<String> actualKeys = keys(actual);
             if (!documentedKeys.equals(actualKeys)) {
-                return (path.isEmpty() ? "the reply" : path) + " has keys " + actualKeys + ", documented " + documentedKeys;
+                return (path.isEmpty() ? "the reply" : path) + " has keys " + actualKeys + ", documented "
+                        + documentedKeys;
             }
             for (String key : documentedKeys) {
-                String inner = shapeDifference(documented.get(key), actual.get(key), path.isEmpty() ? key : path + "." + key);
+                String inner =
+                        shapeDifference(documented.get(key), actual.get(key), path.isEmpty() ? key : path + "." + key);
                 if (inner != null) {
                     return inner;
                 }

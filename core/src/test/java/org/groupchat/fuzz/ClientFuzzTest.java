@@ -44,6 +44,7 @@ class ClientFuzzTest {
     private static final User ALICE = new User("11111111-1111-4111-8111-111111111111", "Alice");
     /** One reply in this many never comes: the call must end in "no reply" after its timeout, not hang. */
     private static final int NO_REPLY_ONE_IN = 2_000;
+
     private static final ClientOptions OPTIONS = new ClientOptions(Duration.ofMillis(1_000), 0, Duration.ofMillis(10));
     private static final long HANG_SECONDS = 10;
     private static final AtomicReference<FuzzedReplies> REPLIES = new AtomicReference<>();
@@ -62,20 +63,23 @@ class ClientFuzzTest {
         // The clients' sockets live on this one thread from creation to close.
         caller = Executors.newSingleThreadExecutor(r -> new Thread(r, "fuzzed-client"));
         caller.submit(() -> {
-            group = new GroupClient(null, server.endpoint(), ALICE, OPTIONS);
-            registry = new RegistryClient(null, server.endpoint(), OPTIONS);
-        }).get();
+                    group = new GroupClient(null, server.endpoint(), ALICE, OPTIONS);
+                    registry = new RegistryClient(null, server.endpoint(), OPTIONS);
+                })
+                .get();
         startNanos = System.nanoTime();
     }
 
     @AfterContainer
     static void stopHostileServer() throws Exception {
-        System.out.printf("client fuzz: %d replies in %.1f s; %d calls ended in a value within the contract, %d in a typed error%n",
+        System.out.printf(
+                "client fuzz: %d replies in %.1f s; %d calls ended in a value within the contract, %d in a typed error%n",
                 server.replies(), (System.nanoTime() - startNanos) / 1e9, VALUES.get(), ERRORS.get());
         caller.submit(() -> {
-            group.close();
-            registry.close();
-        }).get();
+                    group.close();
+                    registry.close();
+                })
+                .get();
         caller.shutdown();
         server.close();
     }
@@ -88,16 +92,19 @@ class ClientFuzzTest {
         int limit = 1 + random.nextInt(10);
         switch (random.nextInt(9)) {
             case 0 -> endsWell(() -> joined(group.join()));
-            case 1 -> endsWell(() -> {
-                group.leave();
-                return "left";
-            });
-            case 2 -> endsWell(() -> {
-                Message sent = group.send("hello " + seed);
-                user(sent.sender());
-                return sent;
-            });
-            case 3 -> endsWell(() -> page(group.fetchAfter(afterSeq, limit, 0).messages(), limit, afterSeq, Long.MAX_VALUE));
+            case 1 ->
+                endsWell(() -> {
+                    group.leave();
+                    return "left";
+                });
+            case 2 ->
+                endsWell(() -> {
+                    Message sent = group.send("hello " + seed);
+                    user(sent.sender());
+                    return sent;
+                });
+            case 3 ->
+                endsWell(() -> page(group.fetchAfter(afterSeq, limit, 0).messages(), limit, afterSeq, Long.MAX_VALUE));
             case 4 -> endsWell(() -> page(group.fetchSince(0, limit).messages(), limit, 0, Long.MAX_VALUE));
             case 5 -> endsWell(() -> page(group.fetchNewest(limit).messages(), limit, 0, Long.MAX_VALUE));
             case 6 -> endsWell(() -> page(group.before(afterSeq + 5, limit).messages(), limit, 0, afterSeq + 5));
@@ -111,20 +118,23 @@ class ClientFuzzTest {
         REPLIES.set(new FuzzedReplies(seed, server.endpoint(), NO_REPLY_ONE_IN));
         switch (new Random(seed).nextInt(5)) {
             case 0 -> endsWell(() -> groups(registry.list()));
-            case 1 -> endsWell(() -> {
-                GroupInfo found = registry.lookup("Alpha");
-                assertThat(found.name()).isEqualToIgnoringCase("Alpha");
-                return groups(List.of(found));
-            });
-            case 2 -> endsWell(() -> {
-                long leaseMs = registry.register("Alpha", "tcp://127.0.0.1:5560", GroupStats.EMPTY);
-                assertThat(leaseMs).isPositive();
-                return leaseMs;
-            });
-            case 3 -> endsWell(() -> {
-                registry.unregister("Alpha");
-                return "unregistered";
-            });
+            case 1 ->
+                endsWell(() -> {
+                    GroupInfo found = registry.lookup("Alpha");
+                    assertThat(found.name()).isEqualToIgnoringCase("Alpha");
+                    return groups(List.of(found));
+                });
+            case 2 ->
+                endsWell(() -> {
+                    long leaseMs = registry.register("Alpha", "tcp://127.0.0.1:5560", GroupStats.EMPTY);
+                    assertThat(leaseMs).isPositive();
+                    return leaseMs;
+                });
+            case 3 ->
+                endsWell(() -> {
+                    registry.unregister("Alpha");
+                    return "unregistered";
+                });
             default -> endsWell(() -> pong(registry.ping()));
         }
     }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import org.groupchat.protocol.Json;
@@ -19,14 +22,16 @@ import org.groupchat.protocol.Json;
 final class FuzzedRequests {
     static final String PROTECTED_GROUP = "Protected";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String[] OPS = {"PING", "REGISTER", "UNREGISTER", "LIST", "LOOKUP", "JOIN", "LEAVE", "SEND",
-        "FETCH", "BEFORE", "MEMBERS"};
+    private static final String[] OPS = {
+        "PING", "REGISTER", "UNREGISTER", "LIST", "LOOKUP", "JOIN", "LEAVE", "SEND", "FETCH", "BEFORE", "MEMBERS"
+    };
 
     private FuzzedRequests() {}
 
     static Arbitrary<byte[]> frames(String userId) {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(300)),
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.bytes().array(byte[].class).ofMaxSize(300)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.longs().map(seed -> bytes(randomValue(new Random(seed), 3)))),
                 net.jqwik.api.Tuple.of(6, Arbitraries.longs().map(seed -> mutatedValid(new Random(seed), userId))));
     }
@@ -40,27 +45,33 @@ final class FuzzedRequests {
         byte[] frame = bytes(request);
         return switch (random.nextInt(10)) {
             case 0 -> flipOneByte(frame, random);
-            case 1 -> java.util.Arrays.copyOf(frame, random.nextInt(frame.length + 1));
+            case 1 -> Arrays.copyOf(frame, random.nextInt(frame.length + 1));
             default -> frame;
         };
     }
 
     static ObjectNode valid(String op, Random random, String userId) {
         ObjectNode request = NODES.objectNode().put("op", op);
-        ObjectNode user = NODES.objectNode().put("id", random.nextBoolean() ? userId : java.util.UUID.randomUUID().toString());
+        ObjectNode user = NODES.objectNode()
+                .put("id", random.nextBoolean() ? userId : UUID.randomUUID().toString());
         switch (op) {
             case "REGISTER" -> {
                 // Sometimes the protected group's name: its lease must stay where it is (NAME_TAKEN).
                 String name = random.nextInt(10) == 0 ? PROTECTED_GROUP : "fuzz-" + random.nextInt(50);
-                request.putObject("group").put("name", name).put("endpoint", "tcp://127.0.0.1:" + (6000 + random.nextInt(50)));
-                request.putObject("stats").put("members", random.nextInt(10)).put("online", random.nextInt(10)).put("lastSeq", random.nextInt(100));
+                request.putObject("group")
+                        .put("name", name)
+                        .put("endpoint", "tcp://127.0.0.1:" + (6000 + random.nextInt(50)));
+                request.putObject("stats")
+                        .put("members", random.nextInt(10))
+                        .put("online", random.nextInt(10))
+                        .put("lastSeq", random.nextInt(100));
             }
             case "UNREGISTER", "LOOKUP" -> request.put("name", "fuzz-" + random.nextInt(50));
             case "JOIN" -> request.set("user", user.put("name", "Fuzzer " + random.nextInt(100)));
             case "LEAVE", "MEMBERS" -> request.set("user", user);
             case "SEND" -> {
                 request.set("user", user);
-                request.put("id", java.util.UUID.randomUUID().toString()).put("text", "fuzz " + random.nextInt());
+                request.put("id", UUID.randomUUID().toString()).put("text", "fuzz " + random.nextInt());
             }
             case "FETCH" -> {
                 request.set("user", user);
@@ -75,7 +86,7 @@ final class FuzzedRequests {
                 request.set("user", user);
                 request.put("beforeSeq", random.nextInt(1_000)).put("limit", 1 + random.nextInt(500));
             }
-            default -> { }
+            default -> {}
         }
         return request;
     }
@@ -111,7 +122,7 @@ final class FuzzedRequests {
             case 3 -> NODES.numberNode(random.nextDouble() * 1e12);
             case 4 -> NODES.textNode(randomString(random));
             case 5 -> NODES.textNode("x".repeat(random.nextInt(40_000)));
-            case 6 -> NODES.numberNode(new java.math.BigInteger(130, random));
+            case 6 -> NODES.numberNode(new BigInteger(130, random));
             case 7 -> {
                 ArrayNode array = NODES.arrayNode();
                 for (int i = random.nextInt(4); i > 0; i--) {
@@ -133,7 +144,10 @@ final class FuzzedRequests {
         StringBuilder text = new StringBuilder();
         for (int i = random.nextInt(20); i > 0; i--) {
             int kind = random.nextInt(4);
-            text.appendCodePoint(kind == 0 ? random.nextInt(32) : kind == 1 ? 0x1F600 + random.nextInt(50) : 'a' + random.nextInt(26));
+            text.appendCodePoint(
+                    kind == 0
+                            ? random.nextInt(32)
+                            : kind == 1 ? 0x1F600 + random.nextInt(50) : 'a' + random.nextInt(26));
         }
         return text.toString();
     }

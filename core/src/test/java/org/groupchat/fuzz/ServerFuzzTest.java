@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import net.jqwik.api.Arbitrary;
@@ -37,8 +39,8 @@ import org.groupchat.testing.TestGroups;
  * INTERNAL error (the sign of an escaped exception), and what was stored before the fuzzing is untouched.
  */
 class ServerFuzzTest {
-    private static final java.util.concurrent.atomic.AtomicLong GROUP_REQUESTS = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong REGISTRY_REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong GROUP_REQUESTS = new AtomicLong();
+    private static final AtomicLong REGISTRY_REQUESTS = new AtomicLong();
     private static final User ALICE = new User("11111111-1111-4111-8111-111111111111", "Alice");
     private static final String FUZZER = "99999999-9999-4999-8999-999999999999";
     private static final EnumSet<ErrorCode> EXPECTED_REFUSALS = EnumSet.complementOf(EnumSet.of(ErrorCode.INTERNAL));
@@ -55,13 +57,17 @@ class ServerFuzzTest {
     static void startServersWithDataToProtect() throws IOException {
         dataDir = Files.createTempDirectory("fuzz");
         // No long polls are held, so every fuzzed FETCH is answered at once.
-        group = TestGroups.group(GroupServerConfig.of("Fuzzed", TestGroups.ANY_PORT, null)
-                .withLimits(GroupLimits.UNLIMITED_SENDS.withMaxParkedPolls(0)), dataDir);
-        registry = new RegistryServer(RegistryConfig.bindingTo(TestGroups.ANY_PORT).withLeaseMs(3_600_000));
+        group = TestGroups.group(
+                GroupServerConfig.of("Fuzzed", TestGroups.ANY_PORT, null)
+                        .withLimits(GroupLimits.UNLIMITED_SENDS.withMaxParkedPolls(0)),
+                dataDir);
+        registry =
+                new RegistryServer(RegistryConfig.bindingTo(TestGroups.ANY_PORT).withLeaseMs(3_600_000));
         registry.start();
         try (GroupClient alice = new GroupClient(group.boundEndpoint().toString(), ALICE);
                 GroupClient fuzzer = new GroupClient(group.boundEndpoint().toString(), new User(FUZZER, "Fuzzer"));
-                RegistryClient registryClient = new RegistryClient(registry.boundEndpoint().toString())) {
+                RegistryClient registryClient =
+                        new RegistryClient(registry.boundEndpoint().toString())) {
             alice.join();
             fuzzer.join();
             for (int i = 0; i < 20; i++) {
@@ -78,16 +84,21 @@ class ServerFuzzTest {
     @AfterContainer
     static void storedDataIsUntouched() throws IOException {
         try (GroupClient alice = new GroupClient(group.boundEndpoint().toString(), ALICE);
-                RegistryClient registryClient = new RegistryClient(registry.boundEndpoint().toString())) {
-            List<Message> all = new java.util.ArrayList<>();
+                RegistryClient registryClient =
+                        new RegistryClient(registry.boundEndpoint().toString())) {
+            List<Message> all = new ArrayList<>();
             alice.forEachAfter(0, all::add);
             assertThat(all.subList(0, aliceHistory.size())).isEqualTo(aliceHistory);
-            assertThat(all).extracting(Message::seq)
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, all.size()).boxed().collect(Collectors.toList()));
-            assertThat(alice.members()).anyMatch(m -> m.id().equals(ALICE.id()) && m.name().equals("Alice"));
+            assertThat(all)
+                    .extracting(Message::seq)
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, all.size()).boxed().collect(Collectors.toList()));
+            assertThat(alice.members())
+                    .anyMatch(m -> m.id().equals(ALICE.id()) && m.name().equals("Alice"));
             assertThat(registryClient.lookup(FuzzedRequests.PROTECTED_GROUP)).isEqualTo(protectedGroup);
-            System.out.printf("fuzz: %d requests to the group server, %d to the registry, each a contract reply;"
-                    + " the group now holds %d messages, the first %d untouched%n",
+            System.out.printf(
+                    "fuzz: %d requests to the group server, %d to the registry, each a contract reply;"
+                            + " the group now holds %d messages, the first %d untouched%n",
                     GROUP_REQUESTS.get(), REGISTRY_REQUESTS.get(), all.size(), aliceHistory.size());
         } finally {
             toGroup.close();
@@ -116,12 +127,18 @@ class ServerFuzzTest {
 
     static void assertContractReply(JsonNode reply) {
         assertThat(reply.isObject()).as("reply is an object: %s", reply).isTrue();
-        assertThat(reply.path("ok").isBoolean()).as("ok is a boolean: %s", reply).isTrue();
+        assertThat(reply.path("ok").isBoolean())
+                .as("ok is a boolean: %s", reply)
+                .isTrue();
         if (!reply.path("ok").asBoolean()) {
             String code = reply.path("error").path("code").asText();
-            assertThat(EnumSet.allOf(ErrorCode.class).stream().map(Enum::name)).as("known code in %s", reply).contains(code);
+            assertThat(EnumSet.allOf(ErrorCode.class).stream().map(Enum::name))
+                    .as("known code in %s", reply)
+                    .contains(code);
             assertThat(EXPECTED_REFUSALS).as("no escaped exception: %s", reply).contains(ErrorCode.valueOf(code));
-            assertThat(reply.path("error").path("message").asText()).as("a message in %s", reply).isNotBlank();
+            assertThat(reply.path("error").path("message").asText())
+                    .as("a message in %s", reply)
+                    .isNotBlank();
         }
     }
 }

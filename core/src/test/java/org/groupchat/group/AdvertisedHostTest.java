@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.util.Collections;
 import java.util.List;
 import org.groupchat.protocol.Endpoint;
@@ -18,10 +19,14 @@ class AdvertisedHostTest {
         List<String> own = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .filter(nic -> !isLoopbackOrDown(nic))
                 .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
-                .filter(a -> a instanceof Inet4Address).map(InetAddress::getHostAddress).toList();
+                .filter(a -> a instanceof Inet4Address)
+                .map(InetAddress::getHostAddress)
+                .toList();
         assumeFalse(own.isEmpty(), "this machine has no IPv4 interface besides loopback");
         for (String address : own) {
-            assertThat(AdvertisedHost.guess(new Endpoint(address, 5555))).as("registry at %s", address).isEqualTo(address);
+            assertThat(AdvertisedHost.guess(new Endpoint(address, 5555)))
+                    .as("registry at %s", address)
+                    .isEqualTo(address);
         }
     }
 
@@ -33,7 +38,7 @@ class AdvertisedHostTest {
     private static boolean isLoopbackOrDown(NetworkInterface nic) {
         try {
             return nic.isLoopback() || !nic.isUp();
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             return true;
         }
     }

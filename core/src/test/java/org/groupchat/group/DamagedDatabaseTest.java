@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.groupchat.protocol.User;
@@ -68,24 +70,31 @@ class DamagedDatabaseTest {
         overwriteTheMiddlePages();
         try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
             assertThat(store.lastSeq()).isEqualTo(3_000);
-            assertThat(store.integrity()).failsWithin(Duration.ofSeconds(30))
+            assertThat(store.integrity())
+                    .failsWithin(Duration.ofSeconds(30))
                     .withThrowableOfType(ExecutionException.class)
-                    .havingCause().isInstanceOf(StorageException.class)
-                    .withMessageContaining("is damaged").withMessageContaining("restore it from a backup");
+                    .havingCause()
+                    .isInstanceOf(StorageException.class)
+                    .withMessageContaining("is damaged")
+                    .withMessageContaining("restore it from a backup");
         }
     }
 
     @Test
     void aGroupOnADamagedFileStopsWithTheDamage() throws Exception {
         overwriteTheMiddlePages();
-        GroupServer server = new GroupServer(GroupServerConfig.of("Damaged", TestGroups.ANY_PORT, null),
+        GroupServer server = new GroupServer(
+                GroupServerConfig.of("Damaged", TestGroups.ANY_PORT, null),
                 SqliteMessageStore.open(file, Durability.PROCESS_CRASH));
         server.start();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> server.stopped().isDone());
-            assertThat(server.stopped()).failsWithin(Duration.ZERO)
+            assertThat(server.stopped())
+                    .failsWithin(Duration.ZERO)
                     .withThrowableOfType(ExecutionException.class)
-                    .havingRootCause().isInstanceOf(StorageException.class).withMessageContaining("is damaged");
+                    .havingRootCause()
+                    .isInstanceOf(StorageException.class)
+                    .withMessageContaining("is damaged");
             assertThat(server.isRunning()).isFalse();
         } finally {
             server.close();
@@ -103,12 +112,12 @@ class DamagedDatabaseTest {
     private void overwriteTheMiddlePages() throws Exception {
         checkpoint();
         byte[] bytes = Files.readAllBytes(file);
-        int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("message 1500 x");
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("message 1500 x");
         assertThat(at).as("where message 1500 is stored").isPositive();
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(at - at % 4_096);
             byte[] garbage = new byte[8_192];
-            new java.util.Random(7).nextBytes(garbage);
+            new Random(7).nextBytes(garbage);
             raf.write(garbage);
         }
     }
@@ -117,17 +126,20 @@ class DamagedDatabaseTest {
     void aFileThatIsNotADatabaseIsRefused() throws Exception {
         Files.writeString(dir.resolve("text.db"), "this is not a database file, it is a note ".repeat(200));
         assertThatThrownBy(() -> SqliteMessageStore.open(dir.resolve("text.db"), Durability.PROCESS_CRASH))
-                .isInstanceOf(StorageException.class).hasMessageContaining("is damaged");
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("is damaged");
     }
 
     @Test
     void missingMessagesAreRefused() throws Exception {
         checkpoint();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = db.createStatement()) {
             st.execute("DELETE FROM messages WHERE seq BETWEEN 100 AND 109");
         }
         assertThatThrownBy(() -> SqliteMessageStore.open(file, Durability.PROCESS_CRASH))
-                .isInstanceOf(StorageException.class).hasMessageContaining("10 of messages 1..3000 are missing");
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("10 of messages 1..3000 are missing");
     }
 
     private void assertRefusedAsDamaged() {
@@ -139,7 +151,8 @@ class DamagedDatabaseTest {
 
     /** Moves everything from the WAL into the main file, as a clean stop eventually does. */
     private void checkpoint() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = db.createStatement()) {
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
     }

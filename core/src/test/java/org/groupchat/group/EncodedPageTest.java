@@ -10,9 +10,9 @@ import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.User;
 import org.groupchat.testing.TestStore;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The FETCH reply each store's database writes row by row says exactly what the same page encoded by Jackson says. */
 class EncodedPageTest {
@@ -43,12 +43,17 @@ class EncodedPageTest {
                     new FetchQuery(FetchQuery.Mode.NEWEST, 0, 100));
             for (FetchQuery query : queries) {
                 Page page = query.run(store);
-                JsonNode expected = Json.mapper().readTree(Json.write(new Reply.Fetched(page.messages(), 42, page.more())));
+                JsonNode expected =
+                        Json.mapper().readTree(Json.write(new Reply.Fetched(page.messages(), 42, page.more())));
                 EncodedPage encoded = store.encoded(query);
-                assertThat(Json.mapper().readTree(encoded.fetchedReply(42))).as(query.toString()).isEqualTo(expected);
+                assertThat(Json.mapper().readTree(encoded.fetchedReply(42)))
+                        .as(query.toString())
+                        .isEqualTo(expected);
                 assertThat(encoded.count()).isEqualTo(page.messages().size());
             }
-            assertThat(store.encoded(new FetchQuery(FetchQuery.Mode.AFTER_SEQ, 0, 100)).count()).isEqualTo(AWKWARD_TEXTS.length);
+            assertThat(store.encoded(new FetchQuery(FetchQuery.Mode.AFTER_SEQ, 0, 100))
+                            .count())
+                    .isEqualTo(AWKWARD_TEXTS.length);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.groupchat.testing.Replies.assertError;
 import static org.groupchat.testing.Replies.assertOk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +19,12 @@ import org.groupchat.registry.RegistryServer;
 import org.groupchat.testing.RawRequester;
 import org.groupchat.testing.TestGroups;
 import org.groupchat.testing.TestStore;
+import org.groupchat.transport.ConnectingSockets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 /** The group server's side of the contract over a real socket and a real store; {@link GroupContractTest} runs it on each. */
 abstract class GroupContract extends GroupServerTestBase {
@@ -43,7 +48,8 @@ abstract class GroupContract extends GroupServerTestBase {
         assertThat(historyId).isNotBlank();
         sendMany(ALICE, 2);
         assertThat(assertOk(fetch(ALICE, "")).path("historyId").asText()).isEqualTo(historyId);
-        assertThat(assertOk(fetch(ALICE, ",\"afterSeq\":1")).path("historyId").asText()).isEqualTo(historyId);
+        assertThat(assertOk(fetch(ALICE, ",\"afterSeq\":1")).path("historyId").asText())
+                .isEqualTo(historyId);
     }
 
     @Test
@@ -52,7 +58,9 @@ abstract class GroupContract extends GroupServerTestBase {
         assertThat(first.path("lastSeq").asLong()).isZero();
         assertOk(join(ALICE, "Alice"));
         JsonNode reply = assertOk(join(BOB, "Bob"));
-        assertThat(reply.path("members")).extracting(m -> m.path("name").asText()).containsExactly("Alice", "Bob");
+        assertThat(reply.path("members"))
+                .extracting(m -> m.path("name").asText())
+                .containsExactly("Alice", "Bob");
     }
 
     @Test
@@ -66,7 +74,8 @@ abstract class GroupContract extends GroupServerTestBase {
     void sendIsStoredWithSenderAndServerTimestampAndSeqFromOne() {
         assertOk(join(ALICE, "Alice"));
         long before = System.currentTimeMillis();
-        JsonNode message = assertOk(send(ALICE, UUID.randomUUID().toString(), "  hello  ")).path("message");
+        JsonNode message =
+                assertOk(send(ALICE, UUID.randomUUID().toString(), "  hello  ")).path("message");
         assertThat(message.path("seq").asLong()).isEqualTo(1);
         assertThat(message.path("text").asText()).isEqualTo("hello");
         assertThat(message.path("sender").path("id").asText()).isEqualTo(ALICE);
@@ -95,7 +104,9 @@ abstract class GroupContract extends GroupServerTestBase {
         JsonNode refused = assertError(send(BOB, id, "the original"), "BAD_REQUEST");
         assertThat(refused.toString()).contains("another user's message").doesNotContain("\"seq\"");
 
-        assertThat(fetch(ALICE, "").path("messages")).extracting(m -> m.path("text").asText()).containsExactly("the original");
+        assertThat(fetch(ALICE, "").path("messages"))
+                .extracting(m -> m.path("text").asText())
+                .containsExactly("the original");
     }
 
     @Test
@@ -104,7 +115,8 @@ abstract class GroupContract extends GroupServerTestBase {
         String id = UUID.randomUUID().toString();
         JsonNode first = assertOk(send(ALICE, id, "said before leaving")).path("message");
         assertOk(raw.send("{\"op\":\"LEAVE\",\"user\":{\"id\":\"" + ALICE + "\"}}"));
-        assertThat(assertOk(send(ALICE, id, "said before leaving")).path("message")).isEqualTo(first);
+        assertThat(assertOk(send(ALICE, id, "said before leaving")).path("message"))
+                .isEqualTo(first);
         assertError(send(ALICE, UUID.randomUUID().toString(), "a new one"), "NOT_MEMBER");
     }
 
@@ -137,7 +149,8 @@ abstract class GroupContract extends GroupServerTestBase {
     void controlCharactersOtherThanTabAndNewlineInTextAreBadRequestAndStoreNothing() {
         assertOk(join(ALICE, "Alice"));
         for (String control : List.of("\\u001b[2J", "\\u0007", "\\r", "\\u0000", "\\u007f", "\\u009b31m", "\\u0085")) {
-            JsonNode refused = assertError(send(ALICE, UUID.randomUUID().toString(), "hello " + control + " there"), "BAD_REQUEST");
+            JsonNode refused = assertError(
+                    send(ALICE, UUID.randomUUID().toString(), "hello " + control + " there"), "BAD_REQUEST");
             assertThat(refused.path("error").path("message").asText())
                     .startsWith("\"text\" must not contain control characters other than tab and newline (found U+");
         }
@@ -185,10 +198,12 @@ abstract class GroupContract extends GroupServerTestBase {
     void beforePagesBackwardThroughHistory() {
         assertOk(join(ALICE, "Alice"));
         sendMany(ALICE, 5);
-        JsonNode page = assertOk(raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"},\"beforeSeq\":4,\"limit\":2}"));
+        JsonNode page = assertOk(
+                raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"},\"beforeSeq\":4,\"limit\":2}"));
         assertThat(seqs(page.path("messages"))).containsExactly(2L, 3L);
         assertThat(page.path("more").asBoolean()).isTrue();
-        JsonNode first = assertOk(raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"},\"beforeSeq\":2,\"limit\":2}"));
+        JsonNode first = assertOk(
+                raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"},\"beforeSeq\":2,\"limit\":2}"));
         assertThat(seqs(first.path("messages"))).containsExactly(1L);
         assertThat(first.path("more").asBoolean()).isFalse();
         assertError(raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"}}"), "BAD_REQUEST");
@@ -206,7 +221,8 @@ abstract class GroupContract extends GroupServerTestBase {
     @Test
     void membersShowsWhoIsOnline() {
         assertOk(join(ALICE, "Alice"));
-        JsonNode members = assertOk(raw.send("{\"op\":\"MEMBERS\",\"user\":{\"id\":\"" + ALICE + "\"}}")).path("members");
+        JsonNode members = assertOk(raw.send("{\"op\":\"MEMBERS\",\"user\":{\"id\":\"" + ALICE + "\"}}"))
+                .path("members");
         assertThat(members).hasSize(1);
         assertThat(members.get(0).path("id").asText()).isEqualTo(ALICE);
         assertThat(members.get(0).path("online").asBoolean()).isTrue();
@@ -224,15 +240,18 @@ abstract class GroupContract extends GroupServerTestBase {
         raw = new RawRequester(server.boundEndpoint().toString());
         JsonNode history = assertOk(fetch(BOB, "")).path("messages");
         assertThat(seqs(history)).containsExactly(1L, 2L, 3L);
-        JsonNode afterRestart = assertOk(send(BOB, UUID.randomUUID().toString(), "after restart")).path("message");
+        JsonNode afterRestart = assertOk(send(BOB, UUID.randomUUID().toString(), "after restart"))
+                .path("message");
         assertThat(afterRestart.path("seq").asLong()).isEqualTo(4);
-        assertThat(afterRestart.path("ts").asLong()).isGreaterThanOrEqualTo(history.get(2).path("ts").asLong());
+        assertThat(afterRestart.path("ts").asLong())
+                .isGreaterThanOrEqualTo(history.get(2).path("ts").asLong());
     }
 
     @Test
     void groupRegistryOpsAreRefusedWithBadRequest() {
         assertError(raw.send("{\"op\":\"LIST\"}"), "BAD_REQUEST");
-        assertError(raw.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"x\",\"endpoint\":\"tcp://h:1\"}}"), "BAD_REQUEST");
+        assertError(
+                raw.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"x\",\"endpoint\":\"tcp://h:1\"}}"), "BAD_REQUEST");
     }
 
     @Test
@@ -260,36 +279,41 @@ abstract class GroupContract extends GroupServerTestBase {
             String id = UUID.randomUUID().toString();
             JsonNode original = assertOk(sendAsAlice(client, id, "said once")).path("message");
             for (int i = 0; i < 5; i++) {
-                assertThat(assertOk(sendAsAlice(client, id, "said once")).path("message")).isEqualTo(original);
+                assertThat(assertOk(sendAsAlice(client, id, "said once")).path("message"))
+                        .isEqualTo(original);
             }
             assertOk(sendAsAlice(client, UUID.randomUUID().toString(), "second"));
             assertOk(sendAsAlice(client, UUID.randomUUID().toString(), "third"));
             assertError(sendAsAlice(client, UUID.randomUUID().toString(), "one too many"), "RATE_LIMITED");
-            assertThat(assertOk(sendAsAlice(client, id, "said once")).path("message")).isEqualTo(original);
+            assertThat(assertOk(sendAsAlice(client, id, "said once")).path("message"))
+                    .isEqualTo(original);
         } finally {
             limited.close();
         }
     }
 
     private GroupServer rateLimitedGroup(double perSecond, int burst, Path dir) {
-        return group(GroupServerConfig.of("Slow", TestGroups.ANY_PORT, null)
-                .withLimits(GroupLimits.DEFAULT.withSendRate(perSecond, burst)), dir);
+        return group(
+                GroupServerConfig.of("Slow", TestGroups.ANY_PORT, null)
+                        .withLimits(GroupLimits.DEFAULT.withSendRate(perSecond, burst)),
+                dir);
     }
 
     private static JsonNode sendAsAlice(RawRequester client, String id, String text) {
-        return client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\"" + id + "\",\"text\":\"" + text + "\"}");
+        return client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\"" + id + "\",\"text\":\""
+                + text + "\"}");
     }
 
     @Test
     void aPeerThatNeverReadsItsRepliesDoesNotStopTheServerAnsweringOthers() throws Exception {
-        try (org.zeromq.ZContext context = new org.zeromq.ZContext(1)) {
-            org.zeromq.ZMQ.Socket greedy = context.createSocket(org.zeromq.SocketType.DEALER);
-            org.groupchat.transport.ConnectingSockets.configure(greedy);
+        try (ZContext context = new ZContext(1)) {
+            ZMQ.Socket greedy = context.createSocket(SocketType.DEALER);
+            ConnectingSockets.configure(greedy);
             greedy.setSndHWM(0);
             greedy.connect(server.boundEndpoint().toString());
-            byte[] ping = "{\"op\":\"PING\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] ping = "{\"op\":\"PING\"}".getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 20_000; i++) {
-                greedy.send(new byte[0], org.zeromq.ZMQ.SNDMORE);
+                greedy.send(new byte[0], ZMQ.SNDMORE);
                 greedy.send(ping);
             }
             assertOk(join(ALICE, "Alice"));
@@ -301,10 +325,13 @@ abstract class GroupContract extends GroupServerTestBase {
     @Test
     void aFullGroupRefusesNewMembersWithTooLarge(@TempDir Path otherDir) {
         GroupServer small = group(
-                GroupServerConfig.of("Small", TestGroups.ANY_PORT, null).withLimits(GroupLimits.DEFAULT.withMaxMembers(1)), otherDir);
+                GroupServerConfig.of("Small", TestGroups.ANY_PORT, null)
+                        .withLimits(GroupLimits.DEFAULT.withMaxMembers(1)),
+                otherDir);
         try (RawRequester client = new RawRequester(small.boundEndpoint().toString())) {
             assertOk(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\",\"name\":\"Alice\"}}"));
-            assertError(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + BOB + "\",\"name\":\"Bob\"}}"), "TOO_LARGE");
+            assertError(
+                    client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + BOB + "\",\"name\":\"Bob\"}}"), "TOO_LARGE");
         } finally {
             small.close();
         }
@@ -314,14 +341,20 @@ abstract class GroupContract extends GroupServerTestBase {
     void heartbeatsRegisterTheGroupAndACleanStopUnregistersIt(@TempDir Path otherDir) {
         RegistryServer registry = TestGroups.registry(1_000);
         GroupServer group = group(
-                GroupServerConfig.of("Lobby", TestGroups.ANY_PORT, registry.boundEndpoint().toString()).withHeartbeatMs(200), otherDir);
+                GroupServerConfig.of(
+                                "Lobby",
+                                TestGroups.ANY_PORT,
+                                registry.boundEndpoint().toString())
+                        .withHeartbeatMs(200),
+                otherDir);
         try (RegistryClient client = new RegistryClient(registry.boundEndpoint().toString());
                 GroupClient member = new GroupClient(group.advertisedEndpoint(), new User(ALICE, "Alice"))) {
             await().atMost(Duration.ofSeconds(3)).until(() -> client.list().size() == 1);
             assertThat(client.list().get(0).endpoint()).isEqualTo(group.advertisedEndpoint());
             member.join();
             member.send("counted");
-            await().atMost(Duration.ofSeconds(3)).until(() -> client.list().get(0).lastSeq() == 1);
+            await().atMost(Duration.ofSeconds(3))
+                    .until(() -> client.list().get(0).lastSeq() == 1);
             assertThat(client.list().get(0).members()).isEqualTo(1);
             assertThat(client.list().get(0).online()).isEqualTo(1);
             group.close();

@@ -32,7 +32,8 @@ class GroupContractTest {
         @Test
         void aFullDiskGivesInternalErrorNotAFalseAckAndTheServerRecovers(@TempDir Path otherDir) {
             SqliteMessageStore store = SqliteMessageStore.open(otherDir.resolve("full.db"), Durability.PROCESS_CRASH);
-            GroupServer full = new GroupServer(TestGroups.unlimited(GroupServerConfig.of("Full", TestGroups.ANY_PORT, null)), store);
+            GroupServer full = new GroupServer(
+                    TestGroups.unlimited(GroupServerConfig.of("Full", TestGroups.ANY_PORT, null)), store);
             full.start();
             try (RawRequester client = new RawRequester(full.boundEndpoint().toString())) {
                 assertOk(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"" + ALICE + "\",\"name\":\"Alice\"}}"));
@@ -41,13 +42,14 @@ class GroupContractTest {
                 int acked = 0;
                 JsonNode reply;
                 do {
-                    reply = client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\"" + UUID.randomUUID()
-                            + "\",\"text\":\"" + big + "\"}");
+                    reply = client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + ALICE + "\"},\"id\":\""
+                            + UUID.randomUUID() + "\",\"text\":\"" + big + "\"}");
                     acked += reply.path("ok").asBoolean() ? 1 : 0;
                 } while (reply.path("ok").asBoolean() && acked < 100);
                 assertError(reply, "INTERNAL");
                 assertThat(reply.path("error").path("message").asText()).contains("not stored");
-                JsonNode stored = assertOk(client.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + ALICE + "\"},\"afterSeq\":0}"));
+                JsonNode stored =
+                        assertOk(client.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + ALICE + "\"},\"afterSeq\":0}"));
                 assertThat(stored.path("messages")).hasSize(acked);
                 assertThat(stored.path("lastSeq").asLong()).isEqualTo(acked);
 
@@ -72,8 +74,8 @@ class GroupContractTest {
             assertOk(join(ALICE, "Alice"));
             assertOk(send(ALICE, UUID.randomUUID().toString(), "before"));
             // From another database: PostgreSQL closes only databases one is not connected to.
-            try (Connection admin = DriverManager.getConnection(TestDatabase.jdbcUrlOf("postgres"), TestDatabase.user(),
-                            TestDatabase.password());
+            try (Connection admin = DriverManager.getConnection(
+                            TestDatabase.jdbcUrlOf("postgres"), TestDatabase.user(), TestDatabase.password());
                     Statement st = admin.createStatement()) {
                 String database = TestDatabase.databaseName();
                 // The group's connection ends and no new one is let in: the server has lost its database.
@@ -91,8 +93,11 @@ class GroupContractTest {
                 }
             }
             String retried = UUID.randomUUID().toString();
-            JsonNode back = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> send(ALICE, retried, "back again"), reply -> reply.path("ok").asBoolean());
+            JsonNode back = await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> send(ALICE, retried, "back again"),
+                            reply -> reply.path("ok").asBoolean());
             assertThat(back.path("message").path("seq").asLong()).isEqualTo(2);
             JsonNode stored = assertOk(fetch(ALICE, ",\"afterSeq\":0"));
             assertThat(seqs(stored.path("messages"))).containsExactly(1L, 2L);

@@ -17,15 +17,21 @@ class GroupDatabaseTest {
 
     @Test
     void aNameInAnotherCaseFindsTheSameFile() {
-        assertThat(GroupDatabase.fileFor(dir, "Lobby")).isEqualTo(GroupDatabase.fileFor(dir, "LOBBY"))
+        assertThat(GroupDatabase.fileFor(dir, "Lobby"))
+                .isEqualTo(GroupDatabase.fileFor(dir, "LOBBY"))
                 .isEqualTo(GroupDatabase.fileFor(dir, "lobby"));
         assertThat(GroupDatabase.fileFor(dir, "Lobby")).isNotEqualTo(GroupDatabase.fileFor(dir, "Lobby 2"));
     }
 
     @Test
     void aFileNamedByTheExactSpellingOfAnEarlierVersionIsAdoptedWithItsWal() throws Exception {
-        String legacyStem = "cool-group-" + HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest("Cool Group".getBytes(StandardCharsets.UTF_8)), 0, 4);
+        String legacyStem = "cool-group-"
+                + HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256")
+                                        .digest("Cool Group".getBytes(StandardCharsets.UTF_8)),
+                                0,
+                                4);
         Files.writeString(dir.resolve(legacyStem + ".db"), "the old history");
         Files.writeString(dir.resolve(legacyStem + ".db-wal"), "the old wal");
 

@@ -35,10 +35,15 @@ class GroupFilePermissionsTest {
 
             Path database = GroupDatabase.fileFor(dir, "Secret Plans");
             try (Stream<Path> files = Files.list(dir)) {
-                assertThat(files.toList()).extracting(file -> file.getFileName().toString())
-                        .contains(database.getFileName() + "", database.getFileName() + "-wal",
-                                database.getFileName() + "-shm", database.getFileName() + ".lock")
-                        .allSatisfy(name -> assertThat(mode(dir.resolve(name))).as(name).isEqualTo("rw-------"));
+                assertThat(files.toList())
+                        .extracting(file -> file.getFileName().toString())
+                        .contains(
+                                database.getFileName() + "",
+                                database.getFileName() + "-wal",
+                                database.getFileName() + "-shm",
+                                database.getFileName() + ".lock")
+                        .allSatisfy(name ->
+                                assertThat(mode(dir.resolve(name))).as(name).isEqualTo("rw-------"));
             }
         }
     }

@@ -23,11 +23,15 @@ class GroupLeaseTest {
     @Test
     void aServerWhoseTurnWasTakenStoresNothing() throws Exception {
         PostgresDatabase database = TestDatabase.fresh();
-        try (PostgresMessageStore first = database.open("Turns", database.tryTake("Turns", "first", SLOW_LEASE_MS).orElseThrow())) {
+        try (PostgresMessageStore first = database.open(
+                "Turns", database.tryTake("Turns", "first", SLOW_LEASE_MS).orElseThrow())) {
             first.append(List.of(message("older"), message("by the first")));
-            assertThat(database.tryTake("Turns", "second", LEASE_MS)).as("taken while the first renews").isEmpty();
+            assertThat(database.tryTake("Turns", "second", LEASE_MS))
+                    .as("taken while the first renews")
+                    .isEmpty();
 
-            // The first stops renewing (as a paused or cut-off server would): its lease runs out, the second takes over.
+            // The first stops renewing (as a paused or cut-off server would): its lease runs out, the second takes
+            // over.
             runOut("Turns");
             GroupLease taken = database.tryTake("Turns", "second", LEASE_MS).orElseThrow();
             assertThat(taken.epoch()).isEqualTo(first.epoch() + 1);
@@ -37,10 +41,16 @@ class GroupLeaseTest {
                         .isInstanceOf(StorageException.class)
                         .hasMessageContaining("another server has taken the group over");
 
-                assertThat(first.dropOlderThan(Long.MAX_VALUE, 100)).as("retention by the first, too late").isZero();
-                assertThat(second.append(List.of(message("by the second"))).get(0).seq()).isEqualTo(3);
+                assertThat(first.dropOlderThan(Long.MAX_VALUE, 100))
+                        .as("retention by the first, too late")
+                        .isZero();
+                assertThat(second.append(List.of(message("by the second")))
+                                .get(0)
+                                .seq())
+                        .isEqualTo(3);
                 assertThat(second.findById(late.id())).isEmpty();
-                assertThat(second.after(0, 10).messages()).extracting(Message::text)
+                assertThat(second.after(0, 10).messages())
+                        .extracting(Message::text)
                         .containsExactly("older", "by the first", "by the second");
             }
         }
@@ -49,7 +59,8 @@ class GroupLeaseTest {
     @Test
     void aRenewedTurnIsKeptAndAClosedOneIsFreeAtOnce() {
         PostgresDatabase database = TestDatabase.fresh();
-        PostgresMessageStore first = database.open("Kept", database.tryTake("Kept", "first", LEASE_MS).orElseThrow());
+        PostgresMessageStore first = database.open(
+                "Kept", database.tryTake("Kept", "first", LEASE_MS).orElseThrow());
         // Three leases long: only the renewals keep the second out.
         long until = System.nanoTime() + 3 * LEASE_MS * 1_000_000L;
         while (System.nanoTime() < until) {
@@ -67,9 +78,11 @@ class GroupLeaseTest {
 
     /** Ends the group's lease in the database, as if its holder had stopped renewing it a lease ago. */
     private static void runOut(String group) throws Exception {
-        try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
-                PreparedStatement st = db.prepareStatement("UPDATE groupchat.group_lease SET expires_at = clock_timestamp()"
-                        + " - interval '1 second' WHERE group_id = (SELECT id FROM groupchat.chat_group WHERE name = ?)")) {
+        try (Connection db = DriverManager.getConnection(
+                        TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
+                PreparedStatement st = db.prepareStatement(
+                        "UPDATE groupchat.group_lease SET expires_at = clock_timestamp()"
+                                + " - interval '1 second' WHERE group_id = (SELECT id FROM groupchat.chat_group WHERE name = ?)")) {
             st.setString(1, group);
             assertThat(st.executeUpdate()).isEqualTo(1);
         }

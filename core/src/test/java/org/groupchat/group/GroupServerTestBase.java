@@ -58,13 +58,14 @@ abstract class GroupServerTestBase {
     }
 
     JsonNode send(String userId, String messageId, String text) {
-        return raw.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + messageId + "\",\"text\":\"" + text + "\"}");
+        return raw.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + messageId + "\",\"text\":\""
+                + text + "\"}");
     }
 
     /** A SEND with the given extra fields, such as {@code "kind":"edit","target":3,"text":"fixed"}. */
     JsonNode event(String userId, String messageId, String fields) {
-        return raw.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + messageId + "\","
-                + fields + "}");
+        return raw.send(
+                "{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + messageId + "\"," + fields + "}");
     }
 
     /** Stops the group and starts it again on the same store, as an operator's restart does. */

@@ -15,8 +15,15 @@ final class LogRows {
     private LogRows() {}
 
     /** Appends the event at {@code seq} about {@code target}; the store must be reopened before it appends again. */
-    static void event(TestStore kind, Path dataDir, String groupName, long seq, String eventKind, long target,
-            User sender, String text) {
+    static void event(
+            TestStore kind,
+            Path dataDir,
+            String groupName,
+            long seq,
+            String eventKind,
+            long target,
+            User sender,
+            String text) {
         String columns = "seq, id, ts, sender_id, sender_name, text, kind, target";
         String sql = kind == TestStore.SQLITE
                 ? "INSERT INTO messages(" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -24,7 +31,8 @@ final class LogRows {
                         + " (SELECT id FROM groupchat.chat_group WHERE name = ?))";
         try (Connection db = kind == TestStore.SQLITE
                         ? DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("group.db"))
-                        : DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
+                        : DriverManager.getConnection(
+                                TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
                 PreparedStatement st = db.prepareStatement(sql)) {
             st.setLong(1, seq);
             st.setString(2, UUID.randomUUID().toString());

@@ -27,7 +27,12 @@ class MessageSearchContractTest {
     void everyWordMustMatchWhateverItsCaseAndDiacriticsAndTheLastAlsoAsAPrefix(TestStore kind) {
         kind.reset();
         try (MessageStore store = kind.open(GROUP, dir)) {
-            append(store, "Café au lait at noon", "The CAFE is closed", "lunch at noon", "Noonday sun, see https://example.com/menu");
+            append(
+                    store,
+                    "Café au lait at noon",
+                    "The CAFE is closed",
+                    "lunch at noon",
+                    "Noonday sun, see https://example.com/menu");
             assertThat(seqs(store, "cafe")).containsExactly(2L, 1L);
             assertThat(seqs(store, "CAFÉ")).containsExactly(2L, 1L);
             assertThat(seqs(store, "café noon")).containsExactly(1L);
@@ -35,8 +40,11 @@ class MessageSearchContractTest {
             assertThat(seqs(store, "caf")).containsExactly(2L, 1L);
             assertThat(seqs(store, "example menu")).containsExactly(4L);
             assertThat(seqs(store, "cafe lunch")).isEmpty();
-            assertThat(seqs(store, "noo lunch")).as("only the last word is a prefix").isEmpty();
-            Message hit = store.search(query("lunch", Long.MAX_VALUE, 20)).messages().get(0);
+            assertThat(seqs(store, "noo lunch"))
+                    .as("only the last word is a prefix")
+                    .isEmpty();
+            Message hit =
+                    store.search(query("lunch", Long.MAX_VALUE, 20)).messages().get(0);
             assertThat(hit.text()).isEqualTo("lunch at noon");
             assertThat(hit.sender()).isEqualTo(ALICE);
         }
@@ -53,10 +61,16 @@ class MessageSearchContractTest {
             }
             append(store, texts.toArray(String[]::new));
             Page first = store.search(query("needle", Long.MAX_VALUE, 10));
-            assertThat(first.messages()).extracting(Message::seq).containsExactly(50L, 48L, 46L, 44L, 42L, 40L, 38L, 36L, 34L, 32L);
+            assertThat(first.messages())
+                    .extracting(Message::seq)
+                    .containsExactly(50L, 48L, 46L, 44L, 42L, 40L, 38L, 36L, 34L, 32L);
             assertThat(first.more()).isTrue();
             Page second = store.search(query("needle", 32, 10));
-            assertThat(second.messages()).extracting(Message::seq).startsWith(30L).endsWith(12L).hasSize(10);
+            assertThat(second.messages())
+                    .extracting(Message::seq)
+                    .startsWith(30L)
+                    .endsWith(12L)
+                    .hasSize(10);
             assertThat(second.more()).isTrue();
             Page last = store.search(query("needle", 12, 10));
             assertThat(last.messages()).extracting(Message::seq).containsExactly(10L, 8L, 6L, 4L, 2L);
@@ -70,7 +84,8 @@ class MessageSearchContractTest {
         kind.reset();
         List<Message> messages;
         try (MessageStore store = kind.open(GROUP, dir)) {
-            messages = append(store, "an original typo", "keep me around", "to be deleted soon", "to be removed by an owner");
+            messages = append(
+                    store, "an original typo", "keep me around", "to be deleted soon", "to be removed by an owner");
         }
         LogRows.event(kind, dir, GROUP, 5, "edit", 1, ALICE, "first fix");
         LogRows.event(kind, dir, GROUP, 6, "edit", 1, ALICE, "final words");
@@ -79,15 +94,22 @@ class MessageSearchContractTest {
         LogRows.event(kind, dir, GROUP, 9, "reaction", 2, BOB, "Bob reacted 👍 to keep me around");
         LogRows.event(kind, dir, GROUP, 10, "edit", 3, ALICE, "edited after its deletion");
         try (MessageStore store = kind.open(GROUP, dir)) {
-            assertThat(seqs(store, "typo")).as("matched only by its latest text").isEmpty();
+            assertThat(seqs(store, "typo"))
+                    .as("matched only by its latest text")
+                    .isEmpty();
             assertThat(seqs(store, "first fix")).isEmpty();
-            Message edited = store.search(query("final", Long.MAX_VALUE, 20)).messages().get(0);
-            assertThat(edited).isEqualTo(new Message(1, messages.get(0).id(), messages.get(0).ts(), ALICE, "final words"));
+            Message edited =
+                    store.search(query("final", Long.MAX_VALUE, 20)).messages().get(0);
+            assertThat(edited)
+                    .isEqualTo(
+                            new Message(1, messages.get(0).id(), messages.get(0).ts(), ALICE, "final words"));
             assertThat(seqs(store, "deleted")).isEmpty();
             assertThat(seqs(store, "removed owner")).isEmpty();
             assertThat(seqs(store, "keep")).containsExactly(2L);
             assertThat(seqs(store, "message")).isEmpty();
-            assertThat(store.search(query("final", 1, 20)).messages()).as("paged by the message's seq").isEmpty();
+            assertThat(store.search(query("final", 1, 20)).messages())
+                    .as("paged by the message's seq")
+                    .isEmpty();
             assertThat(store.search(query("final", 2, 20)).messages()).hasSize(1);
         }
     }
@@ -98,7 +120,8 @@ class MessageSearchContractTest {
         kind.reset();
         try (MessageStore store = kind.open(GROUP, dir)) {
             append(store, "old news one", "old news two", "old news three");
-            assertThat(store.dropOlderThan(System.currentTimeMillis() + 60_000, 100)).isEqualTo(2);
+            assertThat(store.dropOlderThan(System.currentTimeMillis() + 60_000, 100))
+                    .isEqualTo(2);
             assertThat(seqs(store, "news")).containsExactly(3L);
         }
     }
@@ -111,8 +134,11 @@ class MessageSearchContractTest {
             for (int i = 1; i <= 300; i++) {
                 append(store, "one by one " + i);
             }
-            assertThat(store.search(query("one", Long.MAX_VALUE, 100)).messages()).hasSize(100).first()
-                    .extracting(Message::seq).isEqualTo(300L);
+            assertThat(store.search(query("one", Long.MAX_VALUE, 100)).messages())
+                    .hasSize(100)
+                    .first()
+                    .extracting(Message::seq)
+                    .isEqualTo(300L);
             assertThat(seqs(store, "257")).containsExactly(257L);
             assertThat(seqs(store, "300")).containsExactly(300L);
         }
@@ -130,11 +156,37 @@ class MessageSearchContractTest {
             assertThat(seqs(store, "NEAR(and or)")).containsExactly(1L);
             assertThat(seqs(store, "text:column")).containsExactly(2L);
             assertThat(seqs(store, "\"it's")).containsExactly(3L);
-            for (String hostile : List.of("\"", "\"unbalanced", "*", "**", "NEAR", "a AND", "AND", "(x OR y", ")", "^",
-                    "-", "!", "&|", ":*", "'", "\\", "foo\u0000bar", "\u0000", "{col1 col2}:x", "x'; DROP TABLE messages; --",
-                    "NOT", "text:", "\u0301", "😀", "x".repeat(10_000), "word ".repeat(2_000))) {
+            for (String hostile : List.of(
+                    "\"",
+                    "\"unbalanced",
+                    "*",
+                    "**",
+                    "NEAR",
+                    "a AND",
+                    "AND",
+                    "(x OR y",
+                    ")",
+                    "^",
+                    "-",
+                    "!",
+                    "&|",
+                    ":*",
+                    "'",
+                    "\\",
+                    "foo\u0000bar",
+                    "\u0000",
+                    "{col1 col2}:x",
+                    "x'; DROP TABLE messages; --",
+                    "NOT",
+                    "text:",
+                    "\u0301",
+                    "😀",
+                    "x".repeat(10_000),
+                    "word ".repeat(2_000))) {
                 Page page = store.search(query(hostile, Long.MAX_VALUE, 20));
-                assertThat(page.messages()).as(hostile.length() > 50 ? hostile.substring(0, 50) : hostile).hasSizeLessThan(4);
+                assertThat(page.messages())
+                        .as(hostile.length() > 50 ? hostile.substring(0, 50) : hostile)
+                        .hasSizeLessThan(4);
             }
             assertThat(seqs(store, "*")).isEmpty();
             assertThat(seqs(store, "NOT")).containsExactly(1L);
@@ -155,6 +207,8 @@ class MessageSearchContractTest {
     }
 
     private static List<Long> seqs(MessageStore store, String text) {
-        return store.search(query(text, Long.MAX_VALUE, 100)).messages().stream().map(Message::seq).toList();
+        return store.search(query(text, Long.MAX_VALUE, 100)).messages().stream()
+                .map(Message::seq)
+                .toList();
     }
 }

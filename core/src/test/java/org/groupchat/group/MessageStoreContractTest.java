@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.groupchat.testing.TestDatabase;
 import org.groupchat.testing.TestStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,12 +43,14 @@ class MessageStoreContractTest {
         if (kind == TestStore.SQLITE) {
             assertThat(GroupBackup.restore(copy, dir.resolve("group.db"))).isNotEqualTo(before);
         } else {
-            assertThat(org.groupchat.testing.TestDatabase.configured().renewHistoryIds()).isEqualTo(1);
+            assertThat(TestDatabase.configured().renewHistoryIds()).isEqualTo(1);
         }
         try (MessageStore store = kind.open("Cool Group", dir)) {
             assertThat(store.historyId()).isNotBlank().isNotEqualTo(before);
             if (kind == TestStore.SQLITE) {
-                assertThat(store.after(0, 10).messages()).extracting(Message::text).containsExactly("kept");
+                assertThat(store.after(0, 10).messages())
+                        .extracting(Message::text)
+                        .containsExactly("kept");
             }
         }
     }
@@ -60,7 +63,8 @@ class MessageStoreContractTest {
         String twice = UUID.randomUUID().toString();
         try (MessageStore store = kind.open("Cool Group", dir)) {
             store.append(List.of(new NewMessage(first, ALICE, "original")));
-            List<Message> stored = store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "second"),
+            List<Message> stored = store.append(List.of(
+                    new NewMessage(UUID.randomUUID().toString(), ALICE, "second"),
                     new NewMessage(first, ALICE, "a retry with other text"),
                     new NewMessage(twice, ALICE, "third"),
                     new NewMessage(twice, ALICE, "third, repeated in the same batch")));
@@ -74,7 +78,8 @@ class MessageStoreContractTest {
             assertThat(store.after(0, 10).messages()).extracting(Message::seq).containsExactly(1L, 2L, 3L);
             assertThat(store.findById(first)).get().extracting(Message::text).isEqualTo("original");
             assertThat(store.append(List.of(new NewMessage(UUID.randomUUID().toString(), BOB, "fourth"))))
-                    .extracting(Message::seq).containsExactly(4L);
+                    .extracting(Message::seq)
+                    .containsExactly(4L);
         }
     }
 
@@ -95,7 +100,9 @@ class MessageStoreContractTest {
             assertThat(store.newest(3).messages()).extracting(Message::seq).containsExactly(23L, 24L, 25L);
             long ts = store.after(10, 1).messages().get(0).ts();
             assertThat(store.since(ts, 100).messages().get(0).seq()).isLessThanOrEqualTo(11L);
-            assertThat(store.after(20, 100).messages()).extracting(Message::seq).containsExactly(21L, 22L, 23L, 24L, 25L);
+            assertThat(store.after(20, 100).messages())
+                    .extracting(Message::seq)
+                    .containsExactly(21L, 22L, 23L, 24L, 25L);
             assertThat(store.after(20, 100).more()).isFalse();
         }
     }

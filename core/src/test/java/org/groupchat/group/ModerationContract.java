@@ -8,9 +8,9 @@ import static org.groupchat.testing.Replies.assertOk;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.UUID;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.security.CurveKeyPair;
 import org.groupchat.security.PublicKeys;
@@ -46,7 +46,8 @@ abstract class ModerationContract extends GroupServerTestBase {
     @BeforeEach
     void startASecureGroup() {
         startSecure(List.of(owner));
-        assertThat(assertOk(join(asOwner, owner, "Olivia")).path("owner").asBoolean()).isTrue();
+        assertThat(assertOk(join(asOwner, owner, "Olivia")).path("owner").asBoolean())
+                .isTrue();
         JsonNode carolJoined = assertOk(join(asCarol, carol, "Carol"));
         assertThat(carolJoined.path("owner").asBoolean()).isFalse();
         assertOk(join(asDave, dave, "Dave"));
@@ -60,7 +61,8 @@ abstract class ModerationContract extends GroupServerTestBase {
 
     private void startSecure(List<String> owners) {
         GroupServerConfig config = TestGroups.unlimited(GroupServerConfig.of("Moderated", TestGroups.ANY_PORT, null))
-                .withSecurity(ServerSecurity.withKeys(groupKeys)).withOwners(owners);
+                .withSecurity(ServerSecurity.withKeys(groupKeys))
+                .withOwners(owners);
         secure = group(config, dataDir.resolve("moderated"));
         String endpoint = secure.boundEndpoint().toString();
         asOwner = new RawRequester(endpoint, new ClientKeys(groupKeys.publicKey(), ownerKeys));
@@ -85,7 +87,8 @@ abstract class ModerationContract extends GroupServerTestBase {
     }
 
     private static JsonNode say(RawRequester client, String userId, String id, String fields) {
-        return client.send("{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + id + "\"," + fields + "}");
+        return client.send(
+                "{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + id + "\"," + fields + "}");
     }
 
     private static JsonNode request(RawRequester client, String op, String userId) {
@@ -98,40 +101,62 @@ abstract class ModerationContract extends GroupServerTestBase {
 
     @Test
     void anOwnerRemovesAMembersMessageAndEveryoneSeesTheNotice() {
-        JsonNode removed = assertOk(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"remove\",\"target\":1"))
+        JsonNode removed = assertOk(
+                        say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"remove\",\"target\":1"))
                 .path("message");
         assertThat(removed.path("text").asText()).isEqualTo("removed message #1 by Carol");
-        JsonNode seen = assertOk(request(asDave, "FETCH", dave)).path("messages").get(1);
+        JsonNode seen =
+                assertOk(request(asDave, "FETCH", dave)).path("messages").get(1);
         assertThat(seen.path("kind").asText()).isEqualTo("remove");
         assertThat(seen.path("target").asLong()).isEqualTo(1);
         JsonNode members = assertOk(request(asDave, "MEMBERS", dave)).path("members");
-        members.forEach(m -> assertThat(m.path("owner").asBoolean()).as(m.toString())
+        members.forEach(m -> assertThat(m.path("owner").asBoolean())
+                .as(m.toString())
                 .isEqualTo(m.path("id").asText().equals(owner)));
-        assertError(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"remove\",\"target\":1"), "BAD_REQUEST");
+        assertError(
+                say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"remove\",\"target\":1"), "BAD_REQUEST");
     }
 
     @Test
     void aMemberWhoIsNoOwnerMayNotModerateAndNothingIsStored() {
-        for (String fields : List.of("\"kind\":\"remove\",\"target\":1", "\"kind\":\"kick\",\"member\":\"" + dave + "\"",
-                "\"kind\":\"ban\",\"member\":\"" + dave + "\"", "\"kind\":\"unban\",\"member\":\"" + dave + "\"")) {
+        for (String fields : List.of(
+                "\"kind\":\"remove\",\"target\":1",
+                "\"kind\":\"kick\",\"member\":\"" + dave + "\"",
+                "\"kind\":\"ban\",\"member\":\"" + dave + "\"",
+                "\"kind\":\"unban\",\"member\":\"" + dave + "\"")) {
             JsonNode refused = assertError(say(asCarol, carol, UUID.randomUUID().toString(), fields), "FORBIDDEN");
             assertThat(refused.path("error").path("message").asText()).contains("only an owner");
         }
-        assertError(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"ban\",\"member\":\"" + owner + "\""),
+        assertError(
+                say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"ban\",\"member\":\"" + owner + "\""),
                 "FORBIDDEN");
-        assertError(say(asOwner, owner, UUID.randomUUID().toString(),
-                "\"kind\":\"kick\",\"member\":\"" + UUID.randomUUID() + "\""), "BAD_REQUEST");
-        assertError(say(asOwner, owner, UUID.randomUUID().toString(),
-                "\"kind\":\"kick\",\"member\":\"" + dave + "\",\"text\":\"bye\""), "BAD_REQUEST");
-        assertError(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"ban\",\"member\":\"nobody\""), "BAD_REQUEST");
-        assertError(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"unban\",\"member\":\"" + dave + "\""),
+        assertError(
+                say(
+                        asOwner,
+                        owner,
+                        UUID.randomUUID().toString(),
+                        "\"kind\":\"kick\",\"member\":\"" + UUID.randomUUID() + "\""),
+                "BAD_REQUEST");
+        assertError(
+                say(
+                        asOwner,
+                        owner,
+                        UUID.randomUUID().toString(),
+                        "\"kind\":\"kick\",\"member\":\"" + dave + "\",\"text\":\"bye\""),
+                "BAD_REQUEST");
+        assertError(
+                say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"ban\",\"member\":\"nobody\""),
+                "BAD_REQUEST");
+        assertError(
+                say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"unban\",\"member\":\"" + dave + "\""),
                 "BAD_REQUEST");
         assertThat(lastSeq()).isEqualTo(1);
     }
 
     @Test
     void aKickedMemberIsNoLongerOneButMayJoinAgain() {
-        JsonNode kicked = assertOk(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"kick\",\"member\":\"" + dave + "\""))
+        JsonNode kicked = assertOk(say(
+                        asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"kick\",\"member\":\"" + dave + "\""))
                 .path("message");
         assertThat(kicked.path("text").asText()).isEqualTo("removed Dave from the group");
         assertThat(kicked.path("member").asText()).isEqualTo(dave);
@@ -146,11 +171,14 @@ abstract class ModerationContract extends GroupServerTestBase {
         String ban = "\"kind\":\"ban\",\"member\":\"" + carol + "\"";
         JsonNode banned = assertOk(say(asOwner, owner, banId, ban)).path("message");
         assertThat(banned.path("text").asText()).isEqualTo("banned Carol from the group");
-        assertThat(assertOk(say(asOwner, owner, banId, ban)).path("message")).as("a retried ban").isEqualTo(banned);
+        assertThat(assertOk(say(asOwner, owner, banId, ban)).path("message"))
+                .as("a retried ban")
+                .isEqualTo(banned);
         assertError(say(asOwner, owner, UUID.randomUUID().toString(), ban), "BAD_REQUEST");
         for (String op : List.of("FETCH", "MEMBERS", "LEAVE", "MARK_READ")) {
             JsonNode refused = assertError(request(asCarol, op, carol), "FORBIDDEN");
-            assertThat(refused.path("error").path("message").asText()).isEqualTo("you are banned from \"Moderated\" by an owner");
+            assertThat(refused.path("error").path("message").asText())
+                    .isEqualTo("you are banned from \"Moderated\" by an owner");
         }
         assertError(join(asCarol, carol, "Carol"), "FORBIDDEN");
         assertError(say(asCarol, carol, UUID.randomUUID().toString(), "\"text\":\"let me in\""), "FORBIDDEN");
@@ -158,8 +186,14 @@ abstract class ModerationContract extends GroupServerTestBase {
         stopSecure();
         startSecure(List.of());
         assertError(join(asCarol, carol, "Carol"), "FORBIDDEN");
-        assertThat(assertOk(join(asOwner, owner, "Olivia")).path("owner").asBoolean()).as("owners persist").isTrue();
-        JsonNode lifted = assertOk(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"unban\",\"member\":\"" + carol + "\""))
+        assertThat(assertOk(join(asOwner, owner, "Olivia")).path("owner").asBoolean())
+                .as("owners persist")
+                .isTrue();
+        JsonNode lifted = assertOk(say(
+                        asOwner,
+                        owner,
+                        UUID.randomUUID().toString(),
+                        "\"kind\":\"unban\",\"member\":\"" + carol + "\""))
                 .path("message");
         assertThat(lifted.path("text").asText()).isEqualTo("lifted the ban on Carol");
         assertOk(join(asCarol, carol, "Carol"));
@@ -168,8 +202,8 @@ abstract class ModerationContract extends GroupServerTestBase {
 
     @Test
     void aBannedMembersHeldFetchIsAnsweredWithTheBanNotWithTheNextMessages() throws Exception {
-        CompletableFuture<JsonNode> held = CompletableFuture.supplyAsync(() -> asDave.send("{\"op\":\"FETCH\",\"user\":{\"id\":\""
-                + dave + "\"},\"afterSeq\":1,\"waitMs\":20000}"));
+        CompletableFuture<JsonNode> held = CompletableFuture.supplyAsync(() ->
+                asDave.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + dave + "\"},\"afterSeq\":1,\"waitMs\":20000}"));
         await().atMost(Duration.ofSeconds(5)).until(() -> secure.parkedPolls() == 1);
         assertOk(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"ban\",\"member\":\"" + dave + "\""));
         JsonNode answer = held.get(5, TimeUnit.SECONDS);
@@ -180,10 +214,11 @@ abstract class ModerationContract extends GroupServerTestBase {
 
     @Test
     void theKeyThatHostsTheGroupIsAnOwner() {
-        try (RawRequester asHost = new RawRequester(secure.boundEndpoint().toString(),
-                new ClientKeys(groupKeys.publicKey(), groupKeys))) {
+        try (RawRequester asHost =
+                new RawRequester(secure.boundEndpoint().toString(), new ClientKeys(groupKeys.publicKey(), groupKeys))) {
             String host = PublicKeys.userIdFor(groupKeys.publicKey());
-            assertThat(assertOk(join(asHost, host, "Operator")).path("owner").asBoolean()).isTrue();
+            assertThat(assertOk(join(asHost, host, "Operator")).path("owner").asBoolean())
+                    .isTrue();
             assertOk(say(asHost, host, UUID.randomUUID().toString(), "\"kind\":\"remove\",\"target\":1"));
         }
     }
@@ -193,9 +228,12 @@ abstract class ModerationContract extends GroupServerTestBase {
         assertOk(join(ALICE, "Alice"));
         assertOk(send(ALICE, UUID.randomUUID().toString(), "hello"));
         assertThat(assertOk(join(ALICE, "Alice")).path("owner").asBoolean()).isFalse();
-        for (String fields : List.of("\"kind\":\"remove\",\"target\":1", "\"kind\":\"ban\",\"member\":\"" + BOB + "\"")) {
+        for (String fields :
+                List.of("\"kind\":\"remove\",\"target\":1", "\"kind\":\"ban\",\"member\":\"" + BOB + "\"")) {
             JsonNode refused = assertError(event(ALICE, UUID.randomUUID().toString(), fields), "FORBIDDEN");
-            assertThat(refused.path("error").path("message").asText()).contains("needs security").contains("--secure");
+            assertThat(refused.path("error").path("message").asText())
+                    .contains("needs security")
+                    .contains("--secure");
         }
         assertThat(assertOk(fetch(ALICE, "")).path("lastSeq").asLong()).isEqualTo(1);
     }

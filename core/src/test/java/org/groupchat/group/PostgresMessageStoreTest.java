@@ -3,6 +3,7 @@ package org.groupchat.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,10 +25,15 @@ class PostgresMessageStoreTest {
     void groupsInOneDatabaseKeepTheirOwnSeqsAndIds() {
         PostgresDatabase database = TestDatabase.fresh();
         String sameId = UUID.randomUUID().toString();
-        try (MessageStore red = database.open("Red"); MessageStore blue = database.open("Blue")) {
+        try (MessageStore red = database.open("Red");
+                MessageStore blue = database.open("Blue")) {
             red.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "red 1")));
-            assertThat(red.append(List.of(new NewMessage(sameId, ALICE, "red 2")))).extracting(Message::seq).containsExactly(2L);
-            assertThat(blue.append(List.of(new NewMessage(sameId, ALICE, "blue 1")))).extracting(Message::seq).containsExactly(1L);
+            assertThat(red.append(List.of(new NewMessage(sameId, ALICE, "red 2"))))
+                    .extracting(Message::seq)
+                    .containsExactly(2L);
+            assertThat(blue.append(List.of(new NewMessage(sameId, ALICE, "blue 1"))))
+                    .extracting(Message::seq)
+                    .containsExactly(1L);
             assertThat(blue.after(0, 10).messages()).extracting(Message::text).containsExactly("blue 1");
             assertThat(red.findById(sameId)).get().extracting(Message::text).isEqualTo("red 2");
         }
@@ -39,7 +45,8 @@ class PostgresMessageStoreTest {
         try (MessageStore first = database.open("Busy")) {
             assertThatThrownBy(() -> TestDatabase.configured().open("Busy"))
                     .isInstanceOf(StorageException.class)
-                    .hasMessageContaining("the group \"Busy\" in the database " + database + " is in use by another group server");
+                    .hasMessageContaining(
+                            "the group \"Busy\" in the database " + database + " is in use by another group server");
         }
         database.open("Busy").close();
     }
@@ -47,7 +54,8 @@ class PostgresMessageStoreTest {
     @Test
     void everyFetchAndBeforeReadsAnIndexOfItsGroup() throws Exception {
         PostgresDatabase database = TestDatabase.fresh();
-        try (MessageStore a = database.open("A"); MessageStore b = database.open("B")) {
+        try (MessageStore a = database.open("A");
+                MessageStore b = database.open("B")) {
             for (MessageStore store : List.of(a, b)) {
                 for (int batch = 0; batch < 20; batch++) {
                     List<NewMessage> messages = new ArrayList<>();
@@ -58,8 +66,8 @@ class PostgresMessageStoreTest {
                 }
             }
         }
-        try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl() + "?currentSchema=groupchat",
-                TestDatabase.user(), TestDatabase.password())) {
+        try (Connection db = DriverManager.getConnection(
+                TestDatabase.jdbcUrl() + "?currentSchema=groupchat", TestDatabase.user(), TestDatabase.password())) {
             try (Statement st = db.createStatement()) {
                 st.execute("ANALYZE message");
             }
@@ -68,25 +76,54 @@ class PostgresMessageStoreTest {
             for (String shape : List.of(PostgresQueries.AFTER, PostgresQueries.SINCE, PostgresQueries.BEFORE)) {
                 String plan = explain(db, columns + shape, group, 5_000, 101);
                 System.out.println("EXPLAIN" + shape + "\n" + plan);
-                assertThat(plan).as(shape).contains("Index").doesNotContain("Seq Scan").doesNotContain("Sort");
+                assertThat(plan)
+                        .as(shape)
+                        .contains("Index")
+                        .doesNotContain("Seq Scan")
+                        .doesNotContain("Sort");
             }
             String newest = explain(db, columns + PostgresQueries.NEWEST, group, 101);
             System.out.println("EXPLAIN" + PostgresQueries.NEWEST + "\n" + newest);
-            assertThat(newest).contains("Index Scan Backward").doesNotContain("Seq Scan").doesNotContain("Sort");
-            String byId = explain(db, columns + " FROM message WHERE group_id = ? AND id = ?", group, UUID.randomUUID().toString());
+            assertThat(newest)
+                    .contains("Index Scan Backward")
+                    .doesNotContain("Seq Scan")
+                    .doesNotContain("Sort");
+            String byId = explain(
+                    db,
+                    columns + " FROM message WHERE group_id = ? AND id = ?",
+                    group,
+                    UUID.randomUUID().toString());
             assertThat(byId).contains("message_id_once").doesNotContain("Seq Scan");
-            // After five runs the driver prepares a statement on the server, which may then plan it once for any values.
+            // After five runs the driver prepares a statement on the server, which may then plan it once for any
+            // values.
             try (Statement st = db.createStatement()) {
                 st.execute("SET plan_cache_mode = force_generic_plan");
             }
             for (String shape : List.of(PostgresQueries.AFTER, PostgresQueries.SINCE, PostgresQueries.BEFORE)) {
-                assertThat(explainPrepared(db, columns + shape, group + ", 5000, 101")).as("generic " + shape)
-                        .contains("Index").doesNotContain("Seq Scan").doesNotContain("Sort");
+                assertThat(explainPrepared(db, columns + shape, group + ", 5000, 101"))
+                        .as("generic " + shape)
+                        .contains("Index")
+                        .doesNotContain("Seq Scan")
+                        .doesNotContain("Sort");
             }
-            String[] ids = {"'{\"" + UUID.randomUUID() + "\"}'", "'{s}'", "'{n}'", "'{t}'", "'{NULL}'",
-                "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'"};
-            String append = explainPrepared(db, PostgresAppend.INSERT, group + ", 1, " + String.join(", ", ids) + ", " + group + ", "
-                    + ids[0] + ", " + group + ", 10000, 1");
+            String[] ids = {
+                "'{\"" + UUID.randomUUID() + "\"}'",
+                "'{s}'",
+                "'{n}'",
+                "'{t}'",
+                "'{NULL}'",
+                "'{NULL}'",
+                "'{NULL}'",
+                "'{NULL}'",
+                "'{NULL}'",
+                "'{NULL}'",
+                "'{NULL}'"
+            };
+            String append = explainPrepared(
+                    db,
+                    PostgresAppend.INSERT,
+                    group + ", 1, " + String.join(", ", ids) + ", " + group + ", " + ids[0] + ", " + group
+                            + ", 10000, 1");
             System.out.println("EXPLAIN the append, generic plan\n" + append);
             assertThat(append).contains("message_id_once").doesNotContain("Seq Scan on message");
             // An event's checks (taken back? reacted?) read the index on target, never the whole log.
@@ -122,13 +159,15 @@ class PostgresMessageStoreTest {
     @Test
     void aDatabaseNobodyListensForIsOneLine() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        PostgresDatabase nowhere = PostgresDatabase.parse("postgresql://groupchat@127.0.0.1:" + closedPort + "/groupchat", "secret");
+        PostgresDatabase nowhere =
+                PostgresDatabase.parse("postgresql://groupchat@127.0.0.1:" + closedPort + "/groupchat", "secret");
         assertThatThrownBy(() -> nowhere.open("Any"))
                 .isInstanceOf(StorageException.class)
-                .hasMessageStartingWith("cannot use the database postgresql://groupchat@127.0.0.1:" + closedPort + "/groupchat: ")
+                .hasMessageStartingWith(
+                        "cannot use the database postgresql://groupchat@127.0.0.1:" + closedPort + "/groupchat: ")
                 .hasMessageContaining("refused")
                 .hasMessageNotContaining("secret");
     }
@@ -136,11 +175,14 @@ class PostgresMessageStoreTest {
     @Test
     void aSchemaNewerThanThisBuildIsRefusedNamingTheVersionNeeded() throws Exception {
         TestDatabase.fresh();
-        try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
+        try (Connection db = DriverManager.getConnection(
+                        TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
                 Statement st = db.createStatement()) {
-            st.execute("INSERT INTO groupchat." + SchemaMigrations.HISTORY_TABLE + "(installed_rank, version, description, type,"
-                    + " script, checksum, installed_by, execution_time, success)"
-                    + " VALUES (1000, '1000', 'from a newer build', 'SQL', 'V1000__from_a_newer_build.sql', 0, 'test', 1, true)");
+            st.execute(
+                    "INSERT INTO groupchat." + SchemaMigrations.HISTORY_TABLE
+                            + "(installed_rank, version, description, type,"
+                            + " script, checksum, installed_by, execution_time, success)"
+                            + " VALUES (1000, '1000', 'from a newer build', 'SQL', 'V1000__from_a_newer_build.sql', 0, 'test', 1, true)");
             try {
                 assertThatThrownBy(() -> TestDatabase.configured().open("Any"))
                         .isInstanceOf(StorageException.class)
@@ -155,10 +197,13 @@ class PostgresMessageStoreTest {
     @Test
     void urlsThatAreNotPostgresqlUserHostPortDbnameAreRefused() {
         assertThatThrownBy(() -> PostgresDatabase.parse("postgresql://u:pw@h:5432/db", null))
-                .hasMessageContaining("a password never goes in the URL").hasMessageNotContaining("pw@");
+                .hasMessageContaining("a password never goes in the URL")
+                .hasMessageNotContaining("pw@");
         assertThatThrownBy(() -> PostgresDatabase.parse("mysql://u@h/db", null)).hasMessageContaining("postgresql://");
-        assertThatThrownBy(() -> PostgresDatabase.parse("postgresql://h:5432/db", null)).hasMessageContaining("no USER");
-        assertThatThrownBy(() -> PostgresDatabase.parse("postgresql://u@h:5432/", null)).hasMessageContaining("/DBNAME");
+        assertThatThrownBy(() -> PostgresDatabase.parse("postgresql://h:5432/db", null))
+                .hasMessageContaining("no USER");
+        assertThatThrownBy(() -> PostgresDatabase.parse("postgresql://u@h:5432/", null))
+                .hasMessageContaining("/DBNAME");
         assertThat(PostgresDatabase.parse("postgresql://u@h/db", "pw")).hasToString("postgresql://u@h:5432/db");
     }
 

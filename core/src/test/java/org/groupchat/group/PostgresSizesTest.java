@@ -25,8 +25,8 @@ class PostgresSizesTest {
         Metrics.init();
         boolean monitor = roleMayReadTheWalFolder();
         try (PostgresSizes sizes = PostgresSizes.start(database, Duration.ofMillis(200))) {
-            LiveFigures.Database first = await().atMost(Duration.ofSeconds(10))
-                    .until(sizes::figures, figures -> figures.bytes() > 0);
+            LiveFigures.Database first =
+                    await().atMost(Duration.ofSeconds(10)).until(sizes::figures, figures -> figures.bytes() > 0);
             assertThat(first.walPosition()).isPositive();
             assertThat(first.walBytes() > 0).isEqualTo(monitor);
 
@@ -38,11 +38,14 @@ class PostgresSizesTest {
             assertThat(scraped("groupchat_postgres_wal_position_bytes", name)).isPositive();
             assertThat(scraped("groupchat_postgres_wal_bytes", name) > 0).isEqualTo(monitor);
         }
-        assertThat(scraped("groupchat_postgres_database_bytes", database.toString())).as("gone after close").isEqualTo(-1);
+        assertThat(scraped("groupchat_postgres_database_bytes", database.toString()))
+                .as("gone after close")
+                .isEqualTo(-1);
     }
 
     private static boolean roleMayReadTheWalFolder() throws Exception {
-        try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
+        try (Connection db = DriverManager.getConnection(
+                        TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
                 Statement st = db.createStatement();
                 ResultSet row = st.executeQuery("SELECT rolsuper OR pg_has_role(current_user, 'pg_monitor', 'MEMBER')"
                         + " FROM pg_roles WHERE rolname = current_user")) {
@@ -52,7 +55,8 @@ class PostgresSizesTest {
     }
 
     private static void writeSomeWal() throws Exception {
-        try (Connection db = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
+        try (Connection db = DriverManager.getConnection(
+                        TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
                 Statement st = db.createStatement()) {
             st.execute("CREATE TABLE groupchat.wal_probe (n int)");
             st.execute("DROP TABLE groupchat.wal_probe");

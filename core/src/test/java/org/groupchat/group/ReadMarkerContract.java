@@ -24,11 +24,15 @@ abstract class ReadMarkerContract extends GroupServerTestBase {
     void aMarkerOnlyMovesForwardStopsAtTheLastSeqAndTwoCopiesAgree() {
         assertThat(assertOk(join(ALICE, "Alice")).path("readSeq").asLong()).isZero();
         sendMany(ALICE, 5);
-        assertThat(assertOk(markRead(ALICE, ",\"seq\":3")).path("readSeq").asLong()).isEqualTo(3);
-        assertThat(assertOk(markRead(ALICE, ",\"seq\":2")).path("readSeq").asLong()).isEqualTo(3);
-        assertThat(assertOk(markRead(ALICE, ",\"seq\":99")).path("readSeq").asLong()).isEqualTo(5);
+        assertThat(assertOk(markRead(ALICE, ",\"seq\":3")).path("readSeq").asLong())
+                .isEqualTo(3);
+        assertThat(assertOk(markRead(ALICE, ",\"seq\":2")).path("readSeq").asLong())
+                .isEqualTo(3);
+        assertThat(assertOk(markRead(ALICE, ",\"seq\":99")).path("readSeq").asLong())
+                .isEqualTo(5);
         try (RawRequester otherCopy = new RawRequester(server.boundEndpoint().toString())) {
-            JsonNode fetched = assertOk(otherCopy.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + ALICE + "\"},\"afterSeq\":4}"));
+            JsonNode fetched =
+                    assertOk(otherCopy.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + ALICE + "\"},\"afterSeq\":4}"));
             assertThat(fetched.path("readSeq").asLong()).isEqualTo(5);
         }
         assertThat(assertOk(fetch(ALICE, "")).path("readSeq").asLong()).isEqualTo(5);
@@ -43,8 +47,11 @@ abstract class ReadMarkerContract extends GroupServerTestBase {
         assertOk(markRead(BOB, ",\"seq\":4"));
         restart();
         assertThat(assertOk(join(ALICE, "Alice")).path("readSeq").asLong()).isEqualTo(2);
-        assertThat(assertOk(fetch(BOB, ",\"afterSeq\":0")).path("readSeq").asLong()).isEqualTo(4);
-        assertThat(assertOk(fetch(ALICE, ",\"afterSeq\":0")).path("messages")).as("not a log event").hasSize(4);
+        assertThat(assertOk(fetch(BOB, ",\"afterSeq\":0")).path("readSeq").asLong())
+                .isEqualTo(4);
+        assertThat(assertOk(fetch(ALICE, ",\"afterSeq\":0")).path("messages"))
+                .as("not a log event")
+                .hasSize(4);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.groupchat.protocol.Json;
+import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,20 +32,31 @@ class RecentMessagesTest {
             long firstKeptTs = store.after(firstKept - 1, 1).messages().get(0).ts();
             long lastTs = store.newest(1).messages().get(0).ts();
 
-            List<FetchQuery> inMemory = List.of(after(firstKept - 1, 500), after(firstKept + 300, 500), after(total - 1, 10),
-                    after(total, 100), after(total + 50, 100), new FetchQuery(FetchQuery.Mode.SINCE_TS, lastTs, 500),
-                    new FetchQuery(FetchQuery.Mode.SINCE_TS, lastTs + 1, 500), new FetchQuery(FetchQuery.Mode.NEWEST, 0, 1),
+            List<FetchQuery> inMemory = List.of(
+                    after(firstKept - 1, 500),
+                    after(firstKept + 300, 500),
+                    after(total - 1, 10),
+                    after(total, 100),
+                    after(total + 50, 100),
+                    new FetchQuery(FetchQuery.Mode.SINCE_TS, lastTs, 500),
+                    new FetchQuery(FetchQuery.Mode.SINCE_TS, lastTs + 1, 500),
+                    new FetchQuery(FetchQuery.Mode.NEWEST, 0, 1),
                     new FetchQuery(FetchQuery.Mode.NEWEST, 0, 500));
             for (FetchQuery query : inMemory) {
                 EncodedPage fromMemory = recent.answer(query, store.lastSeq());
                 assertThat(fromMemory).as(query.toString()).isNotNull();
                 assertSamePage(fromMemory, store.encoded(query), query);
             }
-            List<FetchQuery> older = List.of(after(0, 100), after(firstKept - 2, 5),
-                    new FetchQuery(FetchQuery.Mode.SINCE_TS, 0, 100), new FetchQuery(FetchQuery.Mode.SINCE_TS, firstKeptTs, 100),
+            List<FetchQuery> older = List.of(
+                    after(0, 100),
+                    after(firstKept - 2, 5),
+                    new FetchQuery(FetchQuery.Mode.SINCE_TS, 0, 100),
+                    new FetchQuery(FetchQuery.Mode.SINCE_TS, firstKeptTs, 100),
                     new FetchQuery(FetchQuery.Mode.NEWEST, 0, RecentMessages.CAPACITY + 1));
             for (FetchQuery query : older) {
-                assertThat(recent.answer(query, store.lastSeq())).as(query.toString()).isNull();
+                assertThat(recent.answer(query, store.lastSeq()))
+                        .as(query.toString())
+                        .isNull();
             }
         }
     }
@@ -53,8 +65,12 @@ class RecentMessagesTest {
     void aSmallGroupIsAnsweredWhollyFromMemoryWithTheSamePagesAsTheDatabase() throws Exception {
         try (SqliteMessageStore store = SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH)) {
             recent.addAll(append(store, 600));
-            List<FetchQuery> queries = List.of(new FetchQuery(FetchQuery.Mode.SINCE_TS, 0, 500), after(500, 500), after(0, 1),
-                    new FetchQuery(FetchQuery.Mode.NEWEST, 0, 600), new FetchQuery(FetchQuery.Mode.NEWEST, 0, 100));
+            List<FetchQuery> queries = List.of(
+                    new FetchQuery(FetchQuery.Mode.SINCE_TS, 0, 500),
+                    after(500, 500),
+                    after(0, 1),
+                    new FetchQuery(FetchQuery.Mode.NEWEST, 0, 600),
+                    new FetchQuery(FetchQuery.Mode.NEWEST, 0, 100));
             for (FetchQuery query : queries) {
                 EncodedPage fromMemory = recent.answer(query, store.lastSeq());
                 assertThat(fromMemory).as(query.toString()).isNotNull();
@@ -70,7 +86,8 @@ class RecentMessagesTest {
             append(store, 1);
 
             assertThat(recent.answer(after(5, 10), store.lastSeq())).isNull();
-            assertThat(recent.answer(new FetchQuery(FetchQuery.Mode.NEWEST, 0, 1), store.lastSeq())).isNull();
+            assertThat(recent.answer(new FetchQuery(FetchQuery.Mode.NEWEST, 0, 1), store.lastSeq()))
+                    .isNull();
         }
     }
 
@@ -92,7 +109,7 @@ class RecentMessagesTest {
         return new FetchQuery(FetchQuery.Mode.AFTER_SEQ, seq, limit);
     }
 
-    private static List<org.groupchat.protocol.Message> append(MessageStore store, int count) {
+    private static List<Message> append(MessageStore store, int count) {
         List<NewMessage> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             batch.add(new NewMessage(UUID.randomUUID().toString(), ALICE, "line " + i + " with \"quotes\" and 中文"));
@@ -100,8 +117,10 @@ class RecentMessagesTest {
         return store.append(batch);
     }
 
-    private static void assertSamePage(EncodedPage fromMemory, EncodedPage fromDatabase, FetchQuery query) throws Exception {
-        assertThat(Json.mapper().readTree(fromMemory.fetchedReply(7))).as(query.toString())
+    private static void assertSamePage(EncodedPage fromMemory, EncodedPage fromDatabase, FetchQuery query)
+            throws Exception {
+        assertThat(Json.mapper().readTree(fromMemory.fetchedReply(7)))
+                .as(query.toString())
                 .isEqualTo(Json.mapper().readTree(fromDatabase.fetchedReply(7)));
         assertThat(fromMemory.count()).as(query.toString()).isEqualTo(fromDatabase.count());
     }

@@ -55,16 +55,21 @@ class RetentionTest {
             send("old " + i);
         }
 
-        await("retention drops all but the newest").atMost(Duration.ofSeconds(20))
+        await("retention drops all but the newest")
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> fetch(",\"afterSeq\":0").path("firstSeq").asLong() == 1_200);
         JsonNode page = fetch(",\"afterSeq\":0");
         assertThat(seqs(page)).containsExactly(1_200L);
         assertThat(page.path("lastSeq").asLong()).isEqualTo(1_200);
 
-        assertThat(send("new").path("message").path("seq").asLong()).as("seq is never reused").isEqualTo(1_201);
-        JsonNode before = assertOk(raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"},\"beforeSeq\":1201,\"limit\":10}"));
+        assertThat(send("new").path("message").path("seq").asLong())
+                .as("seq is never reused")
+                .isEqualTo(1_201);
+        JsonNode before = assertOk(
+                raw.send("{\"op\":\"BEFORE\",\"user\":{\"id\":\"" + ALICE + "\"},\"beforeSeq\":1201,\"limit\":10}"));
         assertThat(before.path("more").asBoolean()).isFalse();
-        // #1200 is no longer the newest, so it may go at any moment now: BEFORE shows it with firstSeq 1200, or not at all
+        // #1200 is no longer the newest, so it may go at any moment now: BEFORE shows it with firstSeq 1200, or not at
+        // all
         assertThat(seqs(before)).isSubsetOf(1_200L);
         assertThat(before.path("firstSeq").asLong()).isEqualTo(seqs(before).isEmpty() ? 1_201 : 1_200);
 
@@ -72,7 +77,10 @@ class RetentionTest {
         server.close();
         start(store, 0);
         JsonNode reopened = fetch(",\"afterSeq\":0");
-        assertThat(seqs(reopened)).endsWith(1_201L).first().isEqualTo(reopened.path("firstSeq").asLong());
+        assertThat(seqs(reopened))
+                .endsWith(1_201L)
+                .first()
+                .isEqualTo(reopened.path("firstSeq").asLong());
         assertThat(send("after a restart").path("message").path("seq").asLong()).isEqualTo(1_202);
     }
 
@@ -82,7 +90,8 @@ class RetentionTest {
     }
 
     private JsonNode fetch(String selector) {
-        return assertOk(raw.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + ALICE + "\"}" + selector + ",\"limit\":500}"));
+        return assertOk(
+                raw.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + ALICE + "\"}" + selector + ",\"limit\":500}"));
     }
 
     private static List<Long> seqs(JsonNode reply) {

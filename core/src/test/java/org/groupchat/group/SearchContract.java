@@ -6,6 +6,7 @@ import static org.groupchat.testing.Replies.assertError;
 import static org.groupchat.testing.Replies.assertOk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,8 @@ abstract class SearchContract extends GroupServerTestBase {
         JsonNode hits = assertOk(search(ALICE, Map.of("query", "station"))).path("hits");
         assertThat(seqs(hits)).containsExactly(1L);
         assertThat(hits.get(0).path("text").asText()).isEqualTo("meet at the station");
-        assertThat(assertOk(search(ALICE, Map.of("query", "statoin"))).path("hits")).isEmpty();
+        assertThat(assertOk(search(ALICE, Map.of("query", "statoin"))).path("hits"))
+                .isEmpty();
     }
 
     @Test
@@ -95,13 +97,30 @@ abstract class SearchContract extends GroupServerTestBase {
     void queryOperatorsQuotesAndControlCharactersAreWordsAndNeverBreakTheServer() {
         assertOk(join(ALICE, "Alice"));
         assertOk(send(ALICE, UUID.randomUUID().toString(), "NEAR the AND gate, or not"));
-        for (String hostile : List.of("\"", "'", "*", "NEAR(", "a AND", "(x OR y", "\u0000", "foo\u0000bar", ":*", "\\",
-                "text:gate", "'; DROP TABLE messages; --", "&!|", "😀")) {
+        for (String hostile : List.of(
+                "\"",
+                "'",
+                "*",
+                "NEAR(",
+                "a AND",
+                "(x OR y",
+                "\u0000",
+                "foo\u0000bar",
+                ":*",
+                "\\",
+                "text:gate",
+                "'; DROP TABLE messages; --",
+                "&!|",
+                "😀")) {
             JsonNode reply = assertOk(search(ALICE, Map.of("query", hostile)));
             assertThat(reply.path("more").asBoolean()).as(hostile).isFalse();
         }
-        assertThat(seqs(assertOk(search(ALICE, Map.of("query", "near(the) AND"))).path("hits"))).containsExactly(1L);
-        assertThat(assertOk(search(ALICE, Map.of("query", "?!..."))).path("hits")).as("no words: no hits").isEmpty();
+        assertThat(seqs(assertOk(search(ALICE, Map.of("query", "near(the) AND")))
+                        .path("hits")))
+                .containsExactly(1L);
+        assertThat(assertOk(search(ALICE, Map.of("query", "?!..."))).path("hits"))
+                .as("no words: no hits")
+                .isEmpty();
         assertOk(raw.send("{\"op\":\"PING\"}"));
     }
 
@@ -115,8 +134,10 @@ abstract class SearchContract extends GroupServerTestBase {
             assertThat(hits.hits()).containsExactly(sent);
             assertThat(hits.more()).isFalse();
             assertThat(alice.search("report", sent.seq(), 10).hits()).isEmpty();
-            assertThatThrownBy(() -> alice.search(" ", null, 10)).isInstanceOf(ServerErrorException.class)
-                    .extracting(e -> ((ServerErrorException) e).code()).isEqualTo(ErrorCode.BAD_REQUEST);
+            assertThatThrownBy(() -> alice.search(" ", null, 10))
+                    .isInstanceOf(ServerErrorException.class)
+                    .extracting(e -> ((ServerErrorException) e).code())
+                    .isEqualTo(ErrorCode.BAD_REQUEST);
         }
     }
 
@@ -125,10 +146,13 @@ abstract class SearchContract extends GroupServerTestBase {
         request.put("op", "SEARCH");
         request.put("user", Map.of("id", userId));
         request.putAll(fields);
-        return raw.send(new String(Json.write(request), java.nio.charset.StandardCharsets.UTF_8));
+        return raw.send(new String(Json.write(request), StandardCharsets.UTF_8));
     }
 
     private String refusal(Map<String, Object> fields) {
-        return assertError(search(ALICE, fields), "BAD_REQUEST").path("error").path("message").asText();
+        return assertError(search(ALICE, fields), "BAD_REQUEST")
+                .path("error")
+                .path("message")
+                .asText();
     }
 }

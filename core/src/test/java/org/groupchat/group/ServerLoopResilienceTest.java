@@ -17,11 +17,12 @@ class ServerLoopResilienceTest {
 
     @Test
     void anErrorOutsideAnyRequestDoesNotStopTheServer() {
-        FaultOnceStore store = new FaultOnceStore(SqliteMessageStore.open(dataDir.resolve("g.db"), Durability.PROCESS_CRASH));
+        FaultOnceStore store =
+                new FaultOnceStore(SqliteMessageStore.open(dataDir.resolve("g.db"), Durability.PROCESS_CRASH));
         GroupServer server = new GroupServer(GroupServerConfig.of("Resilient", TestGroups.ANY_PORT, null), store);
         server.start();
-        try (GroupClient alice = new GroupClient(server.boundEndpoint().toString(),
-                new User("11111111-1111-4111-8111-111111111111", "Alice"))) {
+        try (GroupClient alice = new GroupClient(
+                server.boundEndpoint().toString(), new User("11111111-1111-4111-8111-111111111111", "Alice"))) {
             alice.join();
             store.failNextLastSeq();
             await().until(store::fired);

@@ -3,16 +3,15 @@ package org.groupchat.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,8 @@ class SqliteMessageStoreTest {
             }
             // About 3 WAL pages a commit is far below the writer's own threshold: only the background copies.
             // Until the first checkpoint the file may not even hold the table yet.
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptions()
                     .untilAsserted(() -> assertThat(countInDatabaseFileAlone()).isEqualTo(messages));
             assertThat(store.lastSeq()).isEqualTo(messages);
         }
@@ -45,8 +45,9 @@ class SqliteMessageStoreTest {
         try (SqliteMessageStore store = open()) {
             store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "first")));
         }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("group.db").toAbsolutePath());
-                java.sql.PreparedStatement st = db.prepareStatement("EXPLAIN QUERY PLAN " + MessageQueries.ABOUT)) {
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:sqlite:" + dir.resolve("group.db").toAbsolutePath());
+                PreparedStatement st = db.prepareStatement("EXPLAIN QUERY PLAN " + MessageQueries.ABOUT)) {
             st.setLong(1, 1);
             st.setLong(2, 1);
             st.setString(3, ALICE.id());

@@ -34,17 +34,30 @@ class SqliteSchemaMigrationTest {
         }
         try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
             assertThat(store.lastSeq()).isEqualTo(5);
-            assertThat(store.after(0, 10).messages()).extracting(Message::text)
-                    .containsExactly("before migrations 1", "before migrations 2", "before migrations 3",
-                            "before migrations 4", "before migrations 5");
+            assertThat(store.after(0, 10).messages())
+                    .extracting(Message::text)
+                    .containsExactly(
+                            "before migrations 1",
+                            "before migrations 2",
+                            "before migrations 3",
+                            "before migrations 4",
+                            "before migrations 5");
             assertThat(store.members()).extracting(User::name).containsExactly("Alice", "Bob");
-            assertThat(store.search(new SearchQuery(List.of("Migrations", "befo"), Long.MAX_VALUE, 10)).messages())
-                    .as("the history is indexed for search by V19").extracting(Message::seq).containsExactly(5L, 4L, 3L, 2L, 1L);
-            Message next = store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "after"))).get(0);
+            assertThat(store.search(new SearchQuery(List.of("Migrations", "befo"), Long.MAX_VALUE, 10))
+                            .messages())
+                    .as("the history is indexed for search by V19")
+                    .extracting(Message::seq)
+                    .containsExactly(5L, 4L, 3L, 2L, 1L);
+            Message next = store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "after")))
+                    .get(0);
             assertThat(next.seq()).isEqualTo(6);
         }
-        assertThat(history(file)).containsExactly("1 BASELINE adopted from before migrations", "17 SQL history id",
-                "18 SQL events", "19 SQL search");
+        assertThat(history(file))
+                .containsExactly(
+                        "1 BASELINE adopted from before migrations",
+                        "17 SQL history id",
+                        "18 SQL events",
+                        "19 SQL search");
         try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
             assertThat(store.lastSeq()).isEqualTo(6);
         }
@@ -58,8 +71,8 @@ class SqliteSchemaMigrationTest {
             store.putMember(ALICE);
             store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "first")));
         }
-        assertThat(history(file)).containsExactly("1 SQL messages and members", "17 SQL history id", "18 SQL events",
-                "19 SQL search");
+        assertThat(history(file))
+                .containsExactly("1 SQL messages and members", "17 SQL history id", "18 SQL events", "19 SQL search");
     }
 
     @Test
@@ -68,7 +81,8 @@ class SqliteSchemaMigrationTest {
         try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
             store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "kept")));
         }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = db.createStatement()) {
             st.execute("INSERT INTO " + SchemaMigrations.HISTORY_TABLE + "(installed_rank, version, description, type,"
                     + " script, checksum, installed_by, execution_time, success)"
                     + " VALUES (5, '99', 'from a newer build', 'SQL', 'V99__from_a_newer_build.sql', 0, 'test', 1, 1)");
@@ -80,9 +94,10 @@ class SqliteSchemaMigrationTest {
     }
 
     private static List<String> history(Path file) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version, type, description FROM " + SchemaMigrations.HISTORY_TABLE
-                        + " ORDER BY installed_rank")) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, type, description FROM "
+                        + SchemaMigrations.HISTORY_TABLE + " ORDER BY installed_rank")) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));

@@ -46,14 +46,17 @@ class SqliteSearchPlanTest {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             for (String step : SqliteSearchIndex.CATCH_UP) {
                 List<String> plan = new ArrayList<>();
-                try (PreparedStatement st = db.prepareStatement("EXPLAIN QUERY PLAN " + step); ResultSet rs = st.executeQuery()) {
+                try (PreparedStatement st = db.prepareStatement("EXPLAIN QUERY PLAN " + step);
+                        ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         plan.add(rs.getString("detail"));
                     }
                 }
                 // a whole-table step reads "SCAN m" (or e, messages); the index by rowid reads "... INDEX 0:="
-                assertThat(plan).as(step).noneMatch(detail -> detail.matches("SCAN (m|e|messages)( .*)?")
-                        || detail.equals("SCAN message_search VIRTUAL TABLE INDEX 0:"));
+                assertThat(plan)
+                        .as(step)
+                        .noneMatch(detail -> detail.matches("SCAN (m|e|messages)( .*)?")
+                                || detail.equals("SCAN message_search VIRTUAL TABLE INDEX 0:"));
             }
         }
     }

@@ -12,9 +12,11 @@ class FieldsTest {
         assertThat(Fields.text("  hi \n")).isEqualTo("hi");
         assertThat(Fields.text("é".repeat(8192))).hasSize(8192);
         assertThatThrownBy(() -> Fields.text("é".repeat(8193)))
-                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE));
         assertThatThrownBy(() -> Fields.text(" \n\t "))
-                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
     }
 
     @Test
@@ -28,7 +30,8 @@ class FieldsTest {
 
     @Test
     void uuidsAreCanonicalLowerCase() throws Exception {
-        assertThat(Fields.uuid("123E4567-E89B-12D3-A456-426614174000", "id")).isEqualTo("123e4567-e89b-12d3-a456-426614174000");
+        assertThat(Fields.uuid("123E4567-E89B-12D3-A456-426614174000", "id"))
+                .isEqualTo("123e4567-e89b-12d3-a456-426614174000");
         assertThatThrownBy(() -> Fields.uuid("1-2-3-4-5", "id")).hasMessageContaining("UUID");
     }
 
@@ -39,6 +42,7 @@ class FieldsTest {
         assertThatThrownBy(() -> Endpoint.parse("udp://x:1")).hasMessageContaining("tcp://host:port");
         assertThatThrownBy(() -> Endpoint.parse("tcp://host:99999")).hasMessageContaining("out of range");
         assertThatThrownBy(() -> Endpoint.parse("tcp://host:abc")).hasMessageContaining("not a port");
-        assertThatThrownBy(() -> Fields.connectableEndpoint("tcp://*:5560", "endpoint")).hasMessageContaining("reach");
+        assertThatThrownBy(() -> Fields.connectableEndpoint("tcp://*:5560", "endpoint"))
+                .hasMessageContaining("reach");
     }
 }

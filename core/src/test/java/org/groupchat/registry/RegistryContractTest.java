@@ -60,11 +60,16 @@ class RegistryContractTest {
 
     @Test
     void aNewerEpochTakesTheNameOverAtOnceAndAnOlderOneIsRefused() {
-        String first = "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Lobby\",\"endpoint\":\"tcp://10.0.0.1:5561\"},\"epoch\":4}";
-        String second = "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Lobby\",\"endpoint\":\"tcp://10.0.0.2:5561\"},\"epoch\":5}";
+        String first =
+                "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Lobby\",\"endpoint\":\"tcp://10.0.0.1:5561\"},\"epoch\":4}";
+        String second =
+                "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Lobby\",\"endpoint\":\"tcp://10.0.0.2:5561\"},\"epoch\":5}";
         assertOk(client.send(first));
         assertOk(client.send(second));
-        assertThat(assertOk(client.send("{\"op\":\"LOOKUP\",\"name\":\"Lobby\"}")).path("group").path("endpoint").asText())
+        assertThat(assertOk(client.send("{\"op\":\"LOOKUP\",\"name\":\"Lobby\"}"))
+                        .path("group")
+                        .path("endpoint")
+                        .asText())
                 .isEqualTo("tcp://10.0.0.2:5561");
 
         JsonNode refused = assertError(client.send(first), "NAME_TAKEN");
@@ -79,13 +84,26 @@ class RegistryContractTest {
     @Test
     void everyListShowsTheLatestHeartbeatAndEveryChangeOfTheGroupsSinceTheLastList() {
         assertOk(client.send(REGISTER_LOBBY));
-        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").get(0).path("lastSeq").asLong()).isEqualTo(17);
+        assertThat(assertOk(client.send("{\"op\":\"LIST\"}"))
+                        .path("groups")
+                        .get(0)
+                        .path("lastSeq")
+                        .asLong())
+                .isEqualTo(17);
         assertOk(client.send(REGISTER_LOBBY.replace("\"lastSeq\":17", "\"lastSeq\":18")));
-        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").get(0).path("lastSeq").asLong()).isEqualTo(18);
-        assertOk(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Attic\",\"endpoint\":\"tcp://127.0.0.1:6001\"}}"));
-        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").findValuesAsText("name")).containsExactly("Attic", "Lobby");
+        assertThat(assertOk(client.send("{\"op\":\"LIST\"}"))
+                        .path("groups")
+                        .get(0)
+                        .path("lastSeq")
+                        .asLong())
+                .isEqualTo(18);
+        assertOk(client.send(
+                "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Attic\",\"endpoint\":\"tcp://127.0.0.1:6001\"}}"));
+        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").findValuesAsText("name"))
+                .containsExactly("Attic", "Lobby");
         assertOk(client.send("{\"op\":\"UNREGISTER\",\"name\":\"Attic\"}"));
-        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").findValuesAsText("name")).containsExactly("Lobby");
+        assertThat(assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").findValuesAsText("name"))
+                .containsExactly("Lobby");
     }
 
     @Test
@@ -103,7 +121,11 @@ class RegistryContractTest {
     void registerIsIdempotentAndKeepsSince() {
         long since = assertOk(client.send(REGISTER_LOBBY)).path("leaseMs").asLong();
         assertThat(since).isPositive();
-        long firstSince = assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").get(0).path("since").asLong();
+        long firstSince = assertOk(client.send("{\"op\":\"LIST\"}"))
+                .path("groups")
+                .get(0)
+                .path("since")
+                .asLong();
         assertOk(client.send(REGISTER_LOBBY));
         JsonNode groups = assertOk(client.send("{\"op\":\"LIST\"}")).path("groups");
         assertThat(groups).hasSize(1);
@@ -113,15 +135,19 @@ class RegistryContractTest {
     @Test
     void nameHeldByAnotherEndpointIsTaken() {
         assertOk(client.send(REGISTER_LOBBY));
-        assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"lobby\",\"endpoint\":\"tcp://127.0.0.1:6000\"}}"),
+        assertError(
+                client.send(
+                        "{\"op\":\"REGISTER\",\"group\":{\"name\":\"lobby\",\"endpoint\":\"tcp://127.0.0.1:6000\"}}"),
                 "NAME_TAKEN");
     }
 
     @Test
     void leaseExpiresWithoutHeartbeatsAndTheNameIsFreeAgain() {
         assertOk(client.send(REGISTER_LOBBY));
-        await().atMost(Duration.ofSeconds(3)).until(() -> client.send("{\"op\":\"LIST\"}").path("groups").isEmpty());
-        assertOk(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Lobby\",\"endpoint\":\"tcp://127.0.0.1:6000\"}}"));
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> client.send("{\"op\":\"LIST\"}").path("groups").isEmpty());
+        assertOk(client.send(
+                "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Lobby\",\"endpoint\":\"tcp://127.0.0.1:6000\"}}"));
     }
 
     @Test
@@ -144,7 +170,10 @@ class RegistryContractTest {
     @Test
     void lookupFindsALiveGroupByNameOrSaysUnknownGroup() {
         assertOk(client.send(REGISTER_LOBBY));
-        assertThat(assertOk(client.send("{\"op\":\"LOOKUP\",\"name\":\"LOBBY\"}")).path("group").path("endpoint").asText())
+        assertThat(assertOk(client.send("{\"op\":\"LOOKUP\",\"name\":\"LOBBY\"}"))
+                        .path("group")
+                        .path("endpoint")
+                        .asText())
                 .isEqualTo("tcp://127.0.0.1:5561");
         assertError(client.send("{\"op\":\"LOOKUP\",\"name\":\"Nowhere\"}"), "UNKNOWN_GROUP");
     }
@@ -152,27 +181,44 @@ class RegistryContractTest {
     @Test
     void badRegistrationsAreRefusedWithBadRequest() {
         assertError(client.send("{\"op\":\"REGISTER\"}"), "BAD_REQUEST");
-        assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"\",\"endpoint\":\"tcp://127.0.0.1:1\"}}"), "BAD_REQUEST");
-        assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"" + "x".repeat(65) + "\",\"endpoint\":\"tcp://h:1\"}}"),
+        assertError(
+                client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"\",\"endpoint\":\"tcp://127.0.0.1:1\"}}"),
                 "BAD_REQUEST");
-        assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"http://h:1\"}}"), "BAD_REQUEST");
-        assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"tcp://*:5560\"}}"), "BAD_REQUEST");
-        assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"tcp://chat.example:*\"}}"), "BAD_REQUEST");
-        assertError(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"tcp://h:1\"},\"stats\":{\"members\":-1}}"),
+        assertError(
+                client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"" + "x".repeat(65)
+                        + "\",\"endpoint\":\"tcp://h:1\"}}"),
                 "BAD_REQUEST");
-        assertError(client.send("{\"op\":\"JOIN\",\"user\":{\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"name\":\"a\"}}"),
+        assertError(
+                client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"http://h:1\"}}"),
+                "BAD_REQUEST");
+        assertError(
+                client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"tcp://*:5560\"}}"),
+                "BAD_REQUEST");
+        assertError(
+                client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"tcp://chat.example:*\"}}"),
+                "BAD_REQUEST");
+        assertError(
+                client.send(
+                        "{\"op\":\"REGISTER\",\"group\":{\"name\":\"A\",\"endpoint\":\"tcp://h:1\"},\"stats\":{\"members\":-1}}"),
+                "BAD_REQUEST");
+        assertError(
+                client.send(
+                        "{\"op\":\"JOIN\",\"user\":{\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"name\":\"a\"}}"),
                 "BAD_REQUEST");
         assertThat(client.send("{\"op\":\"LIST\"}").path("groups")).isEmpty();
     }
 
     @Test
     void aFullRegistryRefusesNewGroupsWithTooLarge() {
-        RegistryServer small = new RegistryServer(RegistryConfig.bindingTo(TestGroups.ANY_PORT).withMaxGroups(1));
+        RegistryServer small =
+                new RegistryServer(RegistryConfig.bindingTo(TestGroups.ANY_PORT).withMaxGroups(1));
         small.start();
         try (RawRequester raw = new RawRequester(small.boundEndpoint().toString())) {
             assertOk(raw.send(REGISTER_LOBBY));
             assertOk(raw.send(REGISTER_LOBBY));
-            assertError(raw.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Other\",\"endpoint\":\"tcp://127.0.0.1:6000\"}}"),
+            assertError(
+                    raw.send(
+                            "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Other\",\"endpoint\":\"tcp://127.0.0.1:6000\"}}"),
                     "TOO_LARGE");
         } finally {
             small.close();

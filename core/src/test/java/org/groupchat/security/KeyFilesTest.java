@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,8 @@ class KeyFilesTest {
                 .isEqualTo("rw-------");
         String publicText = Files.readString(KeyFiles.publicFile(dir, "registry"));
         assertThat(publicText).contains(first.publicKey()).doesNotContain(first.secretKey());
-        assertThat(KeyFiles.publicKeyFrom(KeyFiles.publicFile(dir, "registry").toString())).isEqualTo(first.publicKey());
+        assertThat(KeyFiles.publicKeyFrom(KeyFiles.publicFile(dir, "registry").toString()))
+                .isEqualTo(first.publicKey());
         assertThat(KeyFiles.publicKeyFrom(" " + first.publicKey() + " ")).isEqualTo(first.publicKey());
     }
 
@@ -52,9 +54,12 @@ class KeyFilesTest {
     @Test
     void aKeyFileWhosePathLooksLikeAKeyIsReadAsAFile() throws Exception {
         Path sub = Files.createDirectories(dir.resolve("k"));
-        CurveKeyPair keys = KeyFiles.loadOrCreate(sub, "x".repeat(Math.max(1, 40 - sub.toString().length() - 5)));
-        Path file = KeyFiles.publicFile(sub, "x".repeat(Math.max(1, 40 - sub.toString().length() - 5)));
-        org.junit.jupiter.api.Assumptions.assumeTrue(PublicKeys.isValid(file.toString()), "the temp path fits in 40 Z85 characters");
+        CurveKeyPair keys = KeyFiles.loadOrCreate(
+                sub, "x".repeat(Math.max(1, 40 - sub.toString().length() - 5)));
+        Path file = KeyFiles.publicFile(
+                sub, "x".repeat(Math.max(1, 40 - sub.toString().length() - 5)));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                PublicKeys.isValid(file.toString()), "the temp path fits in 40 Z85 characters");
 
         assertThat(KeyFiles.publicKeyFrom(file.toString())).isEqualTo(keys.publicKey());
     }
@@ -83,8 +88,8 @@ class KeyFilesTest {
 
         assertThat(PublicKeys.userIdFor(keys.publicKey())).isEqualTo(id);
         assertThat(PublicKeys.userIdFor(CurveKeyPair.generate().publicKey())).isNotEqualTo(id);
-        assertThat(java.util.UUID.fromString(id).version()).isEqualTo(8);
-        assertThat(java.util.UUID.fromString(id).variant()).isEqualTo(2);
+        assertThat(UUID.fromString(id).version()).isEqualTo(8);
+        assertThat(UUID.fromString(id).variant()).isEqualTo(2);
         assertThat(keys.fingerprint()).matches("[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}");
         assertThat(keys.toString()).doesNotContain(keys.secretKey());
     }

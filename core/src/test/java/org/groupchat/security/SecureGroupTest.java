@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.List;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupClient;
 import org.groupchat.client.HandshakeRefusedException;
+import org.groupchat.client.RegistryClient;
 import org.groupchat.client.ServerErrorException;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.groupchat.registry.RegistryServer;
 import org.groupchat.testing.CapturingTcpProxy;
 import org.groupchat.testing.RawZmtpPeer;
 import org.groupchat.testing.TestGroups;
@@ -25,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A group server with CURVE on: what an eavesdropper sees, who may connect, and who may speak as whom. */
 class SecureGroupTest {
     /** Long enough that a refusal is told apart from a timeout on a loaded machine; a refused call ends far sooner. */
-    private static final ClientOptions QUICK = ClientOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)).withRetries(1);
+    private static final ClientOptions QUICK =
+            ClientOptions.DEFAULT.withTimeout(Duration.ofSeconds(5)).withRetries(1);
 
     @TempDir
     Path dataDir;
@@ -56,15 +62,21 @@ class SecureGroupTest {
     @Test
     void anEavesdropperSeesNoMessageTextWhenSecurityIsOn() throws Exception {
         start(ServerSecurity.withKeys(groupKeys));
-        try (CapturingTcpProxy proxy = new CapturingTcpProxy("127.0.0.1", server.boundEndpoint().port());
+        try (CapturingTcpProxy proxy = new CapturingTcpProxy(
+                        "127.0.0.1", server.boundEndpoint().port());
                 GroupClient client = client(proxy.endpoint(), alice, aliceKeys, groupKeys.publicKey())) {
             client.join();
             client.send("meet at the old mill at noon");
-            assertThat(client.fetchNewest(10).messages()).extracting(Message::text).containsExactly("meet at the old mill at noon");
+            assertThat(client.fetchNewest(10).messages())
+                    .extracting(Message::text)
+                    .containsExactly("meet at the old mill at noon");
 
             String wire = new String(proxy.captured(), StandardCharsets.ISO_8859_1);
             assertThat(wire.length()).as("bytes captured").isGreaterThan(200);
-            assertThat(wire).doesNotContain("old mill").doesNotContain("Alice").doesNotContain("SEND")
+            assertThat(wire)
+                    .doesNotContain("old mill")
+                    .doesNotContain("Alice")
+                    .doesNotContain("SEND")
                     .doesNotContain(alice.id());
         }
     }
@@ -72,12 +84,15 @@ class SecureGroupTest {
     @Test
     void theSameCaptureShowsEverythingWhenSecurityIsOff() throws Exception {
         start(null);
-        try (CapturingTcpProxy proxy = new CapturingTcpProxy("127.0.0.1", server.boundEndpoint().port());
+        try (CapturingTcpProxy proxy = new CapturingTcpProxy(
+                        "127.0.0.1", server.boundEndpoint().port());
                 GroupClient client = client(proxy.endpoint(), alice, aliceKeys, null)) {
             client.join();
             client.send("meet at the old mill at noon");
 
-            assertThat(new String(proxy.captured(), StandardCharsets.UTF_8)).contains("old mill").contains("\"Alice\"");
+            assertThat(new String(proxy.captured(), StandardCharsets.UTF_8))
+                    .contains("old mill")
+                    .contains("\"Alice\"");
         }
     }
 
@@ -99,7 +114,8 @@ class SecureGroupTest {
         try (GroupClient client = client(server.boundEndpoint().toString(), alice, aliceKeys, null)) {
             assertThatThrownBy(client::join)
                     .isInstanceOf(HandshakeRefusedException.class)
-                    .hasMessageContaining("refused our handshake: it runs with security (CURVE) and we have no key for it");
+                    .hasMessageContaining(
+                            "refused our handshake: it runs with security (CURVE) and we have no key for it");
         }
     }
 
@@ -126,7 +142,9 @@ class SecureGroupTest {
             assertRefused(mallory::leave);
             assertRefused(() -> mallory.fetchNewest(10));
 
-            assertThat(real.fetchNewest(10).messages()).extracting(Message::text).containsExactly("hello from the real Alice");
+            assertThat(real.fetchNewest(10).messages())
+                    .extracting(Message::text)
+                    .containsExactly("hello from the real Alice");
             assertThat(real.members()).extracting(m -> m.id()).containsExactly(alice.id());
         }
     }
@@ -135,7 +153,8 @@ class SecureGroupTest {
     void aUserActsUnderTheIdOfTheirOwnKey() {
         start(ServerSecurity.withKeys(groupKeys));
         User mallory = new User(PublicKeys.userIdFor(malloryKeys.publicKey()), "Mallory");
-        try (GroupClient client = client(server.boundEndpoint().toString(), mallory, malloryKeys, groupKeys.publicKey())) {
+        try (GroupClient client =
+                client(server.boundEndpoint().toString(), mallory, malloryKeys, groupKeys.publicKey())) {
             client.join();
             assertThat(client.send("hi, I am Mallory").sender().id()).isEqualTo(mallory.id());
         }
@@ -144,7 +163,7 @@ class SecureGroupTest {
     @Test
     void aPrivateGroupServesOnlyTheKeysOnItsList() throws Exception {
         Path list = dataDir.resolve("members.allow");
-        java.nio.file.Files.writeString(list, "# the club\n" + aliceKeys.publicKey() + " Alice's laptop\n");
+        Files.writeString(list, "# the club\n" + aliceKeys.publicKey() + " Alice's laptop\n");
         start(ServerSecurity.withKeys(groupKeys).withAllowList(AllowList.load(list)));
         User mallory = new User(PublicKeys.userIdFor(malloryKeys.publicKey()), "Mallory");
         String endpoint = server.boundEndpoint().toString();
@@ -154,10 +173,14 @@ class SecureGroupTest {
             member.send("members only");
 
             assertThatThrownBy(outsider::join)
-                    .isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED))
+                    .isInstanceOfSatisfying(
+                            ServerErrorException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED))
                     .hasMessageContaining("private group")
                     .hasMessageContaining(PublicKeys.fingerprint(malloryKeys.publicKey()));
-            assertThat(outsider.ping().role()).as("PING stays open for health checks").isEqualTo("group");
+            assertThat(outsider.ping().role())
+                    .as("PING stays open for health checks")
+                    .isEqualTo("group");
         }
     }
 
@@ -166,29 +189,41 @@ class SecureGroupTest {
         Path list = dataDir.resolve("members.allow");
         CurveKeyPair bobKeys = CurveKeyPair.generate();
         User bob = new User(PublicKeys.userIdFor(bobKeys.publicKey()), "Bob");
-        java.nio.file.Files.writeString(list, aliceKeys.publicKey() + " Alice\n" + bobKeys.publicKey() + " Bob\n");
-        try (org.groupchat.registry.RegistryServer registry = org.groupchat.testing.TestGroups.registry(6_000)) {
-            GroupServerConfig config = TestGroups.unlimited(GroupServerConfig.of("Secret Club", TestGroups.ANY_PORT,
-                    registry.boundEndpoint().toString())).withHeartbeatMs(100);
-            server = TestGroups.group(config.withSecurity(ServerSecurity.withKeys(groupKeys)
-                    .withAllowList(AllowList.load(list))), dataDir);
+        Files.writeString(list, aliceKeys.publicKey() + " Alice\n" + bobKeys.publicKey() + " Bob\n");
+        try (RegistryServer registry = TestGroups.registry(6_000)) {
+            GroupServerConfig config = TestGroups.unlimited(GroupServerConfig.of(
+                            "Secret Club",
+                            TestGroups.ANY_PORT,
+                            registry.boundEndpoint().toString()))
+                    .withHeartbeatMs(100);
+            server = TestGroups.group(
+                    config.withSecurity(ServerSecurity.withKeys(groupKeys).withAllowList(AllowList.load(list))),
+                    dataDir);
             String endpoint = server.boundEndpoint().toString();
             try (GroupClient aliceClient = client(endpoint, alice, aliceKeys, groupKeys.publicKey());
                     GroupClient bobClient = client(endpoint, bob, bobKeys, groupKeys.publicKey());
-                    org.groupchat.client.RegistryClient lister = new org.groupchat.client.RegistryClient(
-                            registry.boundEndpoint().toString())) {
+                    RegistryClient lister =
+                            new RegistryClient(registry.boundEndpoint().toString())) {
                 aliceClient.join();
                 bobClient.join();
-                org.awaitility.Awaitility.await().until(() -> lister.list().stream().anyMatch(g -> g.members() == 2 && g.online() == 2));
+                org.awaitility.Awaitility.await()
+                        .until(() -> lister.list().stream().anyMatch(g -> g.members() == 2 && g.online() == 2));
 
-                java.nio.file.Files.writeString(list, aliceKeys.publicKey() + " Alice\n");
-                java.nio.file.Files.setLastModifiedTime(list, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+                Files.writeString(list, aliceKeys.publicKey() + " Alice\n");
+                Files.setLastModifiedTime(list, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
 
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                        .until(() -> aliceClient.members().stream().map(m -> m.id()).toList().equals(java.util.List.of(alice.id())));
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                org.awaitility.Awaitility.await()
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> aliceClient.members().stream()
+                                .map(m -> m.id())
+                                .toList()
+                                .equals(List.of(alice.id())));
+                org.awaitility.Awaitility.await()
+                        .atMost(Duration.ofSeconds(10))
                         .until(() -> lister.list().stream().anyMatch(g -> g.members() == 1 && g.online() == 1));
-                assertThatThrownBy(bobClient::members).isInstanceOf(ServerErrorException.class).hasMessageContaining("private group");
+                assertThatThrownBy(bobClient::members)
+                        .isInstanceOf(ServerErrorException.class)
+                        .hasMessageContaining("private group");
             }
         }
     }
@@ -208,7 +243,8 @@ class SecureGroupTest {
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call)
-                .isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED))
+                .isInstanceOfSatisfying(
+                        ServerErrorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED))
                 .hasMessageContaining("cannot act as user");
     }
 }

@@ -43,12 +43,14 @@ class SecureRegistryTest {
     }
 
     private void startRegistry(ServerSecurity security) {
-        registry = new RegistryServer(RegistryConfig.bindingTo(TestGroups.ANY_PORT).withSecurity(security));
+        registry =
+                new RegistryServer(RegistryConfig.bindingTo(TestGroups.ANY_PORT).withSecurity(security));
         registry.start();
     }
 
     private GroupServer startGroup(String name) {
-        GroupServerConfig config = GroupServerConfig.of(name, TestGroups.ANY_PORT, registry.boundEndpoint().toString())
+        GroupServerConfig config = GroupServerConfig.of(
+                        name, TestGroups.ANY_PORT, registry.boundEndpoint().toString())
                 .withHeartbeatMs(200)
                 .withSecurity(ServerSecurity.withKeys(groupKeys))
                 .withRegistryKey(registryKeys.publicKey());
@@ -57,7 +59,10 @@ class SecureRegistryTest {
     }
 
     private RegistryClient user() {
-        return new RegistryClient(null, registry.boundEndpoint().toString(), ClientOptions.DEFAULT,
+        return new RegistryClient(
+                null,
+                registry.boundEndpoint().toString(),
+                ClientOptions.DEFAULT,
                 new ClientKeys(registryKeys.publicKey(), userKeys));
     }
 
@@ -72,7 +77,8 @@ class SecureRegistryTest {
         assertThat(group.registration().get(10, TimeUnit.SECONDS)).isNull();
 
         try (RegistryClient client = user()) {
-            assertThat(client.list()).extracting(GroupInfo::name, GroupInfo::publicKey)
+            assertThat(client.list())
+                    .extracting(GroupInfo::name, GroupInfo::publicKey)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("Secret Club", groupKeys.publicKey()));
             assertThat(client.lookup("secret club").publicKey()).isEqualTo(groupKeys.publicKey());
         }
@@ -82,8 +88,10 @@ class SecureRegistryTest {
     void aGroupWithoutSecurityIsListedWithoutAKey() {
         startRegistry(null);
         try (RawRequester client = new RawRequester(registry.boundEndpoint().toString())) {
-            assertOk(client.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Open\",\"endpoint\":\"tcp://127.0.0.1:5561\"}}"));
-            JsonNode open = assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").get(0);
+            assertOk(client.send(
+                    "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Open\",\"endpoint\":\"tcp://127.0.0.1:5561\"}}"));
+            JsonNode open =
+                    assertOk(client.send("{\"op\":\"LIST\"}")).path("groups").get(0);
             assertThat(open.has("publicKey")).as("publicKey in %s", open).isFalse();
         }
     }
@@ -96,7 +104,8 @@ class SecureRegistryTest {
         startGroup("Rogue");
 
         assertThat(group.registration().get(10, TimeUnit.SECONDS))
-                .contains("UNAUTHORIZED").contains(PublicKeys.fingerprint(groupKeys.publicKey()));
+                .contains("UNAUTHORIZED")
+                .contains(PublicKeys.fingerprint(groupKeys.publicKey()));
         try (RegistryClient client = user()) {
             assertThat(client.list()).isEmpty();
         }
@@ -106,13 +115,26 @@ class SecureRegistryTest {
     void aSecureRegistryRefusesAGroupThatDoesNotRunCurveEvenWithoutAnAllowList() throws Exception {
         startRegistry(ServerSecurity.withKeys(registryKeys));
         try (RawRequester anyUser = raw(userKeys)) {
-            assertThat(assertError(anyUser.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Plain\","
-                    + "\"endpoint\":\"tcp://127.0.0.1:5561\"}}"), "UNAUTHORIZED").path("error").path("message").asText())
+            assertThat(assertError(
+                                    anyUser.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Plain\","
+                                            + "\"endpoint\":\"tcp://127.0.0.1:5561\"}}"),
+                                    "UNAUTHORIZED")
+                            .path("error")
+                            .path("message")
+                            .asText())
                     .contains("lists only groups that run CURVE");
         }
-        group = TestGroups.group(GroupServerConfig.of("Plain", TestGroups.ANY_PORT, registry.boundEndpoint().toString())
-                .withHeartbeatMs(200).withRegistryKey(registryKeys.publicKey()), dataDir);
-        assertThat(group.registration().get(10, TimeUnit.SECONDS)).contains("UNAUTHORIZED").contains("--secure");
+        group = TestGroups.group(
+                GroupServerConfig.of(
+                                "Plain",
+                                TestGroups.ANY_PORT,
+                                registry.boundEndpoint().toString())
+                        .withHeartbeatMs(200)
+                        .withRegistryKey(registryKeys.publicKey()),
+                dataDir);
+        assertThat(group.registration().get(10, TimeUnit.SECONDS))
+                .contains("UNAUTHORIZED")
+                .contains("--secure");
         try (RegistryClient client = user()) {
             assertThat(client.list()).isEmpty();
         }
@@ -122,10 +144,16 @@ class SecureRegistryTest {
     void aGroupCanAnnounceOnlyTheKeyItAuthenticatedWith() {
         startRegistry(ServerSecurity.withKeys(registryKeys));
         try (RawRequester impostor = raw(CurveKeyPair.generate())) {
-            assertError(impostor.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Bank\",\"endpoint\":\"tcp://127.0.0.1:5561\","
-                    + "\"publicKey\":\"" + groupKeys.publicKey() + "\"}}"), "UNAUTHORIZED");
-            assertError(impostor.send("{\"op\":\"REGISTER\",\"group\":{\"name\":\"Bank\",\"endpoint\":\"tcp://127.0.0.1:5561\","
-                    + "\"publicKey\":\"not a key\"}}"), "BAD_REQUEST");
+            assertError(
+                    impostor.send(
+                            "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Bank\",\"endpoint\":\"tcp://127.0.0.1:5561\","
+                                    + "\"publicKey\":\"" + groupKeys.publicKey() + "\"}}"),
+                    "UNAUTHORIZED");
+            assertError(
+                    impostor.send(
+                            "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Bank\",\"endpoint\":\"tcp://127.0.0.1:5561\","
+                                    + "\"publicKey\":\"not a key\"}}"),
+                    "BAD_REQUEST");
         }
     }
 
@@ -134,14 +162,17 @@ class SecureRegistryTest {
         startRegistry(ServerSecurity.withKeys(registryKeys));
         String register = "{\"op\":\"REGISTER\",\"group\":{\"name\":\"Bank\",\"endpoint\":\"tcp://127.0.0.1:5561\","
                 + "\"publicKey\":\"" + groupKeys.publicKey() + "\"}}";
-        try (RawRequester owner = raw(groupKeys); RawRequester vandal = raw(CurveKeyPair.generate())) {
+        try (RawRequester owner = raw(groupKeys);
+                RawRequester vandal = raw(CurveKeyPair.generate())) {
             assertOk(owner.send(register));
 
             assertError(vandal.send("{\"op\":\"UNREGISTER\",\"name\":\"Bank\"}"), "UNAUTHORIZED");
-            assertThat(assertOk(vandal.send("{\"op\":\"LIST\"}")).path("groups")).hasSize(1);
+            assertThat(assertOk(vandal.send("{\"op\":\"LIST\"}")).path("groups"))
+                    .hasSize(1);
 
             assertOk(owner.send("{\"op\":\"UNREGISTER\",\"name\":\"Bank\"}"));
-            assertThat(assertOk(vandal.send("{\"op\":\"LIST\"}")).path("groups")).isEmpty();
+            assertThat(assertOk(vandal.send("{\"op\":\"LIST\"}")).path("groups"))
+                    .isEmpty();
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.groupchat.server;
 
-import org.groupchat.transport.SocketLimits;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,6 +20,7 @@ import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.groupchat.testing.RawZmtpPeer;
 import org.groupchat.testing.TestGroups;
+import org.groupchat.transport.SocketLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,8 @@ class HostileTransportTest {
 
     @BeforeEach
     void startWithOneStoredMessage() {
-        server = TestGroups.group(TestGroups.unlimited(GroupServerConfig.of("Target", TestGroups.ANY_PORT, null)), dataDir);
+        server = TestGroups.group(
+                TestGroups.unlimited(GroupServerConfig.of("Target", TestGroups.ANY_PORT, null)), dataDir);
         endpoint = server.boundEndpoint().toString();
         try (GroupClient alice = new GroupClient(endpoint, ALICE)) {
             alice.join();
@@ -67,12 +67,13 @@ class HostileTransportTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(longs = {
-        -1L, // 2^64-1: the int cast is negative (issue 1005 as reported)
-        0x800000007FFFFFFFL, // the int cast is 2 GiB - 1
-        0xFFFFFFFF80000000L, // the int cast is Integer.MIN_VALUE
-        0x8000000000100000L // the int cast is 1 MiB, over the frame limit
-    })
+    @org.junit.jupiter.params.provider.ValueSource(
+            longs = {
+                -1L, // 2^64-1: the int cast is negative (issue 1005 as reported)
+                0x800000007FFFFFFFL, // the int cast is 2 GiB - 1
+                0xFFFFFFFF80000000L, // the int cast is Integer.MIN_VALUE
+                0x8000000000100000L // the int cast is 1 MiB, over the frame limit
+            })
     void framesWhoseLengthReadsNegativeDoNotDeafenTheServer(long length) throws Exception {
         try (RawZmtpPeer evil = new RawZmtpPeer(endpoint).handshake()) {
             evil.send(RawZmtpPeer.frameHeader(length));

@@ -59,24 +59,27 @@ public final class CapturingTcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    synchronized (captured) {
-                        captured.write(buffer, 0, n);
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buffer)) > 0) {
+                            synchronized (captured) {
+                                captured.write(buffer, 0, n);
+                            }
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // the connection ended; the other direction's pump closes with it
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
                     }
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // the connection ended; the other direction's pump closes with it
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "capturing-proxy-pump");
+                },
+                "capturing-proxy-pump");
         pump.setDaemon(true);
         pump.start();
     }

@@ -22,8 +22,23 @@ import org.groupchat.protocol.Json;
  */
 public final class FuzzedReplies {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String[] NASTY = {"\u001b]0;pwned\u0007", "\u001b[2J", "\u009b31m", "\u202eevil\u202c", "\r",
-        "\u0000", "\u007f", "\u2066x\u2069", "\u200f", "\u2028", "\ud83d\ude00", "\n", "\t", "\\", "\""};
+    private static final String[] NASTY = {
+        "\u001b]0;pwned\u0007",
+        "\u001b[2J",
+        "\u009b31m",
+        "\u202eevil\u202c",
+        "\r",
+        "\u0000",
+        "\u007f",
+        "\u2066x\u2069",
+        "\u200f",
+        "\u2028",
+        "\ud83d\ude00",
+        "\n",
+        "\t",
+        "\\",
+        "\""
+    };
 
     private final Random random;
     private final String selfEndpoint;
@@ -84,7 +99,10 @@ public final class FuzzedReplies {
         String op = request == null ? "" : request.path("op").asText();
         ObjectNode reply = NODES.objectNode().put("ok", true);
         switch (op) {
-            case "PING" -> reply.put("role", random.nextBoolean() ? "group" : "registry").put("version", "0.1.0").put("protocol", 1);
+            case "PING" ->
+                reply.put("role", random.nextBoolean() ? "group" : "registry")
+                        .put("version", "0.1.0")
+                        .put("protocol", 1);
             case "REGISTER" -> reply.put("leaseMs", 6_000);
             case "LIST" -> {
                 ArrayNode groups = reply.putArray("groups");
@@ -92,7 +110,8 @@ public final class FuzzedReplies {
                     groups.add(group(name()));
                 }
             }
-            case "LOOKUP" -> reply.set("group", group(request.path("name").asText("Alpha").strip()));
+            case "LOOKUP" ->
+                reply.set("group", group(request.path("name").asText("Alpha").strip()));
             case "JOIN" -> {
                 reply.put("lastSeq", random.nextInt(1_000));
                 ArrayNode members = reply.putArray("members");
@@ -100,15 +119,21 @@ public final class FuzzedReplies {
                     members.add(user());
                 }
             }
-            case "SEND" -> reply.set("message", message(1 + random.nextInt(100), request.path("id").asText(),
-                    request.path("text").asText("x")));
+            case "SEND" ->
+                reply.set(
+                        "message",
+                        message(
+                                1 + random.nextInt(100),
+                                request.path("id").asText(),
+                                request.path("text").asText("x")));
             case "FETCH", "BEFORE" -> {
                 int limit = request.path("limit").asInt(100);
                 long first = op.equals("FETCH") ? request.path("afterSeq").asLong(0) + 1 : 1;
                 long beforeSeq = request.path("beforeSeq").asLong(Long.MAX_VALUE);
                 ArrayNode messages = reply.putArray("messages");
                 long seq = first;
-                int count = neverEmpty ? 1 + random.nextInt(Math.min(limit, 5)) : random.nextInt(Math.min(limit, 5) + 1);
+                int count =
+                        neverEmpty ? 1 + random.nextInt(Math.min(limit, 5)) : random.nextInt(Math.min(limit, 5) + 1);
                 for (int i = count; i > 0 && seq < beforeSeq; i--) {
                     messages.add(message(seq, UUID.randomUUID().toString(), text()));
                     seq += 1 + random.nextInt(2);
@@ -124,7 +149,7 @@ public final class FuzzedReplies {
                     members.add(user().put("online", random.nextBoolean()));
                 }
             }
-            default -> { }
+            default -> {}
         }
         return reply;
     }
@@ -141,8 +166,13 @@ public final class FuzzedReplies {
     }
 
     private ObjectNode group(String name) {
-        return NODES.objectNode().put("name", name).put("endpoint", selfEndpoint).put("members", random.nextInt(10))
-                .put("online", random.nextInt(10)).put("lastSeq", random.nextInt(1_000)).put("since", 1_763_700_000_000L);
+        return NODES.objectNode()
+                .put("name", name)
+                .put("endpoint", selfEndpoint)
+                .put("members", random.nextInt(10))
+                .put("online", random.nextInt(10))
+                .put("lastSeq", random.nextInt(1_000))
+                .put("since", 1_763_700_000_000L);
     }
 
     private ObjectNode message(long seq, String id, String text) {
@@ -157,7 +187,8 @@ public final class FuzzedReplies {
 
     /** A valid name (1..64 characters, no control characters) that may hold bidi controls and emoji. */
     private String name() {
-        String name = "N" + random.nextInt(100) + pick(new String[] {"", "\u202eevil", "\ud83d\ude00", "\u2066x\u2069", " x"});
+        String name = "N" + random.nextInt(100)
+                + pick(new String[] {"", "\u202eevil", "\ud83d\ude00", "\u2066x\u2069", " x"});
         return name.strip();
     }
 
@@ -184,7 +215,10 @@ public final class FuzzedReplies {
             case 1 -> target.set(name, randomValue(2));
             case 2 -> target.set(name, extreme());
             case 3 -> target.put(name, "x".repeat(random.nextBoolean() ? 100_000 : 65));
-            default -> target.set(pick(new String[] {"ok", "error", "messages", "lastSeq", "more", "members", "groups"}), randomValue(2));
+            default ->
+                target.set(
+                        pick(new String[] {"ok", "error", "messages", "lastSeq", "more", "members", "groups"}),
+                        randomValue(2));
         }
     }
 

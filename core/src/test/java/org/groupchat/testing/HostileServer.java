@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.groupchat.protocol.Json;
+import org.groupchat.security.CurveKeyPair;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.groupchat.protocol.Json;
-import org.groupchat.security.CurveKeyPair;
 
 /**
  * A ROUTER on a real socket that answers each request with whatever frames {@code answer} returns for it (none:
@@ -20,7 +21,7 @@ public final class HostileServer implements AutoCloseable {
     private final String endpoint;
     private final Thread thread;
     private final AtomicLong replies = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean running = true;
 
     /** {@code answer} gets the request (as JSON, or null when it is not JSON) and returns the reply frames. */

@@ -14,9 +14,15 @@ public final class Replies {
     }
 
     public static JsonNode assertError(JsonNode reply, String code) {
-        assertThat(reply.path("ok").isBoolean() && !reply.path("ok").asBoolean()).as("ok:false in %s", reply).isTrue();
-        assertThat(reply.path("error").path("code").asText()).as("error code in %s", reply).isEqualTo(code);
-        assertThat(reply.path("error").path("message").asText()).as("error message in %s", reply).isNotBlank();
+        assertThat(reply.path("ok").isBoolean() && !reply.path("ok").asBoolean())
+                .as("ok:false in %s", reply)
+                .isTrue();
+        assertThat(reply.path("error").path("code").asText())
+                .as("error code in %s", reply)
+                .isEqualTo(code);
+        assertThat(reply.path("error").path("message").asText())
+                .as("error message in %s", reply)
+                .isNotBlank();
         return reply;
     }
 }

@@ -27,7 +27,8 @@ public final class TestDatabase {
     public static PostgresDatabase fresh() {
         PostgresDatabase database = configured();
         database.migrate();
-        try (Connection db = DriverManager.getConnection(jdbcUrl(), user(), password()); Statement st = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl(), user(), password());
+                Statement st = db.createStatement()) {
             st.execute("TRUNCATE groupchat.message, groupchat.message_search, groupchat.member, groupchat.group_lease,"
                     + " groupchat.chat_group, groupchat.group_owner, groupchat.group_ban, groupchat.read_marker");
         } catch (SQLException e) {
@@ -70,7 +71,8 @@ public final class TestDatabase {
     /** Another database of the same server, such as {@code postgres}. */
     public static String jdbcUrlOf(String database) {
         URI uri = URI.create(url());
-        return "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() == -1 ? 5432 : uri.getPort()) + "/" + database;
+        return "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() == -1 ? 5432 : uri.getPort()) + "/"
+                + database;
     }
 
     public static String databaseName() {

@@ -1,5 +1,8 @@
 package org.groupchat.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
@@ -14,7 +17,8 @@ public final class TestGroups {
     private TestGroups() {}
 
     public static RegistryServer registry(long leaseMs) {
-        RegistryServer registry = new RegistryServer(RegistryConfig.bindingTo(ANY_PORT).withLeaseMs(leaseMs));
+        RegistryServer registry =
+                new RegistryServer(RegistryConfig.bindingTo(ANY_PORT).withLeaseMs(leaseMs));
         registry.start();
         return registry;
     }
@@ -40,10 +44,10 @@ public final class TestGroups {
 
     /** A loopback endpoint nobody listens on right now, for a server that is not there or comes back at one address. */
     public static String endpointWhereNothingListens() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return "tcp://127.0.0.1:" + socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

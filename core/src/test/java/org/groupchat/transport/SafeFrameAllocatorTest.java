@@ -18,7 +18,9 @@ class SafeFrameAllocatorTest {
     void sizesOnlyANegative64BitLengthCanProduceBecomeEmptyFrames() {
         assertThat(allocator.allocate(-1).size()).as("2^64-1 cast to int").isZero();
         assertThat(allocator.allocate(Integer.MIN_VALUE).size()).isZero();
-        assertThat(allocator.allocate(Integer.MAX_VALUE).size()).as("0x800000007FFFFFFF cast to int").isZero();
+        assertThat(allocator.allocate(Integer.MAX_VALUE).size())
+                .as("0x800000007FFFFFFF cast to int")
+                .isZero();
         assertThat(allocator.allocate(256 * 1024 + 1).size()).isZero();
     }
 }

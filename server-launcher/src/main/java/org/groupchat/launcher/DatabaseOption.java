@@ -25,11 +25,15 @@ public final class DatabaseOption {
 
     private static String readPassword(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            return Files.readString(file, StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElse("");
         } catch (NoSuchFileException e) {
             throw new UsageProblem("--database-password-file " + file + " does not exist");
         } catch (IOException e) {
-            throw new UsageProblem("--database-password-file " + file + " cannot be read: " + e.getClass().getSimpleName());
+            throw new UsageProblem("--database-password-file " + file + " cannot be read: "
+                    + e.getClass().getSimpleName());
         }
     }
 }

@@ -37,8 +37,11 @@ public final class FailureHandler implements CommandLine.IExecutionExceptionHand
             say(err, name + ": " + unreachable.getMessage() + "; is the server running?");
             return ExitCode.UNREACHABLE.code();
         }
-        if (e instanceof ServerStartException || e instanceof UsageProblem || e instanceof StorageException
-                || e instanceof KeyFileException || e instanceof IllegalArgumentException) {
+        if (e instanceof ServerStartException
+                || e instanceof UsageProblem
+                || e instanceof StorageException
+                || e instanceof KeyFileException
+                || e instanceof IllegalArgumentException) {
             say(err, name + ": " + e.getMessage());
             return ExitCode.BAD_SETUP.code();
         }

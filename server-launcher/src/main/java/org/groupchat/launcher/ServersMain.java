@@ -26,14 +26,16 @@ public final class ServersMain {
         commandLine.setExecutionStrategy(parsed -> {
             // --config is known only once the flags are parsed: read it, then parse them again over its values
             boolean withFile = !parsed.hasSubcommand() && servers.readConfigFile();
-            CommandLine.ParseResult over = withFile ? commandLine.parseArgs(parsed.originalArgs().toArray(String[]::new)) : parsed;
+            CommandLine.ParseResult over =
+                    withFile ? commandLine.parseArgs(parsed.originalArgs().toArray(String[]::new)) : parsed;
             return new CommandLine.RunLast().execute(over);
         });
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler((problem, args) -> {
             CommandLine command = problem.getCommandLine();
-            command.getErr().println(command.getCommandSpec().root().name() + ": " + problem.getMessage()
-                    + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+            command.getErr()
+                    .println(command.getCommandSpec().root().name() + ": " + problem.getMessage() + " (see "
+                            + command.getCommandSpec().qualifiedName() + " --help)");
             return ExitCode.BAD_SETUP.code();
         });
         return commandLine;

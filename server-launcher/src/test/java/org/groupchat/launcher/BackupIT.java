@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.groupchat.client.GroupClient;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
@@ -28,19 +29,29 @@ class BackupIT {
         User alice = new User(UUID.randomUUID().toString(), "Alice");
         String historyBefore;
         long sentBeforeRestore;
-        try (ServerProcess servers = ServerProcess.startReady(work, "--group", "Kept=" + endpoint, "--data-dir", "data",
-                "--registry", FreePorts.endpoint(), "--send-rate", "0");
+        try (ServerProcess servers = ServerProcess.startReady(
+                        work,
+                        "--group",
+                        "Kept=" + endpoint,
+                        "--data-dir",
+                        "data",
+                        "--registry",
+                        FreePorts.endpoint(),
+                        "--send-rate",
+                        "0");
                 GroupClient client = new GroupClient(endpoint, alice)) {
             historyBefore = client.join().historyId();
             AtomicBoolean sending = new AtomicBoolean(true);
             AtomicLong sent = new AtomicLong();
-            Thread sender = new Thread(() -> {
-                try (GroupClient busy = new GroupClient(endpoint, alice)) {
-                    while (sending.get()) {
-                        busy.send("message " + sent.incrementAndGet());
-                    }
-                }
-            }, "busy-sender");
+            Thread sender = new Thread(
+                    () -> {
+                        try (GroupClient busy = new GroupClient(endpoint, alice)) {
+                            while (sending.get()) {
+                                busy.send("message " + sent.incrementAndGet());
+                            }
+                        }
+                    },
+                    "busy-sender");
             sender.start();
             await().until(() -> sent.get() > 50);
 
@@ -51,10 +62,13 @@ class BackupIT {
             sender.join();
             assertThat(backup.exitCode()).as(backup.err()).isZero();
             assertThat(backup.out()).contains("1 group(s)");
-            assertThat(Files.getPosixFilePermissions(work.resolve("backups/one"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(Files.getPosixFilePermissions(work.resolve("backups/one")))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
             try (var copies = Files.list(work.resolve("backups/one"))) {
-                for (Path copy : copies.filter(f -> f.toString().endsWith(".db")).toList()) {
-                    assertThat(Files.getPosixFilePermissions(copy)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+                for (Path copy :
+                        copies.filter(f -> f.toString().endsWith(".db")).toList()) {
+                    assertThat(Files.getPosixFilePermissions(copy))
+                            .isEqualTo(PosixFilePermissions.fromString("rw-------"));
                 }
             }
             sentBeforeRestore = client.fetchNewest(1).lastSeq();
@@ -68,15 +82,18 @@ class BackupIT {
         assertThat(restore.exitCode()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("new history id");
 
-        try (ServerProcess servers = ServerProcess.startReady(work, "--group", "Kept=" + endpoint, "--data-dir", "data",
-                "--registry", FreePorts.endpoint());
+        try (ServerProcess servers = ServerProcess.startReady(
+                        work, "--group", "Kept=" + endpoint, "--data-dir", "data", "--registry", FreePorts.endpoint());
                 GroupClient client = new GroupClient(endpoint, alice)) {
             assertThat(client.join().historyId()).isNotEqualTo(historyBefore);
             List<Message> restored = new ArrayList<>();
             long last = client.forEachAfter(0, restored::add);
             assertThat(last).as("the copy is of a moment before the last sends").isBetween(50L, sentBeforeRestore - 50);
-            assertThat(restored).extracting(Message::seq).as("gap-free, as one consistent moment")
-                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, last).boxed().toList());
+            assertThat(restored)
+                    .extracting(Message::seq)
+                    .as("gap-free, as one consistent moment")
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, last).boxed().toList());
             assertThat(servers.terminate()).isZero();
         }
     }

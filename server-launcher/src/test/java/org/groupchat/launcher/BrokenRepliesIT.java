@@ -20,8 +20,10 @@ class BrokenRepliesIT {
         try (HostileServer server = new HostileServer(request -> List.of(reply.getBytes(StandardCharsets.UTF_8)))) {
             CliRun fetch = CliRun.run(work, null, "--identity", "alice.json", "fetch", server.endpoint());
             assertThat(fetch.exitCode()).isEqualTo(5);
-            assertThat(fetch.err()).isEqualTo("groupchat-servers: the server at " + server.endpoint()
-                    + " broke the protocol: its reply to FETCH has a missing or ill-typed field at \"lastSeq\"\n");
+            assertThat(fetch.err())
+                    .isEqualTo(
+                            "groupchat-servers: the server at " + server.endpoint()
+                                    + " broke the protocol: its reply to FETCH has a missing or ill-typed field at \"lastSeq\"\n");
             assertThat(server.replies()).as("no retries").isEqualTo(1);
         }
     }
@@ -31,8 +33,11 @@ class BrokenRepliesIT {
         try (HostileServer server = new HostileServer(request -> List.of("<html>".getBytes(StandardCharsets.UTF_8)))) {
             CliRun join = CliRun.run(work, null, "--identity", "alice.json", "join", server.endpoint());
             assertThat(join.exitCode()).isEqualTo(5);
-            assertThat(join.err()).contains("the server at " + server.endpoint() + " broke the protocol: its reply to JOIN is not JSON")
-                    .doesNotContain("INTERNAL").doesNotContain("unreadable");
+            assertThat(join.err())
+                    .contains(
+                            "the server at " + server.endpoint() + " broke the protocol: its reply to JOIN is not JSON")
+                    .doesNotContain("INTERNAL")
+                    .doesNotContain("unreadable");
         }
     }
 }

@@ -2,9 +2,11 @@ package org.groupchat.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
@@ -38,8 +41,7 @@ class CliFuzzTest {
     private static final int NO_REPLY_ONE_IN = 2_000;
     private static final long HANG_SECONDS = 20;
     private static final int FOLLOWED_PAGES = 100;
-    private static final AtomicReference<java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, List<byte[]>>> ANSWER =
-            new AtomicReference<>();
+    private static final AtomicReference<Function<JsonNode, List<byte[]>>> ANSWER = new AtomicReference<>();
     private static final AtomicLong[] EXITS = new AtomicLong[6];
 
     private static HostileServer server;
@@ -62,8 +64,14 @@ class CliFuzzTest {
 
     @AfterContainer
     static void stopHostileServer() throws Exception {
-        System.out.printf("CLI fuzz: %d replies in %.1f s; exit codes 0: %d, 1: %d, 2: %d, 3: %d, 5: %d%n", server.replies(),
-                (System.nanoTime() - startNanos) / 1e9, EXITS[0].get(), EXITS[1].get(), EXITS[2].get(), EXITS[3].get(),
+        System.out.printf(
+                "CLI fuzz: %d replies in %.1f s; exit codes 0: %d, 1: %d, 2: %d, 3: %d, 5: %d%n",
+                server.replies(),
+                (System.nanoTime() - startNanos) / 1e9,
+                EXITS[0].get(),
+                EXITS[1].get(),
+                EXITS[2].get(),
+                EXITS[3].get(),
                 EXITS[5].get());
         runner.shutdown();
         server.close();
@@ -83,19 +91,31 @@ class CliFuzzTest {
         AtomicLong answered = new AtomicLong();
         ANSWER.set(request -> {
             long n = answered.incrementAndGet();
-            return n < FOLLOWED_PAGES ? replies.fittingWithMessages(request)
-                    : n == FOLLOWED_PAGES ? replies.answer(request) : List.of("bye".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return n < FOLLOWED_PAGES
+                    ? replies.fittingWithMessages(request)
+                    : n == FOLLOWED_PAGES ? replies.answer(request) : List.of("bye".getBytes(StandardCharsets.UTF_8));
         });
         CliRun run = runAndCheck(List.of("fetch", server.endpoint(), "--follow"));
-        assertThat(run.out().lines().filter(l -> l.startsWith("#")).count()).as("messages printed; err: %s", run.err())
+        assertThat(run.out().lines().filter(l -> l.startsWith("#")).count())
+                .as("messages printed; err: %s", run.err())
                 .isGreaterThanOrEqualTo(FOLLOWED_PAGES - 1);
     }
 
     /** Runs the client in this JVM on one thread; returns what it printed after checking all of it. */
     private static CliRun runAndCheck(List<String> command) throws Exception {
         // --timeout-ms: longer than the 1 s after which a stalled JeroMQ handshake is redialled.
-        List<String> args = new ArrayList<>(List.of("client", "--registry", server.endpoint(), "--identity",
-                identity.toString(), "--name", "Alice", "--timeout-ms", "3000", "--retries", "0"));
+        List<String> args = new ArrayList<>(List.of(
+                "client",
+                "--registry",
+                server.endpoint(),
+                "--identity",
+                identity.toString(),
+                "--name",
+                "Alice",
+                "--timeout-ms",
+                "3000",
+                "--retries",
+                "0"));
         args.addAll(command);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

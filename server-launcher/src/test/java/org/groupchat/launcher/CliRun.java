@@ -21,16 +21,20 @@ record CliRun(int exitCode, String out, String err) {
         return runCommand(workDir, null, List.of(args));
     }
 
-    private static CliRun runCommand(Path workDir, String stdin, List<String> withClient) throws IOException, InterruptedException {
+    private static CliRun runCommand(Path workDir, String stdin, List<String> withClient)
+            throws IOException, InterruptedException {
         List<String> args = withClient;
-        Process process = new ProcessBuilder(ServerProcess.javaCommand(workDir, withClient)).directory(workDir.toFile()).start();
+        Process process = new ProcessBuilder(ServerProcess.javaCommand(workDir, withClient))
+                .directory(workDir.toFile())
+                .start();
         process.getOutputStream().write(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("client did not finish within 60 s: " + List.of(args));
         }
-        return new CliRun(process.exitValue(),
+        return new CliRun(
+                process.exitValue(),
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }

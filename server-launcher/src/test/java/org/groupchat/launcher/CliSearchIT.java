@@ -20,18 +20,33 @@ class CliSearchIT {
     @Test
     void aMemberSearchesNewestFirstPagesWithBeforeAndIsToldWhatIsWrong() throws Exception {
         registry = FreePorts.endpoint();
-        try (ServerProcess servers = ServerProcess.startReady(work, "--registry-bind", registry,
-                "--group", "Lobby=" + FreePorts.endpoint(), "--data-dir", "./data")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> cli("alice", "list").out().contains("Lobby"));
+        try (ServerProcess servers = ServerProcess.startReady(
+                work,
+                "--registry-bind",
+                registry,
+                "--group",
+                "Lobby=" + FreePorts.endpoint(),
+                "--data-dir",
+                "./data")) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> cli("alice", "list").out().contains("Lobby"));
             assertThat(cli("alice", "join", "Lobby").exitCode()).isZero();
-            assertThat(cli("alice", "send", "Lobby", "Where is the Café Central?").exitCode()).isZero();
-            assertThat(cli("alice", "send", "Lobby", "nothing about coffee").exitCode()).isZero();
-            assertThat(cli("alice", "send", "Lobby", "the cafe opens at nine").exitCode()).isZero();
+            assertThat(cli("alice", "send", "Lobby", "Where is the Café Central?")
+                            .exitCode())
+                    .isZero();
+            assertThat(cli("alice", "send", "Lobby", "nothing about coffee").exitCode())
+                    .isZero();
+            assertThat(cli("alice", "send", "Lobby", "the cafe opens at nine").exitCode())
+                    .isZero();
 
             CliRun both = cli("alice", "search", "Lobby", "CAFE");
             assertThat(both.exitCode()).isZero();
             assertThat(both.out().lines().toList()).hasSize(2);
-            assertThat(both.out().lines().findFirst()).get().asString().startsWith("#3 ").endsWith("Alice: the cafe opens at nine");
+            assertThat(both.out().lines().findFirst())
+                    .get()
+                    .asString()
+                    .startsWith("#3 ")
+                    .endsWith("Alice: the cafe opens at nine");
 
             CliRun first = cli("alice", "search", "Lobby", "caf", "--limit", "1");
             assertThat(first.out()).startsWith("#3 ");
@@ -54,13 +69,21 @@ class CliSearchIT {
             CliRun stranger = cli("bob", "search", "Lobby", "cafe");
             assertThat(stranger.exitCode()).isEqualTo(1);
             assertThat(stranger.err()).contains("NOT_MEMBER");
-            assertThat(cli("alice", "search", "Lobby").exitCode()).as("no QUERY").isEqualTo(2);
+            assertThat(cli("alice", "search", "Lobby").exitCode())
+                    .as("no QUERY")
+                    .isEqualTo(2);
             assertThat(servers.terminate()).isZero();
         }
     }
 
     private CliRun cli(String who, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--registry", registry, "--identity", who + ".json", "--name", Character.toUpperCase(who.charAt(0)) + who.substring(1)));
+        List<String> all = new ArrayList<>(List.of(
+                "--registry",
+                registry,
+                "--identity",
+                who + ".json",
+                "--name",
+                Character.toUpperCase(who.charAt(0)) + who.substring(1)));
         all.addAll(List.of(args));
         return CliRun.run(work, null, all.toArray(String[]::new));
     }

@@ -21,8 +21,16 @@ class DurabilityIT {
     @Test
     void everyAcknowledgedMessageSurvivesRepeatedKillMinus9ExactlyOnceWithoutGaps() throws Exception {
         String endpoint = FreePorts.endpoint();
-        String[] args = {"--group", "Durable=" + endpoint, "--data-dir", "data", "--registry", FreePorts.endpoint(),
-            "--send-rate", "0"};
+        String[] args = {
+            "--group",
+            "Durable=" + endpoint,
+            "--data-dir",
+            "data",
+            "--registry",
+            FreePorts.endpoint(),
+            "--send-rate",
+            "0"
+        };
         ServerProcess server = ServerProcess.startReady(work, args);
         LoadOfSenders load = new LoadOfSenders(endpoint, SENDERS);
         try {
@@ -41,7 +49,8 @@ class DurabilityIT {
             load.close();
             List<Message> stored = IndependentReader.assertIntact(endpoint, load);
             assertThat(stored).hasSizeGreaterThanOrEqualTo(load.acknowledgedCount());
-            System.out.printf("durability: %d kill -9, %d messages acknowledged, %d stored, %d failed attempts retried%n",
+            System.out.printf(
+                    "durability: %d kill -9, %d messages acknowledged, %d stored, %d failed attempts retried%n",
                     KILLS, load.acknowledgedCount(), stored.size(), load.failedAttempts());
         } finally {
             load.close();

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupChatException;
 import org.groupchat.client.GroupClient;
@@ -87,8 +89,9 @@ class FailoverIT {
                 awaitProgress(senders);
                 paused.signal("CONT");
                 // Woken past its turn, the paused server learns from the database that it lost it, and stands by.
-                await().atMost(Duration.ofMillis(LEASE_MS + 10_000)).until(() -> paused.out().stream()
-                        .anyMatch(l -> l.contains("standby") && l.contains("newer epoch")));
+                await().atMost(Duration.ofMillis(LEASE_MS + 10_000))
+                        .until(() -> paused.out().stream()
+                                .anyMatch(l -> l.contains("standby") && l.contains("newer epoch")));
                 active = next;
                 awaitProgress(senders);
             } finally {
@@ -96,11 +99,13 @@ class FailoverIT {
             }
             System.out.println("FailoverIT: takeover times (ms, from kill or SIGSTOP to the other server answering): "
                     + takeoverMs);
-            System.out.printf("FailoverIT: %d messages acknowledged, %d requests sent again%n", senders.ackedCount(),
-                    senders.failures());
+            System.out.printf(
+                    "FailoverIT: %d messages acknowledged, %d requests sent again%n",
+                    senders.ackedCount(), senders.failures());
             assertStoredExactlyOnce(endpoints[active], senders.acked());
             try (RegistryClient remaining = new RegistryClient(pings, registryB, PROBE.withRetries(3), null)) {
-                assertThat(remaining.lookup(GROUP).endpoint()).as("the registry left names the active server")
+                assertThat(remaining.lookup(GROUP).endpoint())
+                        .as("the registry left names the active server")
                         .isEqualTo(endpoints[active]);
             }
             assertThat(takeoverMs).hasSize(6).allSatisfy(ms -> assertThat(ms).isLessThanOrEqualTo(TAKEOVER_LIMIT_MS));
@@ -115,17 +120,27 @@ class FailoverIT {
     }
 
     private void awaitTakeover(ServerProcess standby, String endpoint, long since, String what) {
-        long turnsBefore = standby.out().stream().filter(l -> l.contains(ACTIVE)).count();
-        await(what + ": the standby takes the turn").atMost(Duration.ofMillis(LEASE_MS + 13_000)).pollInterval(Duration.ofMillis(10))
-                .until(() -> standby.out().stream().filter(l -> l.contains(ACTIVE)).count() > turnsBefore);
+        long turnsBefore =
+                standby.out().stream().filter(l -> l.contains(ACTIVE)).count();
+        await(what + ": the standby takes the turn")
+                .atMost(Duration.ofMillis(LEASE_MS + 13_000))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() ->
+                        standby.out().stream().filter(l -> l.contains(ACTIVE)).count() > turnsBefore);
         long activeMs = (System.nanoTime() - since) / 1_000_000;
-        await(what + ": the standby answers").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
+        await(what + ": the standby answers")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> answers(endpoint));
         long ms = (System.nanoTime() - since) / 1_000_000;
         takeoverMs.add(ms);
-        String started = standby.err().stream().filter(l -> l.contains("took the turn")).reduce((a, b) -> b).orElse("");
-        System.out.printf("FailoverIT: %s: the other server said active after %d ms, answered after %d ms (%s)%n", what,
-                activeMs, ms, started.replaceFirst(".*took the turn", "took the turn"));
+        String started = standby.err().stream()
+                .filter(l -> l.contains("took the turn"))
+                .reduce((a, b) -> b)
+                .orElse("");
+        System.out.printf(
+                "FailoverIT: %s: the other server said active after %d ms, answered after %d ms (%s)%n",
+                what, activeMs, ms, started.replaceFirst(".*took the turn", "took the turn"));
     }
 
     /** One PING on a fresh socket: a socket refused before would wait out ZeroMQ's growing reconnect interval. */
@@ -144,17 +159,24 @@ class FailoverIT {
 
     private static void assertStoredExactlyOnce(String activeEndpoint, Map<String, Message> acked) {
         List<Message> stored = new ArrayList<>();
-        try (GroupClient reader = new GroupClient(null, activeEndpoint, new User(java.util.UUID.randomUUID().toString(),
-                "Reader"), FollowingSenders.QUICK.withRetries(3), null)) {
+        try (GroupClient reader = new GroupClient(
+                null,
+                activeEndpoint,
+                new User(UUID.randomUUID().toString(), "Reader"),
+                FollowingSenders.QUICK.withRetries(3),
+                null)) {
             reader.join();
             reader.forEachAfter(0, stored::add);
         }
-        assertThat(stored).extracting(Message::seq).as("seq from 1 without a gap")
-                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, stored.size()).boxed().toList());
+        assertThat(stored)
+                .extracting(Message::seq)
+                .as("seq from 1 without a gap")
+                .isEqualTo(LongStream.rangeClosed(1, stored.size()).boxed().toList());
         Map<String, Message> byId = stored.stream().collect(Collectors.toMap(Message::id, Function.identity()));
         assertThat(byId).as("each id stored once").hasSize(stored.size());
         // Every acknowledged message is stored, at the seq its acknowledgement gave (the last ack of a retried id).
-        acked.forEach((id, ack) -> assertThat(byId.get(id)).as("stored copy of acked %s", id).isEqualTo(ack));
+        acked.forEach((id, ack) ->
+                assertThat(byId.get(id)).as("stored copy of acked %s", id).isEqualTo(ack));
         assertThat(stored.size()).isGreaterThanOrEqualTo(acked.size());
     }
 
@@ -163,16 +185,29 @@ class FailoverIT {
     }
 
     private ServerProcess group(String endpoint, String registries) {
-        ServerProcess server = ServerProcess.startWithEnvironment(work,
+        ServerProcess server = ServerProcess.startWithEnvironment(
+                work,
                 Map.of("GROUPCHAT_DATABASE_PASSWORD", TestDatabase.password()),
-                "--group", GROUP + "=" + endpoint, "--database", TestDatabase.url(), "--registry", registries,
-                "--group-lease-ms", Long.toString(LEASE_MS), "--heartbeat-ms", "500", "--send-rate", "0");
+                "--group",
+                GROUP + "=" + endpoint,
+                "--database",
+                TestDatabase.url(),
+                "--registry",
+                registries,
+                "--group-lease-ms",
+                Long.toString(LEASE_MS),
+                "--heartbeat-ms",
+                "500",
+                "--send-rate",
+                "0");
         server.awaitReady();
         return server;
     }
 
     private static void awaitLine(ServerProcess server, String word) {
-        await("the group server says " + word).atMost(Duration.ofSeconds(20))
-                .until(() -> server.out().stream().anyMatch(l -> l.startsWith("group") && l.contains(GROUP) && l.contains(word)));
+        await("the group server says " + word)
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> server.out().stream()
+                        .anyMatch(l -> l.startsWith("group") && l.contains(GROUP) && l.contains(word)));
     }
 }

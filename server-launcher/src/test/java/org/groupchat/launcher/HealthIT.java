@@ -40,16 +40,30 @@ class HealthIT {
         String group = FreePorts.endpoint();
         String health = "http://127.0.0.1:" + port + "/health";
         AtomicBoolean sending = new AtomicBoolean(true);
-        try (ServerProcess servers = ServerProcess.startReady(work, "--registry-bind", FreePorts.endpoint(),
-                "--group", "Locked=" + group, "--data-dir", "data", "--metrics-bind", "127.0.0.1:" + port);
-                GroupClient alice = new GroupClient(null, group, new User(UUID.randomUUID().toString(), "Alice"),
-                        ClientOptions.DEFAULT.withTimeout(Duration.ofSeconds(20)).withRetries(0))) {
+        try (ServerProcess servers = ServerProcess.startReady(
+                        work,
+                        "--registry-bind",
+                        FreePorts.endpoint(),
+                        "--group",
+                        "Locked=" + group,
+                        "--data-dir",
+                        "data",
+                        "--metrics-bind",
+                        "127.0.0.1:" + port);
+                GroupClient alice = new GroupClient(
+                        null,
+                        group,
+                        new User(UUID.randomUUID().toString(), "Alice"),
+                        ClientOptions.DEFAULT
+                                .withTimeout(Duration.ofSeconds(20))
+                                .withRetries(0))) {
             alice.join();
             assertThat(get(health).statusCode()).isEqualTo(200);
 
             Path db = work.resolve("data").resolve(GroupDatabase.stemFor("Locked") + ".db");
             CompletableFuture<Void> sender;
-            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = other.createStatement()) {
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db);
+                    Statement st = other.createStatement()) {
                 st.execute("BEGIN EXCLUSIVE");
                 // each SEND waits out the group's busy timeout on the lock, in the group's own loop
                 sender = CompletableFuture.runAsync(() -> {
@@ -61,9 +75,12 @@ class HealthIT {
                         }
                     }
                 });
-                HttpResponse<String> stuck = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                HttpResponse<String> stuck = await().atMost(Duration.ofSeconds(15))
+                        .pollInterval(Duration.ofMillis(100))
                         .until(() -> get(health), response -> response.statusCode() == 503);
-                assertThat(stuck.body()).endsWith("\n").hasLineCount(1)
+                assertThat(stuck.body())
+                        .endsWith("\n")
+                        .hasLineCount(1)
                         .startsWith("the group \"Locked\" is stuck: its loop has not turned for");
                 sending.set(false);
                 st.execute("ROLLBACK");
@@ -79,7 +96,10 @@ class HealthIT {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

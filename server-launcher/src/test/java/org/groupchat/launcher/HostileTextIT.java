@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * messages, names and error messages come out escaped, in a file, through a pipe and on a terminal alike.
  */
 class HostileTextIT {
-    private static final String ATTACK = "hello \u001b]0;pwned title\u0007\u001b[2J\u001b[31mfake system message\u001b[0m"
-            + " \u009b31mc1 \u202eevil\u202c\r over\u007f\nsecond line\tafter a tab";
+    private static final String ATTACK =
+            "hello \u001b]0;pwned title\u0007\u001b[2J\u001b[31mfake system message\u001b[0m"
+                    + " \u009b31mc1 \u202eevil\u202c\r over\u007f\nsecond line\tafter a tab";
     private static final String SHOWN = "hello \\e]0;pwned title\\u0007\\e[2J\\e[31mfake system message\\e[0m"
             + " \\u009b31mc1 \\u202eevil\\u202c\\r over\\u007f\n      second line\tafter a tab";
     // Names with control characters break the contract (the client refuses the reply); bidi controls do not.
@@ -42,14 +43,16 @@ class HostileTextIT {
         String alpha = FreePorts.endpoint();
         String[] serverArgs = {"--registry-bind", registry, "--group", "Alpha=" + alpha, "--data-dir", "./data"};
         try (ServerProcess servers = ServerProcess.startReady(work, serverArgs)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> cli(registry, "list").out().contains("Alpha"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> cli(registry, "list").out().contains("Alpha"));
             assertThat(cli(registry, "join", "Alpha").exitCode()).isZero();
             assertThat(cli(registry, "send", "Alpha", "placeholder").exitCode()).isZero();
             assertThat(servers.terminate()).isZero();
         }
         storeAsAnOlderServerWould(ATTACK, NAME);
         try (ServerProcess servers = ServerProcess.startReady(work, serverArgs)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> cli(registry, "list").out().contains("Alpha"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> cli(registry, "list").out().contains("Alpha"));
 
             byte[] inFile = cliToFile(registry, "fetch", "Alpha");
             RawControls.assertNone(inFile);
@@ -65,7 +68,10 @@ class HostileTextIT {
 
             CliRun json = cli(registry, "fetch", "Alpha", "--json");
             RawControls.assertNone(json.out().getBytes(StandardCharsets.UTF_8));
-            assertThat(json.out()).contains("\\u001B[2J").contains("\\u009b31mc1").contains("\\u202eevil");
+            assertThat(json.out())
+                    .contains("\\u001B[2J")
+                    .contains("\\u009b31mc1")
+                    .contains("\\u202eevil");
 
             assertFollowPrintsNewMessagesEscaped(registry, alpha);
         }
@@ -73,8 +79,9 @@ class HostileTextIT {
 
     @Test
     void aServersErrorMessageIsPrintedEscaped() throws Exception {
-        byte[] reply = "{\"ok\":false,\"error\":{\"code\":\"INTERNAL\",\"message\":\"\\u001b[31mred\\u001b[0m injected\\u009b\\u202e\"}}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] reply =
+                "{\"ok\":false,\"error\":{\"code\":\"INTERNAL\",\"message\":\"\\u001b[31mred\\u001b[0m injected\\u009b\\u202e\"}}"
+                        .getBytes(StandardCharsets.UTF_8);
         try (HostileServer server = new HostileServer(request -> List.of(reply))) {
             CliRun send = cli("tcp://127.0.0.1:1", "send", server.endpoint(), "hi");
             assertThat(send.exitCode()).isEqualTo(1);
@@ -85,15 +92,20 @@ class HostileTextIT {
 
     private void assertFollowPrintsNewMessagesEscaped(String registry, String alpha) throws Exception {
         Path out = work.resolve("follow.out");
-        List<String> args = new ArrayList<>(List.of("client", "--registry", registry, "--identity", "alice.json", "fetch",
-                "Alpha", "--follow"));
-        Process follow = new ProcessBuilder(ServerProcess.javaCommand(work, args)).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> args = new ArrayList<>(
+                List.of("client", "--registry", registry, "--identity", "alice.json", "fetch", "Alpha", "--follow"));
+        Process follow = new ProcessBuilder(ServerProcess.javaCommand(work, args))
+                .directory(work.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try (GroupClient bob = new GroupClient(alpha, new User("22222222-2222-4222-8222-222222222222", "Bob"))) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(out).contains("fake system message"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Files.readString(out).contains("fake system message"));
             bob.join();
             bob.send("\u202eflipped\u2066 by a member");
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(out).contains("flipped"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Files.readString(out).contains("flipped"));
         } finally {
             follow.destroy();
             follow.waitFor(10, TimeUnit.SECONDS);
@@ -107,7 +119,9 @@ class HostileTextIT {
     private void storeAsAnOlderServerWould(String text, String name) throws Exception {
         Path db;
         try (var files = Files.list(work.resolve("data"))) {
-            db = files.filter(f -> f.getFileName().toString().endsWith(".db")).findFirst().orElseThrow();
+            db = files.filter(f -> f.getFileName().toString().endsWith(".db"))
+                    .findFirst()
+                    .orElseThrow();
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             try (PreparedStatement st = connection.prepareStatement("UPDATE messages SET text = ?, sender_name = ?")) {
@@ -123,15 +137,19 @@ class HostileTextIT {
     }
 
     private CliRun cli(String registry, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--registry", registry, "--identity", "alice.json", "--name", "Alice"));
+        List<String> all =
+                new ArrayList<>(List.of("--registry", registry, "--identity", "alice.json", "--name", "Alice"));
         all.addAll(List.of(args));
         return CliRun.run(work, null, all.toArray(String[]::new));
     }
 
     private byte[] cliToFile(String registry, String... args) throws Exception {
         Path out = work.resolve("out-" + System.nanoTime());
-        Process process = new ProcessBuilder(clientCommand(registry, args)).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(clientCommand(registry, args))
+                .directory(work.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         return Files.readAllBytes(out);
@@ -139,12 +157,16 @@ class HostileTextIT {
 
     /** The client run under a pseudo-terminal (util-linux {@code script}), as a user at a terminal runs it. */
     private byte[] cliOnTerminal(String registry, String... args) throws Exception {
-        String command = clientCommand(registry, args).stream().map(a -> "'" + a.replace("'", "'\\''") + "'")
+        String command = clientCommand(registry, args).stream()
+                .map(a -> "'" + a.replace("'", "'\\''") + "'")
                 .collect(Collectors.joining(" "));
         Path out = work.resolve("tty-" + System.nanoTime());
-        Process process = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null").directory(work.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
+                .directory(work.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         return Files.readAllBytes(out);

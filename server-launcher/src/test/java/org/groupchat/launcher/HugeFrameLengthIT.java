@@ -27,8 +27,15 @@ class HugeFrameLengthIT {
     void aSmallHeapServerSurvivesFramesAnnouncingGigabytes() throws Exception {
         String endpoint = FreePorts.endpoint();
         User alice = new User(UUID.randomUUID().toString(), "Alice");
-        try (ServerProcess server = ServerProcess.startReadyWith(work, List.of("-Xmx64m"), "--group", "Small=" + endpoint,
-                "--data-dir", "data", "--registry", FreePorts.endpoint())) {
+        try (ServerProcess server = ServerProcess.startReadyWith(
+                work,
+                List.of("-Xmx64m"),
+                "--group",
+                "Small=" + endpoint,
+                "--data-dir",
+                "data",
+                "--registry",
+                FreePorts.endpoint())) {
             try (GroupClient setup = new GroupClient(endpoint, alice)) {
                 setup.join();
             }
@@ -37,7 +44,9 @@ class HugeFrameLengthIT {
                     evil.send(RawZmtpPeer.frameHeader(length));
                     for (int i = 0; i < 3; i++) {
                         try (GroupClient fresh = new GroupClient(null, endpoint, alice, NO_RETRY)) {
-                            assertThat(fresh.send("after a header of " + Long.toHexString(length)).seq()).isPositive();
+                            assertThat(fresh.send("after a header of " + Long.toHexString(length))
+                                            .seq())
+                                    .isPositive();
                         }
                     }
                 }

@@ -20,13 +20,20 @@ final class IndependentReader {
     static List<Message> assertIntact(String endpoint, LoadOfSenders load) {
         try (GroupClient reader = new GroupClient(endpoint, load.users().get(0))) {
             List<Message> stored = readAll(reader);
-            assertThat(stored).extracting(Message::seq)
+            assertThat(stored)
+                    .extracting(Message::seq)
                     .as("seq is gap-free from 1")
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, stored.size()).boxed().toList());
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, stored.size()).boxed().toList());
             Map<String, Message> byId = new HashMap<>();
-            stored.forEach(m -> assertThat(byId.put(m.id(), m)).as("message %s stored once", m.id()).isNull());
-            load.acknowledged().forEach((id, acked) -> assertThat(byId.get(id)).as("acknowledged %s", id).isEqualTo(acked));
-            assertThat(reader.members()).extracting(Member::id)
+            stored.forEach(m -> assertThat(byId.put(m.id(), m))
+                    .as("message %s stored once", m.id())
+                    .isNull());
+            load.acknowledged()
+                    .forEach((id, acked) ->
+                            assertThat(byId.get(id)).as("acknowledged %s", id).isEqualTo(acked));
+            assertThat(reader.members())
+                    .extracting(Member::id)
                     .containsAll(load.users().stream().map(User::id).toList());
             return stored;
         }

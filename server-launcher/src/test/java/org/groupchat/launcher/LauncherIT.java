@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,10 +29,19 @@ class LauncherIT {
         currentRegistry = registry;
         String cool = FreePorts.endpoint();
         String lobby = FreePorts.endpoint();
-        try (ServerProcess servers = ServerProcess.startReady(work, "--registry-bind", registry,
-                "--group", "Cool Group=" + cool, "--group", "Lobby=" + lobby, "--data-dir", "./data")) {
+        try (ServerProcess servers = ServerProcess.startReady(
+                work,
+                "--registry-bind",
+                registry,
+                "--group",
+                "Cool Group=" + cool,
+                "--group",
+                "Lobby=" + lobby,
+                "--data-dir",
+                "./data")) {
             assertThat(servers.out()).anyMatch(l -> l.startsWith("registry") && l.contains(registry));
-            assertThat(servers.out()).anyMatch(l -> l.startsWith("group") && l.contains("Cool Group") && l.contains(cool));
+            assertThat(servers.out())
+                    .anyMatch(l -> l.startsWith("group") && l.contains("Cool Group") && l.contains(cool));
             assertThat(servers.out()).anyMatch(l -> l.startsWith("group") && l.contains("Lobby") && l.contains(lobby));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> cli("list").out().contains("Lobby"));
@@ -43,37 +53,65 @@ class LauncherIT {
             assertThat(cli("send", "Cool Group", "hello", "there").out()).startsWith("sent #1");
             long afterFirst = System.currentTimeMillis() + 1;
             await().until(() -> System.currentTimeMillis() > afterFirst);
-            CliRun piped = CliRun.run(work, "first line\nsecond line\n", "--registry", registry, "--identity", "alice.json",
-                    "--name", "Alice", "send", "Cool Group");
+            CliRun piped = CliRun.run(
+                    work,
+                    "first line\nsecond line\n",
+                    "--registry",
+                    registry,
+                    "--identity",
+                    "alice.json",
+                    "--name",
+                    "Alice",
+                    "send",
+                    "Cool Group");
             assertThat(piped.out()).startsWith("sent #2");
 
             CliRun all = cli("fetch", "Cool Group");
-            assertThat(all.out()).contains("Alice: hello there").contains("Alice: first line").contains("second line");
+            assertThat(all.out())
+                    .contains("Alice: hello there")
+                    .contains("Alice: first line")
+                    .contains("second line");
             CliRun since = cli("fetch", "Cool Group", "--since", Long.toString(afterFirst));
             assertThat(since.out()).doesNotContain("hello there").contains("first line");
-            String localSince = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(afterFirst), ZoneId.systemDefault())
-                    .withNano(0).toString();
-            assertThat(cli("fetch", "Cool Group", "--since", localSince).exitCode()).isZero();
+            String localSince = LocalDateTime.ofInstant(Instant.ofEpochMilli(afterFirst), ZoneId.systemDefault())
+                    .withNano(0)
+                    .toString();
+            assertThat(cli("fetch", "Cool Group", "--since", localSince).exitCode())
+                    .isZero();
 
-            CliRun stranger = CliRun.run(work, null, "--registry", registry, "--identity", "bob.json", "--name", "Bob",
-                    "send", "Cool Group", "let me in");
+            CliRun stranger = CliRun.run(
+                    work,
+                    null,
+                    "--registry",
+                    registry,
+                    "--identity",
+                    "bob.json",
+                    "--name",
+                    "Bob",
+                    "send",
+                    "Cool Group",
+                    "let me in");
             assertThat(stranger.exitCode()).isEqualTo(1);
             assertThat(stranger.err()).contains("NOT_MEMBER").contains("not a member of \"Cool Group\"");
             CliRun unknown = cli("fetch", "Nowhere");
             assertThat(unknown.exitCode()).isEqualTo(1);
             assertThat(unknown.err()).contains("UNKNOWN_GROUP");
-            assertThat(cli("fetch", "Cool Group", "--since", "yesterday").exitCode()).isEqualTo(2);
+            assertThat(cli("fetch", "Cool Group", "--since", "yesterday").exitCode())
+                    .isEqualTo(2);
             CliRun future = cli("fetch", "Cool Group", "--since", "2999-01-01");
             assertThat(future.exitCode()).isZero();
             assertThat(future.out()).isEmpty();
             assertThat(future.err()).startsWith("no messages since 2999-01-01 00:00:00");
             CliRun badAddress = CliRun.run(work, null, "--registry", "localhost:5555", "list");
             assertThat(badAddress.exitCode()).isEqualTo(2);
-            assertThat(badAddress.err().strip()).isEqualTo("groupchat-servers: --registry: address must look like tcp://host:port, got \"localhost:5555\"");
+            assertThat(badAddress.err().strip())
+                    .isEqualTo(
+                            "groupchat-servers: --registry: address must look like tcp://host:port, got \"localhost:5555\"");
 
             assertThat(servers.terminate()).isZero();
             await("the launcher says it stopped; out=" + servers.out() + " err=" + servers.err())
-                    .atMost(Duration.ofSeconds(5)).until(() -> servers.out().contains("stopped"));
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> servers.out().contains("stopped"));
         }
         assertThat(Files.list(work.resolve("data")).map(p -> p.getFileName().toString()))
                 .anyMatch(name -> name.startsWith("cool-group-") && name.endsWith(".db"))
@@ -83,18 +121,24 @@ class LauncherIT {
     private CliRun cli(String... args) throws Exception {
         String registry = currentRegistry;
         String[] full = new String[args.length + 6];
-        System.arraycopy(new String[] {"--registry", registry, "--identity", "alice.json", "--name", "Alice"}, 0, full, 0, 6);
+        System.arraycopy(
+                new String[] {"--registry", registry, "--identity", "alice.json", "--name", "Alice"}, 0, full, 0, 6);
         System.arraycopy(args, 0, full, 6, args.length);
         return CliRun.run(work, null, full);
     }
-
 
     @Test
     void sigtermUnregistersTheGroupAtOnceAndExitsZero() throws Exception {
         String registry = FreePorts.endpoint();
         try (ServerProcess registryProcess = ServerProcess.startReady(work, "--registry-bind", registry);
-                ServerProcess group = ServerProcess.startReady(work, "--registry", registry, "--group",
-                        "Leaving=" + FreePorts.endpoint(), "--data-dir", "data");
+                ServerProcess group = ServerProcess.startReady(
+                        work,
+                        "--registry",
+                        registry,
+                        "--group",
+                        "Leaving=" + FreePorts.endpoint(),
+                        "--data-dir",
+                        "data");
                 RegistryClient client = new RegistryClient(registry)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> client.list().size() == 1);
             assertThat(group.terminate()).isZero();
@@ -144,7 +188,9 @@ class LauncherIT {
         ServerProcess flagged = ServerProcess.start(work, "--config", "servers.yaml", "--heartbeat-ms", "0");
         assertThat(flagged.waitFor()).isEqualTo(2);
         await().until(() -> !flagged.err().isEmpty());
-        assertThat(flagged.err()).singleElement().asString()
+        assertThat(flagged.err())
+                .singleElement()
+                .asString()
                 .isEqualTo("groupchat-servers: --heartbeat-ms must be positive, got 0");
     }
 
@@ -162,7 +208,8 @@ class LauncherIT {
     @Test
     void aDataFolderThatCannotBeWrittenIsOneClearLineAndANonZeroExit() throws Exception {
         Files.writeString(work.resolve("not-a-folder"), "x");
-        ServerProcess server = ServerProcess.start(work, "--group", "G=tcp://127.0.0.1:*", "--data-dir", "not-a-folder/data");
+        ServerProcess server =
+                ServerProcess.start(work, "--group", "G=tcp://127.0.0.1:*", "--data-dir", "not-a-folder/data");
         assertThat(server.waitFor()).isEqualTo(2);
         await().until(() -> !server.err().isEmpty());
         assertThat(server.err()).hasSize(1);
@@ -171,10 +218,22 @@ class LauncherIT {
 
     @Test
     void aSecondServerOnTheSameGroupDatabaseIsRefusedWithOneLine() throws Exception {
-        try (ServerProcess first = ServerProcess.startReady(work, "--group", "Shared=" + FreePorts.endpoint(), "--data-dir", "data",
-                "--registry", FreePorts.endpoint())) {
-            ServerProcess second = ServerProcess.start(work, "--group", "Shared=" + FreePorts.endpoint(), "--data-dir", "data",
-                    "--registry", FreePorts.endpoint());
+        try (ServerProcess first = ServerProcess.startReady(
+                work,
+                "--group",
+                "Shared=" + FreePorts.endpoint(),
+                "--data-dir",
+                "data",
+                "--registry",
+                FreePorts.endpoint())) {
+            ServerProcess second = ServerProcess.start(
+                    work,
+                    "--group",
+                    "Shared=" + FreePorts.endpoint(),
+                    "--data-dir",
+                    "data",
+                    "--registry",
+                    FreePorts.endpoint());
             assertThat(second.waitFor()).isEqualTo(2);
             await().until(() -> !second.err().isEmpty());
             assertThat(second.err()).hasSize(1);
@@ -186,14 +245,18 @@ class LauncherIT {
     @Test
     void aGroupWhoseNameTheRegistryRefusesIsOneLineAndExitTwo() throws Exception {
         String registry = FreePorts.endpoint();
-        try (ServerProcess holder = ServerProcess.startReady(work, "--registry-bind", registry, "--group", "Lobby=" + FreePorts.endpoint(),
-                "--data-dir", "data")) {
-            ServerProcess second = ServerProcess.start(work, "--registry", registry, "--group", "Lobby=" + FreePorts.endpoint(),
-                    "--data-dir", "data2");
+        try (ServerProcess holder = ServerProcess.startReady(
+                work, "--registry-bind", registry, "--group", "Lobby=" + FreePorts.endpoint(), "--data-dir", "data")) {
+            ServerProcess second = ServerProcess.start(
+                    work, "--registry", registry, "--group", "Lobby=" + FreePorts.endpoint(), "--data-dir", "data2");
             assertThat(second.waitFor()).isEqualTo(2);
             await().until(() -> second.err().stream().anyMatch(l -> l.startsWith("groupchat-servers: ")));
-            assertThat(second.err()).filteredOn(l -> l.startsWith("groupchat-servers: ")).singleElement().asString()
-                    .contains("group \"Lobby\"").contains("NAME_TAKEN");
+            assertThat(second.err())
+                    .filteredOn(l -> l.startsWith("groupchat-servers: "))
+                    .singleElement()
+                    .asString()
+                    .contains("group \"Lobby\"")
+                    .contains("NAME_TAKEN");
             assertThat(second.out()).doesNotContain("ready; stop with Ctrl-C or SIGTERM");
             assertThat(holder.terminate()).isZero();
         }
@@ -211,7 +274,8 @@ class LauncherIT {
 
         assertThat(list.exitCode()).isEqualTo(3);
         assertThat(list.err().strip())
-                .isEqualTo("groupchat-servers: nothing listens at " + nobody + " (connection refused); is the server running?");
+                .isEqualTo("groupchat-servers: nothing listens at " + nobody
+                        + " (connection refused); is the server running?");
         // a JVM start and about 0.3 s of refused connects; the retries it used to wait out took 10.2 s
         assertThat(elapsedMs).isLessThan(5_000);
     }
@@ -222,7 +286,8 @@ class LauncherIT {
             {"--group", "Twice=tcp://127.0.0.1:*", "--group", "twice=tcp://127.0.0.1:*"},
             {"--group", "G=tcp://127.0.0.1:*", "--max-members", "-3"},
             {"--lease-ms", "abc", "--registry-bind", "tcp://127.0.0.1:*"},
-            {"--bogus"}}) {
+            {"--bogus"}
+        }) {
             ServerProcess launcher = ServerProcess.start(work, args);
             assertThat(launcher.waitFor()).as("exit of %s", List.of(args)).isEqualTo(2);
             await().until(() -> !launcher.err().isEmpty());
@@ -237,7 +302,11 @@ class LauncherIT {
         assertThat(help.waitFor()).isZero();
         await().until(() -> String.join("\n", help.out()).contains("Example"));
         assertThat(String.join("\n", help.out()))
-                .contains("--registry-bind").contains("--registry=").contains("--group").contains("--data-dir")
-                .contains("--advertise").contains("--config");
+                .contains("--registry-bind")
+                .contains("--registry=")
+                .contains("--group")
+                .contains("--data-dir")
+                .contains("--advertise")
+                .contains("--config");
     }
 }

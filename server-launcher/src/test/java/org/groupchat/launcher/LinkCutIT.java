@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +42,17 @@ class LinkCutIT {
         require("ip", "link", "set", "gccut" + net + "b", "netns", namespace);
         require("ip", "addr", "add", "10.217." + net + ".1/30", "dev", hostSide);
         require("ip", "link", "set", hostSide, "up");
-        require("ip", "netns", "exec", namespace, "ip", "addr", "add", registryHost + "/30", "dev", "gccut" + net + "b");
+        require(
+                "ip",
+                "netns",
+                "exec",
+                namespace,
+                "ip",
+                "addr",
+                "add",
+                registryHost + "/30",
+                "dev",
+                "gccut" + net + "b");
         require("ip", "netns", "exec", namespace, "ip", "link", "set", "gccut" + net + "b", "up");
         require("ip", "netns", "exec", namespace, "ip", "link", "set", "lo", "up");
     }
@@ -54,25 +66,38 @@ class LinkCutIT {
     @Test
     void aGroupIsListedAgainWithinAboutOneHeartbeatAfterACutLinkComesBack() throws Exception {
         String registry = "tcp://" + registryHost + ":5555";
-        try (ServerProcess registryProcess = ServerProcess.startWithPrefix(work, List.of("ip", "netns", "exec", namespace),
-                "--registry-bind", registry, "--lease-ms", "6000")) {
+        try (ServerProcess registryProcess = ServerProcess.startWithPrefix(
+                work, List.of("ip", "netns", "exec", namespace), "--registry-bind", registry, "--lease-ms", "6000")) {
             registryProcess.awaitReady();
-            try (ServerProcess group = ServerProcess.startReady(work, "--registry", registry, "--heartbeat-ms", "2000",
-                    "--group", "Cut=tcp://10.217." + net + ".1:*", "--data-dir", "data")) {
+            try (ServerProcess group = ServerProcess.startReady(
+                    work,
+                    "--registry",
+                    registry,
+                    "--heartbeat-ms",
+                    "2000",
+                    "--group",
+                    "Cut=tcp://10.217." + net + ".1:*",
+                    "--data-dir",
+                    "data")) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> registrations(registryProcess) == 1);
 
                 require("ip", "netns", "exec", namespace, "nft", "-f", "-", CUT_RULES);
-                await("the lease expires while the link is cut").atMost(Duration.ofSeconds(15)).until(() -> registryProcess.err()
-                        .stream().anyMatch(l -> l.contains("lease of group \"Cut\"") && l.contains("expired")));
+                await("the lease expires while the link is cut")
+                        .atMost(Duration.ofSeconds(15))
+                        .until(() -> registryProcess.err().stream()
+                                .anyMatch(l -> l.contains("lease of group \"Cut\"") && l.contains("expired")));
                 // a cut of about 15 s: TCP has backed off to retransmitting about every 13 s by then
-                await("no heartbeat gets through the cut").during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(14))
+                await("no heartbeat gets through the cut")
+                        .during(Duration.ofSeconds(10))
+                        .atMost(Duration.ofSeconds(14))
                         .until(() -> registrations(registryProcess) == 1);
                 long restored = System.nanoTime();
                 require("ip", "netns", "exec", namespace, "nft", "delete", "table", "inet", "gc_cut");
 
                 await().atMost(Duration.ofSeconds(20)).until(() -> registrations(registryProcess) == 2);
                 long backMs = (System.nanoTime() - restored) / 1_000_000;
-                System.out.printf("LinkCutIT: listed again %d ms after the link came back (heartbeat 2000 ms)%n", backMs);
+                System.out.printf(
+                        "LinkCutIT: listed again %d ms after the link came back (heartbeat 2000 ms)%n", backMs);
                 // one heartbeat (2 s) plus the 1.25-beat silence that triggers a fresh connection; it was 7-8 s
                 assertThat(backMs).isLessThan(4_500);
                 assertThat(group.terminate()).isZero();
@@ -82,13 +107,17 @@ class LinkCutIT {
     }
 
     private static long registrations(ServerProcess registry) {
-        return registry.err().stream().filter(l -> l.contains("group \"Cut\" registered at")).count();
+        return registry.err().stream()
+                .filter(l -> l.contains("group \"Cut\" registered at"))
+                .count();
     }
 
     private static void require(String... command) throws IOException, InterruptedException {
         boolean readsStdin = command[command.length - 1].startsWith("table ");
-        String[] args = readsStdin ? java.util.Arrays.copyOf(command, command.length - 1) : command;
-        assertThat(runWithInput(readsStdin ? command[command.length - 1] : null, args)).as(String.join(" ", args)).isZero();
+        String[] args = readsStdin ? Arrays.copyOf(command, command.length - 1) : command;
+        assertThat(runWithInput(readsStdin ? command[command.length - 1] : null, args))
+                .as(String.join(" ", args))
+                .isZero();
     }
 
     private static int run(String... command) throws IOException, InterruptedException {
@@ -97,10 +126,13 @@ class LinkCutIT {
 
     /** Runs a command with {@code input} on its stdin (a "-" argument reads it). */
     private static int runWithInput(String input, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try (var stdin = process.getOutputStream()) {
             if (input != null) {
-                stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
         }
         return process.waitFor();

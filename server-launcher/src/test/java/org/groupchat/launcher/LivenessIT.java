@@ -21,17 +21,29 @@ class LivenessIT {
     void aKilledGroupServerLeavesTheListWithinOneLease() throws Exception {
         String registry = FreePorts.endpoint();
         long leaseMs = 2_000;
-        try (ServerProcess registryProcess = ServerProcess.startReady(work, "--registry-bind", registry, "--lease-ms", "" + leaseMs);
-                ServerProcess group = ServerProcess.startReady(work, "--registry", registry, "--heartbeat-ms", "500",
-                        "--group", "Doomed=" + FreePorts.endpoint(), "--data-dir", "data");
+        try (ServerProcess registryProcess =
+                        ServerProcess.startReady(work, "--registry-bind", registry, "--lease-ms", "" + leaseMs);
+                ServerProcess group = ServerProcess.startReady(
+                        work,
+                        "--registry",
+                        registry,
+                        "--heartbeat-ms",
+                        "500",
+                        "--group",
+                        "Doomed=" + FreePorts.endpoint(),
+                        "--data-dir",
+                        "data");
                 RegistryClient client = new RegistryClient(registry)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> client.list().size() == 1);
             long killedAt = System.nanoTime();
             group.kill9();
-            await().atMost(Duration.ofMillis(leaseMs + 1_000)).pollInterval(Duration.ofMillis(25))
+            await().atMost(Duration.ofMillis(leaseMs + 1_000))
+                    .pollInterval(Duration.ofMillis(25))
                     .until(() -> client.list().isEmpty());
             long goneAfterMs = (System.nanoTime() - killedAt) / 1_000_000;
-            assertThat(goneAfterMs).as("gone within one lease of %d ms", leaseMs).isLessThanOrEqualTo(leaseMs + 100);
+            assertThat(goneAfterMs)
+                    .as("gone within one lease of %d ms", leaseMs)
+                    .isLessThanOrEqualTo(leaseMs + 100);
         }
     }
 
@@ -41,10 +53,11 @@ class LivenessIT {
         String groupEndpoint = FreePorts.endpoint();
         long heartbeatMs = 2_000;
         ServerProcess registryProcess = ServerProcess.startReady(work, "--registry-bind", registry);
-        try (ServerProcess group = ServerProcess.startReady(work, "--registry", registry, "--group", "Steady=" + groupEndpoint,
-                        "--data-dir", "data");
+        try (ServerProcess group = ServerProcess.startReady(
+                        work, "--registry", registry, "--group", "Steady=" + groupEndpoint, "--data-dir", "data");
                 RegistryClient client = new RegistryClient(registry);
-                GroupClient member = new GroupClient(groupEndpoint, new User(UUID.randomUUID().toString(), "Member"))) {
+                GroupClient member = new GroupClient(
+                        groupEndpoint, new User(UUID.randomUUID().toString(), "Member"))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> client.list().size() == 1);
             member.join();
 
@@ -54,7 +67,9 @@ class LivenessIT {
 
             registryProcess = ServerProcess.startReady(work, "--registry-bind", registry);
             long restartedAt = System.nanoTime();
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25)).until(() -> client.list().size() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(25))
+                    .until(() -> client.list().size() == 1);
             long backAfterMs = (System.nanoTime() - restartedAt) / 1_000_000;
             assertThat(backAfterMs).as("listed again within one heartbeat").isLessThanOrEqualTo(heartbeatMs);
             assertThat(client.list().get(0).lastSeq()).isEqualTo(1);

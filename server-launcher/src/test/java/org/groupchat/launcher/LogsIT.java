@@ -19,27 +19,45 @@ class LogsIT {
     void eachServerLogsOneStartAndOneStopLineWithEndpointAndStoreAndNoMessageText() throws Exception {
         String registry = FreePorts.endpoint();
         String group = FreePorts.endpoint();
-        ServerProcess servers = ServerProcess.startReady(work, "--verbose", "--registry-bind", registry,
-                "--group", "Quiet=" + group, "--data-dir", "data");
+        ServerProcess servers = ServerProcess.startReady(
+                work, "--verbose", "--registry-bind", registry, "--group", "Quiet=" + group, "--data-dir", "data");
         try (servers) {
             sendSecret(group);
             assertThat(servers.terminate()).isZero();
         }
         await().until(() -> servers.err().stream().anyMatch(l -> l.contains("stopped registry")));
-        assertThat(servers.err()).filteredOn(l -> l.contains("started registry at " + registry)).hasSize(1);
-        assertThat(servers.err()).filteredOn(l -> l.contains("stopped registry at " + registry)).hasSize(1);
-        assertThat(servers.err()).filteredOn(l -> l.contains("started group \"Quiet\" at " + group) && l.contains("quiet-")
-                && l.contains(".db")).hasSize(1);
-        assertThat(servers.err()).filteredOn(l -> l.contains("stopped group \"Quiet\" at " + group)).hasSize(1);
-        assertThat(servers.err()).as("debug lines of the SEND").anyMatch(l -> l.contains("Send[") && l.contains("bytes, not logged"));
+        assertThat(servers.err())
+                .filteredOn(l -> l.contains("started registry at " + registry))
+                .hasSize(1);
+        assertThat(servers.err())
+                .filteredOn(l -> l.contains("stopped registry at " + registry))
+                .hasSize(1);
+        assertThat(servers.err())
+                .filteredOn(l ->
+                        l.contains("started group \"Quiet\" at " + group) && l.contains("quiet-") && l.contains(".db"))
+                .hasSize(1);
+        assertThat(servers.err())
+                .filteredOn(l -> l.contains("stopped group \"Quiet\" at " + group))
+                .hasSize(1);
+        assertThat(servers.err())
+                .as("debug lines of the SEND")
+                .anyMatch(l -> l.contains("Send[") && l.contains("bytes, not logged"));
         assertThat(String.join("\n", servers.err())).doesNotContain(SECRET);
     }
 
     @Test
     void withLogMessageTextTheDebugLogShowsIt() throws Exception {
         String group = FreePorts.endpoint();
-        ServerProcess servers = ServerProcess.startReady(work, "--verbose", "--log-message-text", "--group", "Loud=" + group,
-                "--data-dir", "data", "--registry", FreePorts.endpoint());
+        ServerProcess servers = ServerProcess.startReady(
+                work,
+                "--verbose",
+                "--log-message-text",
+                "--group",
+                "Loud=" + group,
+                "--data-dir",
+                "data",
+                "--registry",
+                FreePorts.endpoint());
         try (servers) {
             sendSecret(group);
             await().until(() -> String.join("\n", servers.err()).contains(SECRET));
@@ -50,20 +68,35 @@ class LogsIT {
     @Test
     void anExpiredLeaseNamesItsGroup() throws Exception {
         String registry = FreePorts.endpoint();
-        try (ServerProcess registryProcess = ServerProcess.startReady(work, "--registry-bind", registry, "--lease-ms", "1000");
-                ServerProcess group = ServerProcess.startReady(work, "--registry", registry, "--heartbeat-ms", "300",
-                        "--group", "Vanishing=" + FreePorts.endpoint(), "--data-dir", "data")) {
+        try (ServerProcess registryProcess =
+                        ServerProcess.startReady(work, "--registry-bind", registry, "--lease-ms", "1000");
+                ServerProcess group = ServerProcess.startReady(
+                        work,
+                        "--registry",
+                        registry,
+                        "--heartbeat-ms",
+                        "300",
+                        "--group",
+                        "Vanishing=" + FreePorts.endpoint(),
+                        "--data-dir",
+                        "data")) {
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> registryProcess.err().stream().anyMatch(l -> l.contains("group \"Vanishing\" registered")));
+                    .until(() ->
+                            registryProcess.err().stream().anyMatch(l -> l.contains("group \"Vanishing\" registered")));
             group.kill9();
-            await().atMost(Duration.ofSeconds(10)).until(() -> registryProcess.err().stream()
-                    .anyMatch(l -> l.contains("lease of group \"Vanishing\"") && l.contains("expired")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> registryProcess.err().stream()
+                            .anyMatch(l -> l.contains("lease of group \"Vanishing\"") && l.contains("expired")));
             assertThat(registryProcess.terminate()).isZero();
         }
     }
 
     private void sendSecret(String group) throws Exception {
-        assertThat(CliRun.run(work, null, "--identity", "a.json", "--name", "A", "join", group).exitCode()).isZero();
-        assertThat(CliRun.run(work, null, "--identity", "a.json", "send", group, SECRET).out()).startsWith("sent #1");
+        assertThat(CliRun.run(work, null, "--identity", "a.json", "--name", "A", "join", group)
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.run(work, null, "--identity", "a.json", "send", group, SECRET)
+                        .out())
+                .startsWith("sent #1");
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,8 +17,10 @@ record ProcessVitals(int threads, int openFiles, long heapUsedKb) {
     static ProcessVitals of(long pid) throws IOException, InterruptedException {
         int threads = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                 .filter(line -> line.startsWith("Threads:"))
-                .mapToInt(line -> Integer.parseInt(line.substring("Threads:".length()).trim()))
-                .findFirst().orElse(-1);
+                .mapToInt(line ->
+                        Integer.parseInt(line.substring("Threads:".length()).trim()))
+                .findFirst()
+                .orElse(-1);
         int openFiles;
         try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             openFiles = (int) fds.count();
@@ -31,7 +34,7 @@ record ProcessVitals(int threads, int openFiles, long heapUsedKb) {
     }
 
     private static String jdkTool(String tool, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

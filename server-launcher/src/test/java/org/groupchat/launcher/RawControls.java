@@ -17,11 +17,21 @@ final class RawControls {
 
     static void assertNone(String text) {
         List<String> found = text.codePoints()
-                .filter(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c >= 0x7f && c <= 0x9f
-                        || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 || c == 0x200e || c == 0x200f
-                        || c == 0x061c || c == 0x2028 || c == 0x2029)
-                .mapToObj(c -> String.format("U+%04X", c)).distinct().collect(Collectors.toList());
+                .filter(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r'
+                        || c >= 0x7f && c <= 0x9f
+                        || c >= 0x202a && c <= 0x202e
+                        || c >= 0x2066 && c <= 0x2069
+                        || c == 0x200e
+                        || c == 0x200f
+                        || c == 0x061c
+                        || c == 0x2028
+                        || c == 0x2029)
+                .mapToObj(c -> String.format("U+%04X", c))
+                .distinct()
+                .collect(Collectors.toList());
         assertThat(found).as("raw control characters in %s", text).isEmpty();
-        assertThat(text).as("a raw carriage return that is not a terminal's line end").doesNotContainPattern("\r(?!\n)");
+        assertThat(text)
+                .as("a raw carriage return that is not a terminal's line end")
+                .doesNotContainPattern("\r(?!\n)");
     }
 }

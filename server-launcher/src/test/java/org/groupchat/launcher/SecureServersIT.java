@@ -32,16 +32,23 @@ class SecureServersIT {
     void secureServersMakePrivateKeysPrintTheRegistryKeyAndServeClientsThatHaveIt() throws Exception {
         String registry = FreePorts.endpoint();
         String lobby = FreePorts.endpoint();
-        try (ServerProcess servers = ServerProcess.startReady(work, "--secure", "--registry-bind", registry,
-                "--group", "Lobby=" + lobby, "--data-dir", "./data")) {
+        try (ServerProcess servers = ServerProcess.startReady(
+                work, "--secure", "--registry-bind", registry, "--group", "Lobby=" + lobby, "--data-dir", "./data")) {
             Path secret = work.resolve("data/keys/registry.key_secret");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
-            String registryKey = KeyFiles.publicKeyFrom(work.resolve("data/keys/registry.key").toString());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                    .isEqualTo("rw-------");
+            String registryKey = KeyFiles.publicKeyFrom(
+                    work.resolve("data/keys/registry.key").toString());
             assertThat(servers.out()).anyMatch(l -> l.contains("--registry-key '" + registryKey + "'"));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> cli(registry, "alice.json", "list").out().contains("Lobby"));
-            assertThat(cli(registry, "alice.json", "--name", "Alice", "join", "Lobby").exitCode()).isZero();
-            assertThat(cli(registry, "alice.json", "send", "Lobby", "over an encrypted wire").out()).startsWith("sent #1");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> cli(registry, "alice.json", "list").out().contains("Lobby"));
+            assertThat(cli(registry, "alice.json", "--name", "Alice", "join", "Lobby")
+                            .exitCode())
+                    .isZero();
+            assertThat(cli(registry, "alice.json", "send", "Lobby", "over an encrypted wire")
+                            .out())
+                    .startsWith("sent #1");
             assertThat(cli(registry, "alice.json", "fetch", "Lobby").out()).contains("Alice: over an encrypted wire");
 
             CliRun noKey = CliRun.run(work, null, "--registry", registry, "--identity", "alice.json", "list");
@@ -58,10 +65,20 @@ class SecureServersIT {
         String aliceKey = KeyFiles.publicKeyFrom(work.resolve("alice.key").toString());
         assertThat(whoami.out()).contains("public key   '" + aliceKey + "'").contains("alice.key");
         Files.writeString(work.resolve("club.allow"), aliceKey + " Alice\n");
-        try (ServerProcess servers = ServerProcess.startReady(work, "--secure", "--registry-bind", registry,
-                "--group", "Club=" + club, "--allow-users", "club.allow", "--data-dir", "./data")) {
+        try (ServerProcess servers = ServerProcess.startReady(
+                work,
+                "--secure",
+                "--registry-bind",
+                registry,
+                "--group",
+                "Club=" + club,
+                "--allow-users",
+                "club.allow",
+                "--data-dir",
+                "./data")) {
             assertThat(servers.out()).anyMatch(l -> l.contains("allow-list club.allow: 1 key(s)"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> cli(registry, "alice.json", "list").out().contains("Club"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> cli(registry, "alice.json", "list").out().contains("Club"));
 
             assertThat(cli(registry, "alice.json", "join", "Club").exitCode()).isZero();
             CliRun mallory = cli(registry, "mallory.json", "--name", "Mallory", "join", "Club");
@@ -74,8 +91,11 @@ class SecureServersIT {
     void aConfigFileTurnsSecurityOnWithAPrivateGroup() throws Exception {
         String registry = FreePorts.endpoint();
         CliRun.run(work, null, "--identity", "alice.json", "--name", "Alice", "whoami");
-        Files.writeString(work.resolve("club.allow"), KeyFiles.publicKeyFrom(work.resolve("alice.key").toString()) + "\n");
-        Files.writeString(work.resolve("servers.yaml"), """
+        Files.writeString(
+                work.resolve("club.allow"),
+                KeyFiles.publicKeyFrom(work.resolve("alice.key").toString()) + "\n");
+        Files.writeString(
+                work.resolve("servers.yaml"), """
                 registry:
                   bind: %s
                 secure: true
@@ -88,8 +108,11 @@ class SecureServersIT {
                     allowUsers: club.allow
                 """.formatted(registry, FreePorts.endpoint(), FreePorts.endpoint()));
         try (ServerProcess servers = ServerProcess.startReady(work, "--config", "servers.yaml")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> cli(registry, "bob.json", "list").out().contains("Club"));
-            assertThat(cli(registry, "bob.json", "--name", "Bob", "join", "Open").exitCode()).isZero();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> cli(registry, "bob.json", "list").out().contains("Club"));
+            assertThat(cli(registry, "bob.json", "--name", "Bob", "join", "Open")
+                            .exitCode())
+                    .isZero();
             assertThat(cli(registry, "bob.json", "join", "Club").err()).contains("UNAUTHORIZED");
             assertThat(cli(registry, "alice.json", "join", "Club").exitCode()).isZero();
         }
@@ -98,10 +121,17 @@ class SecureServersIT {
     @Test
     void allowListsWithoutSecurityAreASetupMistake() throws Exception {
         Files.writeString(work.resolve("club.allow"), "");
-        try (ServerProcess servers = ServerProcess.start(work, "--registry-bind", FreePorts.endpoint(),
-                "--group", "Club=" + FreePorts.endpoint(), "--allow-users", "club.allow")) {
+        try (ServerProcess servers = ServerProcess.start(
+                work,
+                "--registry-bind",
+                FreePorts.endpoint(),
+                "--group",
+                "Club=" + FreePorts.endpoint(),
+                "--allow-users",
+                "club.allow")) {
             assertThat(servers.waitFor()).isEqualTo(2);
-            await().atMost(Duration.ofSeconds(5)).until(() -> servers.err().stream().anyMatch(l -> l.contains("allow-lists need security")));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> servers.err().stream().anyMatch(l -> l.contains("allow-lists need security")));
         }
     }
 }

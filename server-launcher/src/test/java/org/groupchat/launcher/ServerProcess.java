@@ -2,6 +2,7 @@ package org.groupchat.launcher;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -45,7 +47,9 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path workDir, String... args) {
         try {
-            return new ServerProcess(new ProcessBuilder(javaCommand(workDir, List.of(args))).directory(workDir.toFile()).start());
+            return new ServerProcess(new ProcessBuilder(javaCommand(workDir, List.of(args)))
+                    .directory(workDir.toFile())
+                    .start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,16 +60,18 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(javaCommand(workDir, List.of(args)));
         try {
-            return new ServerProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
+            return new ServerProcess(
+                    new ProcessBuilder(command).directory(workDir.toFile()).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Starts with these environment variables added to (or, with a null value, removed from) the inherited ones. */
-    static ServerProcess startWithEnvironment(Path workDir, java.util.Map<String, String> environment, String... args) {
+    static ServerProcess startWithEnvironment(Path workDir, Map<String, String> environment, String... args) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(javaCommand(workDir, List.of(args))).directory(workDir.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(javaCommand(workDir, List.of(args))).directory(workDir.toFile());
             environment.forEach((name, value) -> {
                 if (value == null) {
                     builder.environment().remove(name);
@@ -83,7 +89,8 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess startReadyWith(Path workDir, List<String> jvmOptions, String... args) {
         try {
             ServerProcess server = new ServerProcess(new ProcessBuilder(javaCommand(jvmOptions, List.of(args)))
-                    .directory(workDir.toFile()).start());
+                    .directory(workDir.toFile())
+                    .start());
             server.awaitReady();
             return server;
         } catch (IOException e) {
@@ -99,24 +106,28 @@ final class ServerProcess implements AutoCloseable {
     }
 
     void awaitReady() {
-        Awaitility.await("launcher ready").atMost(Duration.ofSeconds(20))
+        Awaitility.await("launcher ready")
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> out.contains("ready; stop with Ctrl-C or SIGTERM") || !process.isAlive());
         if (!out.contains("ready; stop with Ctrl-C or SIGTERM")) {
             throw new AssertionError("launcher did not start: " + err);
         }
     }
 
-    private static void collect(java.io.InputStream stream, List<String> into) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    into.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "process-output");
+    private static void collect(InputStream stream, List<String> into) {
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            into.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // the process ended
+                    }
+                },
+                "process-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -146,7 +157,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     void signal(String name) throws IOException, InterruptedException {
-        int rc = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start().waitFor();
+        int rc = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         if (rc != 0) {
             throw new IllegalStateException("kill -" + name + " failed");
         }

@@ -26,15 +26,25 @@ class SoakIT {
     @Test
     void threadsFilesAndHeapStayFlatUnderChurnAndSteadyLoad() throws Exception {
         String minutesProperty = System.getProperty("groupchat.soakMinutes");
-        assumeThat(minutesProperty).as("soak runs only with -Psoak (groupchat.soakMinutes)").isNotNull();
+        assumeThat(minutesProperty)
+                .as("soak runs only with -Psoak (groupchat.soakMinutes)")
+                .isNotNull();
         Duration length = Duration.ofSeconds((long) (Double.parseDouble(minutesProperty) * 60));
         String endpoint = FreePorts.endpoint();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong churned = new AtomicLong();
         AtomicLong polled = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.startReady(work, "--group", "Soak=" + endpoint, "--data-dir", "data",
-                "--registry", FreePorts.endpoint(), "--send-rate", "0")) {
+        try (ServerProcess server = ServerProcess.startReady(
+                work,
+                "--group",
+                "Soak=" + endpoint,
+                "--data-dir",
+                "data",
+                "--registry",
+                FreePorts.endpoint(),
+                "--send-rate",
+                "0")) {
             LoadOfSenders senders = new LoadOfSenders(endpoint, 4);
             senders.joinAll();
             senders.start();
@@ -46,8 +56,9 @@ class SoakIT {
             List<ProcessVitals> samples = new ArrayList<>();
             long end = System.nanoTime() + length.toNanos();
             long sampleEveryNanos = Math.max(5_000_000_000L, length.toNanos() / 20);
-            System.out.printf("soak: %-8s %8s %10s %12s %10s %10s%n", "time", "threads", "open-files", "heap-used-kB",
-                    "acked", "churned");
+            System.out.printf(
+                    "soak: %-8s %8s %10s %12s %10s %10s%n",
+                    "time", "threads", "open-files", "heap-used-kB", "acked", "churned");
             for (long next = System.nanoTime(); next - end < 0; next += sampleEveryNanos) {
                 long waitMs = (next - System.nanoTime()) / 1_000_000;
                 if (waitMs > 0) {
@@ -55,8 +66,14 @@ class SoakIT {
                 }
                 ProcessVitals vitals = ProcessVitals.of(server.pid());
                 samples.add(vitals);
-                System.out.printf("soak: %-8s %8d %10d %12d %10d %10d%n", (samples.size() - 1) * sampleEveryNanos / 1_000_000_000 + "s",
-                        vitals.threads(), vitals.openFiles(), vitals.heapUsedKb(), senders.acknowledgedCount(), churned.get());
+                System.out.printf(
+                        "soak: %-8s %8d %10d %12d %10d %10d%n",
+                        (samples.size() - 1) * sampleEveryNanos / 1_000_000_000 + "s",
+                        vitals.threads(),
+                        vitals.openFiles(),
+                        vitals.heapUsedKb(),
+                        senders.acknowledgedCount(),
+                        churned.get());
             }
             running.set(false);
             senders.close();
@@ -67,7 +84,8 @@ class SoakIT {
 
             ProcessVitals warm = samples.get(Math.min(2, samples.size() - 1));
             ProcessVitals last = samples.get(samples.size() - 1);
-            System.out.printf("soak: %s, %d messages acknowledged, %d churned clients, %d long polls answered%n",
+            System.out.printf(
+                    "soak: %s, %d messages acknowledged, %d churned clients, %d long polls answered%n",
                     length, senders.acknowledgedCount(), churned.get(), polled.get());
             assertThat(last.threads()).as("threads").isLessThanOrEqualTo(warm.threads() + 2);
             assertThat(last.openFiles()).as("open files").isLessThanOrEqualTo(warm.openFiles() + 16);

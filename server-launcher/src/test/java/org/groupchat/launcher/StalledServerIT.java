@@ -1,7 +1,5 @@
 package org.groupchat.launcher;
 
-import org.groupchat.testing.OneThreadClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +13,7 @@ import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupClient;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.groupchat.testing.OneThreadClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,8 @@ class StalledServerIT {
     void aClientOutlastsAFrozenServerWithoutADuplicate() throws Exception {
         String endpoint = FreePorts.endpoint();
         User alice = new User(UUID.randomUUID().toString(), "Alice");
-        try (ServerProcess server = ServerProcess.startReady(work, "--group", "Frozen=" + endpoint, "--data-dir", "data",
-                "--registry", FreePorts.endpoint())) {
+        try (ServerProcess server = ServerProcess.startReady(
+                work, "--group", "Frozen=" + endpoint, "--data-dir", "data", "--registry", FreePorts.endpoint())) {
             try (GroupClient setup = new GroupClient(endpoint, alice)) {
                 setup.join();
             }
@@ -39,14 +38,18 @@ class StalledServerIT {
                 String id = UUID.randomUUID().toString();
                 CompletableFuture<Message> sending = client.ask(c -> c.send(id, "through the freeze"));
                 try {
-                    assertThat(sending).failsWithin(Duration.ofMillis(1_500))
-                            .withThrowableThat().isInstanceOf(TimeoutException.class);
+                    assertThat(sending)
+                            .failsWithin(Duration.ofMillis(1_500))
+                            .withThrowableThat()
+                            .isInstanceOf(TimeoutException.class);
                 } finally {
                     server.signal("CONT");
                 }
                 Message sent = sending.get(20, TimeUnit.SECONDS);
                 assertThat(sent.text()).isEqualTo("through the freeze");
-                assertThat(client.call(IndependentReader::readAll)).extracting(Message::id).containsExactly(id);
+                assertThat(client.call(IndependentReader::readAll))
+                        .extracting(Message::id)
+                        .containsExactly(id);
             }
             assertThat(server.terminate()).isZero();
         }
@@ -55,8 +58,16 @@ class StalledServerIT {
     @Test
     void eightSendersOutlastAFrozenServerWithNothingLostOrDoubled() throws Exception {
         String endpoint = FreePorts.endpoint();
-        try (ServerProcess server = ServerProcess.startReady(work, "--group", "Frozen=" + endpoint, "--data-dir", "data",
-                "--registry", FreePorts.endpoint(), "--send-rate", "0")) {
+        try (ServerProcess server = ServerProcess.startReady(
+                work,
+                "--group",
+                "Frozen=" + endpoint,
+                "--data-dir",
+                "data",
+                "--registry",
+                FreePorts.endpoint(),
+                "--send-rate",
+                "0")) {
             LoadOfSenders load = new LoadOfSenders(endpoint, 8);
             try {
                 load.joinAll();

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
  * characters or a {@code .key} file) to trust that key for it, {@code --insecure-local-servers} to run the servers
  * the app starts itself without security.
  */
-public record AppArguments(String profile, Path configDir, String registry, String registryKey,
-        boolean insecureLocalServers) {
+public record AppArguments(
+        String profile, Path configDir, String registry, String registryKey, boolean insecureLocalServers) {
 
     public AppArguments(String profile, Path configDir, String registry) {
         this(profile, configDir, registry, null, false);
@@ -30,11 +30,16 @@ public record AppArguments(String profile, Path configDir, String registry, Stri
 
     @Command(name = "groupchat", description = "The GroupChat desktop app.", sortOptions = false)
     static final class Options {
-        @Option(names = "--profile", paramLabel = "NAME", description = "Another identity on this computer"
-                + " (default: env GROUPCHAT_PROFILE, else \"default\").")
+        @Option(
+                names = "--profile",
+                paramLabel = "NAME",
+                description =
+                        "Another identity on this computer" + " (default: env GROUPCHAT_PROFILE, else \"default\").")
         String profile;
 
-        @Option(names = "--config-dir", paramLabel = "DIR",
+        @Option(
+                names = "--config-dir",
+                paramLabel = "DIR",
                 description = "Keep the profile in DIR (default: system property groupchat.configDir, else the"
                         + " system's config folder).")
         Path configDir;
@@ -42,15 +47,21 @@ public record AppArguments(String profile, Path configDir, String registry, Stri
         @Option(names = "--registry", paramLabel = "tcp://HOST:PORT", description = "Use this registry this time.")
         String registry;
 
-        @Option(names = "--registry-key", paramLabel = "KEY|FILE",
+        @Option(
+                names = "--registry-key",
+                paramLabel = "KEY|FILE",
                 description = "Trust this registry key (40 Z85 characters, or its .key file).")
         String registryKey;
 
-        @Option(names = "--insecure-local-servers",
+        @Option(
+                names = "--insecure-local-servers",
                 description = "Run the servers the app starts itself without security (CURVE).")
         boolean insecureLocalServers;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help and exit.")
         boolean help;
     }
 
@@ -67,9 +78,14 @@ public record AppArguments(String profile, Path configDir, String registry, Stri
             throw new UsageRequested(line.getUsageMessage());
         }
         String profile = options.profile != null ? options.profile : env.getOrDefault("GROUPCHAT_PROFILE", "default");
-        Path configDir = options.configDir != null ? options.configDir
+        Path configDir = options.configDir != null
+                ? options.configDir
                 : configDirProperty == null || configDirProperty.isBlank() ? null : Path.of(configDirProperty);
-        return new AppArguments(profile.isBlank() ? "default" : profile, configDir, options.registry,
-                options.registryKey, options.insecureLocalServers);
+        return new AppArguments(
+                profile.isBlank() ? "default" : profile,
+                configDir,
+                options.registry,
+                options.registryKey,
+                options.insecureLocalServers);
     }
 }

@@ -1,13 +1,14 @@
 package org.groupchat.desktop.app;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.groupchat.desktop.emoji.Emojis;
-import org.groupchat.desktop.fx.Theme;
 import org.groupchat.desktop.fx.AppIcons;
 import org.groupchat.desktop.fx.FxUiExecutor;
+import org.groupchat.desktop.fx.Theme;
 import org.groupchat.desktop.hosting.LocalServers;
 import org.groupchat.desktop.main.MainWindowView;
 import org.groupchat.desktop.main.MainWindowViewModel;
@@ -37,8 +38,13 @@ public final class ChatApplication {
     private final FxUiExecutor ui = new FxUiExecutor();
     private MainWindowViewModel model;
 
-    private ChatApplication(AppArguments arguments, ProfileStore store, CurveKeyPair keys, Optional<Identity> identity,
-            Settings settings, Optional<WindowBounds> window) {
+    private ChatApplication(
+            AppArguments arguments,
+            ProfileStore store,
+            CurveKeyPair keys,
+            Optional<Identity> identity,
+            Settings settings,
+            Optional<WindowBounds> window) {
         this.arguments = arguments;
         this.store = store;
         this.keys = keys;
@@ -49,8 +55,12 @@ public final class ChatApplication {
 
     /** Reads the profile's identity and settings; blocking disk I/O. */
     public static ChatApplication prepare(AppArguments arguments) {
-        ProfilePaths paths = ProfilePaths.resolve(arguments.profile(), arguments.configDir(), System.getenv(),
-                System.getProperty("os.name", ""), java.nio.file.Path.of(System.getProperty("user.home")));
+        ProfilePaths paths = ProfilePaths.resolve(
+                arguments.profile(),
+                arguments.configDir(),
+                System.getenv(),
+                System.getProperty("os.name", ""),
+                Path.of(System.getProperty("user.home")));
         ProfileStore store = new ProfileStore(paths);
         store.removeUnfinishedWrites();
         Emojis.bundled(); // reads the emoji index here, off the FX thread
@@ -80,36 +90,58 @@ public final class ChatApplication {
                 return;
             }
             open(stage, identity, onQuit);
-            ui.inBackground(() -> store.saveIdentity(identity), error -> model.statusProperty()
-                    .set("Could not save your name and id; you will be asked again next time: " + error.getMessage()));
+            ui.inBackground(
+                    () -> store.saveIdentity(identity),
+                    error -> model.statusProperty()
+                            .set("Could not save your name and id; you will be asked again next time: "
+                                    + error.getMessage()));
         });
         dialog.show();
     }
 
     private void open(Stage stage, Identity identity, Runnable onQuit) {
         boolean secureServers = settings.secureLocalServers() && !arguments.insecureLocalServers();
-        LocalServers servers = new LocalServers(store.paths().dataDir(), store.paths().sharedDataDir(), secureServers,
+        LocalServers servers = new LocalServers(
+                store.paths().dataDir(),
+                store.paths().sharedDataDir(),
+                secureServers,
                 identity.userFor(true).id());
-        model = new MainWindowViewModel(ui, store, identity, settings,
-                (name, endpoint, serverKey, listener) -> GroupSession.start(name, endpoint, serverKey, identity.keys(),
-                        identity.userFor(serverKey != null), ui, listener),
-                servers, REGISTRY_REFRESH_MS);
+        model = new MainWindowViewModel(
+                ui,
+                store,
+                identity,
+                settings,
+                (name, endpoint, serverKey, listener) -> GroupSession.start(
+                        name, endpoint, serverKey, identity.keys(), identity.userFor(serverKey != null), ui, listener),
+                servers,
+                REGISTRY_REFRESH_MS);
         MainWindowView[] view = new MainWindowView[1];
-        view[0] = MainWindowView.load(model, stage, () -> {
-            WindowBounds bounds = WindowPlacement.capture(stage, savedWindow, view[0].groupsWidth());
-            ui.inBackground(() -> {
-                store.saveWindow(bounds);
-                return null;
-            }, saved -> quitNow(onQuit), error -> quitNow(onQuit));
-        }, savedWindow.map(WindowBounds::groupsWidth).orElse(WindowPlacement.DEFAULT_GROUPS_WIDTH));
+        view[0] = MainWindowView.load(
+                model,
+                stage,
+                () -> {
+                    WindowBounds bounds = WindowPlacement.capture(stage, savedWindow, view[0].groupsWidth());
+                    ui.inBackground(
+                            () -> {
+                                store.saveWindow(bounds);
+                                return null;
+                            },
+                            saved -> quitNow(onQuit),
+                            error -> quitNow(onQuit));
+                },
+                savedWindow.map(WindowBounds::groupsWidth).orElse(WindowPlacement.DEFAULT_GROUPS_WIDTH));
         Scene scene = new Scene(view[0].root());
-        scene.getStylesheets().add(ChatApplication.class.getResource("/fxml/theme/groupchat.css").toExternalForm());
+        scene.getStylesheets()
+                .add(ChatApplication.class
+                        .getResource("/fxml/theme/groupchat.css")
+                        .toExternalForm());
         stage.setScene(scene);
         AppIcons.apply(stage);
         String title = "GroupChat — " + identity.name()
                 + (arguments.profile().equals(ProfilePaths.DEFAULT_PROFILE) ? "" : " [" + arguments.profile() + "]");
-        stage.titleProperty().bind(view[0].unreadTotal().map(unread -> unread.intValue() == 0 ? title
-                : "(" + unread + ") " + title));
+        stage.titleProperty()
+                .bind(view[0].unreadTotal()
+                        .map(unread -> unread.intValue() == 0 ? title : "(" + unread + ") " + title));
         boolean cascaded = !arguments.profile().equals(ProfilePaths.DEFAULT_PROFILE);
         WindowPlacement.apply(stage, savedWindow, cascaded);
         stage.show();

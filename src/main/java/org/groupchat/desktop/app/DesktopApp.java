@@ -1,24 +1,25 @@
 package org.groupchat.desktop.app;
 
-import org.groupchat.desktop.fx.Links;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.groupchat.desktop.fx.Links;
 import org.groupchat.security.KeyFileException;
 
 /** The JavaFX application: reads the profile in {@link #init} (not on the FX thread), then shows the window. */
 public final class DesktopApp extends Application {
     /** This process's hold on its profile, taken by {@link Launcher} before the toolkit starts; null in tests. */
     static volatile SingleInstance instance;
+
     private ChatApplication app;
 
     @Override
     public void init() {
         List<String> args = getParameters().getRaw();
         try {
-            app = ChatApplication.prepare(AppArguments.parse(args, System.getenv(),
-                    System.getProperty("groupchat.configDir")));
+            app = ChatApplication.prepare(
+                    AppArguments.parse(args, System.getenv(), System.getProperty("groupchat.configDir")));
         } catch (KeyFileException e) {
             System.err.println(e.getMessage());
             System.exit(2);

@@ -22,8 +22,12 @@ public final class Launcher {
         ProfilePaths paths;
         try {
             parsed = AppArguments.parse(List.of(args), System.getenv(), System.getProperty("groupchat.configDir"));
-            paths = ProfilePaths.resolve(parsed.profile(), parsed.configDir(), System.getenv(),
-                    System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+            paths = ProfilePaths.resolve(
+                    parsed.profile(),
+                    parsed.configDir(),
+                    System.getenv(),
+                    System.getProperty("os.name", ""),
+                    Path.of(System.getProperty("user.home")));
             if (parsed.registryKey() != null) {
                 KeyFiles.publicKeyFrom(parsed.registryKey());
             }

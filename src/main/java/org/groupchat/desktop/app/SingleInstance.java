@@ -29,7 +29,7 @@ public final class SingleInstance implements AutoCloseable {
     private final FileLock lock;
     private final ServerSocketChannel server;
     private final Path socketPath;
-    private volatile Runnable onActivate = () -> { };
+    private volatile Runnable onActivate = () -> {};
 
     private SingleInstance(FileChannel lockFile, FileLock lock, ServerSocketChannel server, Path socketPath) {
         this.lockFile = lockFile;
@@ -44,8 +44,8 @@ public final class SingleInstance implements AutoCloseable {
      */
     public static Optional<SingleInstance> claim(Path configDir) throws IOException {
         Files.createDirectories(configDir);
-        FileChannel channel = FileChannel.open(configDir.resolve("instance.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                configDir.resolve("instance.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();

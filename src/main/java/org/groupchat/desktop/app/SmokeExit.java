@@ -25,7 +25,8 @@ final class SmokeExit {
                     if (now != null && !now.isEmpty() && !now.startsWith("Looking for a registry")) {
                         status.removeListener(this);
                         System.out.println("GroupChat: " + now);
-                        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+                        Platform.runLater(
+                                () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
                     }
                 }
             };

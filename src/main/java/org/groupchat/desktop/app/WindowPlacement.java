@@ -29,10 +29,14 @@ final class WindowPlacement {
         double height = Math.min(saved.map(WindowBounds::height).orElse(DEFAULT_HEIGHT), screen.getHeight());
         double shift = cascaded ? CASCADE : 0;
         double x = saved.map(b -> clamp(b.x(), screen.getMinX(), screen.getMaxX() - width))
-                .orElse(clamp(screen.getMinX() + (screen.getWidth() - width) / 2 + shift, screen.getMinX(),
+                .orElse(clamp(
+                        screen.getMinX() + (screen.getWidth() - width) / 2 + shift,
+                        screen.getMinX(),
                         screen.getMaxX() - width));
         double y = saved.map(b -> clamp(b.y(), screen.getMinY(), screen.getMaxY() - height))
-                .orElse(clamp(screen.getMinY() + (screen.getHeight() - height) / 2 + shift, screen.getMinY(),
+                .orElse(clamp(
+                        screen.getMinY() + (screen.getHeight() - height) / 2 + shift,
+                        screen.getMinY(),
                         screen.getMaxY() - height));
         stage.setX(x);
         stage.setY(y);
@@ -47,13 +51,14 @@ final class WindowPlacement {
             WindowBounds old = before.get();
             return new WindowBounds(old.x(), old.y(), old.width(), old.height(), true, groupsWidth);
         }
-        return new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
-                groupsWidth);
+        return new WindowBounds(
+                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(), groupsWidth);
     }
 
     private static Optional<Rectangle2D> screenShowing(WindowBounds bounds) {
         return Screen.getScreensForRectangle(bounds.x(), bounds.y(), Math.max(1, bounds.width()), 40).stream()
-                .findFirst().map(Screen::getVisualBounds);
+                .findFirst()
+                .map(Screen::getVisualBounds);
     }
 
     private static double clamp(double value, double min, double max) {

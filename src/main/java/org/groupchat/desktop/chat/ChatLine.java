@@ -9,16 +9,24 @@ import org.groupchat.protocol.User;
  * events of the log made of it ({@link Folded}): {@code text} is its current text. Immutable; a change of state
  * replaces the row so the list redraws it.
  */
-public record ChatLine(String id, long seq, long ts, User sender, String text, boolean own, SendState state,
-        String problem, Folded folded) {
+public record ChatLine(
+        String id,
+        long seq,
+        long ts,
+        User sender,
+        String text,
+        boolean own,
+        SendState state,
+        String problem,
+        Folded folded) {
 
     /**
      * What the log says of a message besides its first text: edited, gone (why, or null), the message it answers
      * (quoted), reactions, the members it mentions, and whether the row is a notice (a moderator's act, or a kind
      * this app does not know) rather than someone's message.
      */
-    public record Folded(boolean edited, String gone, Quote quote, List<Reaction> reactions, List<String> mentions,
-            boolean notice) {
+    public record Folded(
+            boolean edited, String gone, Quote quote, List<Reaction> reactions, List<String> mentions, boolean notice) {
         static final Folded NONE = new Folded(false, null, null, List.of(), List.of(), false);
 
         public Folded {
@@ -41,14 +49,22 @@ public record ChatLine(String id, long seq, long ts, User sender, String text, b
         }
     }
 
-    public ChatLine(String id, long seq, long ts, User sender, String text, boolean own, SendState state,
-            String problem) {
+    public ChatLine(
+            String id, long seq, long ts, User sender, String text, boolean own, SendState state, String problem) {
         this(id, seq, ts, sender, text, own, state, problem, Folded.NONE);
     }
 
     static ChatLine stored(Message message, boolean own) {
-        return new ChatLine(message.id(), message.seq(), message.ts(), message.sender(), message.text(), own,
-                SendState.SENT, null, new Folded(false, null, null, List.of(), message.mentions(), false));
+        return new ChatLine(
+                message.id(),
+                message.seq(),
+                message.ts(),
+                message.sender(),
+                message.text(),
+                own,
+                SendState.SENT,
+                null,
+                new Folded(false, null, null, List.of(), message.mentions(), false));
     }
 
     static ChatLine pending(String id, User sender, String text, long now) {

@@ -1,7 +1,11 @@
 package org.groupchat.desktop.chat;
 
 import java.time.format.DateTimeParseException;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -24,45 +28,102 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.util.Duration;
 import org.groupchat.desktop.emoji.Emojis;
 import org.groupchat.desktop.fx.Clipboards;
 import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
+import org.groupchat.protocol.ProtocolVersion;
 
 /** Binds ChatTab.fxml to a {@link ChatTabViewModel}; keeps the list scrolled sensibly and handles keys. */
 public final class ChatTabView {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private final ChatTabViewModel model;
     private ConversationScroller scroller;
-    @FXML private Circle connectionDot;
-    @FXML private Label connectionLabel;
-    @FXML private Label securityLabel;
-    @FXML private Label handshakeProblemLabel;
-    @FXML private Label noticeLabel;
-    @FXML private DatePicker sinceDate;
-    @FXML private TextField sinceTime;
-    @FXML private Button loadEarlierButton;
-    @FXML private ListView<ChatLine> messageList;
-    @FXML private Button jumpToLatestButton;
-    @FXML private VBox nothingSincePane;
-    @FXML private Label nothingSinceLabel;
-    @FXML private ListView<Member> memberList;
-    @FXML private SplitPane split;
-    @FXML private VBox membersPane;
-    @FXML private Label refusalLabel;
-    @FXML private TextArea draftArea;
-    @FXML private Button sendButton;
-    @FXML private VBox searchPane;
-    @FXML private TextField searchField;
-    @FXML private Label searchStatus;
-    @FXML private ListView<Message> searchResults;
-    @FXML private Button closeSearchButton;
-    @FXML private Button moreHitsButton;
-    @FXML private HBox composerBar;
-    @FXML private Label composerLabel;
-    @FXML private Button cancelComposerButton;
+
+    @FXML
+    private Circle connectionDot;
+
+    @FXML
+    private Label connectionLabel;
+
+    @FXML
+    private Label securityLabel;
+
+    @FXML
+    private Label handshakeProblemLabel;
+
+    @FXML
+    private Label noticeLabel;
+
+    @FXML
+    private DatePicker sinceDate;
+
+    @FXML
+    private TextField sinceTime;
+
+    @FXML
+    private Button loadEarlierButton;
+
+    @FXML
+    private ListView<ChatLine> messageList;
+
+    @FXML
+    private Button jumpToLatestButton;
+
+    @FXML
+    private VBox nothingSincePane;
+
+    @FXML
+    private Label nothingSinceLabel;
+
+    @FXML
+    private ListView<Member> memberList;
+
+    @FXML
+    private SplitPane split;
+
+    @FXML
+    private VBox membersPane;
+
+    @FXML
+    private Label refusalLabel;
+
+    @FXML
+    private TextArea draftArea;
+
+    @FXML
+    private Button sendButton;
+
+    @FXML
+    private VBox searchPane;
+
+    @FXML
+    private TextField searchField;
+
+    @FXML
+    private Label searchStatus;
+
+    @FXML
+    private ListView<Message> searchResults;
+
+    @FXML
+    private Button closeSearchButton;
+
+    @FXML
+    private Button moreHitsButton;
+
+    @FXML
+    private HBox composerBar;
+
+    @FXML
+    private Label composerLabel;
+
+    @FXML
+    private Button cancelComposerButton;
+
     private SearchBar searchBar;
     private MentionCompletion mentions;
 
@@ -76,7 +137,9 @@ public final class ChatTabView {
         model.connectionProperty().subscribe(this::showConnection);
         showSecurity();
         handshakeProblemLabel.textProperty().bind(model.handshakeProblemProperty());
-        handshakeProblemLabel.visibleProperty().bind(model.handshakeProblemProperty().isNotEmpty());
+        handshakeProblemLabel
+                .visibleProperty()
+                .bind(model.handshakeProblemProperty().isNotEmpty());
         handshakeProblemLabel.managedProperty().bind(handshakeProblemLabel.visibleProperty());
         noticeLabel.textProperty().bind(model.noticeProperty());
         noticeLabel.visibleProperty().bind(model.noticeProperty().isNotEmpty());
@@ -92,7 +155,7 @@ public final class ChatTabView {
         TextSelection selection = new TextSelection();
         messageList.setCellFactory(list -> new MessageCell(model, Emojis.bundled(), selection));
         model.newFromProperty().addListener((obs, was, now) -> messageList.refresh());
-        model.members().addListener((javafx.collections.ListChangeListener<Member>) change -> messageList.refresh());
+        model.members().addListener((ListChangeListener<Member>) change -> messageList.refresh());
         model.history().revealedProperty().addListener((obs, was, now) -> reveal(now));
         // a press anywhere starts afresh; a press on a message's text then starts the new selection there
         messageList.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> selection.clear());
@@ -106,13 +169,17 @@ public final class ChatTabView {
         ConversationScroller scroller = new ConversationScroller(messageList);
         this.scroller = scroller;
         model.followingProperty().bind(scroller.followingProperty());
-        jumpToLatestButton.textProperty().bind(scroller.newBelowProperty().map(n -> n.intValue() == 1
-                ? "1 new message ↓" : n + " new messages ↓"));
+        jumpToLatestButton
+                .textProperty()
+                .bind(scroller.newBelowProperty()
+                        .map(n -> n.intValue() == 1 ? "1 new message ↓" : n + " new messages ↓"));
         jumpToLatestButton.visibleProperty().bind(scroller.newBelowProperty().greaterThan(0));
         model.history().sinceShownProperty().addListener((obs, was, now) -> scroller.scrollToFirst());
         model.history().latestShownProperty().addListener((obs, was, now) -> scroller.scrollToLatest());
         nothingSinceLabel.textProperty().bind(model.history().nothingSinceProperty());
-        nothingSincePane.visibleProperty().bind(model.history().nothingSinceProperty().isNotEmpty());
+        nothingSincePane
+                .visibleProperty()
+                .bind(model.history().nothingSinceProperty().isNotEmpty());
         sinceDate.setDayCellFactory(picker -> new PastDayCell(model.zone()));
         new MembersPaneFolding(split, membersPane).install();
         memberList.setItems(model.members());
@@ -124,8 +191,8 @@ public final class ChatTabView {
         draftArea.textProperty().bindBidirectional(model.draftProperty());
         draftArea.addEventFilter(KeyEvent.KEY_PRESSED, this::onDraftKey);
         mentions = new MentionCompletion(draftArea, model.composer());
-        searchBar = new SearchBar(model, searchPane, searchField, searchStatus, searchResults, closeSearchButton,
-                moreHitsButton);
+        searchBar = new SearchBar(
+                model, searchPane, searchField, searchStatus, searchResults, closeSearchButton, moreHitsButton);
         showComposerMode();
         messageList.skinProperty().addListener((obs, was, skin) -> watchScrollTop());
     }
@@ -184,7 +251,7 @@ public final class ChatTabView {
     /** Ctrl+F: the search bar opens with its field focused. */
     public void openSearch() {
         searchBar.open();
-        if (!model.features().contains(org.groupchat.protocol.ProtocolVersion.SEARCH)) {
+        if (!model.features().contains(ProtocolVersion.SEARCH)) {
             model.search().unavailable();
         }
     }
@@ -201,7 +268,7 @@ public final class ChatTabView {
         }
         scroller.scrollToRow(index);
         messageList.refresh();
-        javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        PauseTransition fade = new PauseTransition(Duration.seconds(2));
         fade.setOnFinished(event -> {
             if (model.history().revealedProperty().get() == reveal) {
                 model.history().revealedProperty().set(null);
@@ -214,22 +281,34 @@ public final class ChatTabView {
     /** "Replying to …" or "Editing your message" above the send box, while either lasts. */
     private void showComposerMode() {
         Composer composer = model.composer();
-        cancelComposerButton.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(
-                org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOSE));
+        cancelComposerButton.setGraphic(
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOSE));
         cancelComposerButton.setAccessibleText("Cancel");
-        javafx.beans.binding.BooleanBinding active = composer.replyingToProperty().isNotNull()
+        BooleanBinding active = composer.replyingToProperty()
+                .isNotNull()
                 .or(composer.editingProperty().isNotNull());
         composerBar.visibleProperty().bind(active);
         composerBar.managedProperty().bind(active);
-        composerLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            ChatLine editing = composer.editingProperty().get();
-            ChatLine replying = composer.replyingToProperty().get();
-            if (editing != null) {
-                return "Editing your message · Esc cancels";
-            }
-            return replying == null ? "" : "Replying to " + (replying.own() ? "yourself"
-                    : DisplayNames.shown(replying.sender().name())) + ": " + firstLine(replying.text());
-        }, composer.replyingToProperty(), composer.editingProperty()));
+        composerLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            ChatLine editing = composer.editingProperty().get();
+                            ChatLine replying = composer.replyingToProperty().get();
+                            if (editing != null) {
+                                return "Editing your message · Esc cancels";
+                            }
+                            return replying == null
+                                    ? ""
+                                    : "Replying to "
+                                            + (replying.own()
+                                                    ? "yourself"
+                                                    : DisplayNames.shown(
+                                                            replying.sender().name()))
+                                            + ": " + firstLine(replying.text());
+                        },
+                        composer.replyingToProperty(),
+                        composer.editingProperty()));
         composer.replyingToProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 focusDraft();
@@ -260,7 +339,9 @@ public final class ChatTabView {
             event.consume();
             return;
         }
-        if (event.getCode() == KeyCode.UP && !event.isShiftDown() && model.composer().editLast()) {
+        if (event.getCode() == KeyCode.UP
+                && !event.isShiftDown()
+                && model.composer().editLast()) {
             event.consume();
             draftArea.end();
             return;
@@ -289,8 +370,11 @@ public final class ChatTabView {
             boolean secure = !fingerprint.isEmpty();
             lock.setClosed(secure);
             securityLabel.setText(secure ? "secure · " + fingerprint : "not encrypted");
-            tip.setText(secure ? "Encrypted (CURVE): only a server holding the key with fingerprint " + fingerprint
-                    + " can answer." : "This group runs without security: others on the network can read it.");
+            tip.setText(
+                    secure
+                            ? "Encrypted (CURVE): only a server holding the key with fingerprint " + fingerprint
+                                    + " can answer."
+                            : "This group runs without security: others on the network can read it.");
         });
     }
 
@@ -320,7 +404,9 @@ public final class ChatTabView {
 
     private void loadEarlierIfAtTop() {
         VirtualFlow<?> flow = (VirtualFlow<?>) messageList.lookup(".virtual-flow");
-        if (flow != null && flow.getFirstVisibleCell() != null && flow.getFirstVisibleCell().getIndex() == 0) {
+        if (flow != null
+                && flow.getFirstVisibleCell() != null
+                && flow.getFirstVisibleCell().getIndex() == 0) {
             model.history().loadEarlier();
         }
     }

@@ -7,9 +7,9 @@ import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -57,8 +57,8 @@ public final class ChatTabViewModel implements SessionListener {
     private final ModerationActions actions;
     private GroupConnection session;
     private final MoveNotice move;
-    private Consumer<ChatLine> onIncoming = line -> { };
-    private Consumer<String> onRemoved = reason -> { };
+    private Consumer<ChatLine> onIncoming = line -> {};
+    private Consumer<String> onRemoved = reason -> {};
 
     public ChatTabViewModel(String groupName, User me, ZoneId zone, LongSupplier clock) {
         this.groupName = groupName;
@@ -74,9 +74,12 @@ public final class ChatTabViewModel implements SessionListener {
         this.actions = new ModerationActions(() -> session, notice);
         IntegerProperty unread = readState.unreadProperty();
         IntegerProperty mentions = readState.mentionsProperty();
-        this.title = Bindings.createStringBinding(() -> groupName
-                + (unread.get() == 0 ? "" : " (" + unread.get() + ")") + (mentions.get() == 0 ? "" : " @" + mentions.get()),
-                unread, mentions);
+        this.title = Bindings.createStringBinding(
+                () -> groupName
+                        + (unread.get() == 0 ? "" : " (" + unread.get() + ")")
+                        + (mentions.get() == 0 ? "" : " @" + mentions.get()),
+                unread,
+                mentions);
         // a message counts as read once it was on screen: tab selected, window focused, view at the latest
         selected.addListener((obs, was, now) -> viewChanged());
         windowFocused.addListener((obs, was, now) -> viewChanged());
@@ -185,10 +188,13 @@ public final class ChatTabViewModel implements SessionListener {
     @Override
     public void arrived(List<Message> messages) {
         List<Message> fresh = conversation.addStored(messages);
-        fresh.stream().filter(m -> m.eventKind().removesMember() && me.id().equals(m.member())).findFirst()
-                .ifPresent(m -> onRemoved.accept(DisplayNames.shown(m.sender().name()) + (m.eventKind() == EventKind.BAN
-                        ? " banned you from " + groupName + "." : " removed you from " + groupName
-                        + "; you may join it again from the list.")));
+        fresh.stream()
+                .filter(m -> m.eventKind().removesMember() && me.id().equals(m.member()))
+                .findFirst()
+                .ifPresent(m -> onRemoved.accept(DisplayNames.shown(m.sender().name())
+                        + (m.eventKind() == EventKind.BAN
+                                ? " banned you from " + groupName + "."
+                                : " removed you from " + groupName + "; you may join it again from the list.")));
         for (Message message : readState.arrived(fresh, inView())) {
             ChatLine line = conversation.lineAt(message.seq());
             if (line != null && !line.folded().notice() && (!muted.get() || line.mentions(me.id()))) {
@@ -350,7 +356,7 @@ public final class ChatTabViewModel implements SessionListener {
     }
 
     /** The seq of the first message below the "new messages" line; 0 for none. */
-    public javafx.beans.property.LongProperty newFromProperty() {
+    public LongProperty newFromProperty() {
         return readState.newFromProperty();
     }
 

@@ -37,7 +37,11 @@ public final class Composer {
     private final Map<String, String> mentioned = new LinkedHashMap<>();
     private final Map<String, Request.Send> unsent = new HashMap<>();
 
-    Composer(Conversation conversation, Supplier<GroupConnection> session, User me, LongSupplier clock,
+    Composer(
+            Conversation conversation,
+            Supplier<GroupConnection> session,
+            User me,
+            LongSupplier clock,
             ObservableList<Member> members) {
         this.conversation = conversation;
         this.session = session;
@@ -58,8 +62,9 @@ public final class Composer {
         ChatLine edited = editing.get();
         if (edited != null) {
             if (!text.equals(edited.text())) {
-                session.get().send(Request.Send.about(null, UUID.randomUUID().toString(), EventKind.EDIT, edited.seq(),
-                        text, null));
+                session.get()
+                        .send(Request.Send.about(
+                                null, UUID.randomUUID().toString(), EventKind.EDIT, edited.seq(), text, null));
             }
             cancel();
             return;
@@ -69,8 +74,15 @@ public final class Composer {
         List<String> mentions = mentionsIn(text);
         String id = UUID.randomUUID().toString();
         ChatLine line = ChatLine.pending(id, me, text, clock.getAsLong());
-        conversation.addPending(line.with(text, new ChatLine.Folded(false, null,
-                replyTo == null ? null : new ChatLine.Quote(replyTo, null, null, false), List.of(), mentions, false)));
+        conversation.addPending(line.with(
+                text,
+                new ChatLine.Folded(
+                        false,
+                        null,
+                        replyTo == null ? null : new ChatLine.Quote(replyTo, null, null, false),
+                        List.of(),
+                        mentions,
+                        false)));
         Request.Send entry = Request.Send.message(null, id, text, replyTo, mentions);
         unsent.put(id, entry);
         draft.set("");
@@ -81,8 +93,12 @@ public final class Composer {
 
     /** The ids of the members picked with @ whose "@name" is still in the text. */
     private List<String> mentionsIn(String text) {
-        return mentioned.entrySet().stream().filter(e -> text.contains("@" + e.getKey())).map(Map.Entry::getValue)
-                .distinct().limit(MAX_MENTIONS).toList();
+        return mentioned.entrySet().stream()
+                .filter(e -> text.contains("@" + e.getKey()))
+                .map(Map.Entry::getValue)
+                .distinct()
+                .limit(MAX_MENTIONS)
+                .toList();
     }
 
     /** Sends a failed message again with the same id and the same quote and mentions. */
@@ -141,7 +157,8 @@ public final class Composer {
                 .filter(m -> !m.id().equals(me.id()))
                 .filter(m -> m.name().toLowerCase(Locale.ROOT).startsWith(prefix)
                         || m.name().toLowerCase(Locale.ROOT).contains(" " + prefix))
-                .limit(limit).toList();
+                .limit(limit)
+                .toList();
     }
 
     /** Notes that the "@name" about to be put in the draft means {@code member}. */

@@ -29,7 +29,7 @@ public final class Conversation {
     private final Set<Long> quotesAsked = new HashSet<>();
     private final Set<Long> quotesWanted = new HashSet<>();
     private final String ownUserId;
-    private LongConsumer quoteMissing = seq -> { };
+    private LongConsumer quoteMissing = seq -> {};
     private long highestSeq;
 
     public Conversation(String ownUserId) {
@@ -61,7 +61,9 @@ public final class Conversation {
             highestSeq = Math.max(highestSeq, message.seq());
             if (isAboutAnother(message)) {
                 if (eventIds.add(message.id())) {
-                    eventsByTarget.computeIfAbsent(message.target(), t -> new TreeMap<>()).put(message.seq(), message);
+                    eventsByTarget
+                            .computeIfAbsent(message.target(), t -> new TreeMap<>())
+                            .put(message.seq(), message);
                     touched.add(message.target());
                 }
             } else {
@@ -130,7 +132,8 @@ public final class Conversation {
             return false;
         }
         for (int i = 0; i < messages.size(); i++) {
-            if (byId.containsKey(messages.get(i).id()) || i > 0 && messages.get(i).seq() <= messages.get(i - 1).seq()) {
+            if (byId.containsKey(messages.get(i).id())
+                    || i > 0 && messages.get(i).seq() <= messages.get(i - 1).seq()) {
                 return false;
             }
         }
@@ -189,8 +192,12 @@ public final class Conversation {
                 ChatLine.Quote fresh = quoteOf(seq);
                 if (!fresh.equals(quote)) {
                     ChatLine.Folded f = line.folded();
-                    set(line, line.with(line.text(), new ChatLine.Folded(f.edited(), f.gone(), fresh, f.reactions(),
-                            f.mentions(), f.notice())));
+                    set(
+                            line,
+                            line.with(
+                                    line.text(),
+                                    new ChatLine.Folded(
+                                            f.edited(), f.gone(), fresh, f.reactions(), f.mentions(), f.notice())));
                 }
             }
         }
@@ -214,8 +221,17 @@ public final class Conversation {
     public void addPending(ChatLine line) {
         byId.put(line.id(), line);
         ChatLine.Quote quote = line.folded().quote();
-        ChatLine shown = quote == null ? line : line.with(line.text(), new ChatLine.Folded(false, null,
-                quoteOf(quote.seq()), List.of(), line.folded().mentions(), false));
+        ChatLine shown = quote == null
+                ? line
+                : line.with(
+                        line.text(),
+                        new ChatLine.Folded(
+                                false,
+                                null,
+                                quoteOf(quote.seq()),
+                                List.of(),
+                                line.folded().mentions(),
+                                false));
         byId.put(line.id(), shown);
         lines.add(shown);
         askForMissingQuotes();
@@ -270,7 +286,11 @@ public final class Conversation {
 
     /** The lowest stored seq, or 0 when nothing is stored. */
     public long firstSeq() {
-        return lines.stream().filter(ChatLine::isStored).mapToLong(ChatLine::seq).findFirst().orElse(0);
+        return lines.stream()
+                .filter(ChatLine::isStored)
+                .mapToLong(ChatLine::seq)
+                .findFirst()
+                .orElse(0);
     }
 
     public int size() {
@@ -289,7 +309,8 @@ public final class Conversation {
 
     private int insertionPoint(long seq) {
         int index = lines.size();
-        while (index > 0 && (!lines.get(index - 1).isStored() || lines.get(index - 1).seq() > seq)) {
+        while (index > 0
+                && (!lines.get(index - 1).isStored() || lines.get(index - 1).seq() > seq)) {
             index--;
         }
         return index;

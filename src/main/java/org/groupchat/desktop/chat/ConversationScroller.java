@@ -111,7 +111,10 @@ final class ConversationScroller {
                 if (following.get() || own) {
                     toLatest = true;
                 } else {
-                    newBelow.set(newBelow.get() + (int) change.getAddedSubList().stream().filter(l -> !l.own()).count());
+                    newBelow.set(newBelow.get()
+                            + (int) change.getAddedSubList().stream()
+                                    .filter(l -> !l.own())
+                                    .count());
                 }
             }
         }
@@ -141,8 +144,8 @@ final class ConversationScroller {
         if (last == null) {
             return true;
         }
-        boolean lastRowShown = last.getIndex() >= size - 1
-                && last.getBoundsInParent().getMaxY() <= flow.getHeight() + 2;
+        boolean lastRowShown =
+                last.getIndex() >= size - 1 && last.getBoundsInParent().getMaxY() <= flow.getHeight() + 2;
         return lastRowShown || flow.getPosition() >= 0.999;
     }
 

@@ -37,7 +37,7 @@ final class EventFolding {
                 case REMOVE -> gone = REMOVED;
                 case REACTION -> react(reactions, event, true);
                 case UNREACTION -> react(reactions, event, false);
-                default -> { }
+                default -> {}
             }
         }
         List<ChatLine.Reaction> shown = new ArrayList<>();
@@ -49,8 +49,8 @@ final class EventFolding {
             });
         }
         ChatLine line = ChatLine.stored(base, own);
-        return line.with(gone == null ? text : "", new ChatLine.Folded(edited, gone, quote, shown,
-                base.mentions(), false));
+        return line.with(
+                gone == null ? text : "", new ChatLine.Folded(edited, gone, quote, shown, base.mentions(), false));
     }
 
     private static void react(Map<String, List<User>> reactions, Message event, boolean on) {

@@ -26,8 +26,7 @@ import org.groupchat.protocol.Message;
  * "nothing since" and the way back), and the latest page. Part of a {@link ChatTabViewModel}; UI thread only.
  */
 public final class HistoryNavigation {
-    private static final DateTimeFormatter TIME_SHOWN =
-            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME_SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     private final Conversation conversation;
     private final Supplier<GroupConnection> session;
     private final StringProperty notice;
@@ -45,7 +44,11 @@ public final class HistoryNavigation {
     private long shownFrom = Long.MIN_VALUE;
     private long requestedSince = Long.MIN_VALUE;
 
-    HistoryNavigation(Conversation conversation, Supplier<GroupConnection> session, StringProperty notice, ZoneId zone,
+    HistoryNavigation(
+            Conversation conversation,
+            Supplier<GroupConnection> session,
+            StringProperty notice,
+            ZoneId zone,
             LongSupplier clock) {
         this.conversation = conversation;
         this.session = session;
@@ -137,7 +140,8 @@ public final class HistoryNavigation {
     }
 
     void newestPage(List<Message> messages, boolean earlier) {
-        conversation.addStored(messages.stream().filter(m -> m.ts() >= shownFrom).toList());
+        conversation.addStored(
+                messages.stream().filter(m -> m.ts() >= shownFrom).toList());
         hasEarlier.set(earlier);
     }
 
@@ -152,8 +156,12 @@ public final class HistoryNavigation {
         shownFrom = requestedSince;
         conversation.replaceStored(messages);
         hasEarlier.set(earlier);
-        nothingSince.set(messages.isEmpty() ? "No messages since " + TIME_SHOWN.format(
-                Instant.ofEpochMilli(requestedSince).atZone(zone)) + "." : "");
+        nothingSince.set(
+                messages.isEmpty()
+                        ? "No messages since "
+                                + TIME_SHOWN.format(
+                                        Instant.ofEpochMilli(requestedSince).atZone(zone)) + "."
+                        : "");
         sinceShown.set(sinceShown.get() + 1);
     }
 

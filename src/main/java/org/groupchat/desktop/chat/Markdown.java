@@ -29,7 +29,13 @@ import org.commonmark.parser.Parser;
  */
 public final class Markdown {
     /** How a span is drawn. */
-    enum Style { BOLD, ITALIC, CODE, CODE_BLOCK, LINK }
+    enum Style {
+        BOLD,
+        ITALIC,
+        CODE,
+        CODE_BLOCK,
+        LINK
+    }
 
     /** A piece of the shown text; {@code link} is the address a LINK opens. */
     record Span(String text, Set<Style> styles, String link) {}
@@ -72,8 +78,8 @@ public final class Markdown {
 
         private void add(String text) {
             if (!text.isEmpty()) {
-                spans.add(new Span(text, EnumSet.copyOf(styles.isEmpty() ? EnumSet.noneOf(Style.class) : styles),
-                        link));
+                spans.add(
+                        new Span(text, EnumSet.copyOf(styles.isEmpty() ? EnumSet.noneOf(Style.class) : styles), link));
             }
         }
 

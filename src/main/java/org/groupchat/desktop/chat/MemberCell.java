@@ -1,6 +1,5 @@
 package org.groupchat.desktop.chat;
 
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;

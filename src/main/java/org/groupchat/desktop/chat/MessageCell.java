@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -38,7 +39,7 @@ final class MessageCell extends ListCell<ChatLine> {
     private final Label newLine = new Label("New messages");
     private final Label notice = new Label();
     private final Label sender = new Label();
-    private final javafx.scene.control.Tooltip senderId = new javafx.scene.control.Tooltip();
+    private final Tooltip senderId = new Tooltip();
     private final Label time = new Label();
     private final Label edited = new Label("(edited)");
     private final QuoteBox quote;
@@ -100,8 +101,11 @@ final class MessageCell extends ListCell<ChatLine> {
         // a filter runs before the control's own handler, which shows the context menu
         addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> menu.prepare());
         // text only wraps when its width is bounded: at most three quarters of the list
-        bubble.maxWidthProperty().bind(listViewProperty().flatMap(list -> list.widthProperty())
-                .orElse(400.0).map(w -> Math.max(200, w.doubleValue() * 0.75)));
+        bubble.maxWidthProperty()
+                .bind(listViewProperty()
+                        .flatMap(list -> list.widthProperty())
+                        .orElse(400.0)
+                        .map(w -> Math.max(200, w.doubleValue() * 0.75)));
     }
 
     private void openMenu() {
@@ -123,8 +127,14 @@ final class MessageCell extends ListCell<ChatLine> {
         show(day, previous == null || !sameDay(previous, date));
         day.setText(dayText(date));
         long newFrom = model.newFromProperty().get();
-        show(newLine, newFrom > 0 && line.seq() >= newFrom && previous != null && previous.seq() > 0
-                && previous.seq() < newFrom && !line.own());
+        show(
+                newLine,
+                newFrom > 0
+                        && line.seq() >= newFrom
+                        && previous != null
+                        && previous.seq() > 0
+                        && previous.seq() < newFrom
+                        && !line.own());
         boolean isNotice = line.folded().notice();
         show(notice, isNotice);
         show(row, !isNotice);
@@ -148,8 +158,10 @@ final class MessageCell extends ListCell<ChatLine> {
         show(text, !line.gone());
         show(gone, line.gone());
         if (line.gone()) {
-            gone.setText(EventFolding.REMOVED.equals(line.folded().gone()) ? "Message removed by an owner"
-                    : "Message deleted");
+            gone.setText(
+                    EventFolding.REMOVED.equals(line.folded().gone())
+                            ? "Message removed by an owner"
+                            : "Message deleted");
         } else {
             text.show(line.id(), line.text(), model.mentionWords(line));
         }
@@ -169,10 +181,17 @@ final class MessageCell extends ListCell<ChatLine> {
 
     private void showReactions(ChatLine line) {
         List<ChatLine.Reaction> shown = line.folded().reactions();
-        reactions.getChildren().setAll(shown.stream()
-                .map(r -> new ReactionChip(r, emojis, r.by(model.me().id()),
-                        () -> model.actions().toggleReaction(line, r.emoji(), model.me().id())))
-                .toList());
+        reactions
+                .getChildren()
+                .setAll(shown.stream()
+                        .map(r -> new ReactionChip(
+                                r,
+                                emojis,
+                                r.by(model.me().id()),
+                                () -> model.actions()
+                                        .toggleReaction(
+                                                line, r.emoji(), model.me().id())))
+                        .toList());
         show(reactions, !shown.isEmpty());
     }
 
@@ -185,7 +204,7 @@ final class MessageCell extends ListCell<ChatLine> {
         state.setText(failed ? "Not sent: " + line.problem() : "Sending…");
     }
 
-    private static void show(javafx.scene.Node node, boolean visible) {
+    private static void show(Node node, boolean visible) {
         node.setVisible(visible);
         node.setManaged(visible);
     }

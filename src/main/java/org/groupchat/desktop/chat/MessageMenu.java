@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
@@ -30,7 +31,11 @@ final class MessageMenu {
     private final Supplier<String> shownText;
     private final ContextMenu menu = new ContextMenu();
 
-    MessageMenu(ChatTabViewModel model, Emojis emojis, TextSelection selection, Supplier<ChatLine> line,
+    MessageMenu(
+            ChatTabViewModel model,
+            Emojis emojis,
+            TextSelection selection,
+            Supplier<ChatLine> line,
             Supplier<String> shownText) {
         this.model = model;
         this.emojis = emojis;
@@ -58,7 +63,10 @@ final class MessageMenu {
         if (alive && has(ProtocolVersion.REACTIONS)) {
             Menu react = new Menu("React");
             QUICK_REACTIONS.forEach((emoji, word) -> {
-                MenuItem item = item(word, () -> model.actions().toggleReaction(current, emoji, model.me().id()));
+                MenuItem item = item(
+                        word,
+                        () -> model.actions()
+                                .toggleReaction(current, emoji, model.me().id()));
                 TextRun run = emojis.index().split(emoji).get(0);
                 if (run.isEmoji()) {
                     item.setGraphic(emojis.glyph(run.emoji(), 18));
@@ -69,25 +77,45 @@ final class MessageMenu {
         }
         if (alive && current.own() && has(ProtocolVersion.EDITS)) {
             menu.getItems().add(item("Edit", () -> model.composer().edit(current)));
-            menu.getItems().add(item("Delete…", () -> confirm("Delete this message?",
-                    "Everyone will see \"Message deleted\" in its place.", "Delete",
-                    () -> model.actions().delete(current))));
+            menu.getItems()
+                    .add(item(
+                            "Delete…",
+                            () -> confirm(
+                                    "Delete this message?",
+                                    "Everyone will see \"Message deleted\" in its place.",
+                                    "Delete",
+                                    () -> model.actions().delete(current))));
         }
         boolean moderates = model.ownerProperty().get() && has(ProtocolVersion.MODERATION) && !current.own();
         if (alive && moderates) {
             menu.getItems().add(new SeparatorMenuItem());
-            menu.getItems().add(item("Remove message…", () -> confirm("Remove this message?",
-                    "You own this group: the message is removed for everyone.", "Remove",
-                    () -> model.actions().remove(current))));
+            menu.getItems()
+                    .add(item(
+                            "Remove message…",
+                            () -> confirm(
+                                    "Remove this message?",
+                                    "You own this group: the message is removed for everyone.",
+                                    "Remove",
+                                    () -> model.actions().remove(current))));
         }
         if (stored && moderates) {
             String name = DisplayNames.shown(current.sender().name());
-            menu.getItems().add(item("Remove " + name + " from the group…", () -> confirm("Remove " + name + "?",
-                    name + " leaves the group and may join again.", "Remove",
-                    () -> model.actions().kick(current.sender().id(), name))));
-            menu.getItems().add(item("Ban " + name + "…", () -> confirm("Ban " + name + "?",
-                    name + " leaves the group and cannot join again until an owner lifts the ban.", "Ban",
-                    () -> model.actions().ban(current.sender().id(), name))));
+            menu.getItems()
+                    .add(item(
+                            "Remove " + name + " from the group…",
+                            () -> confirm(
+                                    "Remove " + name + "?",
+                                    name + " leaves the group and may join again.",
+                                    "Remove",
+                                    () -> model.actions().kick(current.sender().id(), name))));
+            menu.getItems()
+                    .add(item(
+                            "Ban " + name + "…",
+                            () -> confirm(
+                                    "Ban " + name + "?",
+                                    name + " leaves the group and cannot join again until an owner lifts the ban.",
+                                    "Ban",
+                                    () -> model.actions().ban(current.sender().id(), name))));
         }
         if (!menu.getItems().isEmpty()) {
             menu.getItems().add(new SeparatorMenuItem());
@@ -113,7 +141,7 @@ final class MessageMenu {
         ask.initOwner(menu.getOwnerWindow());
         ask.setTitle(verb);
         ask.setHeaderText(header);
-        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText(verb);
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText(verb);
         DialogKeys.closeAfterKeyEvent(ask);
         ask.setOnHidden(event -> {
             if (ask.getResult() == ButtonType.OK) {

@@ -1,20 +1,21 @@
 package org.groupchat.desktop.chat;
 
 import java.text.BreakIterator;
+import java.util.Arrays;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Path;
-import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
-import org.groupchat.desktop.fx.Links;
 import javafx.scene.text.TextFlow;
 import org.groupchat.desktop.emoji.Emojis;
 import org.groupchat.desktop.emoji.TextRun;
+import org.groupchat.desktop.fx.Links;
 
 /**
  * A message's text as a chat shows it: wrapped in any script (bidirectional text included), emoji drawn in colour, and
@@ -91,14 +92,16 @@ final class MessageText extends StackPane {
             }
         }
         textOffset[flowIndex] = textIndex;
-        textOffset = java.util.Arrays.copyOf(textOffset, flowIndex + 1);
+        textOffset = Arrays.copyOf(textOffset, flowIndex + 1);
         showSelection();
     }
 
     private Text textNode(MarkedText piece, Markdown.Span span) {
         Text node = new Text(piece.text());
         node.getStyleClass().add("message-text");
-        span.styles().forEach(style -> node.getStyleClass().add("md-" + style.name().toLowerCase().replace('_', '-')));
+        span.styles()
+                .forEach(style -> node.getStyleClass()
+                        .add("md-" + style.name().toLowerCase().replace('_', '-')));
         if (piece.marked()) {
             node.getStyleClass().add("marked");
         }

@@ -29,10 +29,12 @@ public final class ModerationActions {
 
     /** Adds our {@code emoji} to the message, or takes it back if it is there. */
     public void toggleReaction(ChatLine line, String emoji, String meId) {
-        boolean mine = line.folded().reactions().stream().anyMatch(r -> r.emoji().equals(emoji) && r.by(meId));
+        boolean mine =
+                line.folded().reactions().stream().anyMatch(r -> r.emoji().equals(emoji) && r.by(meId));
         EventKind kind = mine ? EventKind.UNREACTION : EventKind.REACTION;
-        send(Request.Send.about(null, newId(), kind, line.seq(), null, emoji), mine ? "take back " + emoji
-                : "react with " + emoji);
+        send(
+                Request.Send.about(null, newId(), kind, line.seq(), null, emoji),
+                mine ? "take back " + emoji : "react with " + emoji);
     }
 
     /** An owner removes someone else's message. */

@@ -22,9 +22,10 @@ final class ReactionChip extends Button {
             setText(reaction.emoji() + " " + reaction.who().size());
         }
         setAccessibleText(reaction.emoji() + " " + reaction.who().size());
-        setTooltip(new Tooltip(reaction.who().stream().map(u -> DisplayNames.shown(u.name()))
-                .collect(Collectors.joining(", ")) + " reacted with " + reaction.emoji()
-                + (mine ? "\nClick to take yours back" : "\nClick to react too")));
+        setTooltip(new Tooltip(
+                reaction.who().stream().map(u -> DisplayNames.shown(u.name())).collect(Collectors.joining(", "))
+                        + " reacted with " + reaction.emoji()
+                        + (mine ? "\nClick to take yours back" : "\nClick to react too")));
         setFocusTraversable(false);
         setOnAction(event -> toggle.run());
     }

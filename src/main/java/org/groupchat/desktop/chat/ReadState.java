@@ -59,17 +59,22 @@ final class ReadState {
 
     /** New rows arrived; returns those that count as unread (from others, while not in view). */
     List<Message> arrived(List<Message> fresh, boolean inView) {
-        List<Message> unseen = fresh.stream().filter(m -> !m.sender().id().equals(meId)).toList();
+        List<Message> unseen =
+                fresh.stream().filter(m -> !m.sender().id().equals(meId)).toList();
         if (serverKeepsMarkers()) {
             recount(inView);
-            return inView ? List.of() : unseen.stream().filter(m -> m.seq() > readSeq).toList();
+            return inView
+                    ? List.of()
+                    : unseen.stream().filter(m -> m.seq() > readSeq).toList();
         }
         if (inView) {
             return List.of();
         }
         unread.set(unread.get() + unseen.size());
-        mentions.set(mentions.get() + (int) unseen.stream()
-                .filter(m -> m.mentions() != null && m.mentions().contains(meId)).count());
+        mentions.set(mentions.get()
+                + (int) unseen.stream()
+                        .filter(m -> m.mentions() != null && m.mentions().contains(meId))
+                        .count());
         return unseen;
     }
 
@@ -107,7 +112,10 @@ final class ReadState {
         int count = 0;
         int mentioning = 0;
         for (ChatLine line : conversation.lines()) {
-            if (line.seq() > readSeq && !line.own() && !line.gone() && !line.folded().notice()) {
+            if (line.seq() > readSeq
+                    && !line.own()
+                    && !line.gone()
+                    && !line.folded().notice()) {
                 count++;
                 mentioning += line.mentions(meId) ? 1 : 0;
             }

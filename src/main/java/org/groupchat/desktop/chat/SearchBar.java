@@ -27,8 +27,14 @@ final class SearchBar {
     private final VBox pane;
     private final TextField field;
 
-    SearchBar(ChatTabViewModel model, VBox pane, TextField field, Label status, ListView<Message> results,
-            Button close, Button more) {
+    SearchBar(
+            ChatTabViewModel model,
+            VBox pane,
+            TextField field,
+            Label status,
+            ListView<Message> results,
+            Button close,
+            Button more) {
         this.search = model.search();
         this.pane = pane;
         this.field = field;

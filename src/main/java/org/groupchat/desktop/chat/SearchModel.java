@@ -1,6 +1,7 @@
 package org.groupchat.desktop.chat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -60,8 +61,10 @@ public final class SearchModel {
             hits.setAll(page);
         }
         more.set(older);
-        status.set(hits.isEmpty() ? "No messages match \"" + asked + "\"."
-                : hits.size() + (older ? "+" : "") + (hits.size() == 1 ? " message" : " messages"));
+        status.set(
+                hits.isEmpty()
+                        ? "No messages match \"" + asked + "\"."
+                        : hits.size() + (older ? "+" : "") + (hits.size() == 1 ? " message" : " messages"));
     }
 
     void failed(String forQuery, String reason) {
@@ -84,7 +87,9 @@ public final class SearchModel {
 
     /** The words of the query shown, for highlighting. */
     public List<String> terms() {
-        return asked == null ? List.of() : List.of(asked.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+        return asked == null
+                ? List.of()
+                : List.of(asked.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
     }
 
     public StringProperty queryProperty() {

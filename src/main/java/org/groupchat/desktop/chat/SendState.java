@@ -2,5 +2,7 @@ package org.groupchat.desktop.chat;
 
 /** Where one of our own messages is: on its way, stored by the server, or refused/unanswered. */
 public enum SendState {
-    PENDING, SENT, FAILED
+    PENDING,
+    SENT,
+    FAILED
 }

@@ -116,6 +116,5 @@ public final class EmojiIndex {
         return end < text.length() && text.charAt(end) == '\uFE0F' ? end + 1 : end;
     }
 
-    private record Match(Emoji emoji, int end) {
-    }
+    private record Match(Emoji emoji, int end) {}
 }

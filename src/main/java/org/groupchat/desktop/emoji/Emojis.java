@@ -1,8 +1,8 @@
 package org.groupchat.desktop.emoji;
 
 import javafx.geometry.Rectangle2D;
-import javafx.scene.image.Image;
 import javafx.scene.Node;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
@@ -53,7 +53,8 @@ public final class Emojis {
     }
 
     private static final class Holder {
-        static final Emojis BUNDLED = new Emojis(EmojiIndex.bundled(),
+        static final Emojis BUNDLED = new Emojis(
+                EmojiIndex.bundled(),
                 new Image(Emojis.class.getResource("/emoji/sheet-32.png").toExternalForm(), true));
     }
 }

@@ -5,8 +5,7 @@ import javafx.scene.input.ClipboardContent;
 
 /** Puts text on the system clipboard (FX thread). */
 public final class Clipboards {
-    private Clipboards() {
-    }
+    private Clipboards() {}
 
     public static void copy(String text) {
         if (text == null || text.isEmpty()) {

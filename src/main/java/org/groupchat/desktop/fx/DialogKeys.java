@@ -36,8 +36,10 @@ public final class DialogKeys {
 
     private static Optional<Button> focusedButton(DialogPane pane) {
         Node focused = pane.getScene() == null ? null : pane.getScene().getFocusOwner();
-        return focused instanceof Button button && pane.getButtonTypes().stream()
-                .anyMatch(type -> pane.lookupButton(type) == button) ? Optional.of(button) : Optional.empty();
+        return focused instanceof Button button
+                        && pane.getButtonTypes().stream().anyMatch(type -> pane.lookupButton(type) == button)
+                ? Optional.of(button)
+                : Optional.empty();
     }
 
     private static Optional<Button> button(DialogPane pane, Predicate<Button> which) {

@@ -22,13 +22,13 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
     }
 
     @Override
-    public <T> void inBackground(Callable<T> work, Consumer<? super T> onSuccess,
-            Consumer<? super Throwable> onFailure) {
+    public <T> void inBackground(
+            Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         background.execute(() -> {
             try {
                 T result = work.call();
                 Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception | Error e) {
+            } catch (Exception | LinkageError e) { // a class or native library that fails to load is reported too
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });

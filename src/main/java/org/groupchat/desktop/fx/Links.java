@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /** Opens a link from a message in the system's browser (or mail program), through the application's HostServices. */
 public final class Links {
-    private static volatile Consumer<String> opener = address -> { };
+    private static volatile Consumer<String> opener = address -> {};
     private static volatile String lastOpened;
 
     private Links() {}

@@ -17,9 +17,12 @@ public interface UiExecutor {
 
     /** Runs {@code work} in the background with no result to deliver; a failure goes to {@code onFailure}. */
     default void inBackground(Runnable work, Consumer<? super Throwable> onFailure) {
-        inBackground(() -> {
-            work.run();
-            return null;
-        }, ignored -> { }, onFailure);
+        inBackground(
+                () -> {
+                    work.run();
+                    return null;
+                },
+                ignored -> {},
+                onFailure);
     }
 }

@@ -16,13 +16,27 @@ import org.groupchat.protocol.GroupInfo;
 /** Binds GroupsPane.fxml to a {@link GroupsViewModel}: filter box, table, Join button and double-click. */
 public final class GroupsView {
     private final GroupsViewModel model;
-    @FXML private TextField filterField;
-    @FXML private TableView<GroupInfo> groupTable;
-    @FXML private TableColumn<GroupInfo, String> nameColumn;
-    @FXML private TableColumn<GroupInfo, Integer> membersColumn;
-    @FXML private TableColumn<GroupInfo, Integer> onlineColumn;
-    @FXML private Button joinButton;
-    @FXML private Label statusLabel;
+
+    @FXML
+    private TextField filterField;
+
+    @FXML
+    private TableView<GroupInfo> groupTable;
+
+    @FXML
+    private TableColumn<GroupInfo, String> nameColumn;
+
+    @FXML
+    private TableColumn<GroupInfo, Integer> membersColumn;
+
+    @FXML
+    private TableColumn<GroupInfo, Integer> onlineColumn;
+
+    @FXML
+    private Button joinButton;
+
+    @FXML
+    private Label statusLabel;
 
     public GroupsView(GroupsViewModel model) {
         this.model = model;
@@ -33,9 +47,12 @@ public final class GroupsView {
         filterField.textProperty().bindBidirectional(model.filterProperty());
         groupTable.setItems(model.shownGroups());
         groupTable.setPlaceholder(new Label("No live groups"));
-        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        membersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().members()));
-        onlineColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().online()));
+        nameColumn.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        membersColumn.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().members()));
+        onlineColumn.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().online()));
         groupTable.setRowFactory(table -> {
             TableRow<GroupInfo> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
@@ -53,8 +70,11 @@ public final class GroupsView {
                 model.join(selected);
             }
         });
-        filterField.setOnAction(event -> model.shownGroups().stream().findFirst().ifPresent(model::join));
-        joinButton.disableProperty().bind(groupTable.getSelectionModel().selectedItemProperty().isNull());
+        filterField.setOnAction(
+                event -> model.shownGroups().stream().findFirst().ifPresent(model::join));
+        joinButton
+                .disableProperty()
+                .bind(groupTable.getSelectionModel().selectedItemProperty().isNull());
         statusLabel.textProperty().bind(model.statusProperty());
     }
 

@@ -22,14 +22,15 @@ public final class GroupsViewModel {
             new SortedList<>(filtered, (a, b) -> a.name().compareToIgnoreCase(b.name()));
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Looking for the registry…");
-    private Consumer<GroupInfo> onJoin = group -> { };
+    private Consumer<GroupInfo> onJoin = group -> {};
     // members and online as the group itself told an open tab: fresher than the registry's, which lag a heartbeat
     private final Map<String, int[]> countsFromTabs = new HashMap<>();
 
     public GroupsViewModel() {
         filter.addListener((obs, was, now) -> {
             String needle = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
-            filtered.setPredicate(g -> needle.isEmpty() || g.name().toLowerCase(Locale.ROOT).contains(needle));
+            filtered.setPredicate(
+                    g -> needle.isEmpty() || g.name().toLowerCase(Locale.ROOT).contains(needle));
         });
     }
 
@@ -39,7 +40,8 @@ public final class GroupsViewModel {
 
     /** Brings the list up to date in place, so the selection and scroll position survive a refresh. */
     public void update(List<GroupInfo> live) {
-        Map<String, GroupInfo> byName = live.stream().map(this::withCountsFromTab)
+        Map<String, GroupInfo> byName = live.stream()
+                .map(this::withCountsFromTab)
                 .collect(Collectors.toMap(GroupInfo::name, g -> g, (a, b) -> a));
         groups.removeIf(g -> !byName.containsKey(g.name()));
         for (int i = 0; i < groups.size(); i++) {
@@ -49,8 +51,10 @@ public final class GroupsViewModel {
             }
         }
         groups.addAll(byName.values());
-        status.set(live.isEmpty() ? "No groups yet: create one with File › New group…"
-                : live.size() == 1 ? "1 group" : live.size() + " groups");
+        status.set(
+                live.isEmpty()
+                        ? "No groups yet: create one with File › New group…"
+                        : live.size() == 1 ? "1 group" : live.size() + " groups");
     }
 
     /** An open tab's member list changed: the row shows its counts at once. */
@@ -74,7 +78,13 @@ public final class GroupsViewModel {
         if (counts == null || (counts[0] == group.members() && counts[1] == group.online())) {
             return group;
         }
-        return new GroupInfo(group.name(), group.endpoint(), counts[0], counts[1], group.lastSeq(), group.since(),
+        return new GroupInfo(
+                group.name(),
+                group.endpoint(),
+                counts[0],
+                counts[1],
+                group.lastSeq(),
+                group.since(),
                 group.publicKey());
     }
 

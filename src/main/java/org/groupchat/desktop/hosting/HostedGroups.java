@@ -32,7 +32,8 @@ public final class HostedGroups {
             }
             hosted = servers.host(group.name(), bind(0), registry, registryKey);
         }
-        store.addHostedGroup(new HostedGroup(group.name(), Endpoint.parse(hosted.endpoint()).port()));
+        store.addHostedGroup(
+                new HostedGroup(group.name(), Endpoint.parse(hosted.endpoint()).port()));
         return hosted;
     }
 

@@ -74,7 +74,6 @@ public final class LocalServers implements AutoCloseable {
         }
     }
 
-
     /**
      * Starts a registry bound to {@code registryAddress} and a "Lobby" group registered with it; returns the
      * registry's public key, or null without security.
@@ -83,7 +82,8 @@ public final class LocalServers implements AutoCloseable {
         refuseOnceClosed();
         RegistryConfig config = RegistryConfig.bindingTo(registryAddress);
         CurveKeyPair keys = secure ? KeyFiles.loadOrCreate(sharedDir.resolve("keys"), "registry") : null;
-        RegistryServer registry = new RegistryServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)));
+        RegistryServer registry =
+                new RegistryServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)));
         registry.start();
         running.add(registry);
         String registryKey = keys == null ? null : keys.publicKey();
@@ -116,12 +116,13 @@ public final class LocalServers implements AutoCloseable {
             store.close();
             throw e;
         }
-        GroupServerConfig config = GroupServerConfig.of(name, bind, registryAddress).withRegistryKey(registryKey);
+        GroupServerConfig config =
+                GroupServerConfig.of(name, bind, registryAddress).withRegistryKey(registryKey);
         if (keys != null && ownerId != null) {
             config = config.withOwners(List.of(ownerId));
         }
-        GroupServer server = new GroupServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)),
-                store);
+        GroupServer server =
+                new GroupServer(keys == null ? config : config.withSecurity(ServerSecurity.withKeys(keys)), store);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -8,9 +8,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.desktop.fx.Validation;
-import javafx.stage.Window;
 import org.groupchat.desktop.main.MainWindowViewModel;
 
 /** "New group…": a name and an optional port; a refused input keeps the dialog open and says why. */

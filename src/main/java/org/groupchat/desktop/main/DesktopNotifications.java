@@ -25,14 +25,17 @@ final class DesktopNotifications {
     private final CompletableFuture<Path> command;
 
     private DesktopNotifications(boolean wanted) {
-        command = wanted ? CompletableFuture.supplyAsync(DesktopNotifications::findNotifySend, runner)
+        command = wanted
+                ? CompletableFuture.supplyAsync(DesktopNotifications::findNotifySend, runner)
                 : CompletableFuture.completedFuture(null);
     }
 
     /** Looks for the system's notifications on Linux, unless {@code groupchat.inWindowNotifications} is set. */
     static DesktopNotifications detect() {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        return new DesktopNotifications(linux && !Boolean.getBoolean("groupchat.inWindowNotifications")
+        boolean linux =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        return new DesktopNotifications(linux
+                && !Boolean.getBoolean("groupchat.inWindowNotifications")
                 && System.getenv("DBUS_SESSION_BUS_ADDRESS") != null);
     }
 
@@ -49,9 +52,16 @@ final class DesktopNotifications {
         runner.execute(() -> {
             try {
                 // the body may be read as markup: a member's "<b>" stays text
-                Process process = new ProcessBuilder(notifySend.toString(), "--app-name=GroupChat",
-                        "--icon=groupchat", "--", title, escapeMarkup(text)).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Process process = new ProcessBuilder(
+                                notifySend.toString(),
+                                "--app-name=GroupChat",
+                                "--icon=groupchat",
+                                "--",
+                                title,
+                                escapeMarkup(text))
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 process.waitFor();
             } catch (IOException e) {
                 LOG.debug("notify-send failed", e);

@@ -2,36 +2,41 @@ package org.groupchat.desktop.main;
 
 import java.util.HashMap;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.groupchat.desktop.chat.ChatTabView;
 import org.groupchat.desktop.chat.ChatTabViewModel;
 import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.fx.Theme;
-import org.groupchat.desktop.groups.GroupsView;
-import org.groupchat.desktop.registry.RegistryDialog;
 import org.groupchat.desktop.fx.Views;
+import org.groupchat.desktop.groups.GroupsView;
 import org.groupchat.desktop.hosting.NewGroupDialog;
+import org.groupchat.desktop.registry.RegistryDialog;
 
 /** Binds MainWindow.fxml to a {@link MainWindowViewModel}: menu, groups pane, one tab per joined group. */
 public final class MainWindowView {
@@ -43,18 +48,42 @@ public final class MainWindowView {
     private final IntegerProperty unreadTotal = new SimpleIntegerProperty();
     private final InvalidationListener recountUnread = observable -> recountUnread();
     private Parent root;
-    @FXML private SplitPane mainSplit;
-    @FXML private TabPane tabPane;
-    @FXML private Label emptyHint;
-    @FXML private Label statusLabel;
-    @FXML private Label identityLabel;
-    @FXML private Label registrySecurityLabel;
-    @FXML private MenuItem leaveItem;
-    @FXML private MenuItem closeItem;
-    @FXML private MenuItem searchItem;
-    @FXML private CheckMenuItem muteItem;
-    @FXML private RadioMenuItem lightThemeItem;
-    @FXML private RadioMenuItem darkThemeItem;
+
+    @FXML
+    private SplitPane mainSplit;
+
+    @FXML
+    private TabPane tabPane;
+
+    @FXML
+    private Label emptyHint;
+
+    @FXML
+    private Label statusLabel;
+
+    @FXML
+    private Label identityLabel;
+
+    @FXML
+    private Label registrySecurityLabel;
+
+    @FXML
+    private MenuItem leaveItem;
+
+    @FXML
+    private MenuItem closeItem;
+
+    @FXML
+    private MenuItem searchItem;
+
+    @FXML
+    private CheckMenuItem muteItem;
+
+    @FXML
+    private RadioMenuItem lightThemeItem;
+
+    @FXML
+    private RadioMenuItem darkThemeItem;
 
     private MainWindowView(MainWindowViewModel model, Stage stage, Runnable onQuit) {
         this.model = model;
@@ -92,9 +121,9 @@ public final class MainWindowView {
     private void keepGroupsWidth(double width) {
         Node groups = mainSplit.getItems().get(0);
         SplitPane.setResizableWithParent(groups, false);
-        mainSplit.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        mainSplit.widthProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number now) {
+            public void changed(ObservableValue<? extends Number> obs, Number was, Number now) {
                 if (now.doubleValue() > 0) {
                     mainSplit.setDividerPositions(Math.min(width, now.doubleValue() / 2) / now.doubleValue());
                     mainSplit.widthProperty().removeListener(this);
@@ -112,9 +141,10 @@ public final class MainWindowView {
         fullStatus.textProperty().bind(model.statusProperty());
         statusLabel.setTooltip(fullStatus);
         identityLabel.setText("You are " + model.identity().name());
-        identityLabel.setTooltip(new Tooltip("Your key's fingerprint: " + model.identity().fingerprint()));
+        identityLabel.setTooltip(
+                new Tooltip("Your key's fingerprint: " + model.identity().fingerprint()));
         showRegistrySecurity();
-        emptyHint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabPane.getTabs()));
+        emptyHint.visibleProperty().bind(Bindings.isEmpty(tabPane.getTabs()));
         model.tabs().forEach(this::addTab);
         model.tabs().addListener((ListChangeListener<ChatTabViewModel>) change -> {
             while (change.next()) {
@@ -122,18 +152,27 @@ public final class MainWindowView {
                 change.getAddedSubList().forEach(this::addTab);
             }
         });
-        tabPane.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
-                model.selectedTabProperty().set(now == null ? null : (ChatTabViewModel) now.getUserData()));
+        tabPane.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, was, now) ->
+                        model.selectedTabProperty().set(now == null ? null : (ChatTabViewModel) now.getUserData()));
         model.selectedTabProperty().addListener((obs, was, now) -> {
             Tab tab = tabsByModel.get(now);
             if (tab != null) {
                 tabPane.getSelectionModel().select(tab);
             }
         });
-        leaveItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
-        closeItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
-        searchItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
-        muteItem.disableProperty().bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
+        leaveItem
+                .disableProperty()
+                .bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
+        closeItem
+                .disableProperty()
+                .bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
+        searchItem
+                .disableProperty()
+                .bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
+        muteItem.disableProperty()
+                .bind(tabPane.getSelectionModel().selectedItemProperty().isNull());
         model.selectedTabProperty().subscribe((was, now) -> {
             if (was != null) {
                 muteItem.selectedProperty().unbindBidirectional(was.mutedProperty());
@@ -159,10 +198,10 @@ public final class MainWindowView {
 
     /** Ctrl+Tab and Ctrl+Shift+Tab (also Ctrl+PageDown/PageUp) move between tabs wherever the focus is. */
     private void switchTabsByKey(KeyEvent event) {
-        boolean next = event.isShortcutDown() && (event.getCode() == KeyCode.TAB && !event.isShiftDown()
-                || event.getCode() == KeyCode.PAGE_DOWN);
-        boolean previous = event.isShortcutDown() && (event.getCode() == KeyCode.TAB && event.isShiftDown()
-                || event.getCode() == KeyCode.PAGE_UP);
+        boolean next = event.isShortcutDown()
+                && (event.getCode() == KeyCode.TAB && !event.isShiftDown() || event.getCode() == KeyCode.PAGE_DOWN);
+        boolean previous = event.isShortcutDown()
+                && (event.getCode() == KeyCode.TAB && event.isShiftDown() || event.getCode() == KeyCode.PAGE_UP);
         int count = tabPane.getTabs().size();
         if (!(next || previous) || count == 0) {
             return;
@@ -182,8 +221,10 @@ public final class MainWindowView {
             boolean secure = fingerprint != null && !fingerprint.isEmpty();
             lock.setClosed(secure);
             registrySecurityLabel.setText(secure ? "registry " + fingerprint : "registry not encrypted");
-            tip.setText(secure ? "The registry answered with the key you trusted (fingerprint " + fingerprint + ")."
-                    : "The registry runs without security.");
+            tip.setText(
+                    secure
+                            ? "The registry answered with the key you trusted (fingerprint " + fingerprint + ")."
+                            : "The registry runs without security.");
         });
     }
 
@@ -193,7 +234,9 @@ public final class MainWindowView {
     }
 
     private void recountUnread() {
-        unreadTotal.set(model.tabs().stream().mapToInt(tab -> tab.unreadProperty().get()).sum());
+        unreadTotal.set(model.tabs().stream()
+                .mapToInt(tab -> tab.unreadProperty().get())
+                .sum());
     }
 
     private void addTab(ChatTabViewModel tabModel) {
@@ -221,7 +264,7 @@ public final class MainWindowView {
         tabsByModel.put(tabModel, tab);
         tabPane.getTabs().add(tab);
         if (tab.isSelected()) {
-            javafx.application.Platform.runLater(view[0]::focusDraft);
+            Platform.runLater(view[0]::focusDraft);
         }
     }
 
@@ -238,13 +281,15 @@ public final class MainWindowView {
     }
 
     private void confirmLeave(ChatTabViewModel tabModel) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+        Alert ask = new Alert(
+                Alert.AlertType.CONFIRMATION,
                 "You will stop receiving its messages, and it will not reopen next time.",
-                ButtonType.CANCEL, ButtonType.OK);
+                ButtonType.CANCEL,
+                ButtonType.OK);
         ask.initOwner(stage);
         ask.setTitle("Leave group");
         ask.setHeaderText("Leave \"" + tabModel.groupName() + "\"?");
-        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText("Leave");
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText("Leave");
         DialogKeys.closeAfterKeyEvent(ask);
         ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.leave(tabModel));
     }
@@ -267,8 +312,12 @@ public final class MainWindowView {
 
     @FXML
     private void quickSwitch() {
-        new QuickSwitcher(stage, model.tabs().stream().map(ChatTabViewModel::groupName).toList())
-                .choose(name -> model.tabs().stream().filter(t -> t.groupName().equals(name)).findFirst()
+        new QuickSwitcher(
+                        stage,
+                        model.tabs().stream().map(ChatTabViewModel::groupName).toList())
+                .choose(name -> model.tabs().stream()
+                        .filter(t -> t.groupName().equals(name))
+                        .findFirst()
                         .ifPresent(model.selectedTabProperty()::set));
     }
 

@@ -17,21 +17,21 @@ import org.groupchat.client.PlaintextRefusedException;
 import org.groupchat.desktop.chat.ChatTabViewModel;
 import org.groupchat.desktop.fx.Theme;
 import org.groupchat.desktop.fx.UiExecutor;
+import org.groupchat.desktop.fx.Validation;
 import org.groupchat.desktop.groups.GroupsViewModel;
 import org.groupchat.desktop.hosting.Hosted;
 import org.groupchat.desktop.hosting.HostedGroups;
 import org.groupchat.desktop.hosting.LocalServers;
+import org.groupchat.desktop.hosting.NewGroupInput;
 import org.groupchat.desktop.profile.HostedGroup;
-import org.groupchat.desktop.registry.RegistryConnection;
-import org.groupchat.desktop.fx.Validation;
 import org.groupchat.desktop.profile.Identity;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
+import org.groupchat.desktop.registry.RegistryConnection;
+import org.groupchat.desktop.session.SessionFactory;
 import org.groupchat.protocol.GroupInfo;
 import org.groupchat.protocol.Member;
-import org.groupchat.desktop.session.SessionFactory;
-import org.groupchat.desktop.hosting.NewGroupInput;
 
 /**
  * The main window's state: the groups list, the open tabs and their sessions, the status bar and the groups this
@@ -53,10 +53,16 @@ public final class MainWindowViewModel {
     private final ObjectProperty<ChatTabViewModel> selectedTab = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("Starting…");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
-    private Consumer<IncomingMessage> onIncoming = message -> { };
+    private Consumer<IncomingMessage> onIncoming = message -> {};
 
-    public MainWindowViewModel(UiExecutor ui, ProfileStore store, Identity identity, Settings settings,
-            SessionFactory sessions, LocalServers localServers, long refreshMs) {
+    public MainWindowViewModel(
+            UiExecutor ui,
+            ProfileStore store,
+            Identity identity,
+            Settings settings,
+            SessionFactory sessions,
+            LocalServers localServers,
+            long refreshMs) {
         this.ui = ui;
         this.store = store;
         this.identity = identity;
@@ -69,8 +75,15 @@ public final class MainWindowViewModel {
             now.apply();
             saveSettings();
         });
-        registry = new RegistryConnection(ui, identity.keys(), localServers, settings.registry(),
-                settings.registryKeys(), refreshMs, status, new RegistryConnection.Listener() {
+        registry = new RegistryConnection(
+                ui,
+                identity.keys(),
+                localServers,
+                settings.registry(),
+                settings.registryKeys(),
+                refreshMs,
+                status,
+                new RegistryConnection.Listener() {
                     @Override
                     public void groupsListed(List<GroupInfo> live) {
                         groupsArrived(live);
@@ -99,12 +112,15 @@ public final class MainWindowViewModel {
     private void hostAgain() {
         String at = registry.address();
         String registryKey = registry.trustedKey(at);
-        ui.inBackground(() -> hosted.hostAgain(at, registryKey), problems -> {
-            if (!problems.isEmpty()) {
-                status.set(String.join(" ", problems));
-            }
-            registry.refreshNow();
-        }, error -> status.set("Could not host your groups again: " + error.getMessage()));
+        ui.inBackground(
+                () -> hosted.hostAgain(at, registryKey),
+                problems -> {
+                    if (!problems.isEmpty()) {
+                        status.set(String.join(" ", problems));
+                    }
+                    registry.refreshNow();
+                },
+                error -> status.set("Could not host your groups again: " + error.getMessage()));
     }
 
     /** The look of every window; a change applies at once and is remembered. */
@@ -170,12 +186,15 @@ public final class MainWindowViewModel {
         status.set("Starting the group \"" + groupName + "\"…");
         String registryKey = registry.trustedKey(at);
         HostedGroup group = new HostedGroup(groupName, port);
-        ui.inBackground(() -> hosted.host(group, at, registryKey, false), (Hosted started) -> {
-            status.set("Hosting \"" + groupName + "\" at " + started.endpoint()
-                    + "; it is hosted again, with its history, each time GroupChat starts.");
-            join(new GroupInfo(groupName, started.endpoint(), 0, 0, 0, 0, started.publicKey()));
-            registry.refreshNow();
-        }, error -> status.set("Could not start \"" + groupName + "\": " + error.getMessage()));
+        ui.inBackground(
+                () -> hosted.host(group, at, registryKey, false),
+                (Hosted started) -> {
+                    status.set("Hosting \"" + groupName + "\" at " + started.endpoint()
+                            + "; it is hosted again, with its history, each time GroupChat starts.");
+                    join(new GroupInfo(groupName, started.endpoint(), 0, 0, 0, 0, started.publicKey()));
+                    registry.refreshNow();
+                },
+                error -> status.set("Could not start \"" + groupName + "\": " + error.getMessage()));
         return Validation.ok();
     }
 
@@ -183,11 +202,14 @@ public final class MainWindowViewModel {
     public void quit(Runnable done) {
         tabs.forEach(ChatTabViewModel::close);
         status.set("Closing…");
-        ui.inBackground(() -> {
-            registry.close();
-            localServers.close();
-            return null;
-        }, ignored -> done.run(), error -> done.run());
+        ui.inBackground(
+                () -> {
+                    registry.close();
+                    localServers.close();
+                    return null;
+                },
+                ignored -> done.run(),
+                error -> done.run());
     }
 
     private void groupsArrived(List<GroupInfo> live) {
@@ -195,8 +217,8 @@ public final class MainWindowViewModel {
         for (GroupInfo group : live) {
             JoinedGroup known = joined.get(group.name());
             ChatTabViewModel tab = tab(group.name());
-            JoinedGroup now = new JoinedGroup(group.name(), group.endpoint(), group.publicKey(),
-                    known != null && known.muted());
+            JoinedGroup now =
+                    new JoinedGroup(group.name(), group.endpoint(), group.publicKey(), known != null && known.muted());
             if (known == null || tab == null || known.equals(now) || plaintextRefused(group)) {
                 continue;
             }
@@ -244,17 +266,19 @@ public final class MainWindowViewModel {
 
     private ChatTabViewModel newTab(JoinedGroup group) {
         String name = group.name();
-        ChatTabViewModel tab = new ChatTabViewModel(name, identity.userFor(group.publicKey() != null),
-                ZoneId.systemDefault(), System::currentTimeMillis);
-        tab.setOnIncoming(line -> onIncoming.accept(new IncomingMessage(name, line, line.mentions(tab.me().id()))));
+        ChatTabViewModel tab = new ChatTabViewModel(
+                name, identity.userFor(group.publicKey() != null), ZoneId.systemDefault(), System::currentTimeMillis);
+        tab.setOnIncoming(line -> onIncoming.accept(
+                new IncomingMessage(name, line, line.mentions(tab.me().id()))));
         // LEAVE too: after a kick the session may already have joined again on its own
         tab.setOnRemoved(reason -> {
             leave(tab);
             status.set(reason);
         });
         tab.showServerKey(group.publicKey());
-        tab.members().addListener((ListChangeListener<Member>) change -> groups.membersSeen(name,
-                tab.members().size(), (int) tab.members().stream().filter(Member::online).count()));
+        tab.members().addListener((ListChangeListener<Member>)
+                change -> groups.membersSeen(name, tab.members().size(), (int)
+                        tab.members().stream().filter(Member::online).count()));
         tab.attach(sessions.open(name, group.endpoint(), group.publicKey(), tab));
         tab.mutedProperty().set(group.muted());
         tab.mutedProperty().addListener((obs, was, now) -> {
@@ -266,8 +290,13 @@ public final class MainWindowViewModel {
     }
 
     private void saveSettings() {
-        List<JoinedGroup> open = tabs.stream().map(t -> joined.get(t.groupName())).toList();
-        store.remember(new Settings(registry.address(), registry.trustedKeys(), open, secureLocalServers,
+        List<JoinedGroup> open =
+                tabs.stream().map(t -> joined.get(t.groupName())).toList();
+        store.remember(new Settings(
+                registry.address(),
+                registry.trustedKeys(),
+                open,
+                secureLocalServers,
                 theme.get().id()));
         ui.inBackground(store::flush, error -> status.set("Could not save settings: " + error.getMessage()));
     }

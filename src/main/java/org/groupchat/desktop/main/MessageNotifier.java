@@ -71,8 +71,8 @@ final class MessageNotifier {
             return;
         }
         ChatLine line = message.line();
-        Burst started = new Burst(show(DisplayNames.shown(line.sender().name()) + " in " + group,
-                Markdown.plain(line.text())));
+        Burst started =
+                new Burst(show(DisplayNames.shown(line.sender().name()) + " in " + group, Markdown.plain(line.text())));
         bursts.put(group, started);
         started.quiet.setOnFinished(event -> {
             bursts.remove(group);
@@ -116,7 +116,9 @@ final class MessageNotifier {
     /** Our pop-ups on screen now, counted from the windows themselves, those fading out included. */
     private static int showing() {
         return (int) Window.getWindows().stream()
-                .filter(window -> window instanceof PopupWindow && window.isShowing() && window.getScene() != null
+                .filter(window -> window instanceof PopupWindow
+                        && window.isShowing()
+                        && window.getScene() != null
                         && window.getScene().getRoot().lookup("." + STYLE) != null)
                 .count();
     }

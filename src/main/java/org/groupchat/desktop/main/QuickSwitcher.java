@@ -3,6 +3,7 @@ package org.groupchat.desktop.main;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
@@ -40,7 +41,9 @@ final class QuickSwitcher extends Dialog<String> {
         filter.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.UP) {
                 int step = event.getCode() == KeyCode.DOWN ? 1 : -1;
-                int at = Math.max(0, Math.min(shown.size() - 1, matches.getSelectionModel().getSelectedIndex() + step));
+                int at = Math.max(
+                        0,
+                        Math.min(shown.size() - 1, matches.getSelectionModel().getSelectedIndex() + step));
                 matches.getSelectionModel().select(at);
                 matches.scrollTo(at);
                 event.consume();
@@ -59,15 +62,18 @@ final class QuickSwitcher extends Dialog<String> {
         content.setPrefWidth(340);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
-        getDialogPane().lookupButton(ButtonType.OK).disableProperty()
+        getDialogPane()
+                .lookupButton(ButtonType.OK)
+                .disableProperty()
                 .bind(matches.getSelectionModel().selectedItemProperty().isNull());
-        setResultConverter(button -> button == ButtonType.OK ? matches.getSelectionModel().getSelectedItem() : null);
+        setResultConverter(
+                button -> button == ButtonType.OK ? matches.getSelectionModel().getSelectedItem() : null);
         DialogKeys.closeAfterKeyEvent(this);
         setOnShown(event -> filter.requestFocus());
     }
 
     /** Shows the switcher; the chosen group's name, if any, goes to {@code open}. */
-    void choose(java.util.function.Consumer<String> open) {
+    void choose(Consumer<String> open) {
         setOnHidden(event -> Optional.ofNullable(getResult()).ifPresent(open));
         show();
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,13 +55,14 @@ final class JsonFiles {
     }
 
     static JavaType listOf(Class<?> element) {
-        return MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, element);
+        return MAPPER.getTypeFactory().constructCollectionType(List.class, element);
     }
 
     static void write(Path path, Object value) {
         try {
             Files.createDirectories(path.getParent());
-            Path temp = Files.createTempFile(path.getParent(), path.getFileName().toString(), ".tmp");
+            Path temp =
+                    Files.createTempFile(path.getParent(), path.getFileName().toString(), ".tmp");
             try {
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                         OutputStream out = Channels.newOutputStream(channel)) {

@@ -44,8 +44,10 @@ final class LegacyProfileFiles {
         }
         List<JoinedGroup> joined = new ArrayList<>();
         for (int i = 0; props.containsKey("joined." + i + ".name"); i++) {
-            joined.add(new JoinedGroup(props.getProperty("joined." + i + ".name"),
-                    props.getProperty("joined." + i + ".endpoint"), props.getProperty("joined." + i + ".key"),
+            joined.add(new JoinedGroup(
+                    props.getProperty("joined." + i + ".name"),
+                    props.getProperty("joined." + i + ".endpoint"),
+                    props.getProperty("joined." + i + ".key"),
                     "true".equals(props.getProperty("joined." + i + ".muted"))));
         }
         Map<String, String> registryKeys = new HashMap<>();
@@ -54,15 +56,23 @@ final class LegacyProfileFiles {
                 registryKeys.put(name.substring(REGISTRY_KEY.length()), props.getProperty(name));
             }
         }
-        return Optional.of(new Settings(props.getProperty("registry", Settings.DEFAULT_REGISTRY), registryKeys, joined,
-                !"false".equals(props.getProperty("localServers.secure")), props.getProperty("theme", "light")));
+        return Optional.of(new Settings(
+                props.getProperty("registry", Settings.DEFAULT_REGISTRY),
+                registryKeys,
+                joined,
+                !"false".equals(props.getProperty("localServers.secure")),
+                props.getProperty("theme", "light")));
     }
 
     Optional<WindowBounds> window() {
         Properties props = read(WINDOW);
         try {
-            return Optional.of(new WindowBounds(number(props, "x"), number(props, "y"), number(props, "width"),
-                    number(props, "height"), Boolean.parseBoolean(props.getProperty("maximized")),
+            return Optional.of(new WindowBounds(
+                    number(props, "x"),
+                    number(props, "y"),
+                    number(props, "width"),
+                    number(props, "height"),
+                    Boolean.parseBoolean(props.getProperty("maximized")),
                     number(props, "groupsWidth")));
         } catch (NumberFormatException | NullPointerException e) {
             return Optional.empty();

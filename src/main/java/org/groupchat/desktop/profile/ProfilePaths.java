@@ -18,8 +18,8 @@ public record ProfilePaths(Path configDir, Path dataDir, Path sharedDataDir) {
     /** Resolves the folders of {@code profile}, under {@code override} when it is not null. */
     public static ProfilePaths resolve(String profile, Path override, Map<String, String> env, String os, Path home) {
         if (!PROFILE_NAME.matcher(profile).matches()) {
-            throw new IllegalArgumentException("profile name \"" + profile
-                    + "\" may only use letters, digits, '-' and '_' (1 to 32 characters)");
+            throw new IllegalArgumentException(
+                    "profile name \"" + profile + "\" may only use letters, digits, '-' and '_' (1 to 32 characters)");
         }
         Path config;
         Path data;
@@ -29,8 +29,14 @@ public record ProfilePaths(Path configDir, Path dataDir, Path sharedDataDir) {
         } else {
             String system = os.toLowerCase(Locale.ROOT);
             if (system.contains("win")) {
-                config = Path.of(env.getOrDefault("APPDATA", home.resolve("AppData/Roaming").toString()), "GroupChat");
-                data = Path.of(env.getOrDefault("LOCALAPPDATA", home.resolve("AppData/Local").toString()), "GroupChat");
+                config = Path.of(
+                        env.getOrDefault(
+                                "APPDATA", home.resolve("AppData/Roaming").toString()),
+                        "GroupChat");
+                data = Path.of(
+                        env.getOrDefault(
+                                "LOCALAPPDATA", home.resolve("AppData/Local").toString()),
+                        "GroupChat");
             } else if (system.contains("mac")) {
                 config = home.resolve("Library/Application Support/GroupChat");
                 data = config;
@@ -42,7 +48,9 @@ public record ProfilePaths(Path configDir, Path dataDir, Path sharedDataDir) {
         if (profile.equals(DEFAULT_PROFILE)) {
             return new ProfilePaths(config, data, data);
         }
-        return new ProfilePaths(config.resolve("profiles").resolve(profile), data.resolve("profiles").resolve(profile),
+        return new ProfilePaths(
+                config.resolve("profiles").resolve(profile),
+                data.resolve("profiles").resolve(profile),
                 data);
     }
 

@@ -57,7 +57,8 @@ public final class ProfileStore {
 
     /** The saved identity with the profile's key pair, or empty before the user chose a name. */
     public Optional<Identity> identity() {
-        return JsonFiles.read(file(IDENTITY_FILE), IdentityFile.class).or(legacy::identity)
+        return JsonFiles.read(file(IDENTITY_FILE), IdentityFile.class)
+                .or(legacy::identity)
                 .filter(saved -> saved.id() != null && saved.name() != null)
                 .map(saved -> new Identity(saved.id(), saved.name(), keys()));
     }
@@ -68,13 +69,17 @@ public final class ProfileStore {
     }
 
     public Settings settings() {
-        return JsonFiles.read(file(SETTINGS_FILE), SettingsFile.class).map(SettingsFile::settings)
-                .or(legacy::settings).orElseGet(() -> new Settings(Settings.DEFAULT_REGISTRY, List.of()));
+        return JsonFiles.read(file(SETTINGS_FILE), SettingsFile.class)
+                .map(SettingsFile::settings)
+                .or(legacy::settings)
+                .orElseGet(() -> new Settings(Settings.DEFAULT_REGISTRY, List.of()));
     }
 
     /** Where the main window was when the app last quit, if it was saved. */
     public Optional<WindowBounds> window() {
-        return JsonFiles.read(file(WINDOW_FILE), WindowBounds.class).or(legacy::window).filter(WindowBounds::usable);
+        return JsonFiles.read(file(WINDOW_FILE), WindowBounds.class)
+                .or(legacy::window)
+                .filter(WindowBounds::usable);
     }
 
     public void saveWindow(WindowBounds bounds) {
@@ -85,7 +90,10 @@ public final class ProfileStore {
     /** The groups this profile hosts, in the order they were made. */
     public synchronized List<HostedGroup> hostedGroups() {
         return JsonFiles.<List<HostedGroup>>read(file(HOSTED_FILE), JsonFiles.listOf(HostedGroup.class))
-                .orElseGet(legacy::hosted).stream().filter(group -> group.name() != null).toList();
+                .orElseGet(legacy::hosted)
+                .stream()
+                .filter(group -> group.name() != null)
+                .toList();
     }
 
     /** Remembers that this profile hosts {@code group} (replacing an entry of the same name). */

@@ -10,8 +10,12 @@ import org.groupchat.client.Registries;
  * the joined groups in tab order, whether the servers the app starts itself run with security, and the theme
  * ("light" or "dark").
  */
-public record Settings(String registry, Map<String, String> registryKeys, List<JoinedGroup> joined,
-        boolean secureLocalServers, String theme) {
+public record Settings(
+        String registry,
+        Map<String, String> registryKeys,
+        List<JoinedGroup> joined,
+        boolean secureLocalServers,
+        String theme) {
     public static final String DEFAULT_REGISTRY = Registries.LOCAL_DEFAULT;
 
     public Settings {
@@ -20,8 +24,8 @@ public record Settings(String registry, Map<String, String> registryKeys, List<J
         theme = theme == null ? "light" : theme;
     }
 
-    public Settings(String registry, Map<String, String> registryKeys, List<JoinedGroup> joined,
-            boolean secureLocalServers) {
+    public Settings(
+            String registry, Map<String, String> registryKeys, List<JoinedGroup> joined, boolean secureLocalServers) {
         this(registry, registryKeys, joined, secureLocalServers, "light");
     }
 

@@ -5,7 +5,10 @@ public record WindowBounds(double x, double y, double width, double height, bool
 
     /** False for bounds a damaged file gave. */
     boolean usable() {
-        return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(width) && Double.isFinite(height)
+        return Double.isFinite(x)
+                && Double.isFinite(y)
+                && Double.isFinite(width)
+                && Double.isFinite(height)
                 && Double.isFinite(groupsWidth);
     }
 }

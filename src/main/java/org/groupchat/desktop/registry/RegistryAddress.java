@@ -1,10 +1,9 @@
 package org.groupchat.desktop.registry;
 
-import org.groupchat.client.HandshakeRefusals;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import org.groupchat.client.HandshakeRefusals;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.security.ClientKeys;
 
@@ -30,9 +29,10 @@ public record RegistryAddress(String endpoint, ClientKeys keys) {
 
     /** What the user reads when this registry drops our handshake at once. */
     public String refusal() {
-        return HandshakeRefusals.explain("The registry", endpoint, keys) + (keys == null
-                ? ". Paste its server key in File › Connect to registry… (its launcher prints it at start)."
-                : ". If it was restarted without security or with a new key on purpose, open File › Connect to"
-                + " registry… (Ctrl+Shift+R), clear the key (or paste the new one) and press OK.");
+        return HandshakeRefusals.explain("The registry", endpoint, keys)
+                + (keys == null
+                        ? ". Paste its server key in File › Connect to registry… (its launcher prints it at start)."
+                        : ". If it was restarted without security or with a new key on purpose, open File › Connect to"
+                                + " registry… (Ctrl+Shift+R), clear the key (or paste the new one) and press OK.");
     }
 }

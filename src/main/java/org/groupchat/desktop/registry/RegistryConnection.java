@@ -43,9 +43,11 @@ public final class RegistryConnection {
     private final Map<String, String> trustedKeys;
     /** As the user gave it: one address, or several separated by commas. */
     private final StringProperty address = new SimpleStringProperty();
+
     private List<String> addresses;
     /** Which of {@link #addresses} is watched now. */
     private int current;
+
     private final StringProperty fingerprint = new SimpleStringProperty();
     private final StringProperty status;
     private final Listener listener;
@@ -55,8 +57,15 @@ public final class RegistryConnection {
     /** A look for the registry (and maybe starting the bundled one) is under way. */
     private boolean looking;
 
-    public RegistryConnection(UiExecutor ui, CurveKeyPair userKeys, LocalServers localServers, String startAddress,
-            Map<String, String> trustedKeys, long refreshMs, StringProperty status, Listener listener) {
+    public RegistryConnection(
+            UiExecutor ui,
+            CurveKeyPair userKeys,
+            LocalServers localServers,
+            String startAddress,
+            Map<String, String> trustedKeys,
+            long refreshMs,
+            StringProperty status,
+            Listener listener) {
         this.ui = ui;
         this.userKeys = userKeys;
         this.finder = new RegistryFinder(localServers, userKeys);
@@ -109,21 +118,24 @@ public final class RegistryConnection {
         String at = watched();
         RegistryAddress target = target(at);
         looking = true;
-        ui.inBackground(() -> finder.find(target, addresses.size() == 1), found -> {
-            looking = false;
-            if (!at.equals(watched())) {
-                return;
-            }
-            if (found.bundledKey() != null) {
-                trust(at, found.bundledKey());
-            }
-            show(found.message(), found.answers());
-            watcher.refreshNow();
-            then.run();
-        }, error -> {
-            looking = false;
-            status.set("Could not start the bundled servers at " + at + ": " + error.getMessage());
-        });
+        ui.inBackground(
+                () -> finder.find(target, addresses.size() == 1),
+                found -> {
+                    looking = false;
+                    if (!at.equals(watched())) {
+                        return;
+                    }
+                    if (found.bundledKey() != null) {
+                        trust(at, found.bundledKey());
+                    }
+                    show(found.message(), found.answers());
+                    watcher.refreshNow();
+                    then.run();
+                },
+                error -> {
+                    looking = false;
+                    status.set("Could not start the bundled servers at " + at + ": " + error.getMessage());
+                });
     }
 
     /**
@@ -150,7 +162,8 @@ public final class RegistryConnection {
         String endpoint = watched();
         RegistryAddress target = target(endpoint);
         status.set("Looking for a registry at " + endpoint + "…");
-        ui.inBackground(() -> RegistryProbe.of(target),
+        ui.inBackground(
+                () -> RegistryProbe.of(target),
                 probe -> show(RegistryFinder.probeMessage(target, probe), probe == RegistryProbe.ANSWERS),
                 error -> status.set(error.getMessage()));
         return Validation.ok();
@@ -243,12 +256,15 @@ public final class RegistryConnection {
      */
     private void takeOverIfGone() {
         if (!looking && RegistryAddress.isLocal(watched())) {
-            lookFor(() -> { });
+            lookFor(() -> {});
         }
     }
 
     private static List<String> split(String commaList) {
-        return Arrays.stream(commaList.split(",")).map(String::strip).filter(one -> !one.isEmpty()).toList();
+        return Arrays.stream(commaList.split(","))
+                .map(String::strip)
+                .filter(one -> !one.isEmpty())
+                .toList();
     }
 
     private void show(String message, boolean answers) {

@@ -7,9 +7,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.desktop.fx.Validation;
-import javafx.stage.Window;
 import org.groupchat.security.PublicKeys;
 
 /**
@@ -45,8 +45,8 @@ public final class RegistryDialog extends Dialog<ButtonType> {
         keyHint.setWrapText(true);
         problem.getStyleClass().add("refusal");
         problem.setWrapText(true);
-        VBox content = new VBox(8, new Label("Address"), address, new Label("Server key (optional)"), key, keyHint,
-                problem);
+        VBox content =
+                new VBox(8, new Label("Address"), address, new Label("Server key (optional)"), key, keyHint, problem);
         content.setPadding(new Insets(10));
         content.setPrefWidth(440);
         getDialogPane().setContent(content);
@@ -68,14 +68,17 @@ public final class RegistryDialog extends Dialog<ButtonType> {
         }
         event.consume();
         problem.setText("Reading the key file…");
-        model.readPublicKey(keyText, serverKey -> {
-            Validation checked = model.connectTo(address.getText(), serverKey);
-            if (checked.valid()) {
-                setResult(ButtonType.OK);
-                close();
-            } else {
-                problem.setText(checked.problem());
-            }
-        }, problem::setText);
+        model.readPublicKey(
+                keyText,
+                serverKey -> {
+                    Validation checked = model.connectTo(address.getText(), serverKey);
+                    if (checked.valid()) {
+                        setResult(ButtonType.OK);
+                        close();
+                    } else {
+                        problem.setText(checked.problem());
+                    }
+                },
+                problem::setText);
     }
 }

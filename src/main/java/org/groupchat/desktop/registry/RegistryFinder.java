@@ -36,13 +36,17 @@ final class RegistryFinder {
         }
         if (!mayStartBundled || !RegistryAddress.isLocal(address)) {
             return new Result(
-                    "No registry answers at " + address + ". Use File › Connect to registry… to pick another.", false,
+                    "No registry answers at " + address + ". Use File › Connect to registry… to pick another.",
+                    false,
                     null);
         }
         String key = localServers.startBundled(address);
-        return new Result("No registry answered at " + address
-                + ", so this app started bundled servers (a registry and the \"Lobby\" group"
-                + (key == null ? ", without security" : ", secure") + ").", true, key);
+        return new Result(
+                "No registry answered at " + address
+                        + ", so this app started bundled servers (a registry and the \"Lobby\" group"
+                        + (key == null ? ", without security" : ", secure") + ").",
+                true,
+                key);
     }
 
     /** The registry here wants a key: the one this computer user's app wrote for its bundled registry, if it fits. */
@@ -55,14 +59,18 @@ final class RegistryFinder {
         if (RegistryProbe.of(withKey) != RegistryProbe.ANSWERS) {
             return null;
         }
-        return new Result("Connected to the registry another GroupChat window started on this computer (secure, key "
-                + withKey.keys().serverFingerprint() + ").", true, key);
+        return new Result(
+                "Connected to the registry another GroupChat window started on this computer (secure, key "
+                        + withKey.keys().serverFingerprint() + ").",
+                true,
+                key);
     }
 
     static String probeMessage(RegistryAddress target, RegistryProbe probe) {
         return switch (probe) {
-            case ANSWERS -> "Connected to the registry at " + target.endpoint()
-                    + (target.secure() ? " (secure, key " + target.keys().serverFingerprint() + ")." : ".");
+            case ANSWERS ->
+                "Connected to the registry at " + target.endpoint()
+                        + (target.secure() ? " (secure, key " + target.keys().serverFingerprint() + ")." : ".");
             case REFUSED_HANDSHAKE -> target.refusal();
             case SILENT -> "No registry answers at " + target.endpoint() + ".";
         };

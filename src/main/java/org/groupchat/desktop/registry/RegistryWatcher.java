@@ -10,7 +10,6 @@ import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.protocol.GroupInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.groupchat.desktop.hosting.LocalServers;
 
 /**
  * Asks the registry for the live groups every {@code periodMs} on its own named thread, which owns the
@@ -118,8 +117,8 @@ public final class RegistryWatcher implements AutoCloseable {
             return new RegistryClient(null, address.endpoint(), OPTIONS, address.keys());
         } catch (RuntimeException e) {
             LOG.debug("cannot dial {}", address.endpoint(), e);
-            ui.onUi(() -> listener.registryUnreachable(address, "Cannot reach a registry at " + address.endpoint()
-                    + ": " + e.getMessage()));
+            ui.onUi(() -> listener.registryUnreachable(
+                    address, "Cannot reach a registry at " + address.endpoint() + ": " + e.getMessage()));
             return null;
         }
     }

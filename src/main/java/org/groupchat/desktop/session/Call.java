@@ -18,8 +18,13 @@ final class Call {
     private final Consumer<String> onGiveUp;
 
     @SuppressWarnings("unchecked")
-    <T extends Reply> Call(Request request, Class<T> replyType, long giveUpAt, Consumer<T> onReply,
-            Consumer<ServerErrorException> onError, Consumer<String> onGiveUp) {
+    <T extends Reply> Call(
+            Request request,
+            Class<T> replyType,
+            long giveUpAt,
+            Consumer<T> onReply,
+            Consumer<ServerErrorException> onError,
+            Consumer<String> onGiveUp) {
         this.request = request;
         this.replyType = replyType;
         this.giveUpAt = giveUpAt;

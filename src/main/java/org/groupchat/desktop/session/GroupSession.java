@@ -23,8 +23,14 @@ public final class GroupSession implements GroupConnection {
     private final Thread thread;
     private final CurveKeyPair own;
 
-    private GroupSession(String groupName, GroupAddress address, CurveKeyPair own, User user, UiExecutor ui,
-            SessionListener listener, SessionTimings timings) {
+    private GroupSession(
+            String groupName,
+            GroupAddress address,
+            CurveKeyPair own,
+            User user,
+            UiExecutor ui,
+            SessionListener listener,
+            SessionTimings timings) {
         this.own = own;
         try {
             wakeup = Pipe.open();
@@ -42,26 +48,44 @@ public final class GroupSession implements GroupConnection {
      * Starts a session that joins the group at {@code endpoint} and keeps it live until closed; with a
      * {@code serverKey} (the group's CURVE public key) it connects securely as the owner of {@code own}.
      */
-    public static GroupSession start(String groupName, String endpoint, String serverKey, CurveKeyPair own, User user,
-            UiExecutor ui, SessionListener listener) {
+    public static GroupSession start(
+            String groupName,
+            String endpoint,
+            String serverKey,
+            CurveKeyPair own,
+            User user,
+            UiExecutor ui,
+            SessionListener listener) {
         return start(groupName, endpoint, serverKey, own, user, ui, listener, SessionTimings.DEFAULT);
     }
 
     /** A session with a group that runs without security. */
-    public static GroupSession start(String groupName, String endpoint, User user, UiExecutor ui,
-            SessionListener listener) {
+    public static GroupSession start(
+            String groupName, String endpoint, User user, UiExecutor ui, SessionListener listener) {
         return start(groupName, endpoint, null, null, user, ui, listener, SessionTimings.DEFAULT);
     }
 
-    static GroupSession start(String groupName, String endpoint, User user, UiExecutor ui,
-            SessionListener listener, SessionTimings timings) {
+    static GroupSession start(
+            String groupName,
+            String endpoint,
+            User user,
+            UiExecutor ui,
+            SessionListener listener,
+            SessionTimings timings) {
         return start(groupName, endpoint, null, null, user, ui, listener, timings);
     }
 
-    static GroupSession start(String groupName, String endpoint, String serverKey, CurveKeyPair own, User user,
-            UiExecutor ui, SessionListener listener, SessionTimings timings) {
-        GroupSession session = new GroupSession(groupName, address(endpoint, serverKey, own), own, user, ui, listener,
-                timings);
+    static GroupSession start(
+            String groupName,
+            String endpoint,
+            String serverKey,
+            CurveKeyPair own,
+            User user,
+            UiExecutor ui,
+            SessionListener listener,
+            SessionTimings timings) {
+        GroupSession session =
+                new GroupSession(groupName, address(endpoint, serverKey, own), own, user, ui, listener, timings);
         session.thread.start();
         return session;
     }

@@ -38,14 +38,20 @@ final class HistoryCalls {
     }
 
     Call earlier(long beforeSeq, long giveUpAt) {
-        return new Call(new Request.Before(userRef, beforeSeq, pageSize), Reply.History.class, giveUpAt,
+        return new Call(
+                new Request.Before(userRef, beforeSeq, pageSize),
+                Reply.History.class,
+                giveUpAt,
                 h -> post(() -> listener.earlierLoaded(h.messages(), h.more())),
                 e -> post(() -> listener.problem("Could not load earlier messages: " + e.getMessage())),
                 reason -> post(() -> listener.problem("Could not load earlier messages: " + reason)));
     }
 
     Call latest(long giveUpAt) {
-        return new Call(Request.Fetch.newest(userRef, pageSize), Reply.Fetched.class, giveUpAt,
+        return new Call(
+                Request.Fetch.newest(userRef, pageSize),
+                Reply.Fetched.class,
+                giveUpAt,
                 page -> post(() -> listener.latestLoaded(page.messages(), hasEarlier(page.messages()))),
                 error -> post(() -> listener.problem("Could not load messages: " + error.getMessage())),
                 reason -> post(() -> listener.problem("Could not load messages: " + reason)));
@@ -58,16 +64,22 @@ final class HistoryCalls {
     private Call since(long sinceMs, List<Message> collected, long giveUpAt) {
         Request.Fetch fetch = collected.isEmpty()
                 ? Request.Fetch.since(userRef, sinceMs, SINCE_PAGE)
-                : Request.Fetch.after(userRef, collected.get(collected.size() - 1).seq(), SINCE_PAGE, 0);
-        return new Call(fetch, Reply.Fetched.class, giveUpAt, page -> {
-            collected.addAll(page.messages());
-            if (page.more() && collected.size() < MAX_SINCE_MESSAGES) {
-                next.accept(since(sinceMs, collected, giveUpAt));
-            } else {
-                List<Message> all = List.copyOf(collected);
-                post(() -> listener.sinceLoaded(all, hasEarlier(all)));
-            }
-        }, error -> post(() -> listener.problem("Could not load messages: " + error.getMessage())),
+                : Request.Fetch.after(
+                        userRef, collected.get(collected.size() - 1).seq(), SINCE_PAGE, 0);
+        return new Call(
+                fetch,
+                Reply.Fetched.class,
+                giveUpAt,
+                page -> {
+                    collected.addAll(page.messages());
+                    if (page.more() && collected.size() < MAX_SINCE_MESSAGES) {
+                        next.accept(since(sinceMs, collected, giveUpAt));
+                    } else {
+                        List<Message> all = List.copyOf(collected);
+                        post(() -> listener.sinceLoaded(all, hasEarlier(all)));
+                    }
+                },
+                error -> post(() -> listener.problem("Could not load messages: " + error.getMessage())),
                 reason -> post(() -> listener.problem("Could not load messages: " + reason)));
     }
 

@@ -11,7 +11,8 @@ final class HistoryIds {
 
     /** True when {@code reply} carries a history id other than the one seen before. */
     boolean changedBy(Reply reply) {
-        String id = reply instanceof Reply.Joined joined ? joined.historyId()
+        String id = reply instanceof Reply.Joined joined
+                ? joined.historyId()
                 : reply instanceof Reply.Fetched fetched ? fetched.historyId() : null;
         if (id == null) {
             return false;

@@ -1,18 +1,15 @@
 package org.groupchat.desktop.session;
 
-import org.groupchat.client.ReplyFrames;
-
-import org.groupchat.transport.HandshakeWatch;
-
-import org.groupchat.transport.ReqSlot;
-
-import org.groupchat.client.ReplyDecoder;
 import java.util.List;
+import org.groupchat.client.ReplyDecoder;
+import org.groupchat.client.ReplyFrames;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.User;
+import org.groupchat.transport.HandshakeWatch;
+import org.groupchat.transport.ReqSlot;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -94,7 +91,8 @@ final class LivePoll implements AutoCloseable {
 
     /** The messages of {@code fetched} not seen before; asks again at once. */
     List<Message> fresh(Reply.Fetched fetched, long now) {
-        List<Message> fresh = fetched.messages().stream().filter(m -> m.seq() > afterSeq).toList();
+        List<Message> fresh =
+                fetched.messages().stream().filter(m -> m.seq() > afterSeq).toList();
         if (!fresh.isEmpty()) {
             afterSeq = fresh.get(fresh.size() - 1).seq();
         }

@@ -21,7 +21,12 @@ final class SessionCalls {
     private final CommandQueue queue;
     private final LongSupplier clock;
 
-    SessionCalls(User user, SessionTimings timings, SessionListener listener, UiExecutor ui, CommandQueue queue,
+    SessionCalls(
+            User user,
+            SessionTimings timings,
+            SessionListener listener,
+            UiExecutor ui,
+            CommandQueue queue,
             LongSupplier clock) {
         this.user = user;
         this.userRef = User.ofId(user.id());
@@ -34,64 +39,93 @@ final class SessionCalls {
 
     /** JOIN; once in, the newest page (the first time) and {@code onJoined}. */
     Call join(LivePoll poll, Runnable onJoined) {
-        return new Call(new Request.Join(user), Reply.Joined.class, Long.MAX_VALUE, joined -> {
-            if (!poll.started()) {
-                queue.addFirst(newestPage(poll));
-                queue.addFirst(features());
-            }
-            post(() -> listener.joined(Boolean.TRUE.equals(joined.owner()), joined.readSeq()));
-            onJoined.run();
-        }, error -> post(() -> listener.problem("The group refused to let you join: " + error.getMessage())),
-                reason -> { });
+        return new Call(
+                new Request.Join(user),
+                Reply.Joined.class,
+                Long.MAX_VALUE,
+                joined -> {
+                    if (!poll.started()) {
+                        queue.addFirst(newestPage(poll));
+                        queue.addFirst(features());
+                    }
+                    post(() -> listener.joined(Boolean.TRUE.equals(joined.owner()), joined.readSeq()));
+                    onJoined.run();
+                },
+                error -> post(() -> listener.problem("The group refused to let you join: " + error.getMessage())),
+                reason -> {});
     }
 
     private Call newestPage(LivePoll poll) {
-        return new Call(Request.Fetch.newest(userRef, timings.pageSize()), Reply.Fetched.class, Long.MAX_VALUE,
+        return new Call(
+                Request.Fetch.newest(userRef, timings.pageSize()),
+                Reply.Fetched.class,
+                Long.MAX_VALUE,
                 page -> {
                     poll.continueAfter(page.lastSeq());
                     post(() -> listener.newestPage(page.messages(), HistoryCalls.hasEarlier(page.messages())));
-                }, error -> post(() -> listener.problem("Could not load messages: " + error.getMessage())),
-                reason -> { });
+                },
+                error -> post(() -> listener.problem("Could not load messages: " + error.getMessage())),
+                reason -> {});
     }
 
     private Call features() {
-        return new Call(new Request.Ping(), Reply.Pong.class, Long.MAX_VALUE,
+        return new Call(
+                new Request.Ping(),
+                Reply.Pong.class,
+                Long.MAX_VALUE,
                 pong -> post(() -> listener.featuresKnown(pong.features() == null ? List.of() : pong.features())),
-                error -> { }, reason -> { });
+                error -> {},
+                reason -> {});
     }
 
     Call markRead(long seq, long giveUpAt) {
-        return new Call(new Request.MarkRead(userRef, seq), Reply.MarkedRead.class, giveUpAt,
-                marked -> post(() -> listener.readUpTo(marked.readSeq())), error -> { }, reason -> { });
+        return new Call(
+                new Request.MarkRead(userRef, seq),
+                Reply.MarkedRead.class,
+                giveUpAt,
+                marked -> post(() -> listener.readUpTo(marked.readSeq())),
+                error -> {},
+                reason -> {});
     }
 
     Call search(SessionCommand.Search search, long giveUpAt) {
-        return new Call(new Request.Search(userRef, search.query(), null, search.beforeSeq()), Reply.SearchHits.class,
-                giveUpAt, found -> post(() -> listener.searchFound(search.query(), found.hits(), found.more(),
-                        search.beforeSeq() != null)),
+        return new Call(
+                new Request.Search(userRef, search.query(), null, search.beforeSeq()),
+                Reply.SearchHits.class,
+                giveUpAt,
+                found -> post(() ->
+                        listener.searchFound(search.query(), found.hits(), found.more(), search.beforeSeq() != null)),
                 error -> post(() -> listener.searchFailed(search.query(), error.getMessage())),
                 reason -> post(() -> listener.searchFailed(search.query(), reason)));
     }
 
     /** The one message {@code seq}, for the quote of a reply to a message not loaded. */
     Call quoted(long seq, long giveUpAt) {
-        return new Call(Request.Fetch.after(userRef, seq - 1, 1, 0), Reply.Fetched.class, giveUpAt,
-                page -> post(() -> listener.quotedLoaded(page.messages().stream().filter(m -> m.seq() == seq).toList())),
-                error -> { }, reason -> { });
+        return new Call(
+                Request.Fetch.after(userRef, seq - 1, 1, 0),
+                Reply.Fetched.class,
+                giveUpAt,
+                page -> post(() -> listener.quotedLoaded(
+                        page.messages().stream().filter(m -> m.seq() == seq).toList())),
+                error -> {},
+                reason -> {});
     }
 
     Call send(SessionCommand.Send send, long giveUpAt) {
         Request.Send e = send.entry();
-        Request.Send entry = new Request.Send(userRef, e.id(), e.text(), e.kind(), e.replyTo(), e.target(), e.emoji(),
-                e.member(), e.mentions());
-        return new Call(entry, Reply.Sent.class, giveUpAt,
+        Request.Send entry = new Request.Send(
+                userRef, e.id(), e.text(), e.kind(), e.replyTo(), e.target(), e.emoji(), e.member(), e.mentions());
+        return new Call(
+                entry,
+                Reply.Sent.class,
+                giveUpAt,
                 sent -> post(() -> listener.sent(sent.message())),
                 error -> {
                     long now = clock.getAsLong();
                     if (error.code() == ErrorCode.RATE_LIMITED && now < giveUpAt) {
                         queue.addFirst(send(send, giveUpAt)); // ahead of the later ones: order is kept
-                        queue.pauseUntil(now + (error.retryAfterMs() == null ? timings.rateLimitedWaitMs()
-                                : error.retryAfterMs()));
+                        queue.pauseUntil(now
+                                + (error.retryAfterMs() == null ? timings.rateLimitedWaitMs() : error.retryAfterMs()));
                     } else {
                         post(() -> listener.sendFailed(send.messageId(), error.getMessage()));
                     }
@@ -100,14 +134,24 @@ final class SessionCalls {
     }
 
     Call members() {
-        return new Call(new Request.Members(userRef), Reply.MemberList.class, 0,
-                list -> post(() -> listener.membersChanged(list.members())), error -> { }, reason -> { });
+        return new Call(
+                new Request.Members(userRef),
+                Reply.MemberList.class,
+                0,
+                list -> post(() -> listener.membersChanged(list.members())),
+                error -> {},
+                reason -> {});
     }
 
     /** LEAVE; {@code then} runs whatever the answer, or none. */
     Call leave(long giveUpAt, Runnable then) {
-        return new Call(new Request.Leave(userRef), Reply.Done.class, giveUpAt,
-                done -> then.run(), error -> then.run(), reason -> then.run());
+        return new Call(
+                new Request.Leave(userRef),
+                Reply.Done.class,
+                giveUpAt,
+                done -> then.run(),
+                error -> then.run(),
+                reason -> then.run());
     }
 
     private void post(Runnable event) {

@@ -1,9 +1,11 @@
 package org.groupchat.desktop.session;
 
+import org.groupchat.protocol.Request;
+
 /** What the UI asks the session thread to do; handed over through a queue. */
 sealed interface SessionCommand {
     /** An entry for the group's log: a message or an event (its user is the session's). */
-    record Send(org.groupchat.protocol.Request.Send entry) implements SessionCommand {
+    record Send(Request.Send entry) implements SessionCommand {
         String messageId() {
             return entry.id();
         }

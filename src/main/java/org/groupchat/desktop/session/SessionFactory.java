@@ -1,8 +1,5 @@
 package org.groupchat.desktop.session;
 
-import org.groupchat.desktop.session.GroupConnection;
-import org.groupchat.desktop.session.SessionListener;
-
 /** Opens the live connection behind a new tab; {@code serverKey} is the group's public key, null without security. */
 @FunctionalInterface
 public interface SessionFactory {

@@ -45,20 +45,16 @@ public interface SessionListener {
     void historyReplaced();
 
     /** JOIN answered: whether we own the group (feature "moderation"), how far we read (null: no markers). */
-    default void joined(boolean owner, Long readSeq) {
-    }
+    default void joined(boolean owner, Long readSeq) {}
 
     /** What the group server supports beyond version 1 (PING's {@code features}). */
-    default void featuresKnown(List<String> features) {
-    }
+    default void featuresKnown(List<String> features) {}
 
     /** Our read marker on the server, from a FETCH or MARK_READ reply; may repeat. */
-    default void readUpTo(long readSeq) {
-    }
+    default void readUpTo(long readSeq) {}
 
     /** A page of search hits, newest first; {@code more}: older hits exist. */
-    default void searchFound(String query, List<Message> hits, boolean more, boolean olderPage) {
-    }
+    default void searchFound(String query, List<Message> hits, boolean more, boolean olderPage) {}
 
     /** The group refuses us for good (an owner banned us): retrying cannot help. */
     default void forbidden(String reason) {
@@ -66,9 +62,7 @@ public interface SessionListener {
     }
 
     /** The message a loaded reply quotes, fetched alone (empty when the server has no such seq). */
-    default void quotedLoaded(List<Message> original) {
-    }
+    default void quotedLoaded(List<Message> original) {}
 
-    default void searchFailed(String query, String reason) {
-    }
+    default void searchFailed(String query, String reason) {}
 }

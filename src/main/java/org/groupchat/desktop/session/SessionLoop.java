@@ -1,17 +1,11 @@
 package org.groupchat.desktop.session;
 
-import org.groupchat.client.ReplyFrames;
-
-import org.groupchat.transport.HandshakeWatch;
-
-import org.groupchat.transport.ReqSlot;
-
-import org.groupchat.client.ProtocolViolationException;
-import org.groupchat.client.ReplyDecoder;
-import org.groupchat.transport.Contexts;
 import java.nio.channels.Pipe;
 import java.util.List;
 import java.util.Queue;
+import org.groupchat.client.ProtocolViolationException;
+import org.groupchat.client.ReplyDecoder;
+import org.groupchat.client.ReplyFrames;
 import org.groupchat.client.ServerErrorException;
 import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.protocol.ErrorCode;
@@ -19,6 +13,9 @@ import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.User;
+import org.groupchat.transport.Contexts;
+import org.groupchat.transport.HandshakeWatch;
+import org.groupchat.transport.ReqSlot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -52,8 +49,14 @@ final class SessionLoop {
     private boolean running = true;
     private boolean leaving;
 
-    SessionLoop(GroupAddress address, User user, UiExecutor ui, SessionListener listener, Queue<SessionCommand> inbox,
-            Pipe.SourceChannel wakeup, SessionTimings timings) {
+    SessionLoop(
+            GroupAddress address,
+            User user,
+            UiExecutor ui,
+            SessionListener listener,
+            Queue<SessionCommand> inbox,
+            Pipe.SourceChannel wakeup,
+            SessionTimings timings) {
         this.address = address;
         this.userRef = User.ofId(user.id());
         this.ui = ui;
@@ -80,7 +83,8 @@ final class SessionLoop {
                     step();
                 } catch (RuntimeException | AssertionError e) {
                     // e.g. an AssertionError inside JeroMQ when a peer drops the connection in mid-request
-                    LOG.error("session for {} failed unexpectedly; it goes on with fresh sockets", address.endpoint(), e);
+                    LOG.error(
+                            "session for {} failed unexpectedly; it goes on with fresh sockets", address.endpoint(), e);
                     startOver(now());
                 }
             }
@@ -244,7 +248,8 @@ final class SessionLoop {
         if (!historyIds.changedBy(reply)) {
             return false;
         }
-        LOG.info("the group at {} has a new history id (restored from a backup): reading it afresh", address.endpoint());
+        LOG.info(
+                "the group at {} has a new history id (restored from a backup): reading it afresh", address.endpoint());
         poll.forget();
         calls.addFirst(joinCall());
         post(listener::historyReplaced);

@@ -6,14 +6,26 @@ package org.groupchat.desktop.session;
  * fixed waits: how long a history read or a LEAVE may take, the wait after a RATE_LIMITED without a retryAfterMs, the
  * longest sleep of the session thread and its short look at a connection whose fate is not known yet.
  */
-record SessionTimings(int pollWaitMs, long commandTimeoutMs, long membersEveryMs, long sendGiveUpMs, int pageSize,
-        long initialBackoffMs, long maxBackoffMs) {
+record SessionTimings(
+        int pollWaitMs,
+        long commandTimeoutMs,
+        long membersEveryMs,
+        long sendGiveUpMs,
+        int pageSize,
+        long initialBackoffMs,
+        long maxBackoffMs) {
     static final SessionTimings DEFAULT = new SessionTimings(10_000, 1_500, 3_000, 30_000, 100);
 
     /** With the usual backoff after a failure: 250 ms, doubling up to 5 s. */
     SessionTimings(int pollWaitMs, long commandTimeoutMs, long membersEveryMs, long sendGiveUpMs, int pageSize) {
-        this(pollWaitMs, commandTimeoutMs, membersEveryMs, sendGiveUpMs, pageSize,
-                ConnectionTracker.INITIAL_BACKOFF_MS, ConnectionTracker.MAX_BACKOFF_MS);
+        this(
+                pollWaitMs,
+                commandTimeoutMs,
+                membersEveryMs,
+                sendGiveUpMs,
+                pageSize,
+                ConnectionTracker.INITIAL_BACKOFF_MS,
+                ConnectionTracker.MAX_BACKOFF_MS);
     }
 
     long historyGiveUpMs() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SingleInstanceTest {
-    @TempDir Path profile;
+    @TempDir
+    Path profile;
 
     @Test
     void aSecondStartOfTheSameProfileBringsTheFirstToTheFrontInsteadOfRunning() throws Exception {

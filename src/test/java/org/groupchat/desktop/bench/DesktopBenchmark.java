@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,15 +41,23 @@ public final class DesktopBenchmark {
 
     public static void main(String[] args) throws Exception {
         headless();
-        Platform.startup(() -> { });
+        Platform.startup(() -> {});
         Path temp = Files.createTempDirectory("groupchat-bench");
         try (TestServers servers = new TestServers()) {
             String registry = servers.registry();
             GroupServer chat = servers.group("Bench", temp.resolve("bench"), TestServers.ANY_PORT, registry);
             GroupServer big = bigGroup(servers, temp, registry);
-            AppUnderTest ada = onFx(() -> AppUnderTest.open(new Stage(), temp.resolve("ada"), "Ada", registry,
+            AppUnderTest ada = onFx(() -> AppUnderTest.open(
+                    new Stage(),
+                    temp.resolve("ada"),
+                    "Ada",
+                    registry,
                     List.of(new JoinedGroup("Bench", chat.advertisedEndpoint()))));
-            AppUnderTest bob = onFx(() -> AppUnderTest.open(new Stage(), temp.resolve("bob"), "Bob", registry,
+            AppUnderTest bob = onFx(() -> AppUnderTest.open(
+                    new Stage(),
+                    temp.resolve("bob"),
+                    "Bob",
+                    registry,
                     List.of(new JoinedGroup("Bench", chat.advertisedEndpoint()))));
             report("delivery latency to another open tab", deliveryLatency(ada, bob));
             report("newest page of a " + BIG_GROUP + "-message group shown", openTimes(bob, big));
@@ -150,7 +159,9 @@ public final class DesktopBenchmark {
         for (int batch = 0; batch < BIG_GROUP / 10_000; batch++) {
             List<NewMessage> messages = new ArrayList<>();
             for (int i = 0; i < 10_000; i++) {
-                messages.add(new NewMessage(UUID.randomUUID().toString(), carol,
+                messages.add(new NewMessage(
+                        UUID.randomUUID().toString(),
+                        carol,
                         "message " + (batch * 10_000 + i) + " with some ordinary chat text in it"));
             }
             store.bulkAppend(messages, start + batch * 10_000_000L);
@@ -161,16 +172,18 @@ public final class DesktopBenchmark {
     private static void report(String what, List<Double> samples) {
         List<Double> sorted = new ArrayList<>(samples);
         Collections.sort(sorted);
-        System.out.println("  samples in run order: " + samples.stream().map(d -> String.format("%.0f", d)).toList());
-        System.out.printf("%s: n=%d p50=%.1f ms p90=%.1f ms p99=%.1f ms max=%.1f ms%n", what, sorted.size(),
-                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
+        System.out.println("  samples in run order: "
+                + samples.stream().map(d -> String.format("%.0f", d)).toList());
+        System.out.printf(
+                "%s: n=%d p50=%.1f ms p90=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                what, sorted.size(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
     }
 
     private static double pct(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!condition.call()) {
             if (System.nanoTime() > deadline) {
@@ -180,7 +193,7 @@ public final class DesktopBenchmark {
         }
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    private static <T> T onFx(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

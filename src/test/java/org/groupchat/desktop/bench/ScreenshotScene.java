@@ -3,22 +3,22 @@ package org.groupchat.desktop.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import java.util.Map;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupClient;
-import org.groupchat.desktop.profile.Settings;
-import org.groupchat.security.ClientKeys;
-import org.groupchat.security.CurveKeyPair;
-import org.groupchat.security.PublicKeys;
-import org.groupchat.security.ServerSecurity;
 import org.groupchat.desktop.profile.JoinedGroup;
+import org.groupchat.desktop.profile.Settings;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.TestServers;
 import org.groupchat.group.GroupServer;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.groupchat.security.ClientKeys;
+import org.groupchat.security.CurveKeyPair;
+import org.groupchat.security.PublicKeys;
+import org.groupchat.security.ServerSecurity;
 
 /**
  * Opens the real app on the current display with two joined groups and a conversation in progress, for
@@ -37,13 +37,21 @@ public final class ScreenshotScene {
         CurveKeyPair designKeys = CurveKeyPair.generate();
         String registry = servers.secureRegistry(registryKeys);
         String registryKey = registryKeys.publicKey();
-        GroupServer design = servers.secureGroup("Design review", Files.createDirectories(temp.resolve("design")),
-                ServerSecurity.withKeys(designKeys), registry, registryKey);
+        GroupServer design = servers.secureGroup(
+                "Design review",
+                Files.createDirectories(temp.resolve("design")),
+                ServerSecurity.withKeys(designKeys),
+                registry,
+                registryKey);
         GroupServer lobby = group(servers, "Lobby", temp, registry, registryKey);
         // a secure registry lists only groups that run CURVE too (the Lobby here is joined directly)
         for (String listed : List.of("Release planning", "Rust fans")) {
-            servers.secureGroup(listed, Files.createDirectories(temp.resolve(listed.replace(' ', '-'))),
-                    ServerSecurity.withKeys(CurveKeyPair.generate()), registry, registryKey);
+            servers.secureGroup(
+                    listed,
+                    Files.createDirectories(temp.resolve(listed.replace(' ', '-'))),
+                    ServerSecurity.withKeys(CurveKeyPair.generate()),
+                    registry,
+                    registryKey);
         }
 
         CurveKeyPair adaKeys = AppUnderTest.profileKeys(temp.resolve("ada"));
@@ -59,16 +67,23 @@ public final class ScreenshotScene {
             g.join();
             l.join();
             a.join();
-            Message layout = g.send("Morning! I pushed the new send box layout, can you both have a look before standup?");
+            Message layout =
+                    g.send("Morning! I pushed the new send box layout, can you both have a look before standup?");
             l.send("Looks good. **Enter** sends and *Shift+Enter* makes a new line, like every other chat app.");
-            Message separators = a.send("Nice. The day separators help a lot when you scroll back through older history.");
+            Message separators =
+                    a.send("Nice. The day separators help a lot when you scroll back through older history.");
             g.react(separators.seq(), "👍");
             l.react(separators.seq(), "👍");
             g.send("Next I want the members panel to show who is online, with a small green dot next to each name. "
                     + "Long messages like this one should wrap inside the bubble instead of running off the edge.");
-            Message typo = l.send("The unread count on the tab title already works. Names in any script: Zoë, 日本語, שלום.");
-            l.edit(typo.seq(), "The unread count on the tab title already works. Names in any script too: Zoë, 日本語, שלום.");
-            g.send("@Ada the release notes are at https://example.org/notes, see `ReleaseNotes.md`", layout.seq(),
+            Message typo =
+                    l.send("The unread count on the tab title already works. Names in any script: Zoë, 日本語, שלום.");
+            l.edit(
+                    typo.seq(),
+                    "The unread count on the tab title already works. Names in any script too: Zoë, 日本語, שלום.");
+            g.send(
+                    "@Ada the release notes are at https://example.org/notes, see `ReleaseNotes.md`",
+                    layout.seq(),
                     List.of(ada.id()));
             Message lunch = a.send("Great, merging after lunch 🎉", layout.seq(), List.of());
             l.react(lunch.seq(), "🎉");
@@ -80,10 +95,18 @@ public final class ScreenshotScene {
         }
         Platform.startup(() -> {
             Stage stage = new Stage();
-            AppUnderTest app = AppUnderTest.open(stage, temp.resolve("ada"), new Settings(registry,
-                    Map.of(registry, registryKey), List.of(
-                            new JoinedGroup("Design review", design.advertisedEndpoint(), designKey),
-                            new JoinedGroup("Lobby", lobby.advertisedEndpoint())), true, theme), ada);
+            AppUnderTest app = AppUnderTest.open(
+                    stage,
+                    temp.resolve("ada"),
+                    new Settings(
+                            registry,
+                            Map.of(registry, registryKey),
+                            List.of(
+                                    new JoinedGroup("Design review", design.advertisedEndpoint(), designKey),
+                                    new JoinedGroup("Lobby", lobby.advertisedEndpoint())),
+                            true,
+                            theme),
+                    ada);
             stage.setX(60);
             stage.setY(40);
             stage.setWidth(1100);
@@ -101,6 +124,7 @@ public final class ScreenshotScene {
     }
 
     private static GroupClient secure(GroupServer group, User user, String groupKey, CurveKeyPair own) {
-        return new GroupClient(null, group.advertisedEndpoint(), user, ClientOptions.DEFAULT, new ClientKeys(groupKey, own));
+        return new GroupClient(
+                null, group.advertisedEndpoint(), user, ClientOptions.DEFAULT, new ClientKeys(groupKey, own));
     }
 }

@@ -2,9 +2,11 @@ package org.groupchat.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.desktop.testing.RecordingConnection;
@@ -19,7 +21,7 @@ class ChatTabViewModelTest {
     private static final User ME = new User("00000000-0000-0000-0000-000000000001", "Me");
     private static final User BOB = new User("00000000-0000-0000-0000-000000000002", "Bob");
     private final RecordingConnection connection = new RecordingConnection();
-    private static final long NOW = java.time.Instant.parse("2026-12-06T12:00:00Z").toEpochMilli();
+    private static final long NOW = Instant.parse("2026-12-06T12:00:00Z").toEpochMilli();
     private final ChatTabViewModel model = new ChatTabViewModel("Alpha", ME, ZoneOffset.UTC, () -> NOW);
 
     @BeforeEach
@@ -29,15 +31,14 @@ class ChatTabViewModelTest {
 
     @Test
     void anOwnerRemovingUsClosesTheTabWithTheReasonButAnotherMembersRemovalDoesNot() {
-        java.util.List<String> removed = new java.util.ArrayList<>();
+        List<String> removed = new ArrayList<>();
         model.setOnRemoved(removed::add);
         User eve = new User("00000000-0000-0000-0000-000000000003", "Eve");
-        model.arrived(java.util.List.of(new Message(4, "e-4", 40, eve, "Eve removed Bob", "kick", null, null, null,
-                BOB.id(), null)));
+        model.arrived(
+                List.of(new Message(4, "e-4", 40, eve, "Eve removed Bob", "kick", null, null, null, BOB.id(), null)));
         assertThat(removed).isEmpty();
 
-        model.arrived(java.util.List.of(new Message(5, "e-5", 50, eve, "Eve banned Me", "ban", null, null, null,
-                ME.id(), null)));
+        model.arrived(List.of(new Message(5, "e-5", 50, eve, "Eve banned Me", "ban", null, null, null, ME.id(), null)));
 
         assertThat(removed).containsExactly("Eve banned you from Alpha.");
     }
@@ -77,8 +78,12 @@ class ChatTabViewModelTest {
         model.send();
 
         assertThat(model.draftProperty().get()).isEmpty();
-        assertThat(connection.sends).singleElement().satisfies(s -> assertThat(s.text()).isEqualTo("hello"));
-        assertThat(model.lines()).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo(SendState.PENDING));
+        assertThat(connection.sends)
+                .singleElement()
+                .satisfies(s -> assertThat(s.text()).isEqualTo("hello"));
+        assertThat(model.lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l.state()).isEqualTo(SendState.PENDING));
 
         String id = connection.sends.get(0).messageId();
         model.sent(new Message(1, id, 50, ME, "hello"));
@@ -102,7 +107,9 @@ class ChatTabViewModelTest {
         assertThat(model.lines().get(0).problem()).contains("no reply");
 
         model.retry(id);
-        assertThat(connection.sends).extracting(RecordingConnection.Sent::messageId).containsExactly(id, id);
+        assertThat(connection.sends)
+                .extracting(RecordingConnection.Sent::messageId)
+                .containsExactly(id, id);
         assertThat(model.lines().get(0).state()).isEqualTo(SendState.PENDING);
     }
 
@@ -134,7 +141,11 @@ class ChatTabViewModelTest {
         model.history().sinceTimeProperty().set("10:15:30");
         model.history().loadSince();
 
-        long expected = LocalDate.of(2026, 3, 4).atTime(10, 15, 30).atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
+        long expected = LocalDate.of(2026, 3, 4)
+                .atTime(10, 15, 30)
+                .atZone(ZoneId.of("UTC"))
+                .toInstant()
+                .toEpochMilli();
         assertThat(connection.since).containsExactly(expected);
     }
 
@@ -202,8 +213,8 @@ class ChatTabViewModelTest {
 
     @Test
     void membersAreListedOnlineFirst() {
-        model.membersChanged(List.of(new Member("1", "zed", true), new Member("2", "Amy", false),
-                new Member("3", "bob", true)));
+        model.membersChanged(
+                List.of(new Member("1", "zed", true), new Member("2", "Amy", false), new Member("3", "bob", true)));
 
         assertThat(model.members()).extracting(Member::name).containsExactly("bob", "zed", "Amy");
     }

@@ -3,6 +3,7 @@ package org.groupchat.desktop.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class ConversationTest {
     void aPageArrivesAsOneChangeOfTheList() {
         conversation.addStored(List.of(message(11, "k", BOB), message(12, "l", BOB)));
         int[] changes = new int[1];
-        conversation.lines().addListener((javafx.collections.ListChangeListener<ChatLine>) c -> changes[0]++);
+        conversation.lines().addListener((ListChangeListener<ChatLine>) c -> changes[0]++);
 
         conversation.addStored(List.of(message(8, "h", BOB), message(9, "i", BOB), message(10, "j", BOB)));
         conversation.addStored(List.of(message(13, "m", BOB), message(14, "n", BOB)));

@@ -2,6 +2,7 @@ package org.groupchat.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
@@ -37,30 +38,37 @@ class EventFoldingTest {
 
     @Test
     void theLatestEditWinsAndOnlyTheAuthorsEditsCount() {
-        conversation.addStored(List.of(message(1, BOB, "one"), event(2, BOB, "edit", 1, "two", null),
-                event(3, EVE, "edit", 1, "forged", null), event(4, BOB, "edit", 1, "three", null)));
+        conversation.addStored(List.of(
+                message(1, BOB, "one"),
+                event(2, BOB, "edit", 1, "two", null),
+                event(3, EVE, "edit", 1, "forged", null),
+                event(4, BOB, "edit", 1, "three", null)));
 
         assertThat(row(1).text()).isEqualTo("three");
     }
 
     @Test
     void eventsSeenBeforeTheirMessageIsLoadedApplyWhenItArrives() {
-        conversation.addStored(List.of(event(10, BOB, "edit", 3, "fixed", null),
-                event(11, EVE, "reaction", 3, "reacted 👍", "👍")));
+        conversation.addStored(
+                List.of(event(10, BOB, "edit", 3, "fixed", null), event(11, EVE, "reaction", 3, "reacted 👍", "👍")));
         assertThat(conversation.lines()).isEmpty();
 
         conversation.addStored(List.of(message(3, BOB, "fixd")));
 
         assertThat(row(3).text()).isEqualTo("fixed");
-        assertThat(row(3).folded().reactions()).singleElement()
+        assertThat(row(3).folded().reactions())
+                .singleElement()
                 .satisfies(r -> assertThat(r.who()).extracting(User::name).containsExactly("Eve"));
     }
 
     @Test
     void reactionsAreASetPerEmojiAndCanBeTakenBack() {
-        conversation.addStored(List.of(message(1, BOB, "party"),
-                event(2, ME, "reaction", 1, "reacted 🎉", "🎉"), event(3, EVE, "reaction", 1, "reacted 🎉", "🎉"),
-                event(4, EVE, "reaction", 1, "reacted 🎉", "🎉"), event(5, ME, "reaction", 1, "reacted 👍", "👍"),
+        conversation.addStored(List.of(
+                message(1, BOB, "party"),
+                event(2, ME, "reaction", 1, "reacted 🎉", "🎉"),
+                event(3, EVE, "reaction", 1, "reacted 🎉", "🎉"),
+                event(4, EVE, "reaction", 1, "reacted 🎉", "🎉"),
+                event(5, ME, "reaction", 1, "reacted 👍", "👍"),
                 event(6, ME, "unreaction", 1, "took back 👍", "👍")));
 
         assertThat(row(1).folded().reactions()).singleElement().satisfies(r -> {
@@ -72,8 +80,11 @@ class EventFoldingTest {
 
     @Test
     void aDeletionByTheAuthorEndsTheMessageButOneByAnotherIsIgnored() {
-        conversation.addStored(List.of(message(1, BOB, "oops"), message(2, BOB, "keep"),
-                event(3, BOB, "delete", 1, "(message deleted)", null), event(4, EVE, "delete", 2, "(message deleted)", null)));
+        conversation.addStored(List.of(
+                message(1, BOB, "oops"),
+                message(2, BOB, "keep"),
+                event(3, BOB, "delete", 1, "(message deleted)", null),
+                event(4, EVE, "delete", 2, "(message deleted)", null)));
 
         assertThat(row(1).gone()).isTrue();
         assertThat(row(1).text()).isEmpty();
@@ -110,10 +121,11 @@ class EventFoldingTest {
 
     @Test
     void aQuotedMessageNotLoadedIsAskedForOnceAndQuotedWhenItComes() {
-        List<Long> asked = new java.util.ArrayList<>();
+        List<Long> asked = new ArrayList<>();
         conversation.onQuoteMissing(asked::add);
 
-        conversation.addStored(List.of(message(5, BOB, "plan A"),
+        conversation.addStored(List.of(
+                message(5, BOB, "plan A"),
                 new Message(6, "m-6", 6_000, ME, "agreed", null, 5L, null, null, null, null),
                 new Message(20, "m-20", 20_000, ME, "still agreed", null, 2L, null, null, null, null),
                 new Message(21, "m-21", 21_000, EVE, "me too", null, 2L, null, null, null, null)));
@@ -129,7 +141,8 @@ class EventFoldingTest {
 
     @Test
     void moderationAndUnknownKindsAreNoticeRows() {
-        conversation.addStored(List.of(message(1, BOB, "hi"),
+        conversation.addStored(List.of(
+                message(1, BOB, "hi"),
                 new Message(2, "e-2", 2_000, EVE, "banned Bob", "ban", null, null, null, BOB.id(), null),
                 new Message(3, "e-3", 3_000, EVE, "pinned a message", "pin", null, 1L, null, null, null)));
 
@@ -139,7 +152,10 @@ class EventFoldingTest {
 
     @Test
     void upArrowFindsOurNewestMessageThatIsStillThere() {
-        conversation.addStored(List.of(message(1, ME, "first"), message(2, ME, "second"), message(3, BOB, "x"),
+        conversation.addStored(List.of(
+                message(1, ME, "first"),
+                message(2, ME, "second"),
+                message(3, BOB, "x"),
                 event(4, ME, "delete", 2, "(message deleted)", null)));
 
         assertThat(conversation.lastOwnMessage().seq()).isEqualTo(1);

@@ -36,9 +36,13 @@ class HostileRepliesFuzzTest {
         FuzzedReplies fuzz = new FuzzedReplies(20_261_206L, ENDPOINT, 0);
         ChatTabViewModel tab = new ChatTabViewModel("Evil", ME, ZoneOffset.UTC, System::currentTimeMillis);
         tab.attach(new RecordingConnection());
-        List<Request> asked = List.of(new Request.Join(ME), Request.Fetch.newest(REF, 50),
-                Request.Fetch.after(REF, 10, 200, 25_000), Request.Fetch.since(REF, 1_700_000_000_000L, 50),
-                new Request.Before(REF, 100L, 50), new Request.Members(REF),
+        List<Request> asked = List.of(
+                new Request.Join(ME),
+                Request.Fetch.newest(REF, 50),
+                Request.Fetch.after(REF, 10, 200, 25_000),
+                Request.Fetch.since(REF, 1_700_000_000_000L, 50),
+                new Request.Before(REF, 100L, 50),
+                new Request.Members(REF),
                 new Request.Send(REF, UUID.randomUUID().toString(), "hello"));
         int used = 0;
         int refused = 0;
@@ -65,24 +69,31 @@ class HostileRepliesFuzzTest {
                 assertThat(lines.get(i).seq()).isGreaterThan(lines.get(i - 1).seq());
             }
         }
-        assertThat(tab.members()).allSatisfy(member -> assertThat(DisplayNames.shown(member.name())).isNotBlank());
+        assertThat(tab.members())
+                .allSatisfy(
+                        member -> assertThat(DisplayNames.shown(member.name())).isNotBlank());
     }
 
     /** What the session does with a decoded reply (SessionLoop, LivePoll, HistoryCalls). */
     private static void apply(ChatTabViewModel tab, Request request, byte[] frame) {
         if (request instanceof Request.Members) {
-            tab.membersChanged(ReplyDecoder.decode(frame, request, Reply.MemberList.class, ENDPOINT).members());
+            tab.membersChanged(ReplyDecoder.decode(frame, request, Reply.MemberList.class, ENDPOINT)
+                    .members());
         } else if (request instanceof Request.Send) {
-            tab.sent(ReplyDecoder.decode(frame, request, Reply.Sent.class, ENDPOINT).message());
+            tab.sent(ReplyDecoder.decode(frame, request, Reply.Sent.class, ENDPOINT)
+                    .message());
         } else if (request instanceof Request.Before) {
             Reply.History page = ReplyDecoder.decode(frame, request, Reply.History.class, ENDPOINT);
             tab.earlierLoaded(page.messages(), page.more());
         } else if (request instanceof Request.Join) {
             ReplyDecoder.decode(frame, request, Reply.Joined.class, ENDPOINT);
         } else if (request instanceof Request.Fetch fetch) {
-            List<Message> messages = ReplyDecoder.decode(frame, request, Reply.Fetched.class, ENDPOINT).messages();
+            List<Message> messages = ReplyDecoder.decode(frame, request, Reply.Fetched.class, ENDPOINT)
+                    .messages();
             if (fetch.afterSeq() != null) {
-                tab.arrived(messages.stream().filter(m -> m.seq() > fetch.afterSeq()).toList());
+                tab.arrived(messages.stream()
+                        .filter(m -> m.seq() > fetch.afterSeq())
+                        .toList());
             } else if (fetch.since() != null) {
                 tab.sinceLoaded(messages, false);
             } else {

@@ -14,12 +14,18 @@ class MarkdownTest {
 
         assertThat(Markdown.plain("**big** and *small*, `x = 1`, see https://example.org/a"))
                 .isEqualTo("big and small, x = 1, see https://example.org/a");
-        assertThat(spans).filteredOn(s -> s.styles().equals(Set.of(Markdown.Style.BOLD)))
-                .extracting(Markdown.Span::text).containsExactly("big");
-        assertThat(spans).filteredOn(s -> s.styles().contains(Markdown.Style.CODE))
-                .extracting(Markdown.Span::text).containsExactly("x = 1");
-        assertThat(spans).filteredOn(s -> s.link() != null)
-                .extracting(Markdown.Span::link).containsExactly("https://example.org/a");
+        assertThat(spans)
+                .filteredOn(s -> s.styles().equals(Set.of(Markdown.Style.BOLD)))
+                .extracting(Markdown.Span::text)
+                .containsExactly("big");
+        assertThat(spans)
+                .filteredOn(s -> s.styles().contains(Markdown.Style.CODE))
+                .extracting(Markdown.Span::text)
+                .containsExactly("x = 1");
+        assertThat(spans)
+                .filteredOn(s -> s.link() != null)
+                .extracting(Markdown.Span::link)
+                .containsExactly("https://example.org/a");
     }
 
     @Test
@@ -32,13 +38,17 @@ class MarkdownTest {
     void fencedCodeKeepsItsTextVerbatim() {
         List<Markdown.Span> spans = Markdown.spans("look:\n```\nif (a *b* c) {}\n```");
 
-        assertThat(spans).filteredOn(s -> s.styles().contains(Markdown.Style.CODE_BLOCK))
-                .extracting(Markdown.Span::text).containsExactly("if (a *b* c) {}");
+        assertThat(spans)
+                .filteredOn(s -> s.styles().contains(Markdown.Style.CODE_BLOCK))
+                .extracting(Markdown.Span::text)
+                .containsExactly("if (a *b* c) {}");
     }
 
     @Test
     void onlyWebAndMailLinksOpen() {
         assertThat(Markdown.spans("[click](javascript:alert(1)) [ok](https://x.org)"))
-                .filteredOn(s -> s.link() != null).extracting(Markdown.Span::link).containsExactly("https://x.org");
+                .filteredOn(s -> s.link() != null)
+                .extracting(Markdown.Span::link)
+                .containsExactly("https://x.org");
     }
 }

@@ -16,7 +16,8 @@ class EmojiIndexTest {
 
         List<TextRun> runs = INDEX.split(text);
 
-        assertThat(runs.stream().map(TextRun::text).collect(Collectors.joining())).isEqualTo(text);
+        assertThat(runs.stream().map(TextRun::text).collect(Collectors.joining()))
+                .isEqualTo(text);
         assertThat(runs.stream().filter(TextRun::isEmoji).map(TextRun::text))
                 .containsExactly("👍🏽", "👨‍👩‍👧", "🇫🇷", "1️⃣", "❤️");
         assertThat(runs.stream().filter(TextRun::isEmoji).map(run -> run.emoji().shortName()))

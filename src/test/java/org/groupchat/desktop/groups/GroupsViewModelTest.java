@@ -27,8 +27,10 @@ class GroupsViewModelTest {
         model.update(List.of(group("Lobby", 1), group("Gone", 2)));
         model.update(List.of(group("Lobby", 5), group("New", 1)));
 
-        assertThat(model.shownGroups()).extracting(GroupInfo::name, GroupInfo::members)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Lobby", 5), org.assertj.core.groups.Tuple.tuple("New", 1));
+        assertThat(model.shownGroups())
+                .extracting(GroupInfo::name, GroupInfo::members)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Lobby", 5), org.assertj.core.groups.Tuple.tuple("New", 1));
     }
 
     @Test
@@ -36,11 +38,13 @@ class GroupsViewModelTest {
         model.update(List.of(group("Mine", 0)));
 
         model.membersSeen("Mine", 2, 1);
-        assertThat(model.shownGroups()).extracting(GroupInfo::members, GroupInfo::online)
+        assertThat(model.shownGroups())
+                .extracting(GroupInfo::members, GroupInfo::online)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1));
 
         model.update(List.of(group("Mine", 0)));
-        assertThat(model.shownGroups()).extracting(GroupInfo::members, GroupInfo::online)
+        assertThat(model.shownGroups())
+                .extracting(GroupInfo::members, GroupInfo::online)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1));
 
         model.forgetMembers("Mine");

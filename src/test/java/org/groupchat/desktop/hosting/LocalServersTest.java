@@ -7,10 +7,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.groupchat.desktop.registry.RegistryAddress;
+import org.groupchat.desktop.registry.RegistryProbe;
 import org.groupchat.server.ServerStartException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.groupchat.desktop.registry.RegistryProbe;
 
 class LocalServersTest {
     @TempDir
@@ -26,10 +26,12 @@ class LocalServersTest {
         // the user quits while the first probe is still waiting for an answer
         servers.close();
 
-        assertThatThrownBy(() -> servers.startBundled(address)).isInstanceOf(ServerStartException.class)
+        assertThatThrownBy(() -> servers.startBundled(address))
+                .isInstanceOf(ServerStartException.class)
                 .hasMessageContaining("quitting");
         assertThatThrownBy(() -> servers.host("Team", "tcp://127.0.0.1:*", address, null))
-                .isInstanceOf(ServerStartException.class).hasMessageContaining("quitting");
+                .isInstanceOf(ServerStartException.class)
+                .hasMessageContaining("quitting");
         // and nothing answers at the registry's address
         assertThat(RegistryProbe.of(new RegistryAddress(address, null))).isEqualTo(RegistryProbe.SILENT);
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainWindowViewModelTest {
     @TempDir
     Path temp;
+
     private final List<RecordingConnection> connections = new ArrayList<>();
     private ProfileStore store;
     private LocalServers servers;
@@ -35,14 +36,18 @@ class MainWindowViewModelTest {
     void create() {
         store = new ProfileStore(ProfilePaths.resolve("default", temp, Map.of(), "Linux", temp));
         servers = new LocalServers(temp.resolve("data"));
-        model = new MainWindowViewModel(new SameThreadUiExecutor(), store,
+        model = new MainWindowViewModel(
+                new SameThreadUiExecutor(),
+                store,
                 new Identity("00000000-0000-0000-0000-000000000001", "Ada", CurveKeyPair.generate()),
                 new Settings("tcp://127.0.0.1:9", List.of(new JoinedGroup("Saved", "tcp://127.0.0.1:7"))),
                 (name, endpoint, serverKey, listener) -> {
                     RecordingConnection connection = new RecordingConnection();
                     connections.add(connection);
                     return connection;
-                }, servers, 1_000);
+                },
+                servers,
+                1_000);
     }
 
     @AfterEach
@@ -58,13 +63,22 @@ class MainWindowViewModelTest {
     @Test
     void aGroupListedWithoutAKeyByASecureRegistryIsNotTalkedToInPlaintext() {
         String registryKey = CurveKeyPair.generate().publicKey();
-        assertThat(model.registry().connectTo("tcp://127.0.0.1:9", registryKey).valid()).isTrue();
+        assertThat(model.registry().connectTo("tcp://127.0.0.1:9", registryKey).valid())
+                .isTrue();
 
         model.join(new GroupInfo("Open", "tcp://127.0.0.1:5", 1, 1, 0, 0));
-        model.join(new GroupInfo("Closed", "tcp://127.0.0.1:6", 1, 1, 0, 0, CurveKeyPair.generate().publicKey()));
+        model.join(new GroupInfo(
+                "Closed",
+                "tcp://127.0.0.1:6",
+                1,
+                1,
+                0,
+                0,
+                CurveKeyPair.generate().publicKey()));
 
         assertThat(model.tabs()).extracting(t -> t.groupName()).containsExactly("Saved", "Closed");
-        assertThat(model.statusProperty().get()).contains("\"Open\" is listed without a key by a secure registry")
+        assertThat(model.statusProperty().get())
+                .contains("\"Open\" is listed without a key by a secure registry")
                 .contains("is listed without a key by a secure registry", "refuses to talk to it");
     }
 
@@ -101,13 +115,15 @@ class MainWindowViewModelTest {
     void registryAddressThatDoesNotParseIsRefusedWithAReason() {
         assertThat(model.registry().connectTo("localhost:5555", null).problem()).contains("tcp://host:port");
         assertThat(model.registry().connectTo("tcp://*:5555", null).problem()).contains("must name a host");
-        assertThat(model.registry().connectTo("tcp://127.0.0.1:99999", null).problem()).contains("out of range");
+        assertThat(model.registry().connectTo("tcp://127.0.0.1:99999", null).problem())
+                .contains("out of range");
         assertThat(store.settings().registry()).isEqualTo(Settings.DEFAULT_REGISTRY);
     }
 
     @Test
     void acceptedRegistryAddressIsRemembered() {
-        assertThat(model.registry().connectTo(" tcp://127.0.0.1:9 ", null).valid()).isTrue();
+        assertThat(model.registry().connectTo(" tcp://127.0.0.1:9 ", null).valid())
+                .isTrue();
 
         assertThat(store.settings().registry()).isEqualTo("tcp://127.0.0.1:9");
         assertThat(model.statusProperty().get()).contains("No registry answers at tcp://127.0.0.1:9");
@@ -125,7 +141,9 @@ class MainWindowViewModelTest {
     void newGroupOnAPortInUseSaysSoInTheStatusBar() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(0));
-            assertThat(model.newGroup("Team", Integer.toString(taken.getLocalPort())).valid()).isTrue();
+            assertThat(model.newGroup("Team", Integer.toString(taken.getLocalPort()))
+                            .valid())
+                    .isTrue();
         }
 
         assertThat(model.statusProperty().get()).startsWith("Could not start \"Team\"");

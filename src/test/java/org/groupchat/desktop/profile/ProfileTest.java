@@ -28,9 +28,17 @@ class ProfileTest {
 
     @Test
     void windowsAndMacUseTheirPerUserFolders() {
-        assertThat(ProfilePaths.resolve("default", null, Map.of("APPDATA", "C:\\Users\\ada\\AppData\\Roaming"),
-                "Windows 11", HOME).configDir().toString()).endsWith("GroupChat");
-        assertThat(ProfilePaths.resolve("default", null, Map.of(), "Mac OS X", HOME).configDir())
+        assertThat(ProfilePaths.resolve(
+                                "default",
+                                null,
+                                Map.of("APPDATA", "C:\\Users\\ada\\AppData\\Roaming"),
+                                "Windows 11",
+                                HOME)
+                        .configDir()
+                        .toString())
+                .endsWith("GroupChat");
+        assertThat(ProfilePaths.resolve("default", null, Map.of(), "Mac OS X", HOME)
+                        .configDir())
                 .isEqualTo(Path.of("/home/ada/Library/Application Support/GroupChat"));
     }
 
@@ -51,7 +59,8 @@ class ProfileTest {
         store.flush();
 
         ProfileStore again = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
-        assertThat(again.identity()).contains(new Identity("00000000-0000-0000-0000-000000000001", "Ada", store.keys()));
+        assertThat(again.identity())
+                .contains(new Identity("00000000-0000-0000-0000-000000000001", "Ada", store.keys()));
         assertThat(again.settings().joined()).containsExactly(new JoinedGroup("Lobby", "tcp://10.0.0.1:5560"));
         assertThat(again.settings().registry()).isEqualTo("tcp://10.0.0.1:5555");
     }
@@ -59,9 +68,11 @@ class ProfileTest {
     @Test
     void aProfileKeptInPropertiesByAnEarlierVersionIsReadAndThenKeptInJson(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("identity.properties"), "id=00000000-0000-0000-0000-000000000001\nname=Ada\n");
-        Files.writeString(dir.resolve("settings.properties"), "registry=tcp\\://10.0.0.1\\:5555\n"
-                + "joined.0.name=Lobby\njoined.0.endpoint=tcp\\://10.0.0.1\\:5560\njoined.0.muted=true\n"
-                + "localServers.secure=false\ntheme=dark\n");
+        Files.writeString(
+                dir.resolve("settings.properties"),
+                "registry=tcp\\://10.0.0.1\\:5555\n"
+                        + "joined.0.name=Lobby\njoined.0.endpoint=tcp\\://10.0.0.1\\:5560\njoined.0.muted=true\n"
+                        + "localServers.secure=false\ntheme=dark\n");
         Files.writeString(dir.resolve("hosted.properties"), "0.name=Team\n0.port=5570\n");
         ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
 
@@ -75,7 +86,8 @@ class ProfileTest {
         store.saveSettings(settings.withTheme("light"));
 
         assertThat(dir.resolve("settings.properties")).doesNotExist();
-        assertThat(Files.readString(dir.resolve("settings.json"))).contains("\"theme\" : \"light\"", "\"muted\" : true");
+        assertThat(Files.readString(dir.resolve("settings.json")))
+                .contains("\"theme\" : \"light\"", "\"muted\" : true");
         ProfileStore again = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
         assertThat(again.settings()).isEqualTo(settings.withTheme("light"));
         assertThat(again.identity().map(Identity::id)).contains("00000000-0000-0000-0000-000000000001");
@@ -116,7 +128,9 @@ class ProfileTest {
         assertThat(legacy.userFor(false).id()).isEqualTo("00000000-0000-0000-0000-000000000001");
         assertThat(legacy.userFor(true).id()).isEqualTo(PublicKeys.userIdFor(keys.publicKey()));
         assertThat(Identity.create("Ada", keys).id()).isEqualTo(PublicKeys.userIdFor(keys.publicKey()));
-        assertThat(new ProfileStore(store.paths()).keys()).as("the same key on the next start").isEqualTo(keys);
+        assertThat(new ProfileStore(store.paths()).keys())
+                .as("the same key on the next start")
+                .isEqualTo(keys);
     }
 
     @Test
@@ -124,21 +138,27 @@ class ProfileTest {
         ProfileStore store = new ProfileStore(ProfilePaths.resolve("default", dir, Map.of(), "Linux", HOME));
         String registryKey = CurveKeyPair.generate().publicKey();
         String groupKey = CurveKeyPair.generate().publicKey();
-        store.saveSettings(new Settings("tcp://10.0.0.1:5555", Map.of("tcp://10.0.0.1:5555", registryKey),
-                List.of(new JoinedGroup("Vault", "tcp://10.0.0.1:5561", groupKey), new JoinedGroup("Open", "tcp://h:1")),
+        store.saveSettings(new Settings(
+                "tcp://10.0.0.1:5555",
+                Map.of("tcp://10.0.0.1:5555", registryKey),
+                List.of(
+                        new JoinedGroup("Vault", "tcp://10.0.0.1:5561", groupKey),
+                        new JoinedGroup("Open", "tcp://h:1")),
                 false));
 
         Settings again = new ProfileStore(store.paths()).settings();
         assertThat(again.registryKey()).isEqualTo(registryKey);
-        assertThat(again.joined()).containsExactly(new JoinedGroup("Vault", "tcp://10.0.0.1:5561", groupKey),
-                new JoinedGroup("Open", "tcp://h:1", null));
+        assertThat(again.joined())
+                .containsExactly(
+                        new JoinedGroup("Vault", "tcp://10.0.0.1:5561", groupKey),
+                        new JoinedGroup("Open", "tcp://h:1", null));
         assertThat(again.secureLocalServers()).isFalse();
     }
 
     @Test
     void commandLineTakesARegistryKeyAndCanTurnOffSecurityForLocalServers() {
-        AppArguments args = AppArguments.parse(List.of("--insecure-local-servers", "--registry-key", "/tmp/r.key"),
-                Map.of(), null);
+        AppArguments args =
+                AppArguments.parse(List.of("--insecure-local-servers", "--registry-key", "/tmp/r.key"), Map.of(), null);
         assertThat(args.registryKey()).isEqualTo("/tmp/r.key");
         assertThat(args.insecureLocalServers()).isTrue();
         assertThatThrownBy(() -> AppArguments.parse(List.of("--registry-key"), Map.of(), null))
@@ -148,13 +168,18 @@ class ProfileTest {
 
     @Test
     void commandLineTakesProfileConfigDirAndRegistry() {
-        AppArguments args = AppArguments.parse(List.of("--profile", "bob", "--config-dir", "/tmp/x",
-                "--registry", "tcp://h:1"), Map.of("GROUPCHAT_PROFILE", "env"), null);
+        AppArguments args = AppArguments.parse(
+                List.of("--profile", "bob", "--config-dir", "/tmp/x", "--registry", "tcp://h:1"),
+                Map.of("GROUPCHAT_PROFILE", "env"),
+                null);
         assertThat(args).isEqualTo(new AppArguments("bob", Path.of("/tmp/x"), "tcp://h:1"));
-        assertThat(AppArguments.parse(List.of(), Map.of("GROUPCHAT_PROFILE", "env"), "/c").profile()).isEqualTo("env");
+        assertThat(AppArguments.parse(List.of(), Map.of("GROUPCHAT_PROFILE", "env"), "/c")
+                        .profile())
+                .isEqualTo("env");
         assertThatThrownBy(() -> AppArguments.parse(List.of("--bogus"), Map.of(), null))
                 .hasMessageContaining("Unknown option: '--bogus'");
         assertThatThrownBy(() -> AppArguments.parse(List.of("--help"), Map.of(), null))
-                .isInstanceOf(AppArguments.UsageRequested.class).hasMessageContaining("--insecure-local-servers");
+                .isInstanceOf(AppArguments.UsageRequested.class)
+                .hasMessageContaining("--insecure-local-servers");
     }
 }

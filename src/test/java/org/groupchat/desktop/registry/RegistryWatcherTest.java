@@ -29,16 +29,14 @@ class RegistryWatcherTest {
             }
 
             @Override
-            public void registryUnreachable(RegistryAddress from, String message) {
-            }
+            public void registryUnreachable(RegistryAddress from, String message) {}
 
             @Override
-            public void registryRefused(RegistryAddress from, String message) {
-            }
+            public void registryRefused(RegistryAddress from, String message) {}
         };
         try (TestServers servers = new TestServers();
-                RegistryWatcher watcher = new RegistryWatcher(new RegistryAddress(servers.registry(), null), 100,
-                        new SameThreadUiExecutor(), listener)) {
+                RegistryWatcher watcher = new RegistryWatcher(
+                        new RegistryAddress(servers.registry(), null), 100, new SameThreadUiExecutor(), listener)) {
             watcher.start();
             await().atMost(Duration.ofSeconds(30)).untilTrue(thrown);
 

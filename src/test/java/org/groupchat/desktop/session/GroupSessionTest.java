@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.groupchat.client.GroupClient;
 import org.groupchat.desktop.testing.SameThreadUiExecutor;
 import org.groupchat.desktop.testing.TestServers;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GroupSessionTest {
     @TempDir
     Path temp;
+
     private final TestServers servers = new TestServers();
 
     @AfterEach
@@ -40,16 +42,18 @@ class GroupSessionTest {
         Events bob = new Events();
         GroupSession adaSession = start(group, "Ada", ada);
         GroupSession bobSession = start(group, "Bob", bob);
-        await().atMost(Duration.ofSeconds(30)).until(() -> ada.connected() && bob.connected()
-                && ada.pageSeen && bob.pageSeen);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ada.connected() && bob.connected() && ada.pageSeen && bob.pageSeen);
 
         for (int i = 0; i < 20; i++) {
             adaSession.send(UUID.randomUUID().toString(), "message " + i);
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> bob.arrived.size() == 20 && ada.sent.size() == 20);
-        assertThat(bob.arrived).extracting(Message::text)
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "message " + i).toList());
+        assertThat(bob.arrived)
+                .extracting(Message::text)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 20).mapToObj(i -> "message " + i).toList());
         assertThat(bob.arrived).extracting(Message::seq).isSorted().doesNotHaveDuplicates();
         adaSession.close();
         bobSession.close();
@@ -63,19 +67,25 @@ class GroupSessionTest {
         String endpoint = group.advertisedEndpoint();
         Events bob = new Events();
         // a long poll wait and rare heartbeats: only the connection monitor can notice the restart in time
-        GroupSession session = GroupSession.start("Alpha", endpoint, new User(UUID.randomUUID().toString(), "Bob"),
-                new SameThreadUiExecutor(), bob, new SessionTimings(30_000, 1_500, 60_000, 20_000, 100));
+        GroupSession session = GroupSession.start(
+                "Alpha",
+                endpoint,
+                new User(UUID.randomUUID().toString(), "Bob"),
+                new SameThreadUiExecutor(),
+                bob,
+                new SessionTimings(30_000, 1_500, 60_000, 20_000, 100));
         await().atMost(Duration.ofSeconds(30)).until(() -> bob.pageSeen && bob.connected());
 
         group.close();
         servers.group("Alpha", temp, endpoint, null);
-        try (GroupClient carol = new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Carol"))) {
+        try (GroupClient carol =
+                new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Carol"))) {
             carol.join();
             carol.send("after the restart");
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> bob.arrived.stream()
-                .anyMatch(m -> m.text().equals("after the restart")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> bob.arrived.stream().anyMatch(m -> m.text().equals("after the restart")));
         assertThat(bob.refusals).as("a restart is not a refused handshake").isEmpty();
         session.close();
         assertThat(session.awaitStopped(15_000)).isTrue();
@@ -90,13 +100,14 @@ class GroupSessionTest {
         GroupSession session = start(group, "Bob", bob);
         await().atMost(Duration.ofSeconds(30)).until(() -> bob.pageSeen && !bob.failOnFirstPage);
 
-        try (GroupClient carol = new GroupClient(group.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
+        try (GroupClient carol = new GroupClient(
+                group.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
             carol.join();
             carol.send("after the error");
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> bob.arrived.stream()
-                .anyMatch(m -> m.text().equals("after the error")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> bob.arrived.stream().anyMatch(m -> m.text().equals("after the error")));
         session.close();
         assertThat(session.awaitStopped(15_000)).isTrue();
     }
@@ -113,7 +124,9 @@ class GroupSessionTest {
         session.send(id, "only once");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ada.sent.size() == 2);
-        assertThat(ada.sent).extracting(Message::seq).containsOnly(ada.sent.get(0).seq());
+        assertThat(ada.sent)
+                .extracting(Message::seq)
+                .containsOnly(ada.sent.get(0).seq());
         session.close();
         assertThat(session.awaitStopped(15_000)).isTrue();
     }
@@ -128,7 +141,8 @@ class GroupSessionTest {
         session.leave();
 
         assertThat(session.awaitStopped(15_000)).isTrue();
-        try (GroupClient other = new GroupClient(group.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Eve"))) {
+        try (GroupClient other = new GroupClient(
+                group.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Eve"))) {
             other.join();
             assertThat(other.members()).extracting(Member::name).containsExactly("Eve");
         }
@@ -139,11 +153,18 @@ class GroupSessionTest {
         GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
         String expected = CurveKeyPair.generate().publicKey();
         Events ada = new Events();
-        GroupSession session = GroupSession.start("Alpha", group.advertisedEndpoint(), expected,
-                CurveKeyPair.generate(), new User(UUID.randomUUID().toString(), "Ada"), new SameThreadUiExecutor(), ada);
+        GroupSession session = GroupSession.start(
+                "Alpha",
+                group.advertisedEndpoint(),
+                expected,
+                CurveKeyPair.generate(),
+                new User(UUID.randomUUID().toString(), "Ada"),
+                new SameThreadUiExecutor(),
+                ada);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !ada.refusals.isEmpty());
-        assertThat(ada.refusals.get(0)).contains("refused our secure handshake")
+        assertThat(ada.refusals.get(0))
+                .contains("refused our secure handshake")
                 .contains("fingerprint " + PublicKeys.fingerprint(expected));
         assertThat(ada.connected()).isFalse();
         session.close();
@@ -153,8 +174,13 @@ class GroupSessionTest {
     @Test
     void unreachableServerIsReportedAndSendFailsWithItsId() throws Exception {
         Events ada = new Events();
-        GroupSession session = GroupSession.start("Nowhere", "tcp://127.0.0.1:1", new User(UUID.randomUUID().toString(), "Ada"),
-                new SameThreadUiExecutor(), ada, new SessionTimings(1_000, 200, 3_000, 600, 100));
+        GroupSession session = GroupSession.start(
+                "Nowhere",
+                "tcp://127.0.0.1:1",
+                new User(UUID.randomUUID().toString(), "Ada"),
+                new SameThreadUiExecutor(),
+                ada,
+                new SessionTimings(1_000, 200, 3_000, 600, 100));
         String id = UUID.randomUUID().toString();
         session.send(id, "hello?");
 
@@ -174,13 +200,15 @@ class GroupSessionTest {
         GroupServer moved = servers.group("Alpha", temp, TestServers.ANY_PORT, null);
         session.retarget(moved.advertisedEndpoint(), null);
         session.send(UUID.randomUUID().toString(), "from the new address");
-        try (GroupClient carol = new GroupClient(moved.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
+        try (GroupClient carol = new GroupClient(
+                moved.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
             carol.join();
             carol.send("welcome there");
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> ada.sent.size() == 1
-                && ada.arrived.stream().anyMatch(m -> m.text().equals("welcome there")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ada.sent.size() == 1
+                        && ada.arrived.stream().anyMatch(m -> m.text().equals("welcome there")));
         assertThat(ada.sent.get(0).text()).isEqualTo("from the new address");
         session.close();
         assertThat(session.awaitStopped(15_000)).isTrue();
@@ -200,7 +228,8 @@ class GroupSessionTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ada.sent.size() == 1);
         assertThat(ada.failed).isEmpty();
-        try (GroupClient carol = new GroupClient(fresh.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
+        try (GroupClient carol = new GroupClient(
+                fresh.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
             carol.join();
             assertThat(carol.members()).extracting(Member::name).contains("Ada");
         }
@@ -210,8 +239,8 @@ class GroupSessionTest {
 
     @Test
     void sendsRefusedAsRateLimitedWaitAndAreAllStoredInOrder() throws Exception {
-        GroupServer group = servers.group("Alpha", temp, TestServers.ANY_PORT, null, null,
-                GroupLimits.DEFAULT.withSendRate(5, 2));
+        GroupServer group =
+                servers.group("Alpha", temp, TestServers.ANY_PORT, null, null, GroupLimits.DEFAULT.withSendRate(5, 2));
         Events ada = new Events();
         GroupSession session = start(group, "Ada", ada);
         await().atMost(Duration.ofSeconds(30)).until(() -> ada.pageSeen);
@@ -222,8 +251,10 @@ class GroupSessionTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ada.sent.size() == 12);
         assertThat(ada.failed).isEmpty();
-        assertThat(ada.sent).extracting(Message::text).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, 12).mapToObj(i -> "burst " + i).toList());
+        assertThat(ada.sent)
+                .extracting(Message::text)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 12).mapToObj(i -> "burst " + i).toList());
         session.close();
         assertThat(session.awaitStopped(15_000)).isTrue();
     }
@@ -235,7 +266,8 @@ class GroupSessionTest {
         Events ada = new Events();
         GroupSession session = start(group, "Ada", ada);
         await().atMost(Duration.ofSeconds(30)).until(() -> ada.pageSeen && ada.connected());
-        try (GroupClient carol = new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Carol"))) {
+        try (GroupClient carol =
+                new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Carol"))) {
             carol.join();
             carol.send("before the backup");
             GroupBackup.backup(temp.resolve("group.db"), temp.resolve("backup.db"));
@@ -254,8 +286,12 @@ class GroupSessionTest {
     }
 
     private static GroupSession start(GroupServer group, String name, Events events) {
-        return GroupSession.start(group.name(), group.advertisedEndpoint(), new User(UUID.randomUUID().toString(), name),
-                new SameThreadUiExecutor(), events);
+        return GroupSession.start(
+                group.name(),
+                group.advertisedEndpoint(),
+                new User(UUID.randomUUID().toString(), name),
+                new SameThreadUiExecutor(),
+                events);
     }
 
     /** Collects what a session reports, from the session's own thread. */
@@ -301,16 +337,13 @@ class GroupSessionTest {
         }
 
         @Override
-        public void earlierLoaded(List<Message> messages, boolean hasEarlier) {
-        }
+        public void earlierLoaded(List<Message> messages, boolean hasEarlier) {}
 
         @Override
-        public void latestLoaded(List<Message> messages, boolean hasEarlier) {
-        }
+        public void latestLoaded(List<Message> messages, boolean hasEarlier) {}
 
         @Override
-        public void sinceLoaded(List<Message> messages, boolean hasEarlier) {
-        }
+        public void sinceLoaded(List<Message> messages, boolean hasEarlier) {}
 
         @Override
         public void membersChanged(List<Member> list) {
@@ -331,8 +364,7 @@ class GroupSessionTest {
         }
 
         @Override
-        public void problem(String message) {
-        }
+        public void problem(String message) {}
 
         @Override
         public void historyReplaced() {

@@ -41,14 +41,21 @@ class SessionFuzzTest {
         Reports reports = new Reports();
         try (HostileServer server = new HostileServer(request -> fuzz.get().answer(request))) {
             fuzz.set(new FuzzedReplies(20_261_206L, server.endpoint(), 0));
-            GroupSession session = GroupSession.start("Evil", server.endpoint(),
-                    new User(UUID.randomUUID().toString(), "Ada"), new SameThreadUiExecutor(), reports, FAST);
+            GroupSession session = GroupSession.start(
+                    "Evil",
+                    server.endpoint(),
+                    new User(UUID.randomUUID().toString(), "Ada"),
+                    new SameThreadUiExecutor(),
+                    reports,
+                    FAST);
             // SENDs in small bursts beside the session's own JOIN, FETCH and MEMBERS; each burst waits for progress
             for (int i = 0; server.replies() < REPLIES; i++) {
                 session.send(UUID.randomUUID().toString(), "message " + i);
                 if (i % 10 == 0) {
                     long before = server.replies();
-                    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(30))
+                    await().pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(5))
+                            .atMost(Duration.ofSeconds(30))
                             .until(() -> server.replies() > before);
                 }
             }
@@ -59,8 +66,10 @@ class SessionFuzzTest {
             loop.detachAppender(logged);
         }
 
-        assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.ERROR)
-                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel() == Level.ERROR)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .isEmpty();
         assertThat(reports.outOfOrder).isEmpty();
         assertThat(reports.problems).noneMatch(problem -> problem.contains("stopped unexpectedly"));
     }
@@ -73,7 +82,8 @@ class SessionFuzzTest {
         private void inOrder(String what, List<Message> messages) {
             for (int i = 1; i < messages.size(); i++) {
                 if (messages.get(i).seq() <= messages.get(i - 1).seq()) {
-                    outOfOrder.add(what + ": seq " + messages.get(i - 1).seq() + " then " + messages.get(i).seq());
+                    outOfOrder.add(what + ": seq " + messages.get(i - 1).seq() + " then "
+                            + messages.get(i).seq());
                 }
             }
         }
@@ -89,12 +99,10 @@ class SessionFuzzTest {
         }
 
         @Override
-        public void sent(Message message) {
-        }
+        public void sent(Message message) {}
 
         @Override
-        public void sendFailed(String messageId, String reason) {
-        }
+        public void sendFailed(String messageId, String reason) {}
 
         @Override
         public void earlierLoaded(List<Message> messages, boolean hasEarlier) {
@@ -112,16 +120,13 @@ class SessionFuzzTest {
         }
 
         @Override
-        public void membersChanged(List<Member> members) {
-        }
+        public void membersChanged(List<Member> members) {}
 
         @Override
-        public void connectionChanged(ConnectionState state, String detail) {
-        }
+        public void connectionChanged(ConnectionState state, String detail) {}
 
         @Override
-        public void handshakeRefused(String reason) {
-        }
+        public void handshakeRefused(String reason) {}
 
         @Override
         public void problem(String message) {
@@ -129,7 +134,6 @@ class SessionFuzzTest {
         }
 
         @Override
-        public void historyReplaced() {
-        }
+        public void historyReplaced() {}
     }
 }

@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -17,12 +20,14 @@ import javafx.stage.Stage;
 import org.groupchat.desktop.app.AppArguments;
 import org.groupchat.desktop.app.ChatApplication;
 import org.groupchat.desktop.chat.ChatLine;
+import org.groupchat.desktop.fx.LockIcon;
 import org.groupchat.desktop.profile.Identity;
 import org.groupchat.desktop.profile.JoinedGroup;
-import org.groupchat.group.GroupServer;
 import org.groupchat.desktop.profile.ProfilePaths;
 import org.groupchat.desktop.profile.ProfileStore;
 import org.groupchat.desktop.profile.Settings;
+import org.groupchat.group.GroupServer;
+import org.groupchat.protocol.User;
 import org.groupchat.security.CurveKeyPair;
 
 /**
@@ -41,26 +46,32 @@ public final class AppUnderTest {
     }
 
     /** Writes a profile (identity, registry, joined groups) to {@code configDir} and shows the app in {@code stage}. */
-    public static AppUnderTest open(Stage stage, Path configDir, String name, String registry,
-            List<JoinedGroup> joined) {
-        return open(stage, configDir, name, registry, joined,
-                name == null ? null : new org.groupchat.protocol.User(UUID.randomUUID().toString(), name));
+    public static AppUnderTest open(
+            Stage stage, Path configDir, String name, String registry, List<JoinedGroup> joined) {
+        return open(
+                stage,
+                configDir,
+                name,
+                registry,
+                joined,
+                name == null ? null : new User(UUID.randomUUID().toString(), name));
     }
 
     /** Bob, say, with a profile in {@code configDir} that has joined {@code group} on {@code registry}. */
-    public static AppUnderTest openJoined(Stage stage, Path configDir, String name, String registry,
-            GroupServer group) {
-        return open(stage, configDir, name, registry, List.of(new JoinedGroup(group.name(), group.advertisedEndpoint())));
+    public static AppUnderTest openJoined(
+            Stage stage, Path configDir, String name, String registry, GroupServer group) {
+        return open(
+                stage, configDir, name, registry, List.of(new JoinedGroup(group.name(), group.advertisedEndpoint())));
     }
 
     /** As {@link #open(Stage, Path, String, String, List)}, as an existing user. */
-    public static AppUnderTest open(Stage stage, Path configDir, String name, String registry,
-            List<JoinedGroup> joined, org.groupchat.protocol.User user) {
+    public static AppUnderTest open(
+            Stage stage, Path configDir, String name, String registry, List<JoinedGroup> joined, User user) {
         return open(stage, configDir, new Settings(registry, joined), user);
     }
 
     /** A profile with these settings (e.g. trusted registry keys) as {@code user}, or a first start when it is null. */
-    public static AppUnderTest open(Stage stage, Path configDir, Settings settings, org.groupchat.protocol.User user) {
+    public static AppUnderTest open(Stage stage, Path configDir, Settings settings, User user) {
         ProfileStore store = store(configDir);
         Identity identity = user == null ? null : new Identity(user.id(), user.name(), store.keys());
         if (identity != null) {
@@ -68,7 +79,7 @@ public final class AppUnderTest {
         }
         store.saveSettings(settings);
         ChatApplication app = ChatApplication.prepare(new AppArguments("default", configDir, null));
-        app.show(stage, () -> { });
+        app.show(stage, () -> {});
         return new AppUnderTest(stage, app, identity);
     }
 
@@ -82,14 +93,14 @@ public final class AppUnderTest {
         store.saveIdentity(identity);
         store.saveSettings(new Settings(registry, List.of()));
         ChatApplication app = ChatApplication.prepare(new AppArguments(profile, baseDir, null));
-        app.show(stage, () -> { });
+        app.show(stage, () -> {});
         return new AppUnderTest(stage, app, identity);
     }
 
     /** Starts the app again on the profile in {@code configDir} as it was left, like a restart. */
     public static AppUnderTest reopen(Stage stage, Path configDir) {
         ChatApplication app = ChatApplication.prepare(new AppArguments("default", configDir, null));
-        app.show(stage, () -> { });
+        app.show(stage, () -> {});
         return new AppUnderTest(stage, app, store(configDir).identity().orElse(null));
     }
 
@@ -112,8 +123,10 @@ public final class AppUnderTest {
 
     /** The group's tab, or null; read its state inside {@link Fx#get}. */
     public Tab tab(String groupName) {
-        return Fx.get(() -> tabPane().getTabs().stream().filter(t -> t.getId().equals("tab-" + groupName))
-                .findFirst().orElse(null));
+        return Fx.get(() -> tabPane().getTabs().stream()
+                .filter(t -> t.getId().equals("tab-" + groupName))
+                .findFirst()
+                .orElse(null));
     }
 
     @SuppressWarnings("unchecked")
@@ -128,11 +141,14 @@ public final class AppUnderTest {
 
     /** The row showing the message whose current text is {@code text}, as laid out now, or null when it is not on screen. */
     @SuppressWarnings("unchecked")
-    public javafx.scene.control.ListCell<ChatLine> row(String groupName, String text) {
+    public ListCell<ChatLine> row(String groupName, String text) {
         return Fx.get(() -> messages(groupName).lookupAll(".list-cell").stream()
-                .map(node -> (javafx.scene.control.ListCell<ChatLine>) node)
-                .filter(cell -> cell.isVisible() && cell.getItem() != null && text.equals(cell.getItem().text()))
-                .findFirst().orElse(null));
+                .map(node -> (ListCell<ChatLine>) node)
+                .filter(cell -> cell.isVisible()
+                        && cell.getItem() != null
+                        && text.equals(cell.getItem().text()))
+                .findFirst()
+                .orElse(null));
     }
 
     /**
@@ -156,7 +172,7 @@ public final class AppUnderTest {
                     return button[0] != null && button[0].isVisible();
                 });
             });
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the row of seq " + seq + " shows no \"⋯\" button under the pointer", e);
         }
         robot.clickOn(button[0]);
@@ -165,28 +181,32 @@ public final class AppUnderTest {
 
     /** The row on screen showing the stored entry {@code seq}; fails when it is not on screen. */
     @SuppressWarnings("unchecked")
-    public javafx.scene.control.ListCell<ChatLine> rowOf(String groupName, long seq) {
+    public ListCell<ChatLine> rowOf(String groupName, long seq) {
         return Fx.get(() -> messages(groupName).lookupAll(".list-cell").stream()
-                .map(node -> (javafx.scene.control.ListCell<ChatLine>) node)
+                .map(node -> (ListCell<ChatLine>) node)
                 .filter(c -> c.isVisible() && c.getItem() != null && c.getItem().seq() == seq)
-                .findFirst().orElseThrow(() -> new AssertionError("no row for seq " + seq + " on screen")));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for seq " + seq + " on screen")));
     }
 
     /** The conversation's line whose current text is {@code text}; fails when there is none. */
     public ChatLine line(String groupName, String text) {
-        return lines(groupName).stream().filter(l -> text.equals(l.text())).findFirst()
+        return lines(groupName).stream()
+                .filter(l -> text.equals(l.text()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line \"" + text + "\" in " + messageTexts(groupName)));
     }
 
     /** Whether the row of {@code text} lies wholly inside the message list's visible area. */
     public boolean inView(String groupName, String text) {
-        javafx.scene.control.ListCell<ChatLine> cell = row(groupName, text);
-        return cell != null && Fx.get(() -> {
-            ListView<ChatLine> list = messages(groupName);
-            javafx.geometry.Bounds shown = list.localToScene(list.getLayoutBounds());
-            javafx.geometry.Bounds at = cell.localToScene(cell.getLayoutBounds());
-            return at.getMinY() >= shown.getMinY() - 1 && at.getMaxY() <= shown.getMaxY() + 1;
-        });
+        ListCell<ChatLine> cell = row(groupName, text);
+        return cell != null
+                && Fx.get(() -> {
+                    ListView<ChatLine> list = messages(groupName);
+                    Bounds shown = list.localToScene(list.getLayoutBounds());
+                    Bounds at = cell.localToScene(cell.getLayoutBounds());
+                    return at.getMinY() >= shown.getMinY() - 1 && at.getMaxY() <= shown.getMaxY() + 1;
+                });
     }
 
     public List<String> messageTexts(String groupName) {
@@ -208,8 +228,7 @@ public final class AppUnderTest {
     }
 
     public boolean lockClosed(String groupName) {
-        return Fx.get(() -> ((org.groupchat.desktop.fx.LockIcon) tab(groupName).getContent().lookup(".lock"))
-                .isClosed());
+        return Fx.get(() -> ((LockIcon) tab(groupName).getContent().lookup(".lock")).isClosed());
     }
 
     /** The red line under a tab's toolbar that says why its server refused our handshake; read it in {@link Fx#get}. */

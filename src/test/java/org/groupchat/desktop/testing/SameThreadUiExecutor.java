@@ -12,8 +12,8 @@ public final class SameThreadUiExecutor implements UiExecutor {
     }
 
     @Override
-    public <T> void inBackground(Callable<T> work, Consumer<? super T> onSuccess,
-            Consumer<? super Throwable> onFailure) {
+    public <T> void inBackground(
+            Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         T result;
         try {
             result = work.call();

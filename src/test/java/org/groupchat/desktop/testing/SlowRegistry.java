@@ -53,7 +53,8 @@ public final class SlowRegistry implements AutoCloseable {
     }
 
     private void serve() {
-        try (ZMQ.Socket socket = context.createSocket(SocketType.ROUTER); ZMQ.Poller poller = context.createPoller(1)) {
+        try (ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
+                ZMQ.Poller poller = context.createPoller(1)) {
             socket.setLinger(0);
             bound.complete("tcp://127.0.0.1:" + socket.bindToRandomPort("tcp://127.0.0.1"));
             poller.register(socket, ZMQ.Poller.POLLIN);

@@ -3,6 +3,7 @@ package org.groupchat.desktop.testing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.groupchat.group.Durability;
 import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
@@ -40,9 +41,14 @@ public final class TestServers implements AutoCloseable {
     }
 
     /** A group with CURVE on, registered with a secure {@code registry} (may be null) whose key is {@code registryKey}. */
-    public GroupServer secureGroup(String name, Path dir, ServerSecurity security, String registry, String registryKey) {
-        GroupServer server = new GroupServer(GroupServerConfig.of(name, ANY_PORT, registry).withHeartbeatMs(500)
-                .withLimits(GroupLimits.UNLIMITED_SENDS).withSecurity(security).withRegistryKey(registryKey),
+    public GroupServer secureGroup(
+            String name, Path dir, ServerSecurity security, String registry, String registryKey) {
+        GroupServer server = new GroupServer(
+                GroupServerConfig.of(name, ANY_PORT, registry)
+                        .withHeartbeatMs(500)
+                        .withLimits(GroupLimits.UNLIMITED_SENDS)
+                        .withSecurity(security)
+                        .withRegistryKey(registryKey),
                 SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH));
         server.start();
         started.add(server);
@@ -50,9 +56,13 @@ public final class TestServers implements AutoCloseable {
     }
 
     /** A secure group, listed nowhere, whose owners are the users {@code ownerIds} (protocol 1.4 moderation). */
-    public GroupServer ownedGroup(String name, Path dir, ServerSecurity security, java.util.Set<String> ownerIds) {
-        GroupServer server = new GroupServer(GroupServerConfig.of(name, ANY_PORT, null).withHeartbeatMs(500)
-                .withLimits(GroupLimits.UNLIMITED_SENDS).withSecurity(security).withOwners(List.copyOf(ownerIds)),
+    public GroupServer ownedGroup(String name, Path dir, ServerSecurity security, Set<String> ownerIds) {
+        GroupServer server = new GroupServer(
+                GroupServerConfig.of(name, ANY_PORT, null)
+                        .withHeartbeatMs(500)
+                        .withLimits(GroupLimits.UNLIMITED_SENDS)
+                        .withSecurity(security)
+                        .withOwners(List.copyOf(ownerIds)),
                 SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH));
         server.start();
         started.add(server);
@@ -66,7 +76,11 @@ public final class TestServers implements AutoCloseable {
 
     /** A group without security registered with a secure registry whose key is {@code registryKey}. */
     public GroupServer group(String name, Path dir, String bind, String registry, String registryKey) {
-        return group(name, SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH), bind, registry,
+        return group(
+                name,
+                SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH),
+                bind,
+                registry,
                 registryKey);
     }
 
@@ -75,20 +89,34 @@ public final class TestServers implements AutoCloseable {
     }
 
     /** A group with these limits (e.g. a send rate that answers RATE_LIMITED). */
-    public GroupServer group(String name, Path dir, String bind, String registry, String registryKey,
-            GroupLimits limits) {
-        return group(name, SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH), bind, registry,
-                registryKey, limits);
+    public GroupServer group(
+            String name, Path dir, String bind, String registry, String registryKey, GroupLimits limits) {
+        return group(
+                name,
+                SqliteMessageStore.open(dir.resolve("group.db"), Durability.PROCESS_CRASH),
+                bind,
+                registry,
+                registryKey,
+                limits);
     }
 
     private GroupServer group(String name, SqliteMessageStore store, String bind, String registry, String registryKey) {
         return group(name, store, bind, registry, registryKey, GroupLimits.UNLIMITED_SENDS);
     }
 
-    private GroupServer group(String name, SqliteMessageStore store, String bind, String registry, String registryKey,
+    private GroupServer group(
+            String name,
+            SqliteMessageStore store,
+            String bind,
+            String registry,
+            String registryKey,
             GroupLimits limits) {
-        GroupServer server = new GroupServer(GroupServerConfig.of(name, bind, registry).withRegistryKey(registryKey)
-                .withHeartbeatMs(500).withLimits(limits), store);
+        GroupServer server = new GroupServer(
+                GroupServerConfig.of(name, bind, registry)
+                        .withRegistryKey(registryKey)
+                        .withHeartbeatMs(500)
+                        .withLimits(limits),
+                store);
         server.start();
         started.add(server);
         return server;

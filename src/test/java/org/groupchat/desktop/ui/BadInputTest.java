@@ -26,6 +26,7 @@ import org.testfx.framework.junit5.Start;
 class BadInputTest {
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest ada;
 
@@ -48,8 +49,10 @@ class BadInputTest {
         robot.clickOn(address).write("localhost:5555");
         robot.clickOn("OK");
 
-        assertThat(Fx.get(() -> robot.lookup((Label l) -> l.getText() != null && l.getText().contains("tcp://host:port"))
-                .tryQuery())).isPresent();
+        assertThat(Fx.get(() -> robot.lookup(
+                                (Label l) -> l.getText() != null && l.getText().contains("tcp://host:port"))
+                        .tryQuery()))
+                .isPresent();
         assertThat(Fx.get(() -> robot.lookup("#registryAddress").tryQuery())).isPresent();
         robot.clickOn("Cancel");
     }
@@ -63,8 +66,13 @@ class BadInputTest {
             robot.clickOn("#newGroupPort").write(Integer.toString(taken.getLocalPort()));
             robot.clickOn("OK");
 
-            waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> robot.lookup((Label l) -> l.getText() != null
-                    && l.getText().startsWith("Could not start \"Team\"")).tryQuery().isPresent()));
+            waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> Fx.get(() -> robot.lookup((Label l) ->
+                                    l.getText() != null && l.getText().startsWith("Could not start \"Team\""))
+                            .tryQuery()
+                            .isPresent()));
         }
         assertThat(Fx.get(() -> List.copyOf(ada.tabPane().getTabs()))).isEmpty();
     }

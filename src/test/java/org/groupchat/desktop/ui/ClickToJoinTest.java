@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -29,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 class ClickToJoinTest {
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest ada;
     private AppUnderTest bob;
@@ -44,7 +46,11 @@ class ClickToJoinTest {
         Stage second = new Stage();
         second.setX(1200);
         second.setY(0);
-        bob = AppUnderTest.open(second, temp.resolve("bob"), "Bob", registry,
+        bob = AppUnderTest.open(
+                second,
+                temp.resolve("bob"),
+                "Bob",
+                registry,
                 List.of(new JoinedGroup("Alpha", alpha.advertisedEndpoint())));
         stage.toFront();
         stage.requestFocus();
@@ -61,16 +67,29 @@ class ClickToJoinTest {
     void clickToJoinOpensATabAndEnterDeliversToTheOtherClient(FxRobot robot) throws Exception {
         waitFor(30, TimeUnit.SECONDS, () -> groupCell(robot, ada, "Alpha") != null);
         // a refresh that changes the row (Bob coming online) between the two clicks would drop the selection
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> robot.from(ada.root()).lookup((TableCell<?, ?> cell) ->
-                cell.getTableRow() != null && cell.getTableRow().getItem() instanceof GroupInfo g
-                && g.name().equals("Alpha") && g.online() == 1 && "1".equals(cell.getText())
-                && cell.getTableColumn().getText().equals("Online")).tryQuery().isPresent()));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> robot.from(ada.root())
+                        .lookup((TableCell<?, ?> cell) -> cell.getTableRow() != null
+                                && cell.getTableRow().getItem() instanceof GroupInfo g
+                                && g.name().equals("Alpha")
+                                && g.online() == 1
+                                && "1".equals(cell.getText())
+                                && cell.getTableColumn().getText().equals("Online"))
+                        .tryQuery()
+                        .isPresent()));
         // select, then Join: a double-click's two clicks can count as two single clicks on a loaded 2-core CI box
         robot.clickOn(groupCell(robot, ada, "Alpha"));
-        robot.clickOn(Fx.get(() -> robot.from(ada.root()).lookup(".button").match(n -> "Join".equals(
-                ((javafx.scene.control.Button) n).getText())).queryButton()));
+        robot.clickOn(Fx.get(() -> robot.from(ada.root())
+                .lookup(".button")
+                .match(n -> "Join".equals(((Button) n).getText()))
+                .queryButton()));
 
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Alpha") != null && ada.tab("Alpha").isSelected()));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> ada.tab("Alpha") != null && ada.tab("Alpha").isSelected()));
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Alpha").equals("connected"));
         waitFor(30, TimeUnit.SECONDS, () -> bob.connectionText("Alpha").equals("connected"));
 
@@ -79,15 +98,21 @@ class ClickToJoinTest {
         robot.push(KeyCode.ENTER);
 
         waitFor(30, TimeUnit.SECONDS, () -> bob.messageTexts("Alpha").contains("hello from Ada"));
-        waitFor(30, TimeUnit.SECONDS, () -> ada.lines("Alpha").stream()
-                .anyMatch(l -> l.text().equals("hello from Ada") && l.state() == SendState.SENT));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.lines("Alpha").stream()
+                        .anyMatch(l -> l.text().equals("hello from Ada") && l.state() == SendState.SENT));
         assertThat(bob.messageTexts("Alpha")).containsOnlyOnce("hello from Ada");
-        assertThat(Fx.get(() -> robot.from(bob.root()).lookup("hello from Ada").tryQuery())).isPresent();
+        assertThat(Fx.get(() -> robot.from(bob.root()).lookup("hello from Ada").tryQuery()))
+                .isPresent();
         assertThat(Fx.get(() -> ada.sendBox("Alpha").getText())).isEmpty();
     }
 
     private static Node groupCell(FxRobot robot, AppUnderTest app, String name) {
         return Fx.get(() -> robot.from(app.root())
-                .lookup((TableCell<?, ?> cell) -> name.equals(cell.getText())).tryQuery().orElse(null));
+                .lookup((TableCell<?, ?> cell) -> name.equals(cell.getText()))
+                .tryQuery()
+                .orElse(null));
     }
 }

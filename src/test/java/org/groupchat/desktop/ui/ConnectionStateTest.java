@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.groupchat.client.GroupClient;
 import org.groupchat.desktop.testing.AppUnderTest;
@@ -34,6 +35,7 @@ import org.testfx.framework.junit5.Start;
 class ConnectionStateTest {
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private final List<String> contradictions = new CopyOnWriteArrayList<>();
     private AppUnderTest bob;
@@ -54,8 +56,8 @@ class ConnectionStateTest {
 
     @Test
     void whenAlicesServersGoBobTakesOverWithNoContradictionAndAliceIsNoLongerShownOnline() throws Exception {
-        try (GroupClient alice = new GroupClient(lobby.advertisedEndpoint(),
-                new User("00000000-0000-4000-8000-00000000a11c", "Alice"))) {
+        try (GroupClient alice = new GroupClient(
+                lobby.advertisedEndpoint(), new User("00000000-0000-4000-8000-00000000a11c", "Alice"))) {
             alice.join();
             waitFor(30, TimeUnit.SECONDS, () -> onlineNames().contains("Alice"));
         }
@@ -73,11 +75,14 @@ class ConnectionStateTest {
         servers.close();
 
         // Bob's app takes over: bundled servers on the registry's address, and the tab follows the new Lobby
-        await().atMost(40, TimeUnit.SECONDS).untilAsserted(() -> assertThat(bob.statusText())
-                .as("tab %s, members online %s", bob.connectionText("Lobby"), onlineNames())
-                .startsWith("No registry answered at " + registry + ", so this app started bundled servers"));
-        await().atMost(40, TimeUnit.SECONDS).untilAsserted(() -> assertThat(onlineNames())
-                .as("tab %s", bob.connectionText("Lobby")).doesNotContain("Alice"));
+        await().atMost(40, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(bob.statusText())
+                        .as("tab %s, members online %s", bob.connectionText("Lobby"), onlineNames())
+                        .startsWith("No registry answered at " + registry + ", so this app started bundled servers"));
+        await().atMost(40, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(onlineNames())
+                        .as("tab %s", bob.connectionText("Lobby"))
+                        .doesNotContain("Alice"));
         assertThat(contradictions).isEmpty();
     }
 
@@ -90,8 +95,12 @@ class ConnectionStateTest {
     }
 
     private List<String> onlineNames() {
-        return Fx.get(() -> bob.tab("Lobby").getContent().lookup(".member-list") instanceof javafx.scene.control.ListView<?> list
-                ? list.getItems().stream().map(Member.class::cast).filter(Member::online).map(Member::name).toList()
+        return Fx.get(() -> bob.tab("Lobby").getContent().lookup(".member-list") instanceof ListView<?> list
+                ? list.getItems().stream()
+                        .map(Member.class::cast)
+                        .filter(Member::online)
+                        .map(Member::name)
+                        .toList()
                 : List.of());
     }
 }

@@ -6,6 +6,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.groupchat.client.GroupClient;
@@ -30,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 class EditDeleteReactTest {
     @TempDir
     Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest ada;
     private GroupClient bob;
@@ -38,7 +40,8 @@ class EditDeleteReactTest {
     void start(Stage stage) {
         String registry = servers.registry();
         GroupServer team = servers.group("Team", temp.resolve("team"), TestServers.ANY_PORT, registry);
-        bob = new GroupClient(team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"));
+        bob = new GroupClient(
+                team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"));
         bob.join();
         ada = AppUnderTest.openJoined(stage, temp.resolve("ada"), "Ada", registry, team);
     }
@@ -72,9 +75,15 @@ class EditDeleteReactTest {
         waitFor(30, TimeUnit.SECONDS, () -> ada.messageTexts("Team").contains("see you at 11"));
         assertThat(ada.messageTexts("Team")).doesNotContain("see you at 10");
         assertThat(ada.line("Team", "see you at 11").folded().edited()).isTrue();
-        assertThat(Fx.get(() -> ada.row("Team", "see you at 11").lookup(".edited-mark").isVisible())).isTrue();
-        waitFor(30, TimeUnit.SECONDS, () -> bob.fetchNewest(5).messages().stream().anyMatch(m ->
-                m.eventKind() == EventKind.EDIT && m.text().equals("see you at 11")));
+        assertThat(Fx.get(() ->
+                        ada.row("Team", "see you at 11").lookup(".edited-mark").isVisible()))
+                .isTrue();
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> bob.fetchNewest(5).messages().stream()
+                        .anyMatch(
+                                m -> m.eventKind() == EventKind.EDIT && m.text().equals("see you at 11")));
     }
 
     @Test
@@ -83,7 +92,10 @@ class EditDeleteReactTest {
         robot.clickOn(ada.sendBox("Team"));
         robot.write("my password is hunter2");
         robot.push(KeyCode.ENTER);
-        waitFor(30, TimeUnit.SECONDS, () -> ada.line("Team", "my password is hunter2").state() == SendState.SENT);
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.line("Team", "my password is hunter2").state() == SendState.SENT);
         long seq = ada.line("Team", "my password is hunter2").seq();
 
         ada.openMessageMenu(robot, "Team", seq);
@@ -91,10 +103,11 @@ class EditDeleteReactTest {
         robot.clickOn("Delete");
 
         waitFor(30, TimeUnit.SECONDS, () -> ada.lines("Team").stream().anyMatch(l -> l.seq() == seq && l.gone()));
-        assertThat(Fx.get(() -> ((javafx.scene.control.Labeled) ada.rowOf("Team", seq).lookup(".gone-text")).getText()))
+        assertThat(Fx.get(() -> ((Labeled) ada.rowOf("Team", seq).lookup(".gone-text")).getText()))
                 .isEqualTo("Message deleted");
-        assertThat(bob.fetchNewest(5).messages()).anyMatch(m -> m.eventKind() == EventKind.DELETE
-                && Long.valueOf(seq).equals(m.target()));
+        assertThat(bob.fetchNewest(5).messages())
+                .anyMatch(m ->
+                        m.eventKind() == EventKind.DELETE && Long.valueOf(seq).equals(m.target()));
     }
 
     @Test
@@ -107,16 +120,29 @@ class EditDeleteReactTest {
         robot.clickOn("Like");
 
         waitFor(30, TimeUnit.SECONDS, () -> reactionChipText(robot).equals("👍 1"));
-        assertThat(ada.line("Team", "lunch at noon?").folded().reactions()).singleElement()
+        assertThat(ada.line("Team", "lunch at noon?").folded().reactions())
+                .singleElement()
                 .satisfies(r -> assertThat(r.by(ada.identity.id())).isTrue());
-        waitFor(30, TimeUnit.SECONDS, () -> bob.fetchNewest(5).messages().stream().anyMatch(m ->
-                m.eventKind() == EventKind.REACTION && "👍".equals(m.emoji()) && Long.valueOf(lunch.seq()).equals(m.target())));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> bob.fetchNewest(5).messages().stream()
+                        .anyMatch(m -> m.eventKind() == EventKind.REACTION
+                                && "👍".equals(m.emoji())
+                                && Long.valueOf(lunch.seq()).equals(m.target())));
 
         robot.clickOn(Fx.get(() -> ada.row("Team", "lunch at noon?").lookup(".reaction")));
 
-        waitFor(30, TimeUnit.SECONDS, () -> ada.line("Team", "lunch at noon?").folded().reactions().isEmpty());
-        waitFor(30, TimeUnit.SECONDS, () -> bob.fetchNewest(5).messages().stream().anyMatch(m ->
-                m.eventKind() == EventKind.UNREACTION && Long.valueOf(lunch.seq()).equals(m.target())));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.line("Team", "lunch at noon?").folded().reactions().isEmpty());
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> bob.fetchNewest(5).messages().stream()
+                        .anyMatch(m -> m.eventKind() == EventKind.UNREACTION
+                                && Long.valueOf(lunch.seq()).equals(m.target())));
     }
 
     private String reactionChipText(FxRobot robot) {

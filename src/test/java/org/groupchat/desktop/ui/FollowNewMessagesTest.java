@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.IndexedCell;
@@ -33,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 class FollowNewMessagesTest {
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest bob;
     private GroupServer lobby;
@@ -44,8 +44,11 @@ class FollowNewMessagesTest {
         try (GroupClient alice = alice()) {
             alice.join();
             for (int i = 1; i <= 230; i++) {
-                alice.send("message " + i + (i % 7 == 0 ? " that is long enough to wrap over more than one line in"
-                        + " a window of this size, as people's messages often do" : ""));
+                alice.send("message " + i
+                        + (i % 7 == 0
+                                ? " that is long enough to wrap over more than one line in"
+                                        + " a window of this size, as people's messages often do"
+                                : ""));
             }
         }
         bob = AppUnderTest.openJoined(stage, temp.resolve("bob"), "Bob", registry, lobby);
@@ -92,7 +95,10 @@ class FollowNewMessagesTest {
         robot.clickOn(jumpButton(), MouseButton.PRIMARY);
 
         waitFor(10, TimeUnit.SECONDS, () -> lastShownText().equals("message 232"));
-        waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> bob.tab("Lobby").getText()).equals("Lobby"));
+        waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> bob.tab("Lobby").getText()).equals("Lobby"));
         assertThat(Fx.get(() -> jumpButton().isVisible())).isFalse();
     }
 
@@ -110,7 +116,9 @@ class FollowNewMessagesTest {
             VirtualFlow<?> flow = flow();
             for (int i = flow.getCellCount() - 1; i >= 0; i--) {
                 IndexedCell<?> cell = flow.getVisibleCell(i);
-                if (cell != null && cell.isVisible() && cell.getBoundsInParent().getMaxY() <= flow.getHeight() + 1
+                if (cell != null
+                        && cell.isVisible()
+                        && cell.getBoundsInParent().getMaxY() <= flow.getHeight() + 1
                         && cell.getBoundsInParent().getMinY() >= 0) {
                     return ((ChatLine) cell.getItem()).text();
                 }

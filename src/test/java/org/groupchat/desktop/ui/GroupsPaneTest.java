@@ -10,6 +10,7 @@ import javafx.event.Event;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
@@ -28,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 class GroupsPaneTest {
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest ada;
 
@@ -47,20 +49,46 @@ class GroupsPaneTest {
 
     @Test
     void filterNarrowsTheListAndADoubleClickJoins(FxRobot robot) throws Exception {
-        TableView<?> table = Fx.get(() -> robot.from(ada.root()).lookup(".table-view").queryAs(TableView.class));
+        TableView<?> table =
+                Fx.get(() -> robot.from(ada.root()).lookup(".table-view").queryAs(TableView.class));
         waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> table.getItems().size() == 2));
 
-        robot.clickOn(Fx.get(() -> robot.from(ada.root()).lookup(".text-field")
-                .queryAs(javafx.scene.control.TextField.class))).write("rust");
+        robot.clickOn(Fx.get(() -> robot.from(ada.root()).lookup(".text-field").queryAs(TextField.class)))
+                .write("rust");
         waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> table.getItems().size() == 1));
 
         TableRow<?> row = Fx.get(() -> (TableRow<?>) robot.from(ada.root())
-                .lookup((TableCell<?, ?> cell) -> "Rust fans".equals(cell.getText())).query().getParent());
+                .lookup((TableCell<?, ?> cell) -> "Rust fans".equals(cell.getText()))
+                .query()
+                .getParent());
         // a synthetic double-click: real clicks may be split apart by a loaded machine's scheduler
-        robot.interact(() -> Event.fireEvent(row, new MouseEvent(MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5,
-                MouseButton.PRIMARY, 2, false, false, false, false, true, false, false, true, false, true, null)));
+        robot.interact(() -> Event.fireEvent(
+                row,
+                new MouseEvent(
+                        MouseEvent.MOUSE_CLICKED,
+                        5,
+                        5,
+                        5,
+                        5,
+                        MouseButton.PRIMARY,
+                        2,
+                        false,
+                        false,
+                        false,
+                        false,
+                        true,
+                        false,
+                        false,
+                        true,
+                        false,
+                        true,
+                        null)));
 
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Rust fans") != null && ada.tab("Rust fans").isSelected()));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() ->
+                        ada.tab("Rust fans") != null && ada.tab("Rust fans").isSelected()));
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Rust fans").equals("connected"));
         assertThat(Fx.get(() -> List.copyOf(ada.tabPane().getTabs()))).hasSize(1);
     }

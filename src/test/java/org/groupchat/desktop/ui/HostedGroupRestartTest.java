@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 class HostedGroupRestartTest {
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private Stage stage;
     private AppUnderTest ada;
@@ -45,17 +46,29 @@ class HostedGroupRestartTest {
         robot.clickOn("File").clickOn("New group…");
         robot.clickOn("#newGroupName").write("Team");
         robot.clickOn("OK");
-        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Team") != null && ada.connectionText("Team").equals("connected"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.tab("Team") != null && ada.connectionText("Team").equals("connected"));
         robot.clickOn(ada.sendBox("Team")).write("said before the restart").type(KeyCode.ENTER);
-        waitFor(30, TimeUnit.SECONDS, () -> ada.lines("Team").stream()
-                .anyMatch(line -> line.text().equals("said before the restart") && line.seq() > 0));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.lines("Team").stream()
+                        .anyMatch(line -> line.text().equals("said before the restart") && line.seq() > 0));
 
         ada.quit();
         ada = Fx.get(() -> AppUnderTest.reopen(stage, temp.resolve("ada")));
 
-        waitFor(30, TimeUnit.SECONDS, () -> ada.tab("Team") != null && ada.connectionText("Team").equals("connected"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.tab("Team") != null && ada.connectionText("Team").equals("connected"));
         waitFor(30, TimeUnit.SECONDS, () -> ada.messageTexts("Team").contains("said before the restart"));
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.app.model().groups().find("Team")) != null);
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> ada.app.model().groups().find("Team")) != null);
         assertThat(ada.statusText()).doesNotContain("Could not host");
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
@@ -49,10 +50,16 @@ class HostileGroupTest {
             "{\"ok\":true,\"messages\":[" + message(1, -5) + "],\"lastSeq\":1,\"more\":false}",
             "{\"ok\":true,\"role\":\"group\",\"version\":\"6.6.6\",\"protocol\":1}",
             "{\"ok\":false,\"error\":{\"code\":\"NOPE\",\"message\":\"\\u001b[2J gotcha\"}}",
-            "{\"ok\":true,\"messages\":[" + String.join(",", java.util.stream.IntStream.rangeClosed(1, 1_000)
-                    .mapToObj(seq -> message(seq, 1)).toList()) + "],\"lastSeq\":1000,\"more\":false}");
+            "{\"ok\":true,\"messages\":["
+                    + String.join(
+                            ",",
+                            IntStream.rangeClosed(1, 1_000)
+                                    .mapToObj(seq -> message(seq, 1))
+                                    .toList()) + "],\"lastSeq\":1000,\"more\":false}");
+
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private final AtomicInteger next = new AtomicInteger();
     private final List<Throwable> escaped = new CopyOnWriteArrayList<>();
@@ -62,20 +69,26 @@ class HostileGroupTest {
     private AppUnderTest bob;
 
     private static String message(long seq, long ts) {
-        return "{\"seq\":" + seq + ",\"id\":\"c0ffee00-0000-4000-8000-" + String.format("%012d", seq) + "\",\"ts\":" + ts
-                + "," + PEER + ",\"text\":\"hi\"}";
+        return "{\"seq\":" + seq + ",\"id\":\"c0ffee00-0000-4000-8000-" + String.format("%012d", seq) + "\",\"ts\":"
+                + ts + "," + PEER + ",\"text\":\"hi\"}";
     }
 
     @Start
     void start(Stage stage) throws Exception {
         String registry = servers.registry();
         lobby = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
-        evil = new HostileServer(request -> List.of(
-                REPLIES.get(Math.floorMod(next.getAndIncrement(), REPLIES.size())).getBytes(StandardCharsets.UTF_8)));
+        evil = new HostileServer(request -> List.of(REPLIES.get(Math.floorMod(next.getAndIncrement(), REPLIES.size()))
+                .getBytes(StandardCharsets.UTF_8)));
         Thread fx = Thread.currentThread();
         fx.setUncaughtExceptionHandler((thread, error) -> escaped.add(error));
-        bob = AppUnderTest.open(stage, temp.resolve("bob"), "Bob", registry,
-                List.of(new JoinedGroup("Lobby", lobby.advertisedEndpoint()), new JoinedGroup("Evil", evil.endpoint())));
+        bob = AppUnderTest.open(
+                stage,
+                temp.resolve("bob"),
+                "Bob",
+                registry,
+                List.of(
+                        new JoinedGroup("Lobby", lobby.advertisedEndpoint()),
+                        new JoinedGroup("Evil", evil.endpoint())));
     }
 
     @AfterEach
@@ -92,25 +105,28 @@ class HostileGroupTest {
             notice.textProperty().addListener((obs, was, now) -> notices.add(now));
             return null;
         });
-        await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> assertThat(notices)
-                .as("after %d hostile replies", evil.replies())
-                .anyMatch(notice -> notice.contains("broke the protocol")));
+        await().atMost(60, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(notices)
+                        .as("after %d hostile replies", evil.replies())
+                        .anyMatch(notice -> notice.contains("broke the protocol")));
         long started = System.nanoTime();
         await().atMost(90, TimeUnit.SECONDS).until(() -> evil.replies() >= REPLIES.size());
         // it asks again as after a timeout, backing off (250 ms doubling to 5 s): it never hammers a broken server
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(evil.replies()).as("requests in %.1f s", seconds).isLessThan(REPLIES.size() + 4 + (long) (seconds));
 
-        try (GroupClient alice = new GroupClient(lobby.advertisedEndpoint(),
-                new User("00000000-0000-4000-8000-00000000a11c", "Alice"))) {
+        try (GroupClient alice = new GroupClient(
+                lobby.advertisedEndpoint(), new User("00000000-0000-4000-8000-00000000a11c", "Alice"))) {
             alice.join();
             alice.send("still here");
         }
-        await().atMost(30, TimeUnit.SECONDS).until(() -> bob.messageTexts("Lobby").contains("still here"));
+        await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> bob.messageTexts("Lobby").contains("still here"));
 
         assertThat(Fx.get(() -> Platform.isFxApplicationThread())).isTrue();
         assertThat(evil.failure()).isNull();
         assertThat(escaped).isEmpty();
-        assertThat(bob.lines("Evil")).allSatisfy(line -> assertThat(line.sender().name().length()).isLessThan(1_000));
+        assertThat(bob.lines("Evil"))
+                .allSatisfy(line -> assertThat(line.sender().name().length()).isLessThan(1_000));
     }
 }

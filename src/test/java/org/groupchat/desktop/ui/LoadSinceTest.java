@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
@@ -35,8 +37,10 @@ import org.testfx.framework.junit5.Start;
 class LoadSinceTest {
     private static final LocalDate DAY = LocalDate.of(2026, 3, 4);
     private static final User CAROL = new User(UUID.randomUUID().toString(), "Carol");
+
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest ada;
 
@@ -48,7 +52,11 @@ class LoadSinceTest {
         store.bulkAppend(messages("morning 1", "morning 2", "morning 3"), at(LocalTime.of(9, 0)));
         store.bulkAppend(messages("after ten 1", "after ten 2", "after ten 3"), at(LocalTime.of(10, 0)));
         GroupServer history = servers.group("History", store, TestServers.ANY_PORT, registry);
-        ada = AppUnderTest.open(stage, temp.resolve("ada"), "Ada", registry,
+        ada = AppUnderTest.open(
+                stage,
+                temp.resolve("ada"),
+                "Ada",
+                registry,
                 List.of(new JoinedGroup("History", history.advertisedEndpoint())));
     }
 
@@ -62,21 +70,30 @@ class LoadSinceTest {
     void loadSinceShowsExactlyTheMessagesFromThatMomentOn(FxRobot robot) throws Exception {
         waitFor(30, TimeUnit.SECONDS, () -> ada.messageTexts("History").size() == 6);
 
-        DatePicker date = Fx.get(() -> (DatePicker) ada.tab("History").getContent().lookup(".date-picker"));
+        DatePicker date =
+                Fx.get(() -> (DatePicker) ada.tab("History").getContent().lookup(".date-picker"));
         robot.interact(() -> date.setValue(DAY));
-        robot.clickOn(Fx.get(() -> robot.from(ada.root()).lookup(".text-field").match(n -> "HH:mm".equals(
-                ((javafx.scene.control.TextField) n).getPromptText())).queryAs(javafx.scene.control.TextField.class)));
+        robot.clickOn(Fx.get(() -> robot.from(ada.root())
+                .lookup(".text-field")
+                .match(n -> "HH:mm".equals(((TextField) n).getPromptText()))
+                .queryAs(TextField.class)));
         robot.write("09:30");
         robot.clickOn("Load");
 
         waitFor(30, TimeUnit.SECONDS, () -> ada.messageTexts("History").size() == 3);
         assertThat(ada.messageTexts("History")).containsExactly("after ten 1", "after ten 2", "after ten 3");
-        assertThat(Fx.get(() -> robot.from(ada.root()).lookup("Load earlier messages").tryQuery().map(Node::isVisible)))
-                .as("\"Load earlier messages\" shown").contains(true);
+        assertThat(Fx.get(() -> robot.from(ada.root())
+                        .lookup("Load earlier messages")
+                        .tryQuery()
+                        .map(Node::isVisible)))
+                .as("\"Load earlier messages\" shown")
+                .contains(true);
     }
 
     private static List<NewMessage> messages(String... texts) {
-        return java.util.Arrays.stream(texts).map(t -> new NewMessage(UUID.randomUUID().toString(), CAROL, t)).toList();
+        return Arrays.stream(texts)
+                .map(t -> new NewMessage(UUID.randomUUID().toString(), CAROL, t))
+                .toList();
     }
 
     private static long at(LocalTime time) {

@@ -37,6 +37,7 @@ import org.testfx.framework.junit5.Start;
 class MentionsTest {
     @TempDir
     Path temp;
+
     private final TestServers servers = new TestServers();
     private final List<String> popUps = new CopyOnWriteArrayList<>();
     private AppUnderTest ada;
@@ -48,15 +49,23 @@ class MentionsTest {
         String registry = servers.registry();
         GroupServer lobby = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
         GroupServer team = servers.group("Team", temp.resolve("team"), TestServers.ANY_PORT, registry);
-        bob = new GroupClient(team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"));
+        bob = new GroupClient(
+                team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"));
         bob.join();
-        ada = AppUnderTest.open(stage, temp.resolve("ada"), "Ada", registry, List.of(
-                new JoinedGroup("Lobby", lobby.advertisedEndpoint()),
-                new JoinedGroup("Team", team.advertisedEndpoint(), null, true)));
+        ada = AppUnderTest.open(
+                stage,
+                temp.resolve("ada"),
+                "Ada",
+                registry,
+                List.of(
+                        new JoinedGroup("Lobby", lobby.advertisedEndpoint()),
+                        new JoinedGroup("Team", team.advertisedEndpoint(), null, true)));
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             while (change.next()) {
-                change.getAddedSubList().stream().filter(w -> w instanceof PopupWindow)
-                        .forEach(popup -> popup.setOnShown(event -> popUps.add(words(popup.getScene().getRoot()))));
+                change.getAddedSubList().stream()
+                        .filter(w -> w instanceof PopupWindow)
+                        .forEach(popup -> popup.setOnShown(
+                                event -> popUps.add(words(popup.getScene().getRoot()))));
             }
         });
     }
@@ -71,17 +80,26 @@ class MentionsTest {
 
     @Test
     void aMentionInAMutedGroupNotifiesAndIsCountedOnTheTab() throws Exception {
-        waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Team").equals("connected")
-                && Fx.get(() -> ada.tab("Lobby").isSelected()));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.connectionText("Team").equals("connected")
+                        && Fx.get(() -> ada.tab("Lobby").isSelected()));
 
         bob.send("lunch anyone?");
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Team").getText()).equals("Team (1)"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> ada.tab("Team").getText()).equals("Team (1)"));
         assertThat(popUps).noneMatch(words -> words.contains("Team"));
 
         bob.send("@Ada can you review the release notes?", null, List.of(ada.identity.id()));
 
         waitFor(30, TimeUnit.SECONDS, () -> popUps.stream().anyMatch(w -> w.contains("Bob mentioned you in Team")));
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Team").getText()).equals("Team (2) @1"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> ada.tab("Team").getText()).equals("Team (2) @1"));
     }
 
     @Test
@@ -90,10 +108,20 @@ class MentionsTest {
             ada.tabPane().getSelectionModel().select(ada.tab("Team"));
             return null;
         });
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Team").isSelected())
-                && ada.connectionText("Team").equals("connected"));
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> robot.from(ada.tab("Team").getContent())
-                .lookup(".member-list").queryListView().getItems().size()) == 2);
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> ada.tab("Team").isSelected())
+                        && ada.connectionText("Team").equals("connected"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> robot.from(ada.tab("Team").getContent())
+                                .lookup(".member-list")
+                                .queryListView()
+                                .getItems()
+                                .size())
+                        == 2);
 
         robot.clickOn(ada.sendBox("Team"));
         robot.write("@Bo");
@@ -103,8 +131,13 @@ class MentionsTest {
         assertThat(Fx.get(() -> ada.sendBox("Team").getText())).isEqualTo("@Bob please look");
         robot.push(KeyCode.ENTER);
 
-        waitFor(30, TimeUnit.SECONDS, () -> bob.fetchNewest(5).messages().stream().anyMatch(m ->
-                m.text().equals("@Bob please look") && m.mentions() != null && m.mentions().contains(bob.user().id())));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> bob.fetchNewest(5).messages().stream()
+                        .anyMatch(m -> m.text().equals("@Bob please look")
+                                && m.mentions() != null
+                                && m.mentions().contains(bob.user().id())));
     }
 
     private static String words(Node node) {
@@ -114,7 +147,9 @@ class MentionsTest {
     }
 
     private static void collect(Node node, List<String> found) {
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
+        if (node instanceof Labeled labeled
+                && labeled.getText() != null
+                && !labeled.getText().isBlank()) {
             found.add(labeled.getText());
         }
         if (node instanceof Parent parent) {

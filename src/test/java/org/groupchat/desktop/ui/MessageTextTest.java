@@ -35,8 +35,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class MessageTextTest {
     private static final String MESSAGE = "Lunch at 12 🍕 café 日本語 שלום עולם 👍🏽 done";
+
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest bob;
 
@@ -44,8 +46,8 @@ class MessageTextTest {
     void start(Stage stage) throws Exception {
         String registry = servers.registry();
         GroupServer lobby = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
-        try (GroupClient alice = new GroupClient(lobby.advertisedEndpoint(),
-                new User("00000000-0000-4000-8000-00000000a11c", "Alice"))) {
+        try (GroupClient alice = new GroupClient(
+                lobby.advertisedEndpoint(), new User("00000000-0000-4000-8000-00000000a11c", "Alice"))) {
             alice.join();
             alice.send(MESSAGE);
         }
@@ -63,12 +65,19 @@ class MessageTextTest {
         waitFor(30, TimeUnit.SECONDS, () -> flow() != null);
 
         List<Node> pieces = Fx.get(() -> List.copyOf(flow().getChildren()));
-        List<Node> emoji = pieces.stream().filter(node -> node.getStyleClass().contains("emoji")).toList();
+        List<Node> emoji = pieces.stream()
+                .filter(node -> node.getStyleClass().contains("emoji"))
+                .toList();
         assertThat(emoji).hasSize(2);
-        waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> emoji.get(0).getLayoutBounds().getHeight() > 0
-                && emoji.get(0).lookup(".image-view") != null));
-        assertThat(Fx.get(() -> pieces.stream().map(node -> node instanceof Text text ? text.getText()
-                : node.getAccessibleText()).collect(Collectors.joining()))).isEqualTo(MESSAGE);
+        waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> emoji.get(0).getLayoutBounds().getHeight() > 0
+                        && emoji.get(0).lookup(".image-view") != null));
+        assertThat(Fx.get(() -> pieces.stream()
+                        .map(node -> node instanceof Text text ? text.getText() : node.getAccessibleText())
+                        .collect(Collectors.joining())))
+                .isEqualTo(MESSAGE);
     }
 
     @Test
@@ -78,12 +87,14 @@ class MessageTextTest {
 
         robot.doubleClickOn(new Point2D(text.getMinX() + 8, text.getMinY() + 6), MouseButton.PRIMARY);
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
-        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(clipboard()).isEqualTo("Lunch"));
+        await().atMost(5, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(clipboard()).isEqualTo("Lunch"));
 
         robot.drag(new Point2D(text.getMinX() + 1, text.getMinY() + 4), MouseButton.PRIMARY)
                 .dropTo(new Point2D(text.getMaxX() + 40, text.getMaxY() - 4));
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
-        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(clipboard()).isEqualTo(MESSAGE));
+        await().atMost(5, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(clipboard()).isEqualTo(MESSAGE));
     }
 
     private static String clipboard() {

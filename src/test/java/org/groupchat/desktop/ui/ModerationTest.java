@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.groupchat.desktop.profile.JoinedGroup;
@@ -29,8 +30,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ModerationTest {
     private static final String SPAM = "cheap watches at spam.example";
+
     @TempDir
     Path temp;
+
     private final TestServers servers = new TestServers();
     private final CurveKeyPair groupKeys = CurveKeyPair.generate();
     private AppUnderTest ada;
@@ -39,9 +42,10 @@ class ModerationTest {
     @Start
     void start(Stage stage) {
         String registry = servers.registry();
-        String adaId = PublicKeys.userIdFor(AppUnderTest.profileKeys(temp.resolve("ada")).publicKey());
-        GroupServer vault = servers.ownedGroup("Vault", temp.resolve("vault"), ServerSecurity.withKeys(groupKeys),
-                Set.of(adaId));
+        String adaId = PublicKeys.userIdFor(
+                AppUnderTest.profileKeys(temp.resolve("ada")).publicKey());
+        GroupServer vault =
+                servers.ownedGroup("Vault", temp.resolve("vault"), ServerSecurity.withKeys(groupKeys), Set.of(adaId));
         List<JoinedGroup> joined = List.of(new JoinedGroup("Vault", vault.advertisedEndpoint(), groupKeys.publicKey()));
         ada = AppUnderTest.open(stage, temp.resolve("ada"), "Ada", registry, joined);
         bob = AppUnderTest.open(new Stage(), temp.resolve("bob"), "Bob", registry, joined);
@@ -56,8 +60,11 @@ class ModerationTest {
 
     @Test
     void theOwnerRemovesAMessageAndBansItsAuthorAndTheAuthorSeesBoth(FxRobot robot) throws Exception {
-        waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Vault").equals("connected")
-                && bob.connectionText("Vault").equals("connected"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.connectionText("Vault").equals("connected")
+                        && bob.connectionText("Vault").equals("connected"));
         // side by side, as two people's screens: the robot clicks whichever window is on top at a point
         Fx.get(() -> {
             ada.stage.setX(0);
@@ -76,7 +83,7 @@ class ModerationTest {
 
         waitFor(30, TimeUnit.SECONDS, () -> bob.lines("Vault").stream().anyMatch(l -> l.seq() == seq && l.gone()));
         assertThat(bob.messageTexts("Vault")).doesNotContain(SPAM);
-        assertThat(Fx.get(() -> ((javafx.scene.control.Labeled) bob.rowOf("Vault", seq).lookup(".gone-text")).getText()))
+        assertThat(Fx.get(() -> ((Labeled) bob.rowOf("Vault", seq).lookup(".gone-text")).getText()))
                 .isEqualTo("Message removed by an owner");
 
         ada.openMessageMenu(robot, "Vault", seq);

@@ -43,8 +43,10 @@ import org.testfx.framework.junit5.Start;
 class NotificationsTest {
     private static final List<String> QUIET_GROUPS = List.of("Second", "Third", "Fourth", "Fifth");
     private static final int MESSAGES_EACH = 12;
+
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private final List<GroupServer> groups = new ArrayList<>();
     private final Map<PopupWindow, PopUp> placed = new ConcurrentHashMap<>();
@@ -53,8 +55,7 @@ class NotificationsTest {
     private AppUnderTest bob;
 
     /** One in-window pop-up as it was shown: its words, its place, and the send box's place at that moment. */
-    private record PopUp(String words, Bounds bounds, Bounds window, Bounds sendBox) {
-    }
+    private record PopUp(String words, Bounds bounds, Bounds window, Bounds sendBox) {}
 
     @Start
     void start(Stage stage) throws Exception {
@@ -69,7 +70,8 @@ class NotificationsTest {
         bob = AppUnderTest.open(stage, temp.resolve("bob"), "Bob", registry, joined);
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             while (change.next()) {
-                change.getAddedSubList().stream().filter(w -> w instanceof PopupWindow)
+                change.getAddedSubList().stream()
+                        .filter(w -> w instanceof PopupWindow)
                         .forEach(popup -> popup.setOnShown(event -> shown((PopupWindow) popup)));
             }
         });
@@ -84,15 +86,18 @@ class NotificationsTest {
 
     @Test
     void burstsInFourGroupsGiveAtMostThreePopUpsAtOnceAndASummaryForEach() throws Exception {
-        waitFor(30, TimeUnit.SECONDS, () -> QUIET_GROUPS.stream().allMatch(g -> bob.connectionText(g).equals("connected")));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> QUIET_GROUPS.stream().allMatch(g -> bob.connectionText(g).equals("connected")));
         Fx.get(() -> {
             bob.tabPane().getSelectionModel().select(bob.tab("Lobby"));
             return null;
         });
 
         for (int g = 1; g < groups.size(); g++) {
-            try (GroupClient alice = new GroupClient(groups.get(g).advertisedEndpoint(),
-                    new User("00000000-0000-4000-8000-00000000a11c", "Alice"))) {
+            try (GroupClient alice = new GroupClient(
+                    groups.get(g).advertisedEndpoint(), new User("00000000-0000-4000-8000-00000000a11c", "Alice"))) {
                 alice.join();
                 for (int i = 1; i <= MESSAGES_EACH; i++) {
                     alice.send("news " + i + " in " + QUIET_GROUPS.get(g - 1)
@@ -102,13 +107,18 @@ class NotificationsTest {
         }
 
         // every group is told of all its messages: its first in full, or all of them counted in its summary
-        await().atMost(40, TimeUnit.SECONDS).untilAsserted(() ->
-                assertThat(QUIET_GROUPS).as("pop-ups seen: %s", seen).allMatch(this::allToldFor));
+        await().atMost(40, TimeUnit.SECONDS)
+                .untilAsserted(() ->
+                        assertThat(QUIET_GROUPS).as("pop-ups seen: %s", seen).allMatch(this::allToldFor));
         assertThat(showingAtOnce).allMatch(n -> n <= 3);
         assertThat(placed.values()).hasSameSizeAs(seen).allSatisfy(popUp -> {
-            assertThat(popUp.bounds().getMinX()).isGreaterThanOrEqualTo(popUp.window().getMinX());
-            assertThat(popUp.bounds().getMaxX()).isLessThanOrEqualTo(popUp.window().getMaxX());
-            assertThat(popUp.bounds().intersects(popUp.sendBox())).as("over the send box: " + popUp).isFalse();
+            assertThat(popUp.bounds().getMinX())
+                    .isGreaterThanOrEqualTo(popUp.window().getMinX());
+            assertThat(popUp.bounds().getMaxX())
+                    .isLessThanOrEqualTo(popUp.window().getMaxX());
+            assertThat(popUp.bounds().intersects(popUp.sendBox()))
+                    .as("over the send box: " + popUp)
+                    .isFalse();
         });
         assertThat(Fx.get(() -> bob.stage.getTitle())).startsWith("(" + QUIET_GROUPS.size() * MESSAGES_EACH + ") ");
     }
@@ -116,11 +126,13 @@ class NotificationsTest {
     private boolean allToldFor(String group) {
         boolean firstInFull = seen.stream().anyMatch(p -> p.words().contains("Alice in " + group));
         String summary = firstInFull ? (MESSAGES_EACH - 1) + " more new messages" : MESSAGES_EACH + " new messages";
-        return seen.stream().anyMatch(p -> p.words().contains(group) && p.words().contains(summary));
+        return seen.stream()
+                .anyMatch(p -> p.words().contains(group) && p.words().contains(summary));
     }
 
     private void shown(PopupWindow popup) {
-        String words = labels(popup.getScene().getRoot()).stream().map(Labeled::getText)
+        String words = labels(popup.getScene().getRoot()).stream()
+                .map(Labeled::getText)
                 .collect(Collectors.joining(" | "));
         if (words.isBlank()) {
             return;
@@ -132,21 +144,27 @@ class NotificationsTest {
         popup.widthProperty().addListener((obs, was, now) -> placed.put(popup, place(popup, words)));
         placed.put(popup, place(popup, words));
         showingAtOnce.add((int) Window.getWindows().stream()
-                .filter(w -> w instanceof PopupWindow && w.isShowing() && w.getScene().getRoot().lookup(".message-notice") != null)
+                .filter(w -> w instanceof PopupWindow
+                        && w.isShowing()
+                        && w.getScene().getRoot().lookup(".message-notice") != null)
                 .count());
     }
 
     private PopUp place(PopupWindow popup, String words) {
         Window window = bob.stage;
         Node root = popup.getScene().getRoot();
-        return new PopUp(words, root.localToScreen(root.getBoundsInLocal()),
+        return new PopUp(
+                words,
+                root.localToScreen(root.getBoundsInLocal()),
                 new BoundingBox(window.getX(), window.getY(), window.getWidth(), window.getHeight()),
                 bob.sendBox("Lobby").localToScreen(bob.sendBox("Lobby").getLayoutBounds()));
     }
 
     private static List<Labeled> labels(Node node) {
         List<Labeled> found = new ArrayList<>();
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
+        if (node instanceof Labeled labeled
+                && labeled.getText() != null
+                && !labeled.getText().isBlank()) {
             found.add(labeled);
         }
         if (node instanceof Parent parent) {

@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 class ReadMarkersTest {
     @TempDir
     Path temp;
+
     private final TestServers servers = new TestServers();
     private final User adaUser = new User(UUID.randomUUID().toString(), "Ada");
     private String registry;
@@ -44,9 +45,11 @@ class ReadMarkersTest {
         registry = servers.registry();
         GroupServer lobby = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
         GroupServer team = servers.group("Team", temp.resolve("team"), TestServers.ANY_PORT, registry);
-        bob = new GroupClient(team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"));
+        bob = new GroupClient(
+                team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"));
         bob.join();
-        joined = List.of(new JoinedGroup("Lobby", lobby.advertisedEndpoint()),
+        joined = List.of(
+                new JoinedGroup("Lobby", lobby.advertisedEndpoint()),
                 new JoinedGroup("Team", team.advertisedEndpoint()));
         laptop = AppUnderTest.open(stage, temp.resolve("laptop"), "Ada", registry, joined, adaUser);
         desktopStage = new Stage();
@@ -63,12 +66,18 @@ class ReadMarkersTest {
 
     @Test
     void twoCopiesAgreeOnUnreadARestartKeepsItAndANewMessagesLineMarksWhereReadingStopped() throws Exception {
-        waitFor(30, TimeUnit.SECONDS, () -> laptop.connectionText("Team").equals("connected")
-                && desktop.connectionText("Team").equals("connected"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> laptop.connectionText("Team").equals("connected")
+                        && desktop.connectionText("Team").equals("connected"));
         for (int i = 1; i <= 3; i++) {
             bob.send("morning " + i);
         }
-        waitFor(30, TimeUnit.SECONDS, () -> title(laptop).equals("Team (3)") && title(desktop).equals("Team (3)"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> title(laptop).equals("Team (3)") && title(desktop).equals("Team (3)"));
 
         select(laptop, "Team");
 
@@ -78,17 +87,31 @@ class ReadMarkersTest {
         select(laptop, "Lobby");
         bob.send("afternoon 1");
         bob.send("afternoon 2");
-        waitFor(30, TimeUnit.SECONDS, () -> title(laptop).equals("Team (2)") && title(desktop).equals("Team (2)"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> title(laptop).equals("Team (2)") && title(desktop).equals("Team (2)"));
 
         desktop.quit();
         desktop = Fx.get(() -> AppUnderTest.reopen(desktopStage, temp.resolve("desktop")));
-        waitFor(30, TimeUnit.SECONDS, () -> desktop.tab("Team") != null && title(desktop).equals("Team (2)"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> desktop.tab("Team") != null && title(desktop).equals("Team (2)"));
 
         select(desktop, "Team");
 
-        waitFor(30, TimeUnit.SECONDS, () -> desktop.row("Team", "afternoon 1") != null && Fx.get(() ->
-                desktop.row("Team", "afternoon 1").lookup(".new-messages-line").isVisible()));
-        assertThat(Fx.get(() -> desktop.row("Team", "morning 3").lookup(".new-messages-line").isVisible())).isFalse();
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> desktop.row("Team", "afternoon 1") != null
+                        && Fx.get(() -> desktop.row("Team", "afternoon 1")
+                                .lookup(".new-messages-line")
+                                .isVisible()));
+        assertThat(Fx.get(() -> desktop.row("Team", "morning 3")
+                        .lookup(".new-messages-line")
+                        .isVisible()))
+                .isFalse();
         waitFor(30, TimeUnit.SECONDS, () -> title(laptop).equals("Team"));
     }
 

@@ -29,8 +29,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ReconnectTest {
     private static final String TEXT = "sent while the server was down";
+
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest ada;
     private GroupServer gamma;
@@ -40,7 +42,11 @@ class ReconnectTest {
     void start(Stage stage) {
         registry = servers.registry();
         gamma = servers.group("Gamma", temp.resolve("gamma"), TestServers.ANY_PORT, null);
-        ada = AppUnderTest.open(stage, temp.resolve("ada"), "Ada", registry,
+        ada = AppUnderTest.open(
+                stage,
+                temp.resolve("ada"),
+                "Ada",
+                registry,
                 List.of(new JoinedGroup("Gamma", gamma.advertisedEndpoint())));
     }
 
@@ -61,17 +67,23 @@ class ReconnectTest {
         robot.clickOn(ada.sendBox("Gamma"));
         robot.write(TEXT);
         robot.push(KeyCode.ENTER);
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> robot.from(ada.root()).lookup("Sending…").tryQuery()
-                .isPresent()));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() ->
+                        robot.from(ada.root()).lookup("Sending…").tryQuery().isPresent()));
 
         servers.group("Gamma", temp.resolve("gamma"), endpoint, null);
 
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Gamma").equals("connected"));
-        waitFor(30, TimeUnit.SECONDS, () -> ada.lines("Gamma").stream()
-                .anyMatch(l -> l.text().equals(TEXT) && l.state() == SendState.SENT));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.lines("Gamma").stream().anyMatch(l -> l.text().equals(TEXT) && l.state() == SendState.SENT));
         assertThat(ada.messageTexts("Gamma")).containsOnlyOnce(TEXT);
 
-        try (GroupClient eve = new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Eve"))) {
+        try (GroupClient eve =
+                new GroupClient(endpoint, new User(UUID.randomUUID().toString(), "Eve"))) {
             eve.join();
             List<Message> stored = eve.fetchNewest(100).messages();
             assertThat(stored).extracting(Message::text).containsOnlyOnce(TEXT);

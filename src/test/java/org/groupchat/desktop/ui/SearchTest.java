@@ -6,6 +6,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -28,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 class SearchTest {
     @TempDir
     Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest ada;
 
@@ -35,7 +37,8 @@ class SearchTest {
     void start(Stage stage) {
         String registry = servers.registry();
         GroupServer team = servers.group("Team", temp.resolve("team"), TestServers.ANY_PORT, registry);
-        try (GroupClient bob = new GroupClient(team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"))) {
+        try (GroupClient bob = new GroupClient(
+                team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"))) {
             bob.join();
             bob.send("the staging password rotates on Fridays");
             bob.send("the deploy key lives in the vault, see https://wiki.example/vault");
@@ -61,21 +64,36 @@ class SearchTest {
         robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
         robot.write("VAULT");
 
-        ListView<?> hits = Fx.get(() -> robot.from(ada.tab("Team").getContent()).lookup(".search-results").queryListView());
+        ListView<?> hits = Fx.get(() -> robot.from(ada.tab("Team").getContent())
+                .lookup(".search-results")
+                .queryListView());
         waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> hits.getItems().size()) == 1);
         // the list holds the hit before its cell is laid out on the next pulse
-        waitFor(10, TimeUnit.SECONDS, () -> !Fx.get(() -> robot.from(hits).lookup(".marked").queryAll()).isEmpty());
+        waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !Fx.get(() -> robot.from(hits).lookup(".marked").queryAll())
+                        .isEmpty());
 
-        javafx.scene.Node hit = Fx.get(() -> robot.from(hits).lookup(".search-hit").query());
+        Node hit = Fx.get(() -> robot.from(hits).lookup(".search-hit").query());
         robot.clickOn(hit);
 
-        waitFor(30, TimeUnit.SECONDS, () -> ada.inView("Team", "the deploy key lives in the vault, see https://wiki.example/vault"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> ada.inView("Team", "the deploy key lives in the vault, see https://wiki.example/vault"));
         assertThat(Fx.get(() -> ada.row("Team", "the deploy key lives in the vault, see https://wiki.example/vault")
-                .lookup(".revealed"))).isNotNull();
+                        .lookup(".revealed")))
+                .isNotNull();
         assertThat(ada.messageTexts("Team")).contains("the staging password rotates on Fridays", "filler 250");
 
         robot.push(KeyCode.ESCAPE);
-        waitFor(10, TimeUnit.SECONDS, () -> !Fx.get(() -> robot.from(ada.tab("Team").getContent())
-                .lookup(".search-pane").query().isVisible()));
+        waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !Fx.get(() -> robot.from(ada.tab("Team").getContent())
+                        .lookup(".search-pane")
+                        .query()
+                        .isVisible()));
     }
 }

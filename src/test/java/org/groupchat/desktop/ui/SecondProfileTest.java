@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 class SecondProfileTest {
     @TempDir
     static Path base;
+
     private AppUnderTest alice;
     private AppUnderTest bob;
     private String registry;
@@ -47,9 +48,15 @@ class SecondProfileTest {
 
     @Test
     void aSecondProfileSeesTheGroupsWithoutAKeyStepAndCarriesOnWhenTheFirstQuits() throws Exception {
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> alice.app.model().groups().find("Lobby")) != null);
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> alice.app.model().groups().find("Lobby")) != null);
         bob = Fx.get(() -> AppUnderTest.openProfile(new Stage(), base, "bob", "Bob", registry));
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> bob.app.model().groups().find("Lobby")) != null);
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> bob.app.model().groups().find("Lobby")) != null);
         assertThat(bob.statusText()).contains("another GroupChat window started on this computer");
         assertThat(Fx.get(() -> bob.registrySecurity().getText())).startsWith("registry ");
         // its window opens beside the first one, not on top of it
@@ -59,6 +66,9 @@ class SecondProfileTest {
         alice.quit();
 
         waitFor(30, TimeUnit.SECONDS, () -> bob.statusText().contains("this app started bundled servers"));
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> bob.app.model().groups().find("Lobby")) != null);
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> bob.app.model().groups().find("Lobby")) != null);
     }
 }

@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 class SeveralRegistriesTest {
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest bob;
     private String dead;
@@ -43,7 +44,11 @@ class SeveralRegistriesTest {
         }
         registry = servers.registry();
         lobby = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
-        bob = AppUnderTest.open(stage, temp.resolve("bob"), "Bob", dead + "," + registry,
+        bob = AppUnderTest.open(
+                stage,
+                temp.resolve("bob"),
+                "Bob",
+                dead + "," + registry,
                 List.of(new JoinedGroup("Lobby", lobby.advertisedEndpoint())));
     }
 
@@ -55,18 +60,25 @@ class SeveralRegistriesTest {
 
     @Test
     void aRegistryThatDoesNotAnswerIsPassedForTheNextAndAMovedGroupIsFollowed() throws Exception {
-        await().atMost(40, TimeUnit.SECONDS).untilAsserted(() -> assertThat(bob.statusText())
-                .startsWith("Connected to the registry at " + registry));
-        assertThat(Fx.get(() -> bob.app.model().groups().shownGroups().stream().map(GroupInfo::name).toList()))
+        await().atMost(40, TimeUnit.SECONDS)
+                .untilAsserted(
+                        () -> assertThat(bob.statusText()).startsWith("Connected to the registry at " + registry));
+        assertThat(Fx.get(() -> bob.app.model().groups().shownGroups().stream()
+                        .map(GroupInfo::name)
+                        .toList()))
                 .containsExactly("Lobby");
-        await().atMost(30, TimeUnit.SECONDS).until(() -> bob.connectionText("Lobby").equals("connected"));
+        await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> bob.connectionText("Lobby").equals("connected"));
 
         lobby.close();
         GroupServer moved = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
 
-        await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> assertThat(bob.noticeText("Lobby"))
-                .isEqualTo("Lobby moved to " + moved.advertisedEndpoint() + "; the conversation goes on there."));
-        await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> assertThat(bob.noticeText("Lobby")).isEmpty());
+        await().atMost(30, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(bob.noticeText("Lobby"))
+                        .isEqualTo(
+                                "Lobby moved to " + moved.advertisedEndpoint() + "; the conversation goes on there."));
+        await().atMost(30, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(bob.noticeText("Lobby")).isEmpty());
         assertThat(bob.connectionText("Lobby")).isEqualTo("connected");
     }
 }

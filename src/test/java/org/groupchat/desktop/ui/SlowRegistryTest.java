@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 class SlowRegistryTest {
     @TempDir
     Path temp;
+
     private Stage stage;
 
     @Start
@@ -37,18 +38,25 @@ class SlowRegistryTest {
     @Test
     void aLocalRegistryThatAnswersAfterASecondIsUsedAndNoBundledServersStart(FxRobot robot) throws Exception {
         // well over the 700 ms the app used to allow before it called a registry silent and started its own
-        try (SlowRegistry registry = SlowRegistry.start(Duration.ofMillis(1_200),
-                List.of(new GroupInfo("Slowpoke", "tcp://127.0.0.1:1", 0, 0, 0, 0)))) {
+        try (SlowRegistry registry = SlowRegistry.start(
+                Duration.ofMillis(1_200), List.of(new GroupInfo("Slowpoke", "tcp://127.0.0.1:1", 0, 0, 0, 0)))) {
             String address = registry.endpoint();
             AtomicReference<AppUnderTest> opened = new AtomicReference<>();
             robot.interact(() -> opened.set(AppUnderTest.open(stage, temp.resolve("ada"), "Ada", address, List.of())));
             AppUnderTest ada = opened.get();
             try {
-                waitFor(30, TimeUnit.SECONDS, () -> ada.statusText().equals("Connected to the registry at " + address + "."));
+                waitFor(
+                        30,
+                        TimeUnit.SECONDS,
+                        () -> ada.statusText().equals("Connected to the registry at " + address + "."));
                 waitFor(30, TimeUnit.SECONDS, () -> hasGroupCell(robot, ada, "Slowpoke"));
 
-                assertThat(hasGroupCell(robot, ada, "Lobby")).as("no bundled Lobby").isFalse();
-                assertThat(Files.exists(temp.resolve("ada/data/groups"))).as("no bundled servers' data").isFalse();
+                assertThat(hasGroupCell(robot, ada, "Lobby"))
+                        .as("no bundled Lobby")
+                        .isFalse();
+                assertThat(Files.exists(temp.resolve("ada/data/groups")))
+                        .as("no bundled servers' data")
+                        .isFalse();
                 assertThat(ada.statusText()).isEqualTo("Connected to the registry at " + address + ".");
             } finally {
                 ada.quit();
@@ -58,6 +66,8 @@ class SlowRegistryTest {
 
     private static boolean hasGroupCell(FxRobot robot, AppUnderTest ada, String name) {
         return Fx.get(() -> robot.from(ada.root())
-                .lookup((TableCell<?, ?> cell) -> name.equals(cell.getText())).tryQuery().isPresent());
+                .lookup((TableCell<?, ?> cell) -> name.equals(cell.getText()))
+                .tryQuery()
+                .isPresent());
     }
 }

@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -37,8 +37,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ThemeTest {
     private static final double READABLE = 4.5;
+
     @TempDir
     Path temp;
+
     private final TestServers servers = new TestServers();
     private Stage stage;
     private AppUnderTest ada;
@@ -48,7 +50,8 @@ class ThemeTest {
         this.stage = stage;
         String registry = servers.registry();
         GroupServer team = servers.group("Team", temp.resolve("team"), TestServers.ANY_PORT, registry);
-        try (GroupClient bob = new GroupClient(team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"))) {
+        try (GroupClient bob = new GroupClient(
+                team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Bob"))) {
             bob.join();
             bob.send("a message with `code` and a link https://example.org");
         }
@@ -75,7 +78,10 @@ class ThemeTest {
         robot.clickOn("View");
         robot.clickOn("Dark theme");
 
-        waitFor(10, TimeUnit.SECONDS, () -> Fx.get(Application::getUserAgentStylesheet).contains("primer-dark"));
+        waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Fx.get(Application::getUserAgentStylesheet).contains("primer-dark"));
         waitFor(10, TimeUnit.SECONDS, () -> luminance(background(ada.row("Team", message))) < 0.1);
         assertReadable(robot, message);
 
@@ -86,10 +92,16 @@ class ThemeTest {
         });
         ada = Fx.get(() -> AppUnderTest.reopen(stage, temp.resolve("ada")));
 
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(Application::getUserAgentStylesheet).contains("primer-dark"));
-        RadioMenuItem dark = Fx.get(() -> (RadioMenuItem) ((javafx.scene.control.MenuBar) ada.root().lookup(".menu-bar"))
-                .getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> "_Dark theme".equals(i.getText())).findFirst().orElseThrow());
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(Application::getUserAgentStylesheet).contains("primer-dark"));
+        RadioMenuItem dark = Fx.get(() -> (RadioMenuItem) ((MenuBar) ada.root().lookup(".menu-bar"))
+                .getMenus().stream()
+                        .flatMap(m -> m.getItems().stream())
+                        .filter(i -> "_Dark theme".equals(i.getText()))
+                        .findFirst()
+                        .orElseThrow());
         assertThat(Fx.get(dark::isSelected)).isTrue();
     }
 
@@ -100,7 +112,9 @@ class ThemeTest {
             Node row = ada.row("Team", message);
             row.applyCss();
             List<String> checked = new ArrayList<>();
-            for (Node node : robot.from(row).lookup((Node n) -> n instanceof Text || n instanceof Labeled).queryAll()) {
+            for (Node node : robot.from(row)
+                    .lookup((Node n) -> n instanceof Text || n instanceof Labeled)
+                    .queryAll()) {
                 if (!node.isVisible() || node.getScene() == null) {
                     continue;
                 }
@@ -109,7 +123,8 @@ class ThemeTest {
                 if (shown == null || shown.isBlank() || !(fill instanceof Color colour)) {
                     continue;
                 }
-                assertThat(contrast(colour, background(node))).as("contrast of \"%s\" (%s)", shown, node.getStyleClass())
+                assertThat(contrast(colour, background(node)))
+                        .as("contrast of \"%s\" (%s)", shown, node.getStyleClass())
                         .isGreaterThanOrEqualTo(READABLE);
                 checked.add(shown);
             }
@@ -136,7 +151,8 @@ class ThemeTest {
     }
 
     private static double contrast(Color a, Color b) {
-        double la = luminance(a), lb = luminance(b);
+        double la = luminance(a);
+        double lb = luminance(b);
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
     }
 

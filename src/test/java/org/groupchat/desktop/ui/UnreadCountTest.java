@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 class UnreadCountTest {
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest ada;
     private GroupServer beta;
@@ -36,9 +37,14 @@ class UnreadCountTest {
         String registry = servers.registry();
         GroupServer alpha = servers.group("Alpha", temp.resolve("alpha"), TestServers.ANY_PORT, registry);
         beta = servers.group("Beta", temp.resolve("beta"), TestServers.ANY_PORT, registry);
-        ada = AppUnderTest.open(stage, temp.resolve("ada"), "Ada", registry, List.of(
-                new JoinedGroup("Alpha", alpha.advertisedEndpoint()),
-                new JoinedGroup("Beta", beta.advertisedEndpoint())));
+        ada = AppUnderTest.open(
+                stage,
+                temp.resolve("ada"),
+                "Ada",
+                registry,
+                List.of(
+                        new JoinedGroup("Alpha", alpha.advertisedEndpoint()),
+                        new JoinedGroup("Beta", beta.advertisedEndpoint())));
     }
 
     @AfterEach
@@ -52,19 +58,26 @@ class UnreadCountTest {
         waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Alpha").isSelected()));
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Beta").equals("connected"));
 
-        try (GroupClient dave = new GroupClient(beta.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Dave"))) {
+        try (GroupClient dave = new GroupClient(
+                beta.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Dave"))) {
             dave.join();
             dave.send("first while you look elsewhere");
             dave.send("second while you look elsewhere");
         }
 
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Beta").getText()).equals("Beta (2)"));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> ada.tab("Beta").getText()).equals("Beta (2)"));
         assertThat(Fx.get(() -> ada.tab("Alpha").getText())).isEqualTo("Alpha");
 
         robot.clickOn("Beta (2)");
 
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> ada.tab("Beta").getText()).equals("Beta"));
-        assertThat(ada.messageTexts("Beta")).containsExactly("first while you look elsewhere",
-                "second while you look elsewhere");
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> ada.tab("Beta").getText()).equals("Beta"));
+        assertThat(ada.messageTexts("Beta"))
+                .containsExactly("first while you look elsewhere", "second while you look elsewhere");
     }
 }

@@ -25,6 +25,7 @@ import org.testfx.framework.junit5.Start;
 class WindowSizeTest {
     @TempDir
     static Path temp;
+
     private final TestServers servers = new TestServers();
     private AppUnderTest bob;
     private Node members;
@@ -44,7 +45,10 @@ class WindowSizeTest {
 
     @Test
     void atTheMinimumTheMembersPaneFoldsAndComesBackWithRoom() throws Exception {
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> bob.tab("Lobby").getContent().lookup(".members-pane") != null));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> bob.tab("Lobby").getContent().lookup(".members-pane") != null));
         members = Fx.get(() -> bob.tab("Lobby").getContent().lookup(".members-pane"));
         waitFor(30, TimeUnit.SECONDS, () -> membersShown() && messagesWidth() > 500);
 
@@ -54,9 +58,11 @@ class WindowSizeTest {
 
         resize(1400, 800);
         waitFor(10, TimeUnit.SECONDS, this::membersShown);
-        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(Fx.get(() -> members.getLayoutBounds()
-                .getWidth())).as("the members pane's width in a window %s px wide", Fx.get(() -> bob.stage.getWidth()))
-                .isCloseTo(200, within(5.0)));
+        await().atMost(10, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(
+                                Fx.get(() -> members.getLayoutBounds().getWidth()))
+                        .as("the members pane's width in a window %s px wide", Fx.get(() -> bob.stage.getWidth()))
+                        .isCloseTo(200, within(5.0)));
     }
 
     private void resize(double width, double height) {

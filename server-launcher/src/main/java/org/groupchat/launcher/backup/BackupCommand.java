@@ -1,12 +1,12 @@
 package org.groupchat.launcher.backup;
 
-import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.groupchat.group.GroupBackup;
+import org.groupchat.launcher.ExitCode;
 import org.groupchat.launcher.UsageProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,10 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code groupchat-servers backup --data-dir D --to DIR}: a consistent copy of every group while the servers serve. */
-@Command(name = "backup", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Copies every group's SQLite database (and the keys folder) while the servers keep serving.",
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Copies every group's SQLite database (and the keys folder) while the servers keep serving.",
             "Each copy is one consistent moment of its group (SQLite's VACUUM INTO). Files are made readable by their",
-            "owner only. For PostgreSQL (--database), back up with pg_dump instead; see docs/OPERATIONS.md."})
+            "owner only. For PostgreSQL (--database), back up with pg_dump instead; see docs/OPERATIONS.md."
+        })
 public final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,7 +30,10 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", required = true, description = "The servers' data folder.")
     Path dataDir;
 
-    @Option(names = "--to", paramLabel = "DIR", required = true,
+    @Option(
+            names = "--to",
+            paramLabel = "DIR",
+            required = true,
             description = "Where the copies go (created 0700); it must not hold a copy of the same group already.")
     Path to;
 

@@ -20,7 +20,9 @@ final class BackupFolders {
             throw new UsageProblem(dir + " is not a folder");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".db")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".db"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UsageProblem("cannot read the folder " + dir + ": " + e.getMessage());
         }

@@ -1,12 +1,12 @@
 package org.groupchat.launcher.backup;
 
-import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.groupchat.group.GroupBackup;
 import org.groupchat.launcher.DatabaseOption;
+import org.groupchat.launcher.ExitCode;
 import org.groupchat.launcher.UsageProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,11 +17,16 @@ import picocli.CommandLine.Spec;
  * {@code groupchat-servers restore --from DIR --data-dir D}: puts a backup back, with the group servers stopped. Each
  * restored group gets a new history id, so clients that saw later messages start over instead of trusting their seqs.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Puts the groups of a backup back into the data folder (stop their group servers first).",
+@Command(
+        name = "restore",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Puts the groups of a backup back into the data folder (stop their group servers first).",
             "Each restored group gets a new history id: clients then fetch its history again (PROTOCOL.md, history-id).",
             "Keys of the backup are copied only where the data folder has none. With --database (after restoring a",
-            "pg_dump), gives every group in that database a new history id."})
+            "pg_dump), gives every group in that database a new history id."
+        })
 public final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,7 +37,9 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "The servers' data folder.")
     Path dataDir;
 
-    @Option(names = "--database", paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
+    @Option(
+            names = "--database",
+            paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
             description = "A PostgreSQL database restored from a dump: renew its groups' history ids.")
     String database;
 

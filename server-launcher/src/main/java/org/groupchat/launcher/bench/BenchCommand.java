@@ -1,7 +1,9 @@
 package org.groupchat.launcher.bench;
 
-import org.groupchat.launcher.ExitCode;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,43 +11,63 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.groupchat.group.PostgresDatabase;
 import org.groupchat.launcher.DatabaseOption;
+import org.groupchat.launcher.ExitCode;
 import org.groupchat.launcher.UsageProblem;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** The load generator: runs the scenarios against servers it starts (or running ones) and prints the figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Measures GroupChat on this machine. Every figure comes with the same figure for a bare",
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Measures GroupChat on this machine. Every figure comes with the same figure for a bare",
             "JeroMQ ROUTER that echoes the same request bytes to the same clients in the same run.",
             "Scenarios: send, deliver, fetch, search, registry, idle (also start-up time and heap), curve, retention.",
             "Default: all.",
             "With --client libzmq, pyzmq client processes instead (send, fetch, launch).",
-            "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."})
+            "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."
+        })
 public final class BenchCommand implements Callable<Integer> {
-    private static final List<String> SCENARIOS = List.of("send", "deliver", "fetch", "search", "registry", "idle", "curve",
-            "retention");
+    private static final List<String> SCENARIOS =
+            List.of("send", "deliver", "fetch", "search", "registry", "idle", "curve", "retention");
     private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch", "search", "retention");
     private static final List<String> LIBZMQ_SCENARIOS = List.of("send", "fetch", "launch");
 
     @Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
+    private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "SCENARIO",
-            description = "send, deliver, fetch, search, registry, idle, curve (send with CURVE security), retention (SEND"
-                    + " latency while retention drops --messages old messages, and after; default: all).")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "SCENARIO",
+            description =
+                    "send, deliver, fetch, search, registry, idle, curve (send with CURVE security), retention (SEND"
+                            + " latency while retention drops --messages old messages, and after; default: all).")
     private List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--client", paramLabel = "jeromq|libzmq", description = {"The clients: JeroMQ threads in this JVM"
-            + " (default), or libzmq: pyzmq processes running bench/libzmq_bench.py, one synchronous REQ each, with a"
-            + " libzmq ROUTER echo as the baseline. libzmq scenarios: send, fetch (600 messages since a time against the"
-            + " Python group server of bench/python_group_server.py; FETCH limit 1 against PING), launch (SEND rate in"
-            + " the first seconds of a launched group)."})
+    @Option(
+            names = "--client",
+            paramLabel = "jeromq|libzmq",
+            description = {
+                "The clients: JeroMQ threads in this JVM"
+                        + " (default), or libzmq: pyzmq processes running bench/libzmq_bench.py, one synchronous REQ each, with a"
+                        + " libzmq ROUTER echo as the baseline. libzmq scenarios: send, fetch (600 messages since a time against the"
+                        + " Python group server of bench/python_group_server.py; FETCH limit 1 against PING), launch (SEND rate in"
+                        + " the first seconds of a launched group)."
+            })
     private String client = "jeromq";
 
-    @Option(names = "--python", paramLabel = "PATH", description = "The Python with pyzmq for --client libzmq (default:"
-            + " /usr/bin/python3, Debian's, where python3-zmq installs pyzmq).")
+    @Option(
+            names = "--python",
+            paramLabel = "PATH",
+            description = "The Python with pyzmq for --client libzmq (default:"
+                    + " /usr/bin/python3, Debian's, where python3-zmq installs pyzmq).")
     private String python = "/usr/bin/python3";
 
     @Option(names = "--smoke", description = "Tiny sizes and short runs: checks that every scenario works, in seconds.")
@@ -54,25 +76,39 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as JSON instead of a table.")
     private boolean json;
 
-    @Option(names = "--group-endpoint", paramLabel = "ENDPOINT",
+    @Option(
+            names = "--group-endpoint",
+            paramLabel = "ENDPOINT",
             description = "Load this running group (start it with --send-rate 0) instead of one started here.")
     private String groupEndpoint;
 
-    @Option(names = "--registry", paramLabel = "ENDPOINT", description = "Load this running registry instead of one started here.")
+    @Option(
+            names = "--registry",
+            paramLabel = "ENDPOINT",
+            description = "Load this running registry instead of one started here.")
     private String registry;
 
-    @Option(names = "--database", paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
-            description = "Run send, fetch and search again with the groups in this PostgreSQL database, beside SQLite (password:"
-                    + " GROUPCHAT_DATABASE_PASSWORD or --database-password-file). Its groups are dropped at the end.")
+    @Option(
+            names = "--database",
+            paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
+            description =
+                    "Run send, fetch and search again with the groups in this PostgreSQL database, beside SQLite (password:"
+                            + " GROUPCHAT_DATABASE_PASSWORD or --database-password-file). Its groups are dropped at the end.")
     private String database;
 
-    @Option(names = "--database-password-file", paramLabel = "FILE", description = "Read the database password from FILE.")
-    private java.nio.file.Path databasePasswordFile;
+    @Option(
+            names = "--database-password-file",
+            paramLabel = "FILE",
+            description = "Read the database password from FILE.")
+    private Path databasePasswordFile;
 
     @Option(names = "--clients", split = ",", paramLabel = "C", description = "send: client counts (default: 1,8,32).")
     private List<Integer> clients;
 
-    @Option(names = "--warmup-ms", paramLabel = "MS", description = "Unmeasured warm-up before each measurement (default: 2000).")
+    @Option(
+            names = "--warmup-ms",
+            paramLabel = "MS",
+            description = "Unmeasured warm-up before each measurement (default: 2000).")
     private Long warmupMs;
 
     @Option(names = "--duration-ms", paramLabel = "MS", description = "Length of each measurement (default: 10000).")
@@ -81,10 +117,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--members", paramLabel = "M", description = "deliver: long-polling members (default: 50).")
     private Integer members;
 
-    @Option(names = "--post-rate", paramLabel = "PER_SECOND", description = "deliver: messages posted per second (default: 50).")
+    @Option(
+            names = "--post-rate",
+            paramLabel = "PER_SECOND",
+            description = "deliver: messages posted per second (default: 50).")
     private Integer postRate;
 
-    @Option(names = "--messages", paramLabel = "N", description = "fetch, search, idle, retention: messages pre-filled in the history (default: 1000000).")
+    @Option(
+            names = "--messages",
+            paramLabel = "N",
+            description = "fetch, search, idle, retention: messages pre-filled in the history (default: 1000000).")
     private Integer messages;
 
     @Option(names = "--parked", paramLabel = "N", description = "idle: parked long polls (default: 1000).")
@@ -100,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         BenchSettings settings = settings();
         // The servers started here would log every bench group's registration; only problems matter in a bench.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.groupchat")).setLevel(ch.qos.logback.classic.Level.WARN);
+        ((Logger) LoggerFactory.getLogger("org.groupchat")).setLevel(Level.WARN);
         Set<String> chosen = chosenScenarios();
         PrintWriter err = spec.commandLine().getErr();
         BenchReport report = new BenchReport(smoke);
@@ -139,17 +181,25 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void run(BenchTarget target, Set<String> chosen, BenchSettings settings, BenchReport report,
-            PrintWriter err) throws InterruptedException {
+    private void run(
+            BenchTarget target, Set<String> chosen, BenchSettings settings, BenchReport report, PrintWriter err)
+            throws InterruptedException {
         HistoryDatabase history = null;
         for (String scenario : chosen) {
             err.println("bench: " + target.scenario(scenario) + " ...");
             err.flush();
             long started = System.nanoTime();
-            if ((scenario.equals("fetch") && !libzmq() || scenario.equals("idle")) && history == null && target.runsOwnGroup()) {
-                history = HistoryDatabase.fill(target, target.groupName(BenchTarget.HISTORY_GROUP), settings.historyMessages());
-                report.add(Figure.info(target.scenario("fetch"), "bulk fill of the history", "msg/s",
-                        history.messages() / history.fillSeconds(), Double.NaN));
+            if ((scenario.equals("fetch") && !libzmq() || scenario.equals("idle"))
+                    && history == null
+                    && target.runsOwnGroup()) {
+                history = HistoryDatabase.fill(
+                        target, target.groupName(BenchTarget.HISTORY_GROUP), settings.historyMessages());
+                report.add(Figure.info(
+                        target.scenario("fetch"),
+                        "bulk fill of the history",
+                        "msg/s",
+                        history.messages() / history.fillSeconds(),
+                        Double.NaN));
             }
             switch (scenario) {
                 case "send" -> SendScenario.run(target, settings, report);
@@ -180,8 +230,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void runIdle(BenchTarget target, BenchSettings settings, BenchReport report, HistoryDatabase history,
-            PrintWriter err) throws InterruptedException {
+    private static void runIdle(
+            BenchTarget target, BenchSettings settings, BenchReport report, HistoryDatabase history, PrintWriter err)
+            throws InterruptedException {
         if (!target.runsOwnGroup()) {
             err.println("bench: idle skipped: it measures a server process it starts itself (drop --group-endpoint)");
             return;
@@ -192,7 +243,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static void runCurve(BenchTarget target, BenchSettings settings, BenchReport report, PrintWriter err)
             throws InterruptedException {
         if (!target.runsOwnGroup()) {
-            err.println("bench: curve skipped: it compares groups it starts itself with and without CURVE (drop --group-endpoint)");
+            err.println(
+                    "bench: curve skipped: it compares groups it starts itself with and without CURVE (drop --group-endpoint)");
             return;
         }
         CurveScenario.run(target, settings, report);
@@ -200,7 +252,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static void runRetention(BenchTarget target, BenchSettings settings, BenchReport report, PrintWriter err) {
         if (!target.runsOwnGroup()) {
-            err.println("bench: retention skipped: it fills and sweeps a group it starts itself (drop --group-endpoint)");
+            err.println(
+                    "bench: retention skipped: it fills and sweeps a group it starts itself (drop --group-endpoint)");
             return;
         }
         RetentionScenario.run(target, settings, report);
@@ -214,7 +267,8 @@ public final class BenchCommand implements Callable<Integer> {
         Set<String> chosen = new LinkedHashSet<>();
         for (String scenario : scenarios.isEmpty() ? known : scenarios) {
             if (!known.contains(scenario)) {
-                throw new UsageProblem("unknown scenario \"" + scenario + "\" with --client " + client + "; choose from " + known);
+                throw new UsageProblem(
+                        "unknown scenario \"" + scenario + "\" with --client " + client + "; choose from " + known);
             }
             if (scenario.equals("launch") && groupEndpoint != null) {
                 throw new UsageProblem("launch starts a group of its own; drop --group-endpoint");
@@ -236,9 +290,15 @@ public final class BenchCommand implements Callable<Integer> {
                 parked != null ? parked : base.parkedPolls(),
                 idleMs != null ? idleMs : base.idleMs(),
                 groups != null ? groups : base.groups());
-        if (settings.clientCounts().stream().anyMatch(c -> c < 1) || settings.durationMs() < 1 || settings.members() < 1
-                || settings.sendsPerSecond() < 1 || settings.historyMessages() < 200 || settings.parkedPolls() < 1
-                || settings.idleMs() < 1 || settings.groups() < 1 || settings.warmupMs() < 0) {
+        if (settings.clientCounts().stream().anyMatch(c -> c < 1)
+                || settings.durationMs() < 1
+                || settings.members() < 1
+                || settings.sendsPerSecond() < 1
+                || settings.historyMessages() < 200
+                || settings.parkedPolls() < 1
+                || settings.idleMs() < 1
+                || settings.groups() < 1
+                || settings.warmupMs() < 0) {
             throw new UsageProblem("sizes and durations must be positive, and --messages at least 200");
         }
         return settings;

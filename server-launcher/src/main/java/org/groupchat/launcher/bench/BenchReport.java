@@ -13,8 +13,9 @@ import org.groupchat.protocol.Json;
 /** The figures of one bench run, printed as a table for people or as JSON for scripts. */
 final class BenchReport {
     private static final double STORE_TARGET = 0.5;
-    static final String SMOKE_NOTE = "SMOKE RUN (--smoke): tiny sizes and short runs to check that every scenario works;"
-            + " the figures are not measurements and the targets do not apply. Run without --smoke for real figures.";
+    static final String SMOKE_NOTE =
+            "SMOKE RUN (--smoke): tiny sizes and short runs to check that every scenario works;"
+                    + " the figures are not measurements and the targets do not apply. Run without --smoke for real figures.";
     private final List<Figure> figures = new ArrayList<>();
     private final Instant started = Instant.now();
     private final boolean smoke;
@@ -42,11 +43,17 @@ final class BenchReport {
                 continue;
             }
             for (Figure postgres : figures) {
-                if (postgres.scenario().equals("send postgresql") && postgres.name().equals(sqlite.name())) {
+                if (postgres.scenario().equals("send postgresql")
+                        && postgres.name().equals(sqlite.name())) {
                     boolean targeted = sqlite.name().startsWith("C=32 ");
                     double ratio = postgres.value() / sqlite.value();
-                    added.add(new Figure("send postgresql", sqlite.name() + " vs SQLite", sqlite.unit(), postgres.value(),
-                            sqlite.value(), targeted ? ">= " + STORE_TARGET + "x SQLite" : "",
+                    added.add(new Figure(
+                            "send postgresql",
+                            sqlite.name() + " vs SQLite",
+                            sqlite.unit(),
+                            postgres.value(),
+                            sqlite.value(),
+                            targeted ? ">= " + STORE_TARGET + "x SQLite" : "",
                             targeted ? ratio >= STORE_TARGET : null));
                 }
             }
@@ -55,8 +62,13 @@ final class BenchReport {
     }
 
     static String machine() {
-        return String.format(Locale.ROOT, "%d cores, Java %s (%s), %s %s", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
+        return String.format(
+                Locale.ROOT,
+                "%d cores, Java %s (%s), %s %s",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("os.name"),
                 System.getProperty("os.arch"));
     }
 
@@ -68,8 +80,15 @@ final class BenchReport {
         String format = "%-18s %-44s %-7s %12s %12s %7s  %-22s %s%n";
         out.printf(format, "scenario", "figure", "better", "value", "baseline", "ratio", "target", "met");
         for (Figure f : figures()) {
-            out.printf(format, f.scenario(), f.name() + " (" + f.unit() + ")", f.better(), number(f.value()), number(f.baseline()),
-                    Double.isNaN(f.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", f.ratio()), f.target(),
+            out.printf(
+                    format,
+                    f.scenario(),
+                    f.name() + " (" + f.unit() + ")",
+                    f.better(),
+                    number(f.value()),
+                    number(f.baseline()),
+                    Double.isNaN(f.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", f.ratio()),
+                    f.target(),
                     smoke || f.met() == null ? "" : f.met() ? "yes" : "NO");
         }
         out.flush();

@@ -1,15 +1,14 @@
 package org.groupchat.launcher.bench;
 
-import org.groupchat.transport.Contexts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.stream.Stream;
 import org.groupchat.group.Durability;
 import org.groupchat.group.GroupDatabase;
@@ -22,6 +21,7 @@ import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
 import org.groupchat.security.CurveKeyPair;
 import org.groupchat.security.ServerSecurity;
+import org.groupchat.transport.Contexts;
 import org.zeromq.ZContext;
 
 /**
@@ -29,7 +29,8 @@ import org.zeromq.ZContext;
  * (the default), or a running registry and group given by flags. Owns the clients' ZeroMQ context.
  */
 final class BenchTarget implements AutoCloseable {
-    static final GroupLimits LIMITS = GroupLimits.UNLIMITED_SENDS.withMaxMembers(10_000).withMaxParkedPolls(10_000);
+    static final GroupLimits LIMITS =
+            GroupLimits.UNLIMITED_SENDS.withMaxMembers(10_000).withMaxParkedPolls(10_000);
     static final String HISTORY_GROUP = "bench-history";
 
     private final String remoteGroup;
@@ -112,7 +113,8 @@ final class BenchTarget implements AutoCloseable {
 
     /** A fresh group started here with CURVE on, under these server keys. */
     String secureGroup(String name, CurveKeyPair keys) {
-        return startGroup(GroupDatabase.open(dataDir, name, Durability.PROCESS_CRASH), name, ServerSecurity.withKeys(keys));
+        return startGroup(
+                GroupDatabase.open(dataDir, name, Durability.PROCESS_CRASH), name, ServerSecurity.withKeys(keys));
     }
 
     /** Starts a group in this process on an already-open store; it stops when this target closes. */
@@ -131,7 +133,10 @@ final class BenchTarget implements AutoCloseable {
 
     private String startGroup(MessageStore store, String name, ServerSecurity security, GroupLimits limits) {
         GroupServer server = new GroupServer(
-                GroupServerConfig.of(name, "tcp://127.0.0.1:*", null).withLimits(limits).withSecurity(security), store);
+                GroupServerConfig.of(name, "tcp://127.0.0.1:*", null)
+                        .withLimits(limits)
+                        .withSecurity(security),
+                store);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -170,7 +175,8 @@ final class BenchTarget implements AutoCloseable {
             databaseGroups.forEach(database::dropGroup);
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

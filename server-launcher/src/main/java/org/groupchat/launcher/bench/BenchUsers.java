@@ -26,7 +26,8 @@ final class BenchUsers {
                 User user = new User(UUID.randomUUID().toString(), namePrefix + "-" + i);
                 byte[] reply = channel.call(Json.write(new Request.Join(user)), Duration.ZERO);
                 if (!isOk(reply)) {
-                    throw new IllegalStateException("JOIN refused by " + endpoint + ": " + new String(reply, StandardCharsets.UTF_8));
+                    throw new IllegalStateException(
+                            "JOIN refused by " + endpoint + ": " + new String(reply, StandardCharsets.UTF_8));
                 }
                 users.add(user);
             }
@@ -38,7 +39,9 @@ final class BenchUsers {
     record Keyed(User user, ClientKeys keys) {}
 
     static List<Keyed> joinWithoutKeys(ZContext context, String endpoint, int count, String namePrefix) {
-        return join(context, endpoint, count, namePrefix).stream().map(user -> new Keyed(user, null)).toList();
+        return join(context, endpoint, count, namePrefix).stream()
+                .map(user -> new Keyed(user, null))
+                .toList();
     }
 
     /** Users with a key pair each, who JOIN a secure group under the id of their key, each on its own connection. */
@@ -46,12 +49,14 @@ final class BenchUsers {
         List<Keyed> users = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             CurveKeyPair own = CurveKeyPair.generate();
-            Keyed keyed = new Keyed(new User(PublicKeys.userIdFor(own.publicKey()), namePrefix + "-" + i),
+            Keyed keyed = new Keyed(
+                    new User(PublicKeys.userIdFor(own.publicKey()), namePrefix + "-" + i),
                     new ClientKeys(serverKey, own));
             try (ReqChannel channel = new ReqChannel(context, endpoint, ClientOptions.DEFAULT, keyed.keys())) {
                 byte[] reply = channel.call(Json.write(new Request.Join(keyed.user())), Duration.ZERO);
                 if (!isOk(reply)) {
-                    throw new IllegalStateException("JOIN refused by " + endpoint + ": " + new String(reply, StandardCharsets.UTF_8));
+                    throw new IllegalStateException(
+                            "JOIN refused by " + endpoint + ": " + new String(reply, StandardCharsets.UTF_8));
                 }
             }
             users.add(keyed);
@@ -67,7 +72,8 @@ final class BenchUsers {
     }
 
     static byte[] send(User user, String text) {
-        return Json.write(new Request.Send(User.ofId(user.id()), UUID.randomUUID().toString(), text));
+        return Json.write(
+                new Request.Send(User.ofId(user.id()), UUID.randomUUID().toString(), text));
     }
 
     static byte[] longPoll(User user, long afterSeq, int waitMs) {

@@ -12,15 +12,32 @@ import java.util.SplittableRandom;
  */
 final class ChatText {
     private static final String[] COMMON = ("the to I you a and it is of that in for on this we my be have are was do"
-            + " not with just so at can me but what if all about like get your will no up now one out there they how"
-            + " know think good yes going time back see see more today when then need here meeting lunch tomorrow call"
-            + " thanks code review build release test bug fix deploy server client database search message group"
-            + " please could would should make sure week next last morning night after before great nice ok okay sorry"
-            + " done ready team project plan doc link file update issue ticket branch merge push pull coffee weekend").split(" ");
-    private static final String[] ACCENTED = {"café", "résumé", "naïve", "déjà", "façade", "jalapeño", "Zürich",
-        "São", "Malmö", "crème", "brûlée", "piñata", "Ångström", "Kraków", "Bogotá"};
+                    + " not with just so at can me but what if all about like get your will no up now one out there they how"
+                    + " know think good yes going time back see see more today when then need here meeting lunch tomorrow call"
+                    + " thanks code review build release test bug fix deploy server client database search message group"
+                    + " please could would should make sure week next last morning night after before great nice ok okay sorry"
+                    + " done ready team project plan doc link file update issue ticket branch merge push pull coffee weekend")
+            .split(" ");
+    private static final String[] ACCENTED = {
+        "café",
+        "résumé",
+        "naïve",
+        "déjà",
+        "façade",
+        "jalapeño",
+        "Zürich",
+        "São",
+        "Malmö",
+        "crème",
+        "brûlée",
+        "piñata",
+        "Ångström",
+        "Kraków",
+        "Bogotá"
+    };
     private static final String[] SYLLABLES = ("ka lo mi ne ru sa ti vo be da fe gi ho ju ky la ma no pe qui ra se to"
-            + " un va we xi yo zu an el in or us ar en il on ur").split(" ");
+                    + " un va we xi yo zu an el in or us ar en il on ur")
+            .split(" ");
     private static final int VOCABULARY = 20_000;
 
     private final String[] words;
@@ -68,7 +85,10 @@ final class ChatText {
             }
             int pick = random.nextInt(100);
             if (pick == 0) {
-                line.append("https://example.com/").append(word(zipfRank(random))).append('/').append(random.nextInt(10_000));
+                line.append("https://example.com/")
+                        .append(word(zipfRank(random)))
+                        .append('/')
+                        .append(random.nextInt(10_000));
             } else if (pick < 3) {
                 line.append(random.nextInt(1_000));
             } else {

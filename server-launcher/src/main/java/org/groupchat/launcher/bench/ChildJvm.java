@@ -80,7 +80,8 @@ final class ChildJvm implements AutoCloseable {
         }
         try {
             Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.class_histogram")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             run.waitFor(60, TimeUnit.SECONDS);
             Matcher total = HISTOGRAM_TOTAL.matcher(output);

@@ -1,14 +1,15 @@
 package org.groupchat.launcher.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
-import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.security.ClientKeys;
+import org.groupchat.transport.ConnectingSockets;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -27,7 +28,10 @@ final class ClosedLoopClients {
      * One server to load: where it listens, the CURVE keys client i uses for it (null: none), client i's request
      * source for it, and the replies that count.
      */
-    record Target(String endpoint, IntFunction<ClientKeys> keys, IntFunction<Supplier<byte[]>> requests,
+    record Target(
+            String endpoint,
+            IntFunction<ClientKeys> keys,
+            IntFunction<Supplier<byte[]>> requests,
             Predicate<byte[]> accepted) {
         static Target plain(String endpoint, IntFunction<Supplier<byte[]>> requests, Predicate<byte[]> accepted) {
             return new Target(endpoint, i -> null, requests, accepted);
@@ -60,17 +64,20 @@ final class ClosedLoopClients {
         AtomicLongArray completed = new AtomicLongArray(targets.size());
         AtomicLongArray refused = new AtomicLongArray(targets.size());
         AtomicLongArray roundTrips = new AtomicLongArray(targets.size());
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             int client = i;
-            Thread thread = new Thread(() -> {
-                try {
-                    new Client(context, targets, client, turns).drive(latencies, completed, refused, roundTrips);
-                } catch (RuntimeException e) {
-                    failures.add(e);
-                }
-            }, "bench-client-" + i);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            new Client(context, targets, client, turns)
+                                    .drive(latencies, completed, refused, roundTrips);
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                    },
+                    "bench-client-" + i);
             threads.add(thread);
             thread.start();
         }
@@ -78,11 +85,16 @@ final class ClosedLoopClients {
             thread.join();
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("a bench client failed: " + failures.get(0).getMessage(), failures.get(0));
+            throw new IllegalStateException(
+                    "a bench client failed: " + failures.get(0).getMessage(), failures.get(0));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
-            outcomes.add(new Outcome(completed.get(t), refused.get(t), turns.measuredSecondsPerTarget(), latencies.get(t),
+            outcomes.add(new Outcome(
+                    completed.get(t),
+                    refused.get(t),
+                    turns.measuredSecondsPerTarget(),
+                    latencies.get(t),
                     roundTrips.get(t)));
         }
         return outcomes;
@@ -151,7 +163,10 @@ final class ClosedLoopClients {
             }
         }
 
-        void drive(List<LatencyRecorder> latencies, AtomicLongArray completed, AtomicLongArray refused,
+        void drive(
+                List<LatencyRecorder> latencies,
+                AtomicLongArray completed,
+                AtomicLongArray refused,
                 AtomicLongArray roundTrips) {
             List<Histogram> histograms = new ArrayList<>();
             long[] done = new long[targets.size()];
@@ -200,8 +215,8 @@ final class ClosedLoopClients {
             socket.send(request);
             byte[] reply = socket.recv();
             if (reply == null) {
-                throw new IllegalStateException("no reply from " + targets.get(target).endpoint() + " within "
-                        + REPLY_TIMEOUT_MS + " ms");
+                throw new IllegalStateException(
+                        "no reply from " + targets.get(target).endpoint() + " within " + REPLY_TIMEOUT_MS + " ms");
             }
             return reply;
         }

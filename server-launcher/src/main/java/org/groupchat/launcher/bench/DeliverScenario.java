@@ -3,15 +3,19 @@ package org.groupchat.launcher.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.User;
+import org.groupchat.transport.ConnectingSockets;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -32,14 +36,15 @@ final class DeliverScenario {
     private final BenchSettings settings;
     private final Map<String, Long> sentAtNanos = new ConcurrentHashMap<>();
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-    private static final byte[] PING = "{\"op\":\"PING\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private final List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+    private static final byte[] PING = "{\"op\":\"PING\"}".getBytes(StandardCharsets.UTF_8);
 
-    private final java.util.concurrent.CountDownLatch senderReady = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch senderReady = new CountDownLatch(1);
     private volatile long windowStart;
     private volatile long windowEnd;
 
-    private DeliverScenario(ZContext context, String endpoint, List<User> members, User sender, BenchSettings settings) {
+    private DeliverScenario(
+            ZContext context, String endpoint, List<User> members, User sender, BenchSettings settings) {
         this.context = context;
         this.endpoint = endpoint;
         this.members = members;
@@ -58,8 +63,10 @@ final class DeliverScenario {
         }
         LatencyRecorder server = new DeliverScenario(target.clients(), group, members, sender, settings).measure();
         String m = "M=" + members.size() + " ";
-        report.add(Figure.atMost("deliver", m + "p50", "ms", server.millisAt(50), baseline.millisAt(50), TARGET_P50_MS));
-        report.add(Figure.atMost("deliver", m + "p99", "ms", server.millisAt(99), baseline.millisAt(99), TARGET_P99_MS));
+        report.add(
+                Figure.atMost("deliver", m + "p50", "ms", server.millisAt(50), baseline.millisAt(50), TARGET_P50_MS));
+        report.add(
+                Figure.atMost("deliver", m + "p99", "ms", server.millisAt(99), baseline.millisAt(99), TARGET_P99_MS));
         report.add(Figure.info("deliver", m + "deliveries timed", "count", server.count(), baseline.count()));
         target.stopServers();
     }
@@ -160,7 +167,7 @@ final class DeliverScenario {
 
     private void awaitSender() {
         try {
-            if (!senderReady.await(WAIT_MS + 10_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!senderReady.await(WAIT_MS + 10_000, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the sender did not connect to " + endpoint);
             }
         } catch (InterruptedException e) {

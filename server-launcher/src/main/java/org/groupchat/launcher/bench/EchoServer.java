@@ -1,12 +1,12 @@
 package org.groupchat.launcher.bench;
 
-import org.groupchat.transport.Contexts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.groupchat.security.CurveKeyPair;
+import org.groupchat.transport.Contexts;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZFrame;
@@ -73,7 +73,9 @@ final class EchoServer implements AutoCloseable {
             int timeoutMs = -2;
             while (running) {
                 // The same way of waiting as the servers measured against it: a blocking receive, not a ZMQ.Poller.
-                int wait = held.isEmpty() ? 100 : (int) Math.max(1, 1 + (held.peek().deadlineNanos() - System.nanoTime()) / 1_000_000L);
+                int wait = held.isEmpty()
+                        ? 100
+                        : (int) Math.max(1, 1 + (held.peek().deadlineNanos() - System.nanoTime()) / 1_000_000L);
                 if (wait != timeoutMs) {
                     timeoutMs = wait;
                     router.setReceiveTimeOut(timeoutMs);

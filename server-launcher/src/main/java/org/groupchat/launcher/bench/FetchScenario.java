@@ -30,8 +30,13 @@ final class FetchScenario {
             double startupMs = FirstReply.millisSince(opening, target.clients(), group);
             long echoStarting = System.nanoTime();
             try (EchoServer echo = EchoServer.start(0)) {
-                report.add(Figure.atMost(target.scenario("startup"), BenchReport.number(history.messages()) + " msgs open to 1st reply, in-process",
-                        "ms", startupMs, FirstReply.millisSince(echoStarting, target.clients(), echo.endpoint()), TARGET_STARTUP_MS));
+                report.add(Figure.atMost(
+                        target.scenario("startup"),
+                        BenchReport.number(history.messages()) + " msgs open to 1st reply, in-process",
+                        "ms",
+                        startupMs,
+                        FirstReply.millisSince(echoStarting, target.clients(), echo.endpoint()),
+                        TARGET_STARTUP_MS));
             }
             lastSeq = history.messages();
             firstTs = history.firstTs();
@@ -46,36 +51,72 @@ final class FetchScenario {
         long maxSeq = lastSeq == Long.MAX_VALUE ? joinedLastSeq(target, group, user) : lastSeq;
         String size = BenchReport.number(maxSeq) + " msgs ";
         try (EchoServer echo = EchoServer.start(0)) {
-            measure("afterSeq", size, echo, group, target, settings, report,
-                    random -> Json.write(Request.Fetch.after(User.ofId(user.id()), random.nextLong(Math.max(1, maxSeq - LIMIT)), LIMIT, 0)));
-            measure("since", size, echo, group, target, settings, report,
-                    random -> Json.write(Request.Fetch.since(User.ofId(user.id()), firstTs + random.nextLong(Math.max(1, lastTs - firstTs)), LIMIT)));
+            measure(
+                    "afterSeq",
+                    size,
+                    echo,
+                    group,
+                    target,
+                    settings,
+                    report,
+                    random -> Json.write(Request.Fetch.after(
+                            User.ofId(user.id()), random.nextLong(Math.max(1, maxSeq - LIMIT)), LIMIT, 0)));
+            measure(
+                    "since",
+                    size,
+                    echo,
+                    group,
+                    target,
+                    settings,
+                    report,
+                    random -> Json.write(Request.Fetch.since(
+                            User.ofId(user.id()), firstTs + random.nextLong(Math.max(1, lastTs - firstTs)), LIMIT)));
         }
         target.stopServers();
     }
 
     private static long joinedLastSeq(BenchTarget target, String group, User user) {
-        try (GroupClient client = new GroupClient(target.clients(), group, user,
-                ClientOptions.DEFAULT)) {
+        try (GroupClient client = new GroupClient(target.clients(), group, user, ClientOptions.DEFAULT)) {
             return client.fetchNewest(1).lastSeq();
         }
     }
 
-    private static void measure(String mode, String size, EchoServer echo, String group, BenchTarget target,
-            BenchSettings settings, BenchReport report, Function<SplittableRandom, byte[]> request)
+    private static void measure(
+            String mode,
+            String size,
+            EchoServer echo,
+            String group,
+            BenchTarget target,
+            BenchSettings settings,
+            BenchReport report,
+            Function<SplittableRandom, byte[]> request)
             throws InterruptedException {
-        List<ClosedLoopClients.Outcome> outcomes = ClosedLoopClients.inTurns(target.clients(), List.of(
-                ClosedLoopClients.Target.plain(echo.endpoint(), i -> requests(request), r -> true),
-                ClosedLoopClients.Target.plain(group, i -> requests(request), BenchUsers::isOk)),
-                1, settings.warmupMs(), settings.durationMs());
+        List<ClosedLoopClients.Outcome> outcomes = ClosedLoopClients.inTurns(
+                target.clients(),
+                List.of(
+                        ClosedLoopClients.Target.plain(echo.endpoint(), i -> requests(request), r -> true),
+                        ClosedLoopClients.Target.plain(group, i -> requests(request), BenchUsers::isOk)),
+                1,
+                settings.warmupMs(),
+                settings.durationMs());
         ClosedLoopClients.Outcome baseline = outcomes.get(0);
         ClosedLoopClients.Outcome server = outcomes.get(1);
         if (server.refused() > 0) {
             throw new IllegalStateException("the group refused " + server.refused() + " FETCHes");
         }
         String name = size + mode + " ";
-        report.add(Figure.info(target.scenario("fetch"), name + "p50", "ms", server.latency().millisAt(50), baseline.latency().millisAt(50)));
-        report.add(Figure.atMost(target.scenario("fetch"), name + "p99", "ms", server.latency().millisAt(99), baseline.latency().millisAt(99),
+        report.add(Figure.info(
+                target.scenario("fetch"),
+                name + "p50",
+                "ms",
+                server.latency().millisAt(50),
+                baseline.latency().millisAt(50)));
+        report.add(Figure.atMost(
+                target.scenario("fetch"),
+                name + "p99",
+                "ms",
+                server.latency().millisAt(99),
+                baseline.latency().millisAt(99),
                 TARGET_P99_MS));
     }
 

@@ -4,8 +4,8 @@ package org.groupchat.launcher.bench;
  * One measured figure next to the same figure for the bare echo baseline of the same run. {@code baseline} is
  * NaN where the baseline has no such figure; {@code met} is null where the issue sets no target.
  */
-public record Figure(String scenario, String name, String unit, double value, double baseline, String target,
-        Boolean met) {
+public record Figure(
+        String scenario, String name, String unit, double value, double baseline, String target, Boolean met) {
 
     /** Which way is good: throughputs and ratios of throughputs are better higher; times, memory and CPU lower. */
     public String better() {
@@ -21,7 +21,7 @@ public record Figure(String scenario, String name, String unit, double value, do
     }
 
     static Figure atMost(String scenario, String name, String unit, double value, double baseline, double limit) {
-        return new Figure(scenario, name, unit, value, baseline, "<= " + BenchReport.number(limit) + " " + unit,
-                value <= limit);
+        return new Figure(
+                scenario, name, unit, value, baseline, "<= " + BenchReport.number(limit) + " " + unit, value <= limit);
     }
 }

@@ -2,9 +2,9 @@ package org.groupchat.launcher.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Request;
+import org.groupchat.transport.ConnectingSockets;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -33,7 +33,8 @@ final class FirstReply {
                 poller.register(socket, ZMQ.Poller.POLLIN);
             }
             if (poller.poll(PATIENCE_MS) <= 0) {
-                throw new IllegalStateException(endpoint + " did not answer within " + PATIENCE_MS + " ms of its start");
+                throw new IllegalStateException(
+                        endpoint + " did not answer within " + PATIENCE_MS + " ms of its start");
             }
             return (System.nanoTime() - startedNanos) / 1e6;
         } finally {

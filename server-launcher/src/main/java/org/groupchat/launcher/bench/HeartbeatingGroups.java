@@ -3,11 +3,11 @@ package org.groupchat.launcher.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.protocol.GroupRef;
 import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Request;
+import org.groupchat.transport.ConnectingSockets;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -27,8 +27,8 @@ final class HeartbeatingGroups implements AutoCloseable {
     private HeartbeatingGroups(int count) {
         for (int i = 0; i < count; i++) {
             String name = String.format("bench-group-%05d", i);
-            registers.add(Json.write(new Request.Register(new GroupRef(name, "tcp://127.0.0.1:" + (20_000 + i)),
-                    new GroupStats(10, 3, 1_000 + i))));
+            registers.add(Json.write(new Request.Register(
+                    new GroupRef(name, "tcp://127.0.0.1:" + (20_000 + i)), new GroupStats(10, 3, 1_000 + i))));
         }
     }
 

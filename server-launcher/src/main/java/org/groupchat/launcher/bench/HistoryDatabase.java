@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.groupchat.group.MessageStore;
 import org.groupchat.group.NewMessage;
 import org.groupchat.group.PostgresMessageStore;
@@ -11,17 +12,24 @@ import org.groupchat.group.SqliteMessageStore;
 import org.groupchat.protocol.User;
 
 /** A group's store (a SQLite file, or its rows in PostgreSQL) pre-filled with many messages through the bulk path, one virtual second per 1,000 messages. */
-record HistoryDatabase(BenchTarget target, Path dataDir, String groupName, long messages, long firstTs, long lastTs,
+record HistoryDatabase(
+        BenchTarget target,
+        Path dataDir,
+        String groupName,
+        long messages,
+        long firstTs,
+        long lastTs,
         double fillSeconds) {
     private static final int BATCH = 1_000;
-    private static final String TEXT = "a benchmark message of about a hundred bytes, the length of an ordinary chat line ...";
+    private static final String TEXT =
+            "a benchmark message of about a hundred bytes, the length of an ordinary chat line ...";
 
     static HistoryDatabase fill(BenchTarget target, String groupName, int messages) {
         return fill(target, groupName, messages, i -> TEXT + " #" + i);
     }
 
     /** Fills with the text {@code text} gives for each message number. */
-    static HistoryDatabase fill(BenchTarget target, String groupName, int messages, java.util.function.IntFunction<String> text) {
+    static HistoryDatabase fill(BenchTarget target, String groupName, int messages, IntFunction<String> text) {
         long start = System.nanoTime();
         long firstTs = System.currentTimeMillis() - 86_400_000L;
         long ts = firstTs;
@@ -42,7 +50,8 @@ record HistoryDatabase(BenchTarget target, Path dataDir, String groupName, long 
                 }
             }
         }
-        return new HistoryDatabase(target, target.dataDir(), groupName, messages, firstTs, ts, (System.nanoTime() - start) / 1e9);
+        return new HistoryDatabase(
+                target, target.dataDir(), groupName, messages, firstTs, ts, (System.nanoTime() - start) / 1e9);
     }
 
     MessageStore open() {

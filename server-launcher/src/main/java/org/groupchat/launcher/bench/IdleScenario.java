@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.groupchat.transport.ConnectingSockets;
 import org.groupchat.launcher.ServersMain;
 import org.groupchat.protocol.User;
+import org.groupchat.transport.ConnectingSockets;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -27,7 +27,8 @@ final class IdleScenario {
     private static final int POLL_WAIT_MS = 30_000;
     private static final long SETTLE_MS = 3_000;
 
-    private record Observed(double startupMs, double restingHeapMb, double cpuPercent, int stillParked, double parkedHeapMb) {}
+    private record Observed(
+            double startupMs, double restingHeapMb, double cpuPercent, int stillParked, double parkedHeapMb) {}
 
     private final BenchTarget target;
     private final BenchSettings settings;
@@ -45,21 +46,36 @@ final class IdleScenario {
         Observed empty = scenario.observeGroup(target.dataDir().resolve("empty"), "bench-empty", 0, false);
         String n = BenchReport.number(history.messages()) + " msgs ";
         String p = settings.parkedPolls() + " parked polls ";
-        report.add(Figure.atMost("startup", n + "launch to 1st reply", "ms", full.startupMs(), echo.startupMs(), TARGET_STARTUP_MS));
-        report.add(Figure.info("startup", "empty group launch to 1st reply", "ms", empty.startupMs(), echo.startupMs()));
-        report.add(new Figure("idle", p + "CPU", "% of a core", full.cpuPercent(), echo.cpuPercent(),
-                "< " + BenchReport.number(TARGET_CPU_PERCENT) + " % of a core", full.cpuPercent() < TARGET_CPU_PERCENT));
+        report.add(Figure.atMost(
+                "startup", n + "launch to 1st reply", "ms", full.startupMs(), echo.startupMs(), TARGET_STARTUP_MS));
+        report.add(
+                Figure.info("startup", "empty group launch to 1st reply", "ms", empty.startupMs(), echo.startupMs()));
+        report.add(new Figure(
+                "idle",
+                p + "CPU",
+                "% of a core",
+                full.cpuPercent(),
+                echo.cpuPercent(),
+                "< " + BenchReport.number(TARGET_CPU_PERCENT) + " % of a core",
+                full.cpuPercent() < TARGET_CPU_PERCENT));
         report.add(Figure.info("idle", p + "still parked at end", "polls", full.stillParked(), echo.stillParked()));
         report.add(Figure.info("idle", n + "live heap at rest", "MB", full.restingHeapMb(), echo.restingHeapMb()));
-        report.add(Figure.info("idle", "empty group live heap at rest", "MB", empty.restingHeapMb(), echo.restingHeapMb()));
-        report.add(Figure.atMost("idle", "heap growth from " + n.trim(), "MB", full.restingHeapMb() - empty.restingHeapMb(),
-                Double.NaN, TARGET_HEAP_GROWTH_MB));
+        report.add(Figure.info(
+                "idle", "empty group live heap at rest", "MB", empty.restingHeapMb(), echo.restingHeapMb()));
+        report.add(Figure.atMost(
+                "idle",
+                "heap growth from " + n.trim(),
+                "MB",
+                full.restingHeapMb() - empty.restingHeapMb(),
+                Double.NaN,
+                TARGET_HEAP_GROWTH_MB));
         report.add(Figure.info("idle", p + "live heap", "MB", full.parkedHeapMb(), echo.parkedHeapMb()));
     }
 
     private Observed observeEcho() throws InterruptedException {
         String endpoint = freeEndpoint();
-        try (ChildJvm child = ChildJvm.start(MAX_HEAP, EchoServer.class.getName(), List.of(endpoint, Integer.toString(POLL_WAIT_MS)))) {
+        try (ChildJvm child = ChildJvm.start(
+                MAX_HEAP, EchoServer.class.getName(), List.of(endpoint, Integer.toString(POLL_WAIT_MS)))) {
             double startup = firstReplyMs(child, endpoint);
             double restingHeap = child.liveHeapMb();
             List<byte[]> polls = new ArrayList<>();
@@ -72,8 +88,17 @@ final class IdleScenario {
 
     private Observed observeGroup(Path dataDir, String name, long lastSeq, boolean park) throws InterruptedException {
         String endpoint = freeEndpoint();
-        List<String> args = List.of("--registry-bind", "tcp://127.0.0.1:*", "--group", name + "=" + endpoint,
-                "--data-dir", dataDir.toString(), "--send-rate", "0", "--max-members", "10000");
+        List<String> args = List.of(
+                "--registry-bind",
+                "tcp://127.0.0.1:*",
+                "--group",
+                name + "=" + endpoint,
+                "--data-dir",
+                dataDir.toString(),
+                "--send-rate",
+                "0",
+                "--max-members",
+                "10000");
         try (ChildJvm child = ChildJvm.start(MAX_HEAP, ServersMain.class.getName(), args)) {
             double startup = firstReplyMs(child, endpoint);
             double restingHeap = child.liveHeapMb();
@@ -89,7 +114,8 @@ final class IdleScenario {
     }
 
     /** Parks one poll per socket, lets the connections settle, then reads the server's CPU time over the idle window. */
-    private Observed parkAndWatch(ChildJvm child, String endpoint, List<byte[]> polls, double startupMs, double restingHeapMb)
+    private Observed parkAndWatch(
+            ChildJvm child, String endpoint, List<byte[]> polls, double startupMs, double restingHeapMb)
             throws InterruptedException {
         ZContext context = target.clients();
         List<ZMQ.Socket> sockets = new ArrayList<>();

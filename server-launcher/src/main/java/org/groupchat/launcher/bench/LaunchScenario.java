@@ -20,26 +20,47 @@ final class LaunchScenario {
 
     private LaunchScenario() {}
 
-    static void run(BenchTarget target, BenchSettings settings, BenchReport report, boolean smoke) throws InterruptedException {
+    static void run(BenchTarget target, BenchSettings settings, BenchReport report, boolean smoke)
+            throws InterruptedException {
         String scenario = target.scenario("launch");
         String endpoint = IdleScenario.freeEndpoint();
-        List<String> args = List.of("--registry-bind", "tcp://127.0.0.1:*", "--group", "bench-launch=" + endpoint,
-                "--data-dir", target.dataDir().resolve("launch").toString(), "--send-rate", "0");
+        List<String> args = List.of(
+                "--registry-bind",
+                "tcp://127.0.0.1:*",
+                "--group",
+                "bench-launch=" + endpoint,
+                "--data-dir",
+                target.dataDir().resolve("launch").toString(),
+                "--send-rate",
+                "0");
         try (ChildJvm child = ChildJvm.start(IdleScenario.MAX_HEAP, ServersMain.class.getName(), args)) {
             double firstReplyMs = FirstReply.millisSince(child.startedNanos(), target.clients(), endpoint);
             long firstReply = System.nanoTime();
-            User user = BenchUsers.join(target.clients(), endpoint, 1, "launcher").get(0);
+            User user =
+                    BenchUsers.join(target.clients(), endpoint, 1, "launcher").get(0);
             String send = SendScenario.sendTemplate(user);
             long clientsStart = System.nanoTime();
-            LibzmqClients.Run run = target.libzmq().run(List.of(new LibzmqClients.Target(endpoint, i -> List.of(List.of(send)),
-                    BenchUsers.OK_PREFIX)), 1, 0, smoke ? SMOKE_RUN_MS : RUN_MS, STEP_MS);
+            LibzmqClients.Run run = target.libzmq()
+                    .run(
+                            List.of(new LibzmqClients.Target(
+                                    endpoint, i -> List.of(List.of(send)), BenchUsers.OK_PREFIX)),
+                            1,
+                            0,
+                            smoke ? SMOKE_RUN_MS : RUN_MS,
+                            STEP_MS);
             // The clients' clock starts when their processes are up: about 0.3 s after the call, see libzmq_bench.py.
             double offsetMs = (clientsStart - firstReply) / 1e6 + 300;
             List<Long> steps = run.timeline();
             report.add(Figure.info(scenario, "launch to 1st reply", "ms", firstReplyMs, Double.NaN));
             for (int i = 0; i < steps.size(); i++) {
-                report.add(Figure.info(scenario, String.format("SEND C=1 %.1f-%.1f s after 1st reply", (offsetMs + i * STEP_MS) / 1e3,
-                        (offsetMs + (i + 1) * STEP_MS) / 1e3), "msg/s", steps.get(i) * 1_000.0 / STEP_MS, Double.NaN));
+                report.add(Figure.info(
+                        scenario,
+                        String.format(
+                                "SEND C=1 %.1f-%.1f s after 1st reply",
+                                (offsetMs + i * STEP_MS) / 1e3, (offsetMs + (i + 1) * STEP_MS) / 1e3),
+                        "msg/s",
+                        steps.get(i) * 1_000.0 / STEP_MS,
+                        Double.NaN));
             }
             double steady = rate(steps, steps.size() - 1 - (int) (STEADY_MS / STEP_MS), steps.size() - 1);
             int two = step(TARGET_STEADY_MS, offsetMs);
@@ -47,9 +68,16 @@ final class LaunchScenario {
             double early = rate(steps, 0, two);
             double next = rate(steps, two, four);
             if (!Double.isNaN(early) && !Double.isNaN(next)) {
-                report.add(Figure.info(scenario, "SEND C=1 rate 0-2 s after 1st reply, baseline steady", "msg/s", early, steady));
-                report.add(new Figure(scenario, "SEND C=1 rate 2-4 s after 1st reply, baseline steady", "msg/s", next, steady,
-                        ">= " + STEADY_SHARE + "x baseline", next >= STEADY_SHARE * steady));
+                report.add(Figure.info(
+                        scenario, "SEND C=1 rate 0-2 s after 1st reply, baseline steady", "msg/s", early, steady));
+                report.add(new Figure(
+                        scenario,
+                        "SEND C=1 rate 2-4 s after 1st reply, baseline steady",
+                        "msg/s",
+                        next,
+                        steady,
+                        ">= " + STEADY_SHARE + "x baseline",
+                        next >= STEADY_SHARE * steady));
             }
         }
     }
@@ -63,7 +91,10 @@ final class LaunchScenario {
     static double rate(List<Long> steps, int from, int to) {
         int end = Math.min(to, steps.size() - 1);
         int begin = Math.max(0, Math.min(from, end - 1));
-        return end <= begin ? Double.NaN
-                : steps.subList(begin, end).stream().mapToLong(Long::longValue).sum() * 1_000.0 / ((end - begin) * STEP_MS);
+        return end <= begin
+                ? Double.NaN
+                : steps.subList(begin, end).stream().mapToLong(Long::longValue).sum()
+                        * 1_000.0
+                        / ((end - begin) * STEP_MS);
     }
 }

@@ -50,7 +50,8 @@ final class LibzmqClients {
         return run(targets, clients, warmupMs, durationMs, 0).outcomes();
     }
 
-    Run run(List<Target> targets, int clients, long warmupMs, long durationMs, long timelineMs) throws InterruptedException {
+    Run run(List<Target> targets, int clients, long warmupMs, long durationMs, long timelineMs)
+            throws InterruptedException {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("clients", clients);
         plan.put("warmupMs", warmupMs);
@@ -68,8 +69,9 @@ final class LibzmqClients {
         try {
             Path file = Files.createTempFile(folder, "libzmq-plan-", ".json");
             Files.write(file, Json.write(plan));
-            JsonNode result = Json.mapper().readTree(PythonProcess.run(python, folder, PythonProcess.CLIENTS_SCRIPT, "clients",
-                    file.toString()));
+            JsonNode result = Json.mapper()
+                    .readTree(PythonProcess.run(
+                            python, folder, PythonProcess.CLIENTS_SCRIPT, "clients", file.toString()));
             Files.delete(file);
             List<ClosedLoopClients.Outcome> outcomes = new ArrayList<>();
             for (JsonNode outcome : result.get("targets")) {
@@ -85,13 +87,20 @@ final class LibzmqClients {
 
     private static ClosedLoopClients.Outcome outcome(JsonNode outcome) {
         Histogram histogram = LatencyRecorder.newHistogram();
-        for (Iterator<Map.Entry<String, JsonNode>> it = outcome.get("latencyMicros").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        outcome.get("latencyMicros").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            histogram.recordValueWithCount(Long.parseLong(entry.getKey()), entry.getValue().asLong());
+            histogram.recordValueWithCount(
+                    Long.parseLong(entry.getKey()), entry.getValue().asLong());
         }
         LatencyRecorder latency = new LatencyRecorder();
         latency.merge(histogram);
-        return new ClosedLoopClients.Outcome(outcome.get("completed").asLong(), outcome.get("refused").asLong(),
-                outcome.get("seconds").asDouble(), latency, outcome.get("roundTrips").asLong());
+        return new ClosedLoopClients.Outcome(
+                outcome.get("completed").asLong(),
+                outcome.get("refused").asLong(),
+                outcome.get("seconds").asDouble(),
+                latency,
+                outcome.get("roundTrips").asLong());
     }
 }

@@ -47,54 +47,105 @@ final class LibzmqFetchScenario {
         try (PythonProcess python = libzmq.startPythonGroupServer()) {
             fill(target, group, () -> BenchUsers.send(user, TEXT), HISTORY, BenchUsers.OK_PREFIX);
             fill(target, python.endpoint(), () -> pythonRequest(pythonUser, "joinGroup", Map.of()), 1, PYTHON_OK);
-            fill(target, python.endpoint(), () -> pythonRequest(pythonUser, "sendMessage", Map.of("message", TEXT)), HISTORY, PYTHON_OK);
-            String getMessage = new String(pythonRequest(pythonUser, "getMessage",
-                    Map.of("timestamp", since.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")))), StandardCharsets.UTF_8);
+            fill(
+                    target,
+                    python.endpoint(),
+                    () -> pythonRequest(pythonUser, "sendMessage", Map.of("message", TEXT)),
+                    HISTORY,
+                    PYTHON_OK);
+            String getMessage = new String(
+                    pythonRequest(
+                            pythonUser,
+                            "getMessage",
+                            Map.of("timestamp", since.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")))),
+                    StandardCharsets.UTF_8);
             List<String> twoPages = pagesSince(target, group, user, sinceMs);
             String pythonReply = call(target, python.endpoint(), getMessage);
-            int pythonCount = Json.mapper().readTree(pythonReply).get("messages").size();
+            int pythonCount =
+                    Json.mapper().readTree(pythonReply).get("messages").size();
             if (pythonCount != HISTORY) {
-                throw new IllegalStateException("the Python server returned " + pythonCount + " messages, not " + HISTORY);
+                throw new IllegalStateException(
+                        "the Python server returned " + pythonCount + " messages, not " + HISTORY);
             }
-            List<ClosedLoopClients.Outcome> outcomes = libzmq.inTurns(List.of(
-                    new LibzmqClients.Target(python.endpoint(), i -> List.of(List.of(getMessage)), PYTHON_OK),
-                    new LibzmqClients.Target(group, i -> List.of(twoPages), BenchUsers.OK_PREFIX)),
-                    1, settings.warmupMs(), settings.durationMs());
+            List<ClosedLoopClients.Outcome> outcomes = libzmq.inTurns(
+                    List.of(
+                            new LibzmqClients.Target(python.endpoint(), i -> List.of(List.of(getMessage)), PYTHON_OK),
+                            new LibzmqClients.Target(group, i -> List.of(twoPages), BenchUsers.OK_PREFIX)),
+                    1,
+                    settings.warmupMs(),
+                    settings.durationMs());
             ClosedLoopClients.Outcome pythonServer = checked(outcomes.get(0));
             ClosedLoopClients.Outcome ours = checked(outcomes.get(1));
             String name = HISTORY + " msgs since a time (2 FETCHes of " + PAGE + "; Python: 1 getMessage) ";
-            report.add(new Figure(scenario, name + "mean", "ms", meanMs(ours), meanMs(pythonServer),
+            report.add(new Figure(
+                    scenario,
+                    name + "mean",
+                    "ms",
+                    meanMs(ours),
+                    meanMs(pythonServer),
                     "<= " + BenchReport.number(1 / TARGET_SPEEDUP) + "x baseline",
                     meanMs(ours) * TARGET_SPEEDUP <= meanMs(pythonServer)));
-            report.add(Figure.info(scenario, name + "p50", "ms", ours.latency().millisAt(50), pythonServer.latency().millisAt(50)));
-            report.add(Figure.info(scenario, name + "p99", "ms", ours.latency().millisAt(99), pythonServer.latency().millisAt(99)));
+            report.add(Figure.info(
+                    scenario,
+                    name + "p50",
+                    "ms",
+                    ours.latency().millisAt(50),
+                    pythonServer.latency().millisAt(50)));
+            report.add(Figure.info(
+                    scenario,
+                    name + "p99",
+                    "ms",
+                    ours.latency().millisAt(99),
+                    pythonServer.latency().millisAt(99)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String ping = new String(Json.write(new Request.Ping()), StandardCharsets.UTF_8);
-        String fetchOne = new String(Json.write(Request.Fetch.after(User.ofId(user.id()), HISTORY / 2, 1, 0)), StandardCharsets.UTF_8);
-        List<ClosedLoopClients.Outcome> outcomes = libzmq.inTurns(List.of(
-                new LibzmqClients.Target(group, i -> List.of(List.of(ping)), BenchUsers.OK_PREFIX),
-                new LibzmqClients.Target(group, i -> List.of(List.of(fetchOne)), BenchUsers.OK_PREFIX)),
-                1, settings.warmupMs(), settings.durationMs());
+        String fetchOne = new String(
+                Json.write(Request.Fetch.after(User.ofId(user.id()), HISTORY / 2, 1, 0)), StandardCharsets.UTF_8);
+        List<ClosedLoopClients.Outcome> outcomes = libzmq.inTurns(
+                List.of(
+                        new LibzmqClients.Target(group, i -> List.of(List.of(ping)), BenchUsers.OK_PREFIX),
+                        new LibzmqClients.Target(group, i -> List.of(List.of(fetchOne)), BenchUsers.OK_PREFIX)),
+                1,
+                settings.warmupMs(),
+                settings.durationMs());
         ClosedLoopClients.Outcome pings = checked(outcomes.get(0));
         ClosedLoopClients.Outcome fetches = checked(outcomes.get(1));
-        report.add(new Figure(scenario, "FETCH limit 1 mean, baseline PING", "ms", meanMs(fetches), meanMs(pings),
-                "<= " + TARGET_FETCH_OVER_PING + "x baseline", meanMs(fetches) <= TARGET_FETCH_OVER_PING * meanMs(pings)));
-        report.add(Figure.info(scenario, "FETCH limit 1 p50, baseline PING", "ms", fetches.latency().millisAt(50),
+        report.add(new Figure(
+                scenario,
+                "FETCH limit 1 mean, baseline PING",
+                "ms",
+                meanMs(fetches),
+                meanMs(pings),
+                "<= " + TARGET_FETCH_OVER_PING + "x baseline",
+                meanMs(fetches) <= TARGET_FETCH_OVER_PING * meanMs(pings)));
+        report.add(Figure.info(
+                scenario,
+                "FETCH limit 1 p50, baseline PING",
+                "ms",
+                fetches.latency().millisAt(50),
                 pings.latency().millisAt(50)));
         target.stopServers();
     }
 
     /** The two FETCHes that bring the 600 messages since that time, checked to do so. */
-    private static List<String> pagesSince(BenchTarget target, String group, User user, long sinceMs) throws IOException {
-        String first = new String(Json.write(Request.Fetch.since(User.ofId(user.id()), sinceMs, PAGE)), StandardCharsets.UTF_8);
+    private static List<String> pagesSince(BenchTarget target, String group, User user, long sinceMs)
+            throws IOException {
+        String first = new String(
+                Json.write(Request.Fetch.since(User.ofId(user.id()), sinceMs, PAGE)), StandardCharsets.UTF_8);
         JsonNode page = Json.mapper().readTree(call(target, group, first));
-        String second = new String(Json.write(Request.Fetch.after(User.ofId(user.id()), lastSeqOf(page.get("messages")), PAGE, 0)),
+        String second = new String(
+                Json.write(Request.Fetch.after(User.ofId(user.id()), lastSeqOf(page.get("messages")), PAGE, 0)),
                 StandardCharsets.UTF_8);
-        int count = page.get("messages").size() + Json.mapper().readTree(call(target, group, second)).get("messages").size();
+        int count = page.get("messages").size()
+                + Json.mapper()
+                        .readTree(call(target, group, second))
+                        .get("messages")
+                        .size();
         if (count != HISTORY) {
-            throw new IllegalStateException("two FETCHes since the start brought " + count + " messages, not " + HISTORY);
+            throw new IllegalStateException(
+                    "two FETCHes since the start brought " + count + " messages, not " + HISTORY);
         }
         return List.of(first, second);
     }
@@ -133,7 +184,8 @@ final class LibzmqFetchScenario {
 
     private static String call(BenchTarget target, String endpoint, String request) {
         try (ReqChannel channel = new ReqChannel(target.clients(), endpoint, ClientOptions.DEFAULT)) {
-            return new String(channel.call(request.getBytes(StandardCharsets.UTF_8), Duration.ZERO), StandardCharsets.UTF_8);
+            return new String(
+                    channel.call(request.getBytes(StandardCharsets.UTF_8), Duration.ZERO), StandardCharsets.UTF_8);
         }
     }
 }

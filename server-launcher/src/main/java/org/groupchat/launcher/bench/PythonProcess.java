@@ -32,12 +32,15 @@ final class PythonProcess implements AutoCloseable {
     static PythonProcess startServer(String python, Path folder, String script, String... args) {
         List<String> command = command(python, folder, script, args);
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
             if (line == null || !line.startsWith("tcp://")) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not print its endpoint (is pyzmq installed?"
-                        + " Debian: apt-get install python3-zmq)");
+                throw new IllegalStateException(String.join(" ", command)
+                        + " did not print its endpoint (is pyzmq installed?" + " Debian: apt-get install python3-zmq)");
             }
             return new PythonProcess(process, line.trim());
         } catch (IOException e) {
@@ -49,10 +52,13 @@ final class PythonProcess implements AutoCloseable {
     static String run(String python, Path folder, String script, String... args) throws InterruptedException {
         List<String> command = command(python, folder, script, args);
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + process.exitValue());
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed with exit code " + process.exitValue());
             }
             return output;
         } catch (IOException e) {
@@ -61,7 +67,8 @@ final class PythonProcess implements AutoCloseable {
     }
 
     private static List<String> command(String python, Path folder, String script, String... args) {
-        List<String> command = new ArrayList<>(List.of(python, extract(folder, script).toString()));
+        List<String> command =
+                new ArrayList<>(List.of(python, extract(folder, script).toString()));
         command.addAll(List.of(args));
         return command;
     }

@@ -17,23 +17,41 @@ final class RegistryScenario {
         List<ClosedLoopClients.Outcome> outcomes;
         // Both get their 1,000 heartbeating groups all through, so the turns compare the same traffic.
         try (EchoServer echo = EchoServer.start(0);
-                HeartbeatingGroups echoGroups = HeartbeatingGroups.start(target.clients(), echo.endpoint(), settings.groups());
+                HeartbeatingGroups echoGroups =
+                        HeartbeatingGroups.start(target.clients(), echo.endpoint(), settings.groups());
                 HeartbeatingGroups groups = HeartbeatingGroups.start(target.clients(), registry, settings.groups())) {
-            outcomes = ClosedLoopClients.inTurns(target.clients(), List.of(
-                    ClosedLoopClients.Target.plain(echo.endpoint(), i -> () -> list, r -> true),
-                    ClosedLoopClients.Target.plain(registry, i -> () -> list,
-                            reply -> BenchUsers.isOk(reply) && listsAtLeast(reply, settings.groups()))),
-                    1, settings.warmupMs(), settings.durationMs());
+            outcomes = ClosedLoopClients.inTurns(
+                    target.clients(),
+                    List.of(
+                            ClosedLoopClients.Target.plain(echo.endpoint(), i -> () -> list, r -> true),
+                            ClosedLoopClients.Target.plain(
+                                    registry,
+                                    i -> () -> list,
+                                    reply -> BenchUsers.isOk(reply) && listsAtLeast(reply, settings.groups()))),
+                    1,
+                    settings.warmupMs(),
+                    settings.durationMs());
         }
         ClosedLoopClients.Outcome baseline = outcomes.get(0);
         ClosedLoopClients.Outcome server = outcomes.get(1);
         if (server.refused() > 0) {
-            throw new IllegalStateException(server.refused() + " LIST replies were refusals or lacked the benchmark's groups");
+            throw new IllegalStateException(
+                    server.refused() + " LIST replies were refusals or lacked the benchmark's groups");
         }
         String g = settings.groups() + " groups ";
-        report.add(Figure.info("registry", g + "LIST p50", "ms", server.latency().millisAt(50), baseline.latency().millisAt(50)));
-        report.add(Figure.atMost("registry", g + "LIST p99", "ms", server.latency().millisAt(99),
-                baseline.latency().millisAt(99), TARGET_P99_MS));
+        report.add(Figure.info(
+                "registry",
+                g + "LIST p50",
+                "ms",
+                server.latency().millisAt(50),
+                baseline.latency().millisAt(50)));
+        report.add(Figure.atMost(
+                "registry",
+                g + "LIST p99",
+                "ms",
+                server.latency().millisAt(99),
+                baseline.latency().millisAt(99),
+                TARGET_P99_MS));
         target.stopServers();
     }
 

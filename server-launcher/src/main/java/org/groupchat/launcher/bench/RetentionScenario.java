@@ -1,5 +1,7 @@
 package org.groupchat.launcher.bench;
 
+import java.time.Duration;
+import java.util.UUID;
 import org.HdrHistogram.Histogram;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.GroupClient;
@@ -68,8 +70,11 @@ final class RetentionScenario {
     }
 
     private static GroupClient client(BenchTarget target, String group, String name) {
-        return new GroupClient(target.clients(), group, new User(java.util.UUID.randomUUID().toString(), name),
-                ClientOptions.DEFAULT.withTimeout(java.time.Duration.ofSeconds(10)));
+        return new GroupClient(
+                target.clients(),
+                group,
+                new User(UUID.randomUUID().toString(), name),
+                ClientOptions.DEFAULT.withTimeout(Duration.ofSeconds(10)));
     }
 
     private static void timedSend(GroupClient client, Histogram into) {
@@ -80,8 +85,10 @@ final class RetentionScenario {
 
     private static void add(BenchReport report, String scenario, String when, Histogram sends, double seconds) {
         String c = "C=1 SEND ";
-        report.add(Figure.info(scenario, c + "p50 " + when, "ms", sends.getValueAtPercentile(50) / 1_000.0, Double.NaN));
-        report.add(Figure.info(scenario, c + "p99 " + when, "ms", sends.getValueAtPercentile(99) / 1_000.0, Double.NaN));
+        report.add(
+                Figure.info(scenario, c + "p50 " + when, "ms", sends.getValueAtPercentile(50) / 1_000.0, Double.NaN));
+        report.add(
+                Figure.info(scenario, c + "p99 " + when, "ms", sends.getValueAtPercentile(99) / 1_000.0, Double.NaN));
         report.add(Figure.info(scenario, c + "max " + when, "ms", sends.getMaxValue() / 1_000.0, Double.NaN));
         report.add(Figure.info(scenario, c + "rate " + when, "msg/s", sends.getTotalCount() / seconds, Double.NaN));
     }

@@ -37,7 +37,8 @@ record CliIdentity(User user, CurveKeyPair keys) {
             Path dir = file.toAbsolutePath().getParent();
             CurveKeyPair keys = KeyFiles.loadOrCreate(dir, keyName(file));
             User user = Files.exists(file) ? JSON.readValue(file.toFile(), User.class) : null;
-            String wantedName = name != null ? Fields.name(name, "--name")
+            String wantedName = name != null
+                    ? Fields.name(name, "--name")
                     : user != null ? user.name() : Fields.name(System.getProperty("user.name", "me"), "user name");
             if (user == null || !wantedName.equals(user.name())) {
                 user = new User(user == null ? PublicKeys.userIdFor(keys.publicKey()) : user.id(), wantedName);

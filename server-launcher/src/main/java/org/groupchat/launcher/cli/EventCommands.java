@@ -35,12 +35,16 @@ final class EventCommands {
         try {
             return Fields.uuid(given, "USER");
         } catch (ProtocolException notAnId) {
-            List<Member> named = groupClient.members().stream().filter(m -> m.name().equalsIgnoreCase(given)).toList();
+            List<Member> named = groupClient.members().stream()
+                    .filter(m -> m.name().equalsIgnoreCase(given))
+                    .toList();
             if (named.size() == 1) {
                 return named.get(0).id();
             }
-            throw new UsageProblem(named.isEmpty() ? "no member of the group is called \"" + given + "\"; give a user id"
-                    : "several members are called \"" + given + "\"; give a user id");
+            throw new UsageProblem(
+                    named.isEmpty()
+                            ? "no member of the group is called \"" + given + "\"; give a user id"
+                            : "several members are called \"" + given + "\"; give a user id");
         }
     }
 
@@ -58,7 +62,9 @@ final class EventCommands {
         }
     }
 
-    @Command(name = "delete", description = "Delete your message SEQ (a \"delete\" event; others see \"message deleted\").")
+    @Command(
+            name = "delete",
+            description = "Delete your message SEQ (a \"delete\" event; others see \"message deleted\").")
     static final class Delete extends GroupCommand {
         @Parameters(index = "1", paramLabel = "SEQ")
         long seq;
@@ -98,8 +104,10 @@ final class EventCommands {
         }
     }
 
-    @Command(name = "kick", description = "As an owner, remove USER (a user id or a member's name) from the group;"
-            + " they may join again.")
+    @Command(
+            name = "kick",
+            description =
+                    "As an owner, remove USER (a user id or a member's name) from the group;" + " they may join again.")
     static final class Kick extends GroupCommand {
         @Parameters(index = "1", paramLabel = "USER")
         String user;
@@ -110,8 +118,10 @@ final class EventCommands {
         }
     }
 
-    @Command(name = "ban", description = "As an owner, ban USER (a user id or a member's name): removed, and refused"
-            + " until unbanned; --undo lifts the ban.")
+    @Command(
+            name = "ban",
+            description = "As an owner, ban USER (a user id or a member's name): removed, and refused"
+                    + " until unbanned; --undo lifts the ban.")
     static final class Ban extends GroupCommand {
         @Parameters(index = "1", paramLabel = "USER")
         String user;

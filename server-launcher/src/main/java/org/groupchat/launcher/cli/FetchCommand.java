@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
 final class FetchCommand extends GroupCommand {
     private static final int FOLLOW_WAIT_MS = 25_000;
 
-    @Option(names = "--since", paramLabel = "WHEN",
-            description = "A local date (2026-11-21) or date-time (2026-11-21T09:30, '2026-11-21 09:30:00'), an ISO instant with offset, or epoch ms.")
+    @Option(
+            names = "--since",
+            paramLabel = "WHEN",
+            description =
+                    "A local date (2026-11-21) or date-time (2026-11-21T09:30, '2026-11-21 09:30:00'), an ISO instant with offset, or epoch ms.")
     String since;
 
     @Option(names = "--after", paramLabel = "SEQ", description = "Only messages after this sequence number.")
@@ -40,7 +43,9 @@ final class FetchCommand extends GroupCommand {
         if (since != null && afterSeq == null) {
             Reply.Fetched first = groupClient.fetchSince(parseSince(since), Fields.MAX_LIMIT);
             first.messages().forEach(m -> print(m, out));
-            last = first.messages().isEmpty() ? first.lastSeq() : first.messages().get(first.messages().size() - 1).seq();
+            last = first.messages().isEmpty()
+                    ? first.lastSeq()
+                    : first.messages().get(first.messages().size() - 1).seq();
             if (first.more()) {
                 last = groupClient.forEachAfter(last, m -> print(m, out));
             }
@@ -49,8 +54,12 @@ final class FetchCommand extends GroupCommand {
         }
         out.flush();
         if (printed == 0 && !json) {
-            spec.commandLine().getErr().println(since != null && afterSeq == null
-                    ? "no messages since " + MessageFormat.localTime(parseSince(since)) : "no messages");
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            since != null && afterSeq == null
+                                    ? "no messages since " + MessageFormat.localTime(parseSince(since))
+                                    : "no messages");
         }
         while (follow) {
             long asked = System.nanoTime();
@@ -86,15 +95,22 @@ final class FetchCommand extends GroupCommand {
             return Long.parseLong(text);
         }
         if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+            return LocalDate.parse(text)
+                    .atStartOfDay(ZoneId.systemDefault())
+                    .toInstant()
+                    .toEpochMilli();
         }
         try {
             return OffsetDateTime.parse(text).toInstant().toEpochMilli();
         } catch (DateTimeParseException notWithOffset) {
             try {
-                return LocalDateTime.parse(text.replace(' ', 'T')).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+                return LocalDateTime.parse(text.replace(' ', 'T'))
+                        .atZone(ZoneId.systemDefault())
+                        .toInstant()
+                        .toEpochMilli();
             } catch (DateTimeParseException e) {
-                throw new UsageProblem("--since \"" + value + "\" is not a date like 2026-11-21, a date-time like 2026-11-21T09:30, or epoch milliseconds");
+                throw new UsageProblem("--since \"" + value
+                        + "\" is not a date like 2026-11-21, a date-time like 2026-11-21T09:30, or epoch milliseconds");
             }
         }
     }

@@ -1,9 +1,9 @@
 package org.groupchat.launcher.cli;
 
-import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.groupchat.client.GroupClient;
+import org.groupchat.launcher.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

@@ -11,7 +11,11 @@ final class JoinCommand extends GroupCommand {
     @Override
     void run(GroupClient groupClient, PrintWriter out) {
         Reply.Joined joined = groupClient.join();
-        out.printf("joined %s as %s: %d members, last message #%d%n", TerminalText.line(group), TerminalText.line(groupClient.user().name()),
-                joined.members().size(), joined.lastSeq());
+        out.printf(
+                "joined %s as %s: %d members, last message #%d%n",
+                TerminalText.line(group),
+                TerminalText.line(groupClient.user().name()),
+                joined.members().size(),
+                joined.lastSeq());
     }
 }

@@ -1,11 +1,12 @@
 package org.groupchat.launcher.cli;
 
-import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.groupchat.launcher.ExitCode;
 import org.groupchat.protocol.GroupInfo;
 import org.groupchat.security.PublicKeys;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +19,7 @@ final class ListCommand implements Callable<Integer> {
     ClientCommand client;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--json", description = "One JSON object per group.")
     boolean json;
@@ -32,12 +33,24 @@ final class ListCommand implements Callable<Integer> {
         } else if (groups.isEmpty()) {
             out.println("no live groups");
         } else {
-            int width = groups.stream().mapToInt(g -> TerminalText.line(g.name()).length()).max().orElse(4);
-            int endpointWidth = groups.stream().mapToInt(g -> TerminalText.line(g.endpoint()).length()).max().orElse(8);
+            int width = groups.stream()
+                    .mapToInt(g -> TerminalText.line(g.name()).length())
+                    .max()
+                    .orElse(4);
+            int endpointWidth = groups.stream()
+                    .mapToInt(g -> TerminalText.line(g.endpoint()).length())
+                    .max()
+                    .orElse(8);
             String row = "%-" + width + "s  %7s  %6s  %8s  %-" + endpointWidth + "s  %s%n";
             out.printf(row, "NAME", "MEMBERS", "ONLINE", "LAST", "ENDPOINT", "KEY FINGERPRINT");
             for (GroupInfo g : groups) {
-                out.printf(row, TerminalText.line(g.name()), g.members(), g.online(), g.lastSeq(), TerminalText.line(g.endpoint()),
+                out.printf(
+                        row,
+                        TerminalText.line(g.name()),
+                        g.members(),
+                        g.online(),
+                        g.lastSeq(),
+                        TerminalText.line(g.endpoint()),
                         g.secure() ? PublicKeys.fingerprint(g.publicKey()) : "none (no security)");
             }
         }

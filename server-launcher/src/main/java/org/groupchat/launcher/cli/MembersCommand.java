@@ -11,8 +11,9 @@ final class MembersCommand extends GroupCommand {
     @Override
     void run(GroupClient groupClient, PrintWriter out) {
         for (Member member : groupClient.members()) {
-            out.printf("%s %s  %s%n", member.online() ? "*" : " ", TerminalText.line(member.name()),
-                    TerminalText.line(member.id()));
+            out.printf(
+                    "%s %s  %s%n",
+                    member.online() ? "*" : " ", TerminalText.line(member.name()), TerminalText.line(member.id()));
         }
     }
 }

@@ -21,12 +21,17 @@ final class MessageFormat {
         }
         String text = TerminalText.text(m.text()).replace("\n", "\n" + " ".repeat(6));
         String name = TerminalText.line(m.sender().name());
-        return String.format("#%-5d %s  %s", m.seq(), localTime(m.ts()), switch (m.eventKind()) {
-            case MESSAGE -> name + ": " + (m.replyTo() == null ? "" : "[reply to #" + m.replyTo() + "] ") + text;
-            case EDIT -> "* " + name + " edited #" + m.target() + ": " + text;
-            case UNKNOWN -> "* " + name + ": " + text;
-            // the server writes these kinds' text: "reacted 👍 to message #12", "banned Bob from the group"
-            default -> "* " + name + " " + text;
-        });
+        return String.format(
+                "#%-5d %s  %s",
+                m.seq(),
+                localTime(m.ts()),
+                switch (m.eventKind()) {
+                    case MESSAGE ->
+                        name + ": " + (m.replyTo() == null ? "" : "[reply to #" + m.replyTo() + "] ") + text;
+                    case EDIT -> "* " + name + " edited #" + m.target() + ": " + text;
+                    case UNKNOWN -> "* " + name + ": " + text;
+                    // the server writes these kinds' text: "reacted 👍 to message #12", "banned Bob from the group"
+                    default -> "* " + name + " " + text;
+                });
     }
 }

@@ -13,8 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Sends one message, from the arguments or, without them, from standard input (several lines allowed). */
-@Command(name = "send", description = {"Send a message: the TEXT words, or standard input when no TEXT is given.",
-    "Retrying with the same --id never stores the message twice."})
+@Command(
+        name = "send",
+        description = {
+            "Send a message: the TEXT words, or standard input when no TEXT is given.",
+            "Retrying with the same --id never stores the message twice."
+        })
 final class SendCommand extends GroupCommand {
     @Parameters(index = "1..*", paramLabel = "TEXT")
     List<String> words;
@@ -25,7 +29,9 @@ final class SendCommand extends GroupCommand {
     @Option(names = "--reply-to", paramLabel = "SEQ", description = "Send it as a reply to message SEQ.")
     Long replyTo;
 
-    @Option(names = "--mention", paramLabel = "USER",
+    @Option(
+            names = "--mention",
+            paramLabel = "USER",
             description = "Mention this member (a user id or a member's name); repeatable.")
     List<String> mentions;
 
@@ -44,9 +50,14 @@ final class SendCommand extends GroupCommand {
         if (replyTo == null && mentions == null) {
             sent = groupClient.send(id, text);
         } else {
-            List<String> mentioned = mentions == null ? List.of()
-                    : mentions.stream().map(m -> EventCommands.userId(groupClient, m)).distinct().toList();
-            sent = groupClient.send(id, text, replyTo == null ? null : EventCommands.seq(replyTo, "--reply-to"), mentioned);
+            List<String> mentioned = mentions == null
+                    ? List.of()
+                    : mentions.stream()
+                            .map(m -> EventCommands.userId(groupClient, m))
+                            .distinct()
+                            .toList();
+            sent = groupClient.send(
+                    id, text, replyTo == null ? null : EventCommands.seq(replyTo, "--reply-to"), mentioned);
         }
         out.printf("sent #%d at %s%n", sent.seq(), MessageFormat.localTime(sent.ts()));
     }

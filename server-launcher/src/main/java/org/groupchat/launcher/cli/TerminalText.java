@@ -1,5 +1,6 @@
 package org.groupchat.launcher.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -31,7 +32,7 @@ public final class TerminalText {
     public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
@@ -69,9 +70,15 @@ public final class TerminalText {
 
     /** C0, DEL, C1, the bidi embeddings, overrides, isolates and marks, and the Unicode line separators. */
     static boolean dangerous(int c) {
-        return c < 0x20 || c >= 0x7f && c <= 0x9f
-                || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
-                || c == 0x200e || c == 0x200f || c == 0x061c || c == 0x2028 || c == 0x2029;
+        return c < 0x20
+                || c >= 0x7f && c <= 0x9f
+                || c >= 0x202a && c <= 0x202e
+                || c >= 0x2066 && c <= 0x2069
+                || c == 0x200e
+                || c == 0x200f
+                || c == 0x061c
+                || c == 0x2028
+                || c == 0x2029;
     }
 
     /** Jackson escapes C0 already; this adds DEL, C1 and the bidi and separator characters. */

@@ -1,9 +1,10 @@
 package org.groupchat.launcher.cli;
 
-import org.groupchat.launcher.ExitCode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.groupchat.launcher.ExitCode;
 import org.groupchat.security.KeyFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -15,7 +16,7 @@ final class WhoamiCommand implements Callable<Integer> {
     ClientCommand client;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -23,10 +24,13 @@ final class WhoamiCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("name         %s%n", identity.user().name());
         out.printf("user id      %s%n", identity.user().id());
-        out.printf("secure id    %s  (the id secure groups know you by)%n", identity.userFor(true).id());
+        out.printf(
+                "secure id    %s  (the id secure groups know you by)%n",
+                identity.userFor(true).id());
         out.printf("public key   '%s'%n", identity.keys().publicKey());
         out.printf("fingerprint  %s%n", identity.keys().fingerprint());
-        out.printf("To join a private group, send its operator your public key (the line above, or the file %s).%n",
+        out.printf(
+                "To join a private group, send its operator your public key (the line above, or the file %s).%n",
                 KeyFiles.publicFile(client.identityDir(), client.identityKeyName()));
         return ExitCode.OK.code();
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,8 +29,11 @@ final class ConfigFile {
     record Loaded(Path file, ServersConfig config, Map<String, Integer> lines) {
         /** How to name a key of the file in a message, e.g. {@code limits.maxMembers (servers.yaml line 7)}. */
         String key(String dottedKey) {
-            Integer line = lines.entrySet().stream().filter(e -> e.getKey().startsWith(dottedKey))
-                    .map(Map.Entry::getValue).min(Integer::compare).orElse(null);
+            Integer line = lines.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(dottedKey))
+                    .map(Map.Entry::getValue)
+                    .min(Integer::compare)
+                    .orElse(null);
             return dottedKey + " (" + file + (line == null ? "" : " line " + line) + ")";
         }
     }
@@ -45,8 +49,10 @@ final class ConfigFile {
         } catch (IOException e) {
             throw new UsageProblem("config file " + file + " cannot be read: " + e.getMessage());
         }
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines()
-                .allMatch(l -> l.isBlank() || l.strip().startsWith("#") || l.strip().equals("---"))) {
+        if (new String(bytes, StandardCharsets.UTF_8)
+                .lines()
+                .allMatch(l ->
+                        l.isBlank() || l.strip().startsWith("#") || l.strip().equals("---"))) {
             throw new UsageProblem("config file " + file + " is empty: give at least \"registry:\" or \"groups:\"");
         }
         try {
@@ -57,13 +63,18 @@ final class ConfigFile {
             return new Loaded(file, config, keyLines(bytes));
         } catch (UnrecognizedPropertyException e) {
             throw new UsageProblem(at(file, lineOf(bytes, e)) + "unknown key \"" + path(e) + "\"; known keys there: "
-                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+                    + e.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
             int line = lineOf(bytes, e);
-            throw new UsageProblem(at(file, line) + "\"" + path(e) + "\": " + plain(e.getOriginalMessage()) + lineText(bytes, line));
+            throw new UsageProblem(
+                    at(file, line) + "\"" + path(e) + "\": " + plain(e.getOriginalMessage()) + lineText(bytes, line));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new UsageProblem(at(file, line) + "not valid YAML: " + plain(e.getOriginalMessage()) + lineText(bytes, line));
+            throw new UsageProblem(
+                    at(file, line) + "not valid YAML: " + plain(e.getOriginalMessage()) + lineText(bytes, line));
         } catch (IOException e) {
             throw new UsageProblem("config file " + file + " cannot be read: " + plain(e.getMessage()));
         }
@@ -89,13 +100,15 @@ final class ConfigFile {
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     /** Jackson's wording without the Java class names an operator cannot act on. */
     private static String plain(String message) {
         String first = message == null ? "" : message.lines().findFirst().orElse("");
-        return first.replaceAll("^Cannot deserialize value of type (`[^`]+`) from \\w+ (.+?)(: .*)?$", "expected $1, got $2")
+        return first.replaceAll(
+                        "^Cannot deserialize value of type (`[^`]+`) from \\w+ (.+?)(: .*)?$", "expected $1, got $2")
                 .replaceAll("(value of type )?`java\\.lang\\.(Integer|Long)`( value)?", "a whole number")
                 .replaceAll("(value of type )?`java\\.lang\\.Double`( value)?", "a number")
                 .replaceAll("(value of type )?`java\\.lang\\.Boolean`( value)?", "true or false")
@@ -105,8 +118,10 @@ final class ConfigFile {
     }
 
     private static String lineText(byte[] bytes, int line) {
-        List<String> lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        return line >= 1 && line <= lines.size() ? " (line " + line + " reads: " + lines.get(line - 1).strip() + ")" : "";
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        return line >= 1 && line <= lines.size()
+                ? " (line " + line + " reads: " + lines.get(line - 1).strip() + ")"
+                : "";
     }
 
     /** Each key's dotted path ({@code groups[0].name}) and its line. */
@@ -125,6 +140,9 @@ final class ConfigFile {
     }
 
     private static String dotted(String pointer) {
-        return pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.').replace(".[", "[");
+        return pointer.substring(1)
+                .replaceAll("/(\\d+)(?=/|$)", "[$1]")
+                .replace('/', '.')
+                .replace(".[", "[");
     }
 }

@@ -3,7 +3,9 @@ package org.groupchat.launcher.servers;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.groupchat.group.GroupCandidate;
@@ -42,8 +44,14 @@ final class GroupTurns implements AutoCloseable {
      * {@code serverFor} makes (not starts) the group's server on a store opened for a turn. The first attempt to take the group is made
      * here, so the launcher's start-up lines say at once whether this process is active or stands by.
      */
-    GroupTurns(String name, PostgresDatabase database, long leaseMs, String holder,
-            Function<PostgresMessageStore, GroupServer> serverFor, String registries, PrintWriter out,
+    GroupTurns(
+            String name,
+            PostgresDatabase database,
+            long leaseMs,
+            String holder,
+            Function<PostgresMessageStore, GroupServer> serverFor,
+            String registries,
+            PrintWriter out,
             Consumer<String> onFailure) {
         this.registries = registries;
         this.name = name;
@@ -54,7 +62,8 @@ final class GroupTurns implements AutoCloseable {
         this.out = out;
         this.onFailure = onFailure;
         if (!tryToServe()) {
-            say("group     %s  standby  (another server is active; this one takes over when its turn of %d ms runs out)",
+            say(
+                    "group     %s  standby  (another server is active; this one takes over when its turn of %d ms runs out)",
                     name, leaseMs);
         }
         thread = new Thread(this::run, "turns-" + name);
@@ -120,10 +129,14 @@ final class GroupTurns implements AutoCloseable {
         }
         active = server;
         activeStore = store;
-        LOG.info("group \"{}\": took the turn (epoch {}) and started serving in {} ms", name, lease.get().epoch(),
+        LOG.info(
+                "group \"{}\": took the turn (epoch {}) and started serving in {} ms",
+                name,
+                lease.get().epoch(),
                 (System.nanoTime() - tookNanos) / 1_000_000);
-        say("group     %s  %s  active, epoch %d  (%d messages in %s; registry %s)", name, server.advertisedEndpoint(),
-                lease.get().epoch(), stored, database, registries);
+        say(
+                "group     %s  %s  active, epoch %d  (%d messages in %s; registry %s)",
+                name, server.advertisedEndpoint(), lease.get().epoch(), stored, database, registries);
         return true;
     }
 
@@ -132,12 +145,12 @@ final class GroupTurns implements AutoCloseable {
         CompletableFuture<Object> ended = CompletableFuture.anyOf(store.lost(), server.stopped());
         try {
             ended.get(leaseMs, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             // the server stopped by failure: reported below
         }
         synchronized (this) {

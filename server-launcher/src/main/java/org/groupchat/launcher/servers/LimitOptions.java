@@ -7,30 +7,47 @@ import picocli.CommandLine.Option;
 
 /** What each group allows its members: how many, how fast, how many held polls, and how long messages are kept. */
 final class LimitOptions {
-    @Option(names = "--max-members", paramLabel = "N", defaultValue = "" + GroupLimits.DEFAULT_MAX_MEMBERS,
+    @Option(
+            names = "--max-members",
+            paramLabel = "N",
+            defaultValue = "" + GroupLimits.DEFAULT_MAX_MEMBERS,
             description = "Members per group (default: ${DEFAULT-VALUE}).")
     int maxMembers;
 
-    @Option(names = "--max-parked-polls", paramLabel = "N", defaultValue = "" + GroupLimits.DEFAULT_MAX_PARKED_POLLS,
+    @Option(
+            names = "--max-parked-polls",
+            paramLabel = "N",
+            defaultValue = "" + GroupLimits.DEFAULT_MAX_PARKED_POLLS,
             description = "Long polls a group holds at once, for all its members (default: ${DEFAULT-VALUE}).")
     int maxParkedPolls;
 
-    @Option(names = "--max-parked-polls-per-user", paramLabel = "N",
+    @Option(
+            names = "--max-parked-polls-per-user",
+            paramLabel = "N",
             defaultValue = "" + GroupLimits.DEFAULT_MAX_PARKED_POLLS_PER_USER,
             description = "Long polls a group holds at once for one user (default: ${DEFAULT-VALUE}).")
     int maxParkedPollsPerUser;
 
-    @Option(names = "--send-rate", paramLabel = "PER_SECOND", defaultValue = "" + GroupLimits.DEFAULT_SENDS_PER_SECOND,
+    @Option(
+            names = "--send-rate",
+            paramLabel = "PER_SECOND",
+            defaultValue = "" + GroupLimits.DEFAULT_SENDS_PER_SECOND,
             description = "Messages per second each user may send, 0 for no limit (default: ${DEFAULT-VALUE}).")
     double sendRate;
 
-    @Option(names = "--send-burst", paramLabel = "N", defaultValue = "" + GroupLimits.DEFAULT_SEND_BURST,
+    @Option(
+            names = "--send-burst",
+            paramLabel = "N",
+            defaultValue = "" + GroupLimits.DEFAULT_SEND_BURST,
             description = "Messages a user may send at once (default: ${DEFAULT-VALUE}).")
     int sendBurst;
 
-    @Option(names = "--retain-days", paramLabel = "N",
-            description = "Drop messages older than N days, in the background (default: keep them for ever). YAML: retainDays,"
-                    + " also per group.")
+    @Option(
+            names = "--retain-days",
+            paramLabel = "N",
+            description =
+                    "Drop messages older than N days, in the background (default: keep them for ever). YAML: retainDays,"
+                            + " also per group.")
     Integer retainDays;
 
     /** The limits, each checked; {@code names} names a setting in a refusal as the operator gave it. */

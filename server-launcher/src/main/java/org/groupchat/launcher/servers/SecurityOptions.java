@@ -10,30 +10,46 @@ import picocli.CommandLine.Option;
 
 /** CURVE for the servers started here: their keys, a registry's key elsewhere, allow-lists and owners. */
 final class SecurityOptions {
-    @Option(names = "--secure", defaultValue = "false",
-            description = "CURVE encryption and authentication on every server started here; key pairs are made on first"
-                    + " start in the keys folder. Clients then need the registry's public key (printed at start).")
+    @Option(
+            names = "--secure",
+            defaultValue = "false",
+            description =
+                    "CURVE encryption and authentication on every server started here; key pairs are made on first"
+                            + " start in the keys folder. Clients then need the registry's public key (printed at start).")
     boolean secure;
 
-    @Option(names = "--keys-dir", paramLabel = "DIR", description = "Where the servers' key pairs live (default: DATA_DIR/keys).")
+    @Option(
+            names = "--keys-dir",
+            paramLabel = "DIR",
+            description = "Where the servers' key pairs live (default: DATA_DIR/keys).")
     Path keysDir;
 
-    @Option(names = "--registry-key", paramLabel = "KEY|FILE",
+    @Option(
+            names = "--registry-key",
+            paramLabel = "KEY|FILE",
             description = "The public key (or .key file) of a secure registry that runs elsewhere; needed with --secure"
                     + " when no registry runs here.")
     String registryKey;
 
-    @Option(names = "--allow-users", paramLabel = "FILE",
-            description = "Make the groups private: only the user keys in FILE (one per line) may use them. Needs --secure.")
+    @Option(
+            names = "--allow-users",
+            paramLabel = "FILE",
+            description =
+                    "Make the groups private: only the user keys in FILE (one per line) may use them. Needs --secure.")
     Path allowUsers;
 
-    @Option(names = "--owner", paramLabel = "KEY|FILE",
+    @Option(
+            names = "--owner",
+            paramLabel = "KEY|FILE",
             description = "A user's public key (or .key file) that owns every group started here: may remove messages,"
                     + " kick and ban (repeatable). The key each group runs with owns it too. Needs --secure.")
     List<String> owners;
 
-    @Option(names = "--allow-groups", paramLabel = "FILE",
-            description = "Only the group server keys in FILE may register with the registry started here. Needs --secure.")
+    @Option(
+            names = "--allow-groups",
+            paramLabel = "FILE",
+            description =
+                    "Only the group server keys in FILE may register with the registry started here. Needs --secure.")
     Path allowGroups;
 
     /** {@code ownersInFile}: the config file's owners, used when no {@code --owner} is given. */
@@ -41,7 +57,8 @@ final class SecurityOptions {
         List<String> ownerKeys = owners != null ? owners : ownersInFile;
         if (!secure) {
             if (groups.stream().anyMatch(g -> g.allowUsers() != null) || allowGroups != null) {
-                throw new UsageProblem("allow-lists need security: add --secure (or \"secure: true\" in the config file)");
+                throw new UsageProblem(
+                        "allow-lists need security: add --secure (or \"secure: true\" in the config file)");
             }
             if (!ownerKeys.isEmpty()) {
                 throw new UsageProblem("owners need security, as only a key proves who a user is: add --secure"

@@ -19,7 +19,8 @@ final class ServerHealth {
         }
         long since = server.millisSinceLastTurn();
         if (since > STUCK_MS) {
-            return String.format("%s is stuck: its loop has not turned for %.1f s (a store that does not answer?)",
+            return String.format(
+                    "%s is stuck: its loop has not turned for %.1f s (a store that does not answer?)",
                     what, since / 1000.0);
         }
         return null;

@@ -3,32 +3,40 @@ package org.groupchat.launcher.servers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.groupchat.launcher.UsageProblem;
+import java.util.function.Consumer;
 import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.group.MessageStore;
 import org.groupchat.group.PostgresSizes;
 import org.groupchat.group.StorageException;
+import org.groupchat.launcher.UsageProblem;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
 import org.groupchat.security.KeyFiles;
 import org.groupchat.security.ServerSecurity;
 import org.groupchat.transport.SocketLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The servers one launcher runs: an optional registry and any number of groups; closing stops them in order. */
 final class ServerSet implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerSet.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSet.class);
     private static final long FIRST_REGISTRATION_WAIT_MS = 2_000;
-    private static final java.time.Duration DATABASE_SIZES_EVERY = java.time.Duration.ofSeconds(15);
+    private static final Duration DATABASE_SIZES_EVERY = Duration.ofSeconds(15);
     private RegistryServer registry;
     private PostgresSizes postgresSizes;
     private final List<GroupServer> groups = new ArrayList<>();
@@ -42,19 +50,28 @@ final class ServerSet implements AutoCloseable {
      * of {@code registryAddresses}. Groups in PostgreSQL take turns with other servers, each turn lasting
      * {@code groupLeaseMs} unless renewed.
      */
-    record Plan(RegistryConfig registryBind, List<Endpoint> registryAddresses, String advertiseHost, StorePlan stores,
-            GroupLimits limits, long heartbeatMs, long groupLeaseMs, List<GroupSpec> groups, SecurityPlan security) {}
+    record Plan(
+            RegistryConfig registryBind,
+            List<Endpoint> registryAddresses,
+            String advertiseHost,
+            StorePlan stores,
+            GroupLimits limits,
+            long heartbeatMs,
+            long groupLeaseMs,
+            List<GroupSpec> groups,
+            SecurityPlan security) {}
 
     private volatile boolean closing;
 
     /** Starts the plan's servers; {@code onFailure} hears of any server that stops by itself while running. */
-    static ServerSet start(Plan plan, PrintWriter out, java.util.function.Consumer<String> onFailure) {
+    static ServerSet start(Plan plan, PrintWriter out, Consumer<String> onFailure) {
         ServerSet set = new ServerSet();
         try {
             List<Endpoint> registries = new ArrayList<>();
             String registryKey = plan.security().registryKey();
             if (plan.registryBind() != null) {
-                RegistryConfig config = plan.registryBind().withSecurity(plan.security().registry());
+                RegistryConfig config =
+                        plan.registryBind().withSecurity(plan.security().registry());
                 set.registry = new RegistryServer(config);
                 Endpoint bound = set.registry.start();
                 set.watch(set.registry.stopped(), "the registry", onFailure);
@@ -65,9 +82,14 @@ final class ServerSet implements AutoCloseable {
                     registryKey = config.security().keys().publicKey();
                     printSecurity(out, config.security());
                     Endpoint forClients = bound.isWildcard() && plan.advertiseHost() != null
-                            ? bound.withHost(plan.advertiseHost()) : registryAddress;
-                    out.printf("          clients connect with: --registry %s --registry-key '%s'%n", forClients, registryKey);
-                    out.printf("          (or --registry-key %s)%n", KeyFiles.publicFile(plan.security().keysDir(), "registry"));
+                            ? bound.withHost(plan.advertiseHost())
+                            : registryAddress;
+                    out.printf(
+                            "          clients connect with: --registry %s --registry-key '%s'%n",
+                            forClients, registryKey);
+                    out.printf(
+                            "          (or --registry-key %s)%n",
+                            KeyFiles.publicFile(plan.security().keysDir(), "registry"));
                 }
             }
             registries.addAll(plan.registryAddresses());
@@ -100,7 +122,8 @@ final class ServerSet implements AutoCloseable {
             for (int i = 0; i < set.groups.size(); i++) {
                 GroupServer group = set.groups.get(i);
                 set.logged.add("group \"" + group.name() + "\" at " + group.advertisedEndpoint() + " (bound "
-                        + group.boundEndpoint() + ", store " + plan.stores().where(plan.groups().get(i).name()) + ")");
+                        + group.boundEndpoint() + ", store "
+                        + plan.stores().where(plan.groups().get(i).name()) + ")");
             }
             set.logged.forEach(server -> LOG.info("started {}", server));
             return set;
@@ -117,10 +140,12 @@ final class ServerSet implements AutoCloseable {
             return;
         }
         try {
-            java.net.InetAddress.getByName(advertiseHost);
-        } catch (java.net.UnknownHostException e) {
-            LOG.warn("--advertise {}: this name does not resolve here; clients that cannot resolve it will not reach the"
-                    + " groups the registry lists under it", advertiseHost);
+            InetAddress.getByName(advertiseHost);
+        } catch (UnknownHostException e) {
+            LOG.warn(
+                    "--advertise {}: this name does not resolve here; clients that cannot resolve it will not reach the"
+                            + " groups the registry lists under it",
+                    advertiseHost);
         }
     }
 
@@ -151,39 +176,67 @@ final class ServerSet implements AutoCloseable {
     }
 
     private static void printSecurity(PrintWriter out, ServerSecurity security) {
-        out.printf("          CURVE key %s  (fingerprint %s)%n", security.keys().publicKey(), security.keys().fingerprint());
+        out.printf(
+                "          CURVE key %s  (fingerprint %s)%n",
+                security.keys().publicKey(), security.keys().fingerprint());
         if (security.allowList() != null) {
-            out.printf("          allow-list %s: %d key(s)%n", security.allowList().file(), security.allowList().size());
+            out.printf(
+                    "          allow-list %s: %d key(s)%n",
+                    security.allowList().file(), security.allowList().size());
         }
     }
 
-    private static GroupTurns takeTurns(Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey,
-            PrintWriter out, java.util.function.Consumer<String> onFailure) {
+    private static GroupTurns takeTurns(
+            Plan plan,
+            GroupSpec spec,
+            List<Endpoint> registries,
+            String registryKey,
+            PrintWriter out,
+            Consumer<String> onFailure) {
         ServerSecurity security = plan.security().group(spec);
         GroupServerConfig config = configOf(plan, spec, registries, registryKey, security);
         String holder = "pid " + ProcessHandle.current().pid() + ", " + spec.bind();
-        GroupTurns turns = new GroupTurns(spec.name(), plan.stores().database(), plan.groupLeaseMs(), holder,
-                store -> new GroupServer(config.withEpoch(store.epoch()), store), describe(registries), out, onFailure);
+        GroupTurns turns = new GroupTurns(
+                spec.name(),
+                plan.stores().database(),
+                plan.groupLeaseMs(),
+                holder,
+                store -> new GroupServer(config.withEpoch(store.epoch()), store),
+                describe(registries),
+                out,
+                onFailure);
         if (security != null) {
             printSecurity(out, security);
         }
         return turns;
     }
 
-    private static GroupServerConfig configOf(Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey,
-            ServerSecurity security) {
-        GroupLimits limits = spec.retainDays() == null ? plan.limits()
-                : plan.limits().withRetainMs(spec.retainDays() * 86_400_000L);
-        return new GroupServerConfig(spec.name(), spec.bind(), plan.advertiseHost(), registries,
-                plan.heartbeatMs(), limits, SocketLimits.DEFAULT, security, registryKey, null, plan.security().owners());
+    private static GroupServerConfig configOf(
+            Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey, ServerSecurity security) {
+        GroupLimits limits =
+                spec.retainDays() == null ? plan.limits() : plan.limits().withRetainMs(spec.retainDays() * 86_400_000L);
+        return new GroupServerConfig(
+                spec.name(),
+                spec.bind(),
+                plan.advertiseHost(),
+                registries,
+                plan.heartbeatMs(),
+                limits,
+                SocketLimits.DEFAULT,
+                security,
+                registryKey,
+                null,
+                plan.security().owners());
     }
 
     private static String describe(List<Endpoint> registries) {
-        return registries.isEmpty() ? "none" : String.join(",", registries.stream().map(Endpoint::toString).toList());
+        return registries.isEmpty()
+                ? "none"
+                : String.join(",", registries.stream().map(Endpoint::toString).toList());
     }
 
-    private static GroupServer startGroup(Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey,
-            List<String> out) {
+    private static GroupServer startGroup(
+            Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey, List<String> out) {
         ServerSecurity security = plan.security().group(spec);
         MessageStore store = plan.stores().open(spec.name());
         GroupServerConfig config = configOf(plan, spec, registries, registryKey, security);
@@ -195,8 +248,13 @@ final class ServerSet implements AutoCloseable {
             store.close();
             throw e;
         }
-        out.add(String.format("group     %s  %s  (%d messages in %s; registry %s)", spec.name(), server.advertisedEndpoint(),
-                stored, plan.stores().where(spec.name()), describe(registries)));
+        out.add(String.format(
+                "group     %s  %s  (%d messages in %s; registry %s)",
+                spec.name(),
+                server.advertisedEndpoint(),
+                stored,
+                plan.stores().where(spec.name()),
+                describe(registries)));
         if (security != null) {
             StringWriter lines = new StringWriter();
             printSecurity(new PrintWriter(lines), security);
@@ -205,11 +263,10 @@ final class ServerSet implements AutoCloseable {
         return server;
     }
 
-    private void watch(java.util.concurrent.CompletableFuture<Void> stopped, String what,
-            java.util.function.Consumer<String> onFailure) {
+    private void watch(CompletableFuture<Void> stopped, String what, Consumer<String> onFailure) {
         stopped.whenComplete((done, error) -> {
             if (!closing) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 onFailure.accept(what + " stopped unexpectedly" + (cause == null ? "" : ": " + describe(cause)));
             }
         });

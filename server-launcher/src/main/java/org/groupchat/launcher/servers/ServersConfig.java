@@ -56,6 +56,10 @@ public record ServersConfig(
 
     public record GroupSection(String name, String bind, String allowUsers, Integer retainDays) {}
 
-    public record Limits(Integer maxMembers, Double sendsPerSecond, Integer sendBurst, Integer maxParkedPolls,
+    public record Limits(
+            Integer maxMembers,
+            Double sendsPerSecond,
+            Integer sendBurst,
+            Integer maxParkedPolls,
             Integer maxParkedPollsPerUser) {}
 }

@@ -3,7 +3,7 @@ package org.groupchat.launcher.servers;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import sun.misc.Signal;
+import sun.misc.Signal; // SUPPRESS CHECKSTYLE IllegalImport: the JDK has no public API for SIGTERM
 
 /**
  * What ends a launcher: SIGTERM or SIGINT (Ctrl-C), for a clean stop and exit 0; or one of its servers failing,

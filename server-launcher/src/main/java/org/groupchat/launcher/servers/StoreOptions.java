@@ -13,21 +13,33 @@ import picocli.CommandLine.Option;
 
 /** Where the groups keep their messages: SQLite files in a data folder, or one PostgreSQL database. */
 final class StoreOptions {
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = "data",
             description = "Where group databases live (default: ./${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--database", paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
-            description = "Keep every group's messages in this PostgreSQL database instead of SQLite files. The password"
-                    + " comes from the environment variable " + StorePlan.PASSWORD_VARIABLE + " or --database-password-file,"
-                    + " never from the command line.")
+    @Option(
+            names = "--database",
+            paramLabel = "postgresql://USER@HOST:PORT/DBNAME",
+            description =
+                    "Keep every group's messages in this PostgreSQL database instead of SQLite files. The password"
+                            + " comes from the environment variable " + StorePlan.PASSWORD_VARIABLE
+                            + " or --database-password-file,"
+                            + " never from the command line.")
     String database;
 
-    @Option(names = "--database-password-file", paramLabel = "FILE",
+    @Option(
+            names = "--database-password-file",
+            paramLabel = "FILE",
             description = "Read the database password from the first line of FILE.")
     Path databasePasswordFile;
 
-    @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "process-crash",
+    @Option(
+            names = "--durability",
+            paramLabel = "LEVEL",
+            defaultValue = "process-crash",
             description = "process-crash (default: an ack survives kill -9) or power-loss (fsync before every ack).")
     String durability;
 
@@ -39,7 +51,8 @@ final class StoreOptions {
         return switch (durability.toLowerCase(Locale.ROOT)) {
             case "process-crash" -> Durability.PROCESS_CRASH;
             case "power-loss" -> Durability.POWER_LOSS;
-            default -> throw new UsageProblem(setting + " must be process-crash or power-loss, got \"" + durability + "\"");
+            default ->
+                throw new UsageProblem(setting + " must be process-crash or power-loss, got \"" + durability + "\"");
         };
     }
 

@@ -41,7 +41,8 @@ record StorePlan(Path dataDir, Durability durability, PostgresDatabase database)
     }
 
     MessageStore open(String groupName) {
-        return database != null ? database.open(groupName)
+        return database != null
+                ? database.open(groupName)
                 : SqliteMessageStore.open(GroupDatabase.fileFor(dataDir, groupName), durability);
     }
 
@@ -51,12 +52,15 @@ record StorePlan(Path dataDir, Durability durability, PostgresDatabase database)
             return List.of();
         }
         Path file = GroupDatabase.fileFor(dataDir, groupName);
-        return Files.exists(file) ? List.of()
+        return Files.exists(file)
+                ? List.of()
                 : List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"), Path.of(file + ".lock"));
     }
 
     /** Where a group's messages are, for the start-up lines. */
     String where(String groupName) {
-        return database != null ? database.toString() : GroupDatabase.fileFor(dataDir, groupName).toString();
+        return database != null
+                ? database.toString()
+                : GroupDatabase.fileFor(dataDir, groupName).toString();
     }
 }

@@ -81,7 +81,10 @@ final class YamlDefaults implements CommandLine.IDefaultValueProvider {
     /** How to name a setting in a message: the flag when it was given, else the file's key and line when the file set it. */
     String name(CommandLine.ParseResult given, String flag) {
         String key = KEYS.get(flag);
-        if (given.hasMatchedOption(flag) || loaded == null || key == null || !loaded.lines().containsKey(key)) {
+        if (given.hasMatchedOption(flag)
+                || loaded == null
+                || key == null
+                || !loaded.lines().containsKey(key)) {
             return flag;
         }
         return loaded.key(key);
