@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.groupchat.metrics.LiveFigures;
 import org.groupchat.metrics.Metrics;
+import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Fields;

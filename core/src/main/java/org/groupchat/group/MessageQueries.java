@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 
@@ -161,14 +162,14 @@ final class MessageQueries {
                 boolean more = newestFirst.size() > query.limit();
                 List<byte[]> page = new ArrayList<>(more ? newestFirst.subList(0, query.limit()) : newestFirst);
                 Collections.reverse(page);
-                return EncodedPage.of(page, more);
+                return EncodedPage.ofRows(page, more);
             }
             PreparedStatement st = query.mode() == FetchQuery.Mode.AFTER_SEQ ? jsonAfter : jsonSince;
             st.setLong(1, query.from());
             st.setInt(2, query.limit() + 1);
             List<byte[]> rows = readJson(st);
             boolean more = rows.size() > query.limit();
-            return EncodedPage.of(more ? rows.subList(0, query.limit()) : rows, more);
+            return EncodedPage.ofRows(more ? rows.subList(0, query.limit()) : rows, more);
         } catch (SQLException e) {
             throw readFailure(e);
         }

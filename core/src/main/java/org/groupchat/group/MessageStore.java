@@ -3,6 +3,7 @@ package org.groupchat.group;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 
@@ -75,7 +76,8 @@ public interface MessageStore extends AutoCloseable {
 
     /** The page a FETCH asks for, encoded as the wire carries it; a store may encode it more cheaply itself. */
     default EncodedPage encoded(FetchQuery query) {
-        return EncodedPage.of(query.run(this));
+        Page page = query.run(this);
+        return EncodedPage.ofMessages(page.messages(), page.more());
     }
 
     Optional<User> member(String userId);

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
@@ -134,12 +135,12 @@ final class PostgresQueries {
             boolean more = newestFirst.size() > limit;
             List<byte[]> page = new ArrayList<>(more ? newestFirst.subList(0, limit) : newestFirst);
             Collections.reverse(page);
-            return EncodedPage.of(page, more);
+            return EncodedPage.ofRows(page, more);
         }
         PreparedStatement st = query.mode() == FetchQuery.Mode.AFTER_SEQ ? jsonAfter : jsonSince;
         List<byte[]> rows = readJson(bind(st, query.from(), limit + 1));
         boolean more = rows.size() > limit;
-        return EncodedPage.of(more ? rows.subList(0, limit) : rows, more);
+        return EncodedPage.ofRows(more ? rows.subList(0, limit) : rows, more);
     }
 
     private PreparedStatement bind(PreparedStatement st, long from, int limit) throws SQLException {

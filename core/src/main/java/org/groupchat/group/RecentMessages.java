@@ -2,6 +2,7 @@ package org.groupchat.group;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 
@@ -94,7 +95,7 @@ final class RecentMessages {
         for (int i = start; i < end; i++) {
             rows.add(at(i).json());
         }
-        return EncodedPage.of(rows, more);
+        return EncodedPage.ofRows(rows, more);
     }
 
     /** The index of the first kept message with ts at or after {@code ts}; ts rises with seq. */

@@ -1,8 +1,5 @@
 package org.groupchat.group;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.groupchat.metrics.Metrics;
@@ -10,6 +7,8 @@ import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.GroupRef;
 import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.Json;
+import org.groupchat.protocol.Reply;
+import org.groupchat.protocol.ReplyReader;
 import org.groupchat.protocol.Request;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.security.CurveKeyPair;
@@ -149,60 +148,89 @@ final class RegistryHeartbeat {
     private void onReply(byte[] frame) {
         lastReplyNanos = System.nanoTime();
         everAnswered = true;
+        Reply reply;
         try {
-            JsonNode reply = Json.mapper().readTree(frame);
-            if (reply.path("ok").asBoolean(false)) {
-                lastProblem = null;
-                if (!registered && reply.has("leaseMs")) {
-                    registered = true;
-                    firstAnswer.complete(null);
-                    LOG.info(
-                            "group \"{}\" registered with the registry at {} as {}",
-                            group.name(),
-                            registry,
-                            group.endpoint());
-                }
-                return;
-            }
-            String problem = reply.path("error").path("code").asText() + ": "
-                    + reply.path("error").path("message").asText();
-            registered = false;
-            boolean starterSaysIt = firstAnswer.complete("the registry at " + registry + " refused it: " + problem)
-                    && lastReplyNanos - startNanos < STARTER_WAIT_NANOS;
-            refusals++;
-            Metrics.REGISTRY_REFUSALS.labelValues(group.name()).inc();
-            if (!starterSaysIt
-                    && (!problem.equals(lastProblem) || lastReplyNanos - lastRefusalLogNanos > REFUSAL_REPEAT_NANOS)) {
-                LOG.error(
-                        "group \"{}\" is NOT listed: the registry at {} refused it: {} (refused {} times; still trying)",
-                        group.name(),
-                        registry,
-                        problem,
-                        refusals);
-                lastRefusalLogNanos = lastReplyNanos;
-            }
-            lastProblem = problem;
-        } catch (IOException e) {
-            LOG.warn("group \"{}\": unreadable reply from the registry at {}", group.name(), registry);
+            reply = ReplyReader.read(frame, Reply.Registered.class);
+        } catch (ReplyReader.Malformed e) {
+            LOG.warn(
+                    "group \"{}\": the registry at {} broke the protocol: its reply {}",
+                    group.name(),
+                    registry,
+                    e.getMessage());
+            return;
         }
+        if (reply instanceof Reply.Failure failure) {
+            refused(failure.error().code() + ": " + failure.error().message());
+            return;
+        }
+        lastProblem = null;
+        if (!registered) {
+            registered = true;
+            firstAnswer.complete(null);
+            LOG.info("group \"{}\" registered with the registry at {} as {}", group.name(), registry, group.endpoint());
+        }
+    }
+
+    private void refused(String problem) {
+        registered = false;
+        boolean starterSaysIt = firstAnswer.complete("the registry at " + registry + " refused it: " + problem)
+                && lastReplyNanos - startNanos < STARTER_WAIT_NANOS;
+        refusals++;
+        Metrics.REGISTRY_REFUSALS.labelValues(group.name()).inc();
+        if (!starterSaysIt
+                && (!problem.equals(lastProblem) || lastReplyNanos - lastRefusalLogNanos > REFUSAL_REPEAT_NANOS)) {
+            LOG.error(
+                    "group \"{}\" is NOT listed: the registry at {} refused it: {} (refused {} times; still trying)",
+                    group.name(),
+                    registry,
+                    problem,
+                    refusals);
+            lastRefusalLogNanos = lastReplyNanos;
+        }
+        lastProblem = problem;
     }
 
     boolean isRegistered() {
         return registered;
     }
 
-    /** If registered, sends UNREGISTER for our endpoint and waits up to {@code timeoutMs} for the registry to confirm. */
+    /**
+     * If registered, sends UNREGISTER for our endpoint and waits up to {@code timeoutMs} for the registry to confirm.
+     * On a fresh connection, so the first reply is UNREGISTER's and not a late heartbeat's.
+     */
     void unregister(long timeoutMs) {
-        if (!registered || !send(new Request.Unregister(group.name(), group.endpoint()))) {
+        if (!registered) {
+            return;
+        }
+        context.destroySocket(dealer);
+        dealer = openDealer();
+        if (!send(new Request.Unregister(group.name(), group.endpoint()))) {
             return;
         }
         dealer.setReceiveTimeOut((int) timeoutMs);
-        byte[] frame;
-        while ((frame = dealer.recv()) != null) {
-            if (frame.length > 0 && !new String(frame, StandardCharsets.UTF_8).contains("leaseMs")) {
+        byte[] frame = dealer.recv();
+        while (frame != null && frame.length == 0) {
+            frame = dealer.recv();
+        }
+        if (frame == null) {
+            return;
+        }
+        try {
+            if (ReplyReader.read(frame, Reply.Done.class) instanceof Reply.Failure failure) {
+                LOG.warn(
+                        "group \"{}\": the registry at {} refused to unregister it: {}",
+                        group.name(),
+                        registry,
+                        failure.error().message());
+            } else {
                 LOG.info("group \"{}\" unregistered from the registry at {}", group.name(), registry);
-                return;
             }
+        } catch (ReplyReader.Malformed e) {
+            LOG.warn(
+                    "group \"{}\": the registry at {} broke the protocol: its reply {}",
+                    group.name(),
+                    registry,
+                    e.getMessage());
         }
     }
 

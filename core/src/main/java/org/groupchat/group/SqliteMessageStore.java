@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.api.FlywayException;
+import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.sqlite.SQLiteDataSource;

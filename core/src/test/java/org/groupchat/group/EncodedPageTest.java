@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.User;
