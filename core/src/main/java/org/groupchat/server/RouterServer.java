@@ -1,6 +1,5 @@
 package org.groupchat.server;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,20 +11,13 @@ import org.groupchat.protocol.ProtocolException;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
 import org.groupchat.protocol.RequestDecoder;
-import org.groupchat.security.HandshakeFailures;
 import org.groupchat.security.ServerSecurity;
-import org.groupchat.security.ZapHandler;
 import org.groupchat.transport.Contexts;
 import org.groupchat.transport.SocketLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
-import org.zeromq.ZMsg;
 import zmq.Msg;
-import zmq.io.Metadata;
 
 /**
  * A ZeroMQ ROUTER server on one thread that owns every socket it opens, from bind to close.
@@ -33,7 +25,6 @@ import zmq.io.Metadata;
  * socket speaks CURVE only, and each request comes with the public key its connection authenticated with.
  */
 public abstract class RouterServer implements AutoCloseable {
-    private static final int MAX_BATCH = 512;
     private static final long MAX_POLL_MS = 100;
     private static final int MAX_FAILURES_IN_A_ROW = 100;
 
@@ -50,10 +41,7 @@ public abstract class RouterServer implements AutoCloseable {
     private Thread thread;
 
     private ZContext context;
-    private ZMQ.Socket router;
-    private int receiveTimeoutMs = -2;
-    private ZapHandler zap;
-    private HandshakeFailures handshakeFailures;
+    private RouterSocket router;
     private RequestTally tally;
 
     /** {@code security} null: the socket speaks plain ZMTP (the NULL mechanism), as protocol.md describes. */
@@ -135,10 +123,12 @@ public abstract class RouterServer implements AutoCloseable {
     private void run() {
         try {
             context = Contexts.create();
-            bindRouter();
+            router = RouterSocket.bind(context, bindEndpoint, limits, security, threadName);
             onStart(context);
         } catch (RuntimeException e) {
-            closeZap();
+            if (router != null) {
+                router.closeSecurity();
+            }
             if (context != null) {
                 context.close();
             }
@@ -146,7 +136,7 @@ public abstract class RouterServer implements AutoCloseable {
             stopped.complete(null);
             return;
         }
-        bound.complete(Endpoint.parse(router.getLastEndpoint()));
+        bound.complete(Endpoint.parse(router.lastEndpoint()));
         Throwable failure = null;
         try {
             loop();
@@ -162,7 +152,7 @@ public abstract class RouterServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("{} did not stop cleanly", threadName, e);
             }
-            closeZap();
+            router.closeSecurity();
             context.close();
         }
         if (failure == null) {
@@ -177,45 +167,15 @@ public abstract class RouterServer implements AutoCloseable {
         return stopped.copy();
     }
 
-    private void bindRouter() {
-        router = context.createSocket(SocketType.ROUTER);
-        limits.applyTo(router);
-        router.setIPv6(bindEndpoint.host().contains(":"));
-        if (security != null) {
-            zap = ZapHandler.start(context, threadName + "-zap");
-            handshakeFailures = HandshakeFailures.watch(context, router, threadName + "-handshakes");
-            router.setCurveServer(true);
-            router.setCurveSecretKey(security.keys().secretKey().getBytes(ZMQ.CHARSET));
-        }
-        try {
-            router.bind(bindEndpoint.bindAddress());
-        } catch (ZMQException e) {
-            throw new ServerStartException(
-                    "cannot bind " + bindEndpoint + ": " + BindFailure.describe(bindEndpoint, e), e);
-        }
-    }
-
-    private void closeZap() {
-        if (zap != null) {
-            zap.close();
-        }
-        if (handshakeFailures != null) {
-            handshakeFailures.close();
-        }
-    }
-
     private void loop() {
-        List<Inbound> batch = new ArrayList<>();
         int failuresInARow = 0;
         while (running) {
             lastTurnNanos = System.nanoTime();
             try {
-                Msg first = receive(Math.max(0, Math.min(MAX_POLL_MS, millisUntilNextTimer())));
-                if (first != null) {
-                    drain(first, batch);
-                    if (!batch.isEmpty()) {
-                        handleBatch(batch);
-                    }
+                Msg first = router.receive(Math.max(0, Math.min(MAX_POLL_MS, millisUntilNextTimer())));
+                List<Inbound> batch = first == null ? List.of() : router.drain(first);
+                if (!batch.isEmpty()) {
+                    handleBatch(batch);
                 }
                 onTimer();
                 failuresInARow = 0;
@@ -225,50 +185,7 @@ public abstract class RouterServer implements AutoCloseable {
                     throw e;
                 }
                 log.error("{} failed in one pass of its loop; serving on", threadName, e);
-            } finally {
-                batch.clear();
             }
-        }
-    }
-
-    /**
-     * Waits up to {@code timeoutMs} for the first frame of a request. A blocking receive, not a ZMQ.Poller: JeroMQ's
-     * poll cost 70-110 us of CPU per wake-up here against 11-14 us for a whole request served by receive (PERFORMANCE.md).
-     */
-    private Msg receive(long timeoutMs) {
-        if (timeoutMs == 0) {
-            return router.recvMsg(ZMQ.DONTWAIT);
-        }
-        if (receiveTimeoutMs != timeoutMs) {
-            receiveTimeoutMs = (int) timeoutMs;
-            router.setReceiveTimeOut(receiveTimeoutMs);
-        }
-        return router.recvMsg(0);
-    }
-
-    private void drain(Msg first, List<Inbound> batch) {
-        Msg frame = first;
-        while (frame != null && batch.size() < MAX_BATCH) {
-            List<byte[]> frames = new ArrayList<>(4);
-            String peerKey = null;
-            while (true) {
-                frames.add(frame.data());
-                if (peerKey == null && frame.getMetadata() != null) {
-                    peerKey = frame.getMetadata().get(Metadata.USER_ID);
-                }
-                if (!frame.hasMore()) {
-                    break;
-                }
-                // The parts of a message arrive together, so the next one is already here.
-                frame = router.recvMsg(ZMQ.DONTWAIT);
-                if (frame == null) {
-                    break;
-                }
-            }
-            if (frames.size() >= 2) {
-                batch.add(Inbound.split(frames, security == null ? null : peerKey));
-            }
-            frame = batch.size() < MAX_BATCH ? router.recvMsg(ZMQ.DONTWAIT) : null;
         }
     }
 
@@ -325,13 +242,13 @@ public abstract class RouterServer implements AutoCloseable {
 
     protected final void reply(List<byte[]> route, Reply reply) {
         tally().answered(route, RequestTally.codeOf(reply));
-        send(route, Json.write(reply));
+        router.send(route, Json.write(reply));
     }
 
     /** Sends a successful reply already encoded as JSON, such as one kept from an earlier request. */
     protected final void replyEncoded(List<byte[]> route, byte[] json) {
         tally().answered(route, "OK");
-        send(route, json);
+        router.send(route, json);
     }
 
     private RequestTally tally() {
@@ -351,13 +268,6 @@ public abstract class RouterServer implements AutoCloseable {
         return "";
     }
 
-    private void send(List<byte[]> route, byte[] json) {
-        ZMsg msg = new ZMsg();
-        route.forEach(msg::add);
-        msg.add(json);
-        msg.send(router);
-    }
-
     /** Ends the loop after this pass, on the server thread; {@link #stopped()} then completes with {@code failure}. */
     protected final void stopOnFailure(Throwable failure) {
         fatal = failure;
@@ -369,7 +279,7 @@ public abstract class RouterServer implements AutoCloseable {
 
     /** The endpoint the ROUTER is bound to; for use on the server thread from {@link #onStart} on. */
     protected final String routerEndpoint() {
-        return router.getLastEndpoint();
+        return router.lastEndpoint();
     }
 
     /** Called after every pass of the loop (at least every 100 ms), on the server thread: run what is due. */
