@@ -1,12 +1,11 @@
 package org.groupchat.group;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.groupchat.metrics.LiveFigures;
-import org.groupchat.metrics.Metrics;
 import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.ErrorCode;
@@ -43,25 +42,20 @@ public final class GroupServer extends RouterServer {
     private final Presence presence = new Presence();
     private final MemberView memberView;
     private final RetentionSweep retention;
-    private final SendRateLimiter rateLimiter;
     private final KeyAuthorization authorization;
     private final Moderation moderation;
     private final EventRules events;
     private final ReadMarkers readMarkers;
     private final Memberships memberships;
-    private final List<PendingSend> pendingSends = new ArrayList<>();
+    private final SendBatch sends;
     private final RecentMessages recent = new RecentMessages();
     private final RegistryHeartbeats heartbeats = new RegistryHeartbeats();
     private volatile String advertisedEndpoint;
     private long lastPruneNanos = System.nanoTime();
     private volatile int parkedPolls;
     private volatile Throwable damage;
-    private volatile LiveFigures.Group figures;
-    private final LiveFigures.Source figuresSource = () -> figures;
-    private long lastFiguresNanos;
+    private final GroupFigures figures = new GroupFigures();
     private final CompletableFuture<String> registration = new CompletableFuture<>();
-
-    private record PendingSend(Inbound from, NewMessage message) {}
 
     public GroupServer(GroupServerConfig config, MessageStore store) {
         super("group-" + config.name(), config.bind(), config.socketLimits(), config.security());
@@ -73,8 +67,11 @@ public final class GroupServer extends RouterServer {
         this.readMarkers = new ReadMarkers(store.state());
         this.memberView = new MemberView(store, presence, longPolls, config.security(), moderation.owners());
         this.memberships = new Memberships(config, store, presence, memberView, readMarkers, moderation);
-        this.rateLimiter = new SendRateLimiter(
-                config.limits().sendsPerSecond(), config.limits().sendBurst());
+        this.sends = new SendBatch(
+                config, store, presence, events, moderation, longPolls, this::requireMember, this::reply, fresh -> {
+                    recent.addAll(fresh);
+                    wakeLongPolls(fresh);
+                });
         this.retention =
                 new RetentionSweep(config.name(), store, config.limits().retainMs());
         store.integrity().whenComplete((intact, error) -> {
@@ -96,14 +93,15 @@ public final class GroupServer extends RouterServer {
 
     @Override
     protected void onStart(ZContext context) {
-        advertisedEndpoint = advertise(Endpoint.parse(routerEndpoint())).toString();
+        advertisedEndpoint = AdvertisedHost.advertise(Endpoint.parse(routerEndpoint()), config)
+                .toString();
         heartbeats.start(
                 context,
                 config,
                 new GroupRef(config.name(), advertisedEndpoint, publicKey()),
                 this::linkKeys,
                 registration);
-        LiveFigures.add(figuresSource);
+        LiveFigures.add(figures);
     }
 
     @Override
@@ -116,20 +114,11 @@ public final class GroupServer extends RouterServer {
         return config.name();
     }
 
-    /** Publishes the figures a metrics scrape reads, about once a second, from the server thread that owns them. */
-    private void publishFigures(long now) {
-        if (figures != null && now - lastFiguresNanos < 1_000_000_000L) {
-            return;
-        }
-        lastFiguresNanos = now;
+    private LiveFigures.Group takeFigures() {
         GroupStats stats = memberView.stats();
-        figures = new LiveFigures.Group(
-                config.name(),
-                stats.members(),
-                stats.online(),
-                longPolls.size(),
-                heartbeats.listed(),
-                store instanceof SqliteMessageStore sqlite ? sqlite.file() : null);
+        Path file = store instanceof SqliteMessageStore sqlite ? sqlite.file() : null;
+        return new LiveFigures.Group(
+                config.name(), stats.members(), stats.online(), longPolls.size(), heartbeats.listed(), file);
     }
 
     /** The group's CURVE public key, or null when it runs without security. */
@@ -142,34 +131,20 @@ public final class GroupServer extends RouterServer {
         return config.security() != null ? config.security().keys() : CurveKeyPair.generate();
     }
 
-    /** A group bound to every interface is advertised as the given host, or the address that routes to the registry. */
-    private Endpoint advertise(Endpoint bound) {
-        if (!bound.isWildcard()) {
-            return bound;
-        }
-        return bound.withHost(
-                config.advertiseHost() != null
-                        ? config.advertiseHost()
-                        : AdvertisedHost.guess(
-                                config.registries().isEmpty()
-                                        ? null
-                                        : config.registries().get(0)));
-    }
-
     @Override
     protected void handleBatch(List<Inbound> batch) {
         for (Inbound inbound : batch) {
             Request request = authorized(inbound, decode(inbound));
             if (request instanceof Request.Send send) {
-                acceptSend(inbound, send);
+                sends.accept(inbound, send);
             } else if (request instanceof Request.Fetch fetch) {
                 fetch(inbound, fetch);
             } else if (request != null) {
-                flushSends();
+                sends.flush();
                 reply(inbound, answerSafely(request, inbound.peerKey()));
             }
         }
-        flushSends();
+        sends.flush();
     }
 
     /** The request if its connection's key may make it; otherwise answers UNAUTHORIZED and returns null. */
@@ -213,116 +188,6 @@ public final class GroupServer extends RouterServer {
                 "a group server does not answer " + Ops.of(request) + "; send it to the registry");
     }
 
-    private void acceptSend(Inbound from, Request.Send send) {
-        try {
-            String userId = Fields.userId(send.user());
-            String id = Fields.uuid(send.id(), "id");
-            User sender = store.member(userId).orElse(null);
-            boolean event = EventRules.readsTheLog(send);
-            if (event) {
-                flushSends(); // an event is checked against everything stored before it, and stored before what follows
-            }
-            if (sender == null || event) {
-                // A retry of a stored SEND is answered from storage, even after its sender left: exactly-once wins.
-                Message stored = store.findById(id)
-                        .filter(m -> m.sender().id().equals(userId))
-                        .orElse(null);
-                if (stored != null) {
-                    reply(from, new Reply.Sent(stored));
-                    return;
-                }
-                sender = requireMember(send.user());
-            }
-            presence.seen(userId, System.nanoTime());
-            NewMessage message = events.check(send, id, sender);
-            long retryAfterMs = rateLimiter.acquire(sender.id(), System.nanoTime());
-            if (retryAfterMs > 0) {
-                Message stored = store.findById(id).orElse(null);
-                if (stored != null) {
-                    reply(
-                            from,
-                            stored.sender().id().equals(userId) ? new Reply.Sent(stored) : SendIds.takenByAnother(id));
-                    return;
-                }
-                throw new ProtocolException(
-                        ErrorCode.RATE_LIMITED,
-                        "too many messages; try again in " + retryAfterMs + " ms",
-                        retryAfterMs);
-            }
-            // A member's retry is found by the insert itself (the id is UNIQUE); flushSends gives its token back.
-            pendingSends.add(new PendingSend(from, message));
-            if (event) {
-                flushSends();
-            }
-        } catch (ProtocolException e) {
-            reply(from, e.toReply());
-        } catch (RuntimeException e) {
-            reply(from, storageFailure(e));
-        }
-    }
-
-    /** Stores the SENDs that arrived together in one transaction, then acknowledges them and wakes waiting FETCHes. */
-    private void flushSends() {
-        if (pendingSends.isEmpty()) {
-            return;
-        }
-        long lastSeqBefore = store.lastSeq();
-        List<Message> stored;
-        try {
-            stored =
-                    store.append(pendingSends.stream().map(PendingSend::message).toList());
-            Metrics.COMMIT_BATCH.labelValues(config.name()).observe(pendingSends.size());
-        } catch (RuntimeException e) {
-            Reply failure = storageFailure(e);
-            pendingSends.forEach(p -> {
-                reply(p.from(), failure);
-                rateLimiter.refund(p.message().sender().id());
-            });
-            pendingSends.clear();
-            return;
-        }
-        List<Message> fresh = new ArrayList<>(stored.size());
-        long lastFreshSeq = lastSeqBefore;
-        for (int i = 0; i < stored.size(); i++) {
-            PendingSend pending = pendingSends.get(i);
-            Message message = stored.get(i);
-            reply(
-                    pending.from(),
-                    message.sender().id().equals(pending.message().sender().id())
-                            ? new Reply.Sent(message)
-                            : SendIds.takenByAnother(message.id()));
-            // New messages come in rising seq; a retry (even one beside its original in this batch) repeats a seq.
-            if (message.seq() > lastFreshSeq) {
-                fresh.add(message);
-                forgetIfGone(message);
-                lastFreshSeq = message.seq();
-            } else {
-                rateLimiter.refund(pending.message().sender().id());
-            }
-        }
-        pendingSends.clear();
-        if (!fresh.isEmpty()) {
-            recent.addAll(fresh);
-            wakeLongPolls(fresh);
-        }
-    }
-
-    /** A kick or ban just stored ends the member's membership: not online, and their held FETCHes get the refusal. */
-    private void forgetIfGone(Message message) {
-        String gone = message.kind() == null ? null : moderation.apply(message, store);
-        if (gone != null) {
-            presence.forget(gone);
-            longPolls
-                    .answerWhere(p -> p.userId.equals(gone) ? p : null)
-                    .forEach(p -> reply(p.getKey().route, moderation.refusalAfter(message)));
-        }
-    }
-
-    private Reply storageFailure(RuntimeException e) {
-        LOG.error("group \"{}\": storage failed: {}", config.name(), e.getMessage());
-        return Reply.Failure.of(ErrorCode.INTERNAL, "the message was not stored: " + e.getMessage(), null);
-    }
-
     private void fetch(Inbound from, Request.Fetch fetch) {
         try {
             String userId = requireMember(fetch.user()).id();
@@ -345,7 +210,7 @@ public final class GroupServer extends RouterServer {
         } catch (ProtocolException e) {
             reply(from, e.toReply());
         } catch (RuntimeException e) {
-            reply(from, storageFailure(e));
+            reply(from, SendBatch.storageFailure(config.name(), e));
         }
     }
 
@@ -409,7 +274,7 @@ public final class GroupServer extends RouterServer {
         }
         parkedPolls = longPolls.size();
         if (now - lastPruneNanos > PRUNE_INTERVAL_NANOS) {
-            rateLimiter.prune(now);
+            sends.prune(now);
             lastPruneNanos = now;
         }
         if (retention.runIfDue(now)) {
@@ -417,12 +282,12 @@ public final class GroupServer extends RouterServer {
             recent.clear();
         }
         heartbeats.beatIfDue(now, memberView::stats);
-        publishFigures(now);
+        figures.publishIfDue(now, this::takeFigures);
     }
 
     @Override
     protected void onStop() {
-        LiveFigures.remove(figuresSource);
+        LiveFigures.remove(figures);
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.removeAll()) {
             reply(parked.route, fetched(parked.userId, List.of(), lastSeq, false));
