@@ -279,7 +279,7 @@ public final class MainWindowViewModel {
         tab.members().addListener((ListChangeListener<Member>)
                 change -> groups.membersSeen(name, tab.members().size(), (int)
                         tab.members().stream().filter(Member::online).count()));
-        tab.attach(sessions.open(name, group.endpoint(), group.publicKey(), tab));
+        tab.attach(sessions.open(name, group.endpoint(), group.publicKey(), tab.reports()));
         tab.mutedProperty().set(group.muted());
         tab.mutedProperty().addListener((obs, was, now) -> {
             joined.computeIfPresent(name, (n, known) -> known.withMuted(now));
