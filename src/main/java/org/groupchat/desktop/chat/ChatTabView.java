@@ -1,38 +1,25 @@
 package org.groupchat.desktop.chat;
 
 import java.time.format.DateTimeParseException;
-import javafx.animation.PauseTransition;
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import javafx.util.Duration;
 import org.groupchat.desktop.emoji.Emojis;
 import org.groupchat.desktop.fx.Clipboards;
-import org.groupchat.desktop.fx.LockIcon;
-import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.protocol.Member;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.ProtocolVersion;
@@ -125,7 +112,6 @@ public final class ChatTabView {
     private Button cancelComposerButton;
 
     private SearchBar searchBar;
-    private MentionCompletion mentions;
 
     public ChatTabView(ChatTabViewModel model) {
         this.model = model;
@@ -133,17 +119,7 @@ public final class ChatTabView {
 
     @FXML
     private void initialize() {
-        connectionLabel.textProperty().bind(model.connectionProperty().map(ConnectionState::label));
-        model.connectionProperty().subscribe(this::showConnection);
-        showSecurity();
-        handshakeProblemLabel.textProperty().bind(model.handshakeProblemProperty());
-        handshakeProblemLabel
-                .visibleProperty()
-                .bind(model.handshakeProblemProperty().isNotEmpty());
-        handshakeProblemLabel.managedProperty().bind(handshakeProblemLabel.visibleProperty());
-        noticeLabel.textProperty().bind(model.noticeProperty());
-        noticeLabel.visibleProperty().bind(model.noticeProperty().isNotEmpty());
-        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        ConnectionHeader.bind(model, connectionDot, connectionLabel, securityLabel, handshakeProblemLabel, noticeLabel);
         sinceDate.valueProperty().bindBidirectional(model.history().sinceDateProperty());
         sinceTime.textProperty().bindBidirectional(model.history().sinceTimeProperty());
         sinceTime.setOnAction(event -> loadSince());
@@ -156,7 +132,6 @@ public final class ChatTabView {
         messageList.setCellFactory(list -> new MessageCell(model, Emojis.bundled(), selection));
         model.newFromProperty().addListener((obs, was, now) -> messageList.refresh());
         model.members().addListener((ListChangeListener<Member>) change -> messageList.refresh());
-        model.history().revealedProperty().addListener((obs, was, now) -> reveal(now));
         // a press anywhere starts afresh; a press on a message's text then starts the new selection there
         messageList.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> selection.clear());
         messageList.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
@@ -168,6 +143,7 @@ public final class ChatTabView {
         messageList.setPlaceholder(new Label("No messages yet. Say hello!"));
         ConversationScroller scroller = new ConversationScroller(messageList);
         this.scroller = scroller;
+        RevealHighlight.install(model, messageList, scroller);
         model.followingProperty().bind(scroller.followingProperty());
         jumpToLatestButton
                 .textProperty()
@@ -189,12 +165,11 @@ public final class ChatTabView {
         refusalLabel.visibleProperty().bind(model.refusalProperty().isNotEmpty());
         refusalLabel.managedProperty().bind(refusalLabel.visibleProperty());
         draftArea.textProperty().bindBidirectional(model.draftProperty());
-        draftArea.addEventFilter(KeyEvent.KEY_PRESSED, this::onDraftKey);
-        mentions = new MentionCompletion(draftArea, model.composer());
+        DraftKeys.install(model, draftArea);
         searchBar = new SearchBar(
                 model, searchPane, searchField, searchStatus, searchResults, closeSearchButton, moreHitsButton);
-        showComposerMode();
-        messageList.skinProperty().addListener((obs, was, skin) -> watchScrollTop());
+        ComposerModeBar.bind(model.composer(), composerBar, composerLabel, cancelComposerButton, this::focusDraft);
+        EarlierPageTrigger.install(messageList, model.history());
     }
 
     @FXML
@@ -256,158 +231,9 @@ public final class ChatTabView {
         }
     }
 
-    /** Scrolls to the revealed message and lights it up for a moment. */
-    private void reveal(HistoryNavigation.Reveal reveal) {
-        if (reveal == null) {
-            return;
-        }
-        ChatLine line = model.conversationLine(reveal.seq());
-        int index = line == null ? -1 : messageList.getItems().indexOf(line);
-        if (index < 0) {
-            return;
-        }
-        scroller.scrollToRow(index);
-        messageList.refresh();
-        PauseTransition fade = new PauseTransition(Duration.seconds(2));
-        fade.setOnFinished(event -> {
-            if (model.history().revealedProperty().get() == reveal) {
-                model.history().revealedProperty().set(null);
-                messageList.refresh();
-            }
-        });
-        fade.play();
-    }
-
-    /** "Replying to …" or "Editing your message" above the send box, while either lasts. */
-    private void showComposerMode() {
-        Composer composer = model.composer();
-        cancelComposerButton.setGraphic(
-                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOSE));
-        cancelComposerButton.setAccessibleText("Cancel");
-        BooleanBinding active = composer.replyingToProperty()
-                .isNotNull()
-                .or(composer.editingProperty().isNotNull());
-        composerBar.visibleProperty().bind(active);
-        composerBar.managedProperty().bind(active);
-        composerLabel
-                .textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> {
-                            ChatLine editing = composer.editingProperty().get();
-                            ChatLine replying = composer.replyingToProperty().get();
-                            if (editing != null) {
-                                return "Editing your message · Esc cancels";
-                            }
-                            return replying == null
-                                    ? ""
-                                    : "Replying to "
-                                            + (replying.own()
-                                                    ? "yourself"
-                                                    : DisplayNames.shown(
-                                                            replying.sender().name()))
-                                            + ": " + firstLine(replying.text());
-                        },
-                        composer.replyingToProperty(),
-                        composer.editingProperty()));
-        composer.replyingToProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                focusDraft();
-            }
-        });
-        composer.editingProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                focusDraft();
-            }
-        });
-    }
-
-    private static String firstLine(String text) {
-        String plain = Markdown.plain(text);
-        int end = plain.indexOf('\n');
-        String first = end < 0 ? plain : plain.substring(0, end);
-        return first.length() > 80 ? first.substring(0, 80) + "…" : first;
-    }
-
     /** Moves keyboard focus to the send box, e.g. when the tab is selected. */
     public void focusDraft() {
         draftArea.requestFocus();
         draftArea.end();
-    }
-
-    private void onDraftKey(KeyEvent event) {
-        if (mentions.handle(event)) {
-            event.consume();
-            return;
-        }
-        if (event.getCode() == KeyCode.UP
-                && !event.isShiftDown()
-                && model.composer().editLast()) {
-            event.consume();
-            draftArea.end();
-            return;
-        }
-        if (event.getCode() == KeyCode.ESCAPE && model.composer().cancel()) {
-            event.consume();
-            return;
-        }
-        if (event.getCode() != KeyCode.ENTER) {
-            return;
-        }
-        event.consume();
-        if (event.isShiftDown()) {
-            draftArea.insertText(draftArea.getCaretPosition(), "\n");
-        } else {
-            model.send();
-        }
-    }
-
-    private void showSecurity() {
-        LockIcon lock = new LockIcon();
-        securityLabel.setGraphic(lock);
-        Tooltip tip = new Tooltip();
-        securityLabel.setTooltip(tip);
-        model.serverFingerprintProperty().subscribe(fingerprint -> {
-            boolean secure = !fingerprint.isEmpty();
-            lock.setClosed(secure);
-            securityLabel.setText(secure ? "secure · " + fingerprint : "not encrypted");
-            tip.setText(
-                    secure
-                            ? "Encrypted (CURVE): only a server holding the key with fingerprint " + fingerprint
-                                    + " can answer."
-                            : "This group runs without security: others on the network can read it.");
-        });
-    }
-
-    private void showConnection(ConnectionState state) {
-        connectionDot.getStyleClass().setAll("connection-dot", state.name().toLowerCase());
-    }
-
-    private void watchScrollTop() {
-        // only a scroll the user makes asks for earlier pages; a list that shrank (load since) must not
-        messageList.addEventFilter(ScrollEvent.SCROLL, event -> {
-            if (event.getDeltaY() > 0) {
-                Platform.runLater(this::loadEarlierIfAtTop);
-            }
-        });
-        for (var node : messageList.lookupAll(".scroll-bar")) {
-            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
-                bar.valueProperty().addListener((obs, was, now) -> {
-                    Node thumb = bar.lookup(".thumb");
-                    boolean dragged = bar.isPressed() || (thumb != null && thumb.isPressed());
-                    if (dragged && now.doubleValue() <= bar.getMin()) {
-                        model.history().loadEarlier();
-                    }
-                });
-            }
-        }
-    }
-
-    private void loadEarlierIfAtTop() {
-        VirtualFlow<?> flow = (VirtualFlow<?>) messageList.lookup(".virtual-flow");
-        if (flow != null
-                && flow.getFirstVisibleCell() != null
-                && flow.getFirstVisibleCell().getIndex() == 0) {
-            model.history().loadEarlier();
-        }
     }
 }

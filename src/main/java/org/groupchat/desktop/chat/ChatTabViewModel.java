@@ -20,18 +20,16 @@ import javafx.collections.ObservableSet;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.desktop.session.GroupConnection;
 import org.groupchat.desktop.session.SessionListener;
-import org.groupchat.protocol.EventKind;
 import org.groupchat.protocol.Member;
-import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.groupchat.security.PublicKeys;
 
 /**
  * The state of one group's tab: messages, draft, members, connection, security and unread count; where it stands in
  * the history is its {@link HistoryNavigation}'s.
- * Receives its session's reports as a {@link SessionListener}; used on the UI thread only.
+ * Its session's reports arrive through {@link #reports()}; used on the UI thread only.
  */
-public final class ChatTabViewModel implements SessionListener {
+public final class ChatTabViewModel {
     private final String groupName;
     private final User me;
     private final ZoneId zone;
@@ -57,8 +55,7 @@ public final class ChatTabViewModel implements SessionListener {
     private final ModerationActions actions;
     private GroupConnection session;
     private final MoveNotice move;
-    private Consumer<ChatLine> onIncoming = line -> {};
-    private Consumer<String> onRemoved = reason -> {};
+    private final TabSessionReports reports;
 
     public ChatTabViewModel(String groupName, User me, ZoneId zone, LongSupplier clock) {
         this.groupName = groupName;
@@ -84,6 +81,12 @@ public final class ChatTabViewModel implements SessionListener {
         selected.addListener((obs, was, now) -> viewChanged());
         windowFocused.addListener((obs, was, now) -> viewChanged());
         following.addListener((obs, was, now) -> viewChanged());
+        this.reports = new TabSessionReports(this, conversation, readState, roster, move);
+    }
+
+    /** Where this tab's session reports what happened: give it to the session that feeds the tab. */
+    public SessionListener reports() {
+        return reports;
     }
 
     /** Connects this tab to the session that feeds it. */
@@ -94,12 +97,12 @@ public final class ChatTabViewModel implements SessionListener {
 
     /** Called once an owner removes or bans us: the session would otherwise join again on its own. */
     public void setOnRemoved(Consumer<String> handler) {
-        this.onRemoved = handler;
+        reports.setOnRemoved(handler);
     }
 
     /** Called for each new message from someone else while this tab is not in view (for a notification). */
     public void setOnIncoming(Consumer<ChatLine> handler) {
-        this.onIncoming = handler;
+        reports.setOnIncoming(handler);
     }
 
     public String groupName() {
@@ -179,131 +182,6 @@ public final class ChatTabViewModel implements SessionListener {
         return history;
     }
 
-    @Override
-    public void newestPage(List<Message> messages, boolean earlier) {
-        history.newestPage(messages, earlier);
-        readState.arrived(List.of(), inView());
-    }
-
-    @Override
-    public void arrived(List<Message> messages) {
-        List<Message> fresh = conversation.addStored(messages);
-        fresh.stream()
-                .filter(m -> m.eventKind().removesMember() && me.id().equals(m.member()))
-                .findFirst()
-                .ifPresent(m -> onRemoved.accept(DisplayNames.shown(m.sender().name())
-                        + (m.eventKind() == EventKind.BAN
-                                ? " banned you from " + groupName + "."
-                                : " removed you from " + groupName + "; you may join it again from the list.")));
-        for (Message message : readState.arrived(fresh, inView())) {
-            ChatLine line = conversation.lineAt(message.seq());
-            if (line != null && !line.folded().notice() && (!muted.get() || line.mentions(me.id()))) {
-                onIncoming.accept(line);
-            }
-        }
-    }
-
-    @Override
-    public void sent(Message message) {
-        composer.stored(message.id());
-        actions.stored(message.id());
-        conversation.addStored(message);
-        readState.arrived(List.of(), inView());
-    }
-
-    @Override
-    public void sendFailed(String messageId, String reason) {
-        if (!actions.failed(messageId, reason)) {
-            conversation.markFailed(messageId, reason);
-        }
-    }
-
-    @Override
-    public void joined(boolean isOwner, Long readSeq) {
-        owner.set(isOwner);
-        readState.joined(readSeq, inView());
-    }
-
-    @Override
-    public void featuresKnown(List<String> supported) {
-        features.clear();
-        features.addAll(supported);
-    }
-
-    @Override
-    public void readUpTo(long readSeq) {
-        readState.readUpTo(readSeq, inView());
-    }
-
-    @Override
-    public void searchFound(String query, List<Message> hits, boolean more, boolean olderPage) {
-        search.found(query, hits, more, olderPage);
-    }
-
-    @Override
-    public void forbidden(String reason) {
-        String said = reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
-        onRemoved.accept(said.endsWith(".") ? said : said + ".");
-    }
-
-    @Override
-    public void quotedLoaded(List<Message> original) {
-        conversation.addQuoted(original);
-    }
-
-    @Override
-    public void searchFailed(String query, String reason) {
-        search.failed(query, reason);
-    }
-
-    @Override
-    public void historyReplaced() {
-        history.replaced();
-        notice.set(groupName + "'s history was restored from a backup, so it is shown afresh; messages sent since"
-                + " that backup may be gone.");
-    }
-
-    @Override
-    public void earlierLoaded(List<Message> messages, boolean earlier) {
-        history.earlierLoaded(messages, earlier);
-        readState.arrived(List.of(), inView());
-    }
-
-    @Override
-    public void sinceLoaded(List<Message> messages, boolean earlier) {
-        history.sinceLoaded(messages, earlier);
-    }
-
-    @Override
-    public void latestLoaded(List<Message> messages, boolean earlier) {
-        history.latestLoaded(messages, earlier);
-    }
-
-    @Override
-    public void membersChanged(List<Member> list) {
-        move.answered();
-        roster.update(list);
-    }
-
-    @Override
-    public void connectionChanged(ConnectionState state, String detail) {
-        connection.set(state);
-        if (state == ConnectionState.OFFLINE) {
-            roster.allOffline();
-        }
-    }
-
-    @Override
-    public void handshakeRefused(String reason) {
-        handshakeProblem.set(reason == null ? "" : reason);
-    }
-
-    @Override
-    public void problem(String message) {
-        history.failed();
-        notice.set(message);
-    }
-
     private void viewChanged() {
         if (inView()) {
             readState.seen();
@@ -312,7 +190,7 @@ public final class ChatTabViewModel implements SessionListener {
         }
     }
 
-    private boolean inView() {
+    boolean inView() {
         return selected.get() && windowFocused.get() && following.get();
     }
 

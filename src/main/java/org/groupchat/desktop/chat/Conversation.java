@@ -25,11 +25,8 @@ public final class Conversation {
     private final Map<Long, Message> rowsBySeq = new HashMap<>();
     private final Map<Long, TreeMap<Long, Message>> eventsByTarget = new HashMap<>();
     private final Set<String> eventIds = new HashSet<>();
-    private final Map<Long, Message> quotedAlone = new HashMap<>();
-    private final Set<Long> quotesAsked = new HashSet<>();
-    private final Set<Long> quotesWanted = new HashSet<>();
+    private final QuotedOriginals quotes = new QuotedOriginals(this::lineAt);
     private final String ownUserId;
-    private LongConsumer quoteMissing = seq -> {};
     private long highestSeq;
 
     public Conversation(String ownUserId) {
@@ -38,13 +35,13 @@ public final class Conversation {
 
     /** Told of each message a reply quotes that is not loaded, once, so it can be fetched ({@link #addQuoted}). */
     public void onQuoteMissing(LongConsumer handler) {
-        quoteMissing = handler;
+        quotes.onMissing(handler);
     }
 
     /** Messages fetched alone for the quotes of replies to them; they are not rows. */
     public void addQuoted(List<Message> originals) {
         for (Message original : originals) {
-            quotedAlone.put(original.seq(), original);
+            quotes.addFetched(original);
             refreshQuotesOf(original.seq());
         }
     }
@@ -73,18 +70,8 @@ public final class Conversation {
         List<Message> fresh = addRows(rows);
         fresh.forEach(m -> touched.remove(m.seq()));
         touched.forEach(this::refold);
-        askForMissingQuotes();
+        quotes.askForMissing();
         return fresh;
-    }
-
-    /** Once a batch is in, the quoted messages still not loaded are asked for, each once. */
-    private void askForMissingQuotes() {
-        for (long seq : quotesWanted) {
-            if (lineAt(seq) == null && !quotedAlone.containsKey(seq) && quotesAsked.add(seq)) {
-                quoteMissing.accept(seq);
-            }
-        }
-        quotesWanted.clear();
     }
 
     private List<Message> addRows(List<Message> rows) {
@@ -148,28 +135,7 @@ public final class Conversation {
             ChatLine plain = ChatLine.stored(message, own);
             return plain.with(message.text(), new ChatLine.Folded(false, null, null, List.of(), List.of(), true));
         }
-        return EventFolding.fold(message, own, eventsByTarget.get(message.seq()), quoteOf(message.replyTo()));
-    }
-
-    private ChatLine.Quote quoteOf(Long replyTo) {
-        if (replyTo == null) {
-            return null;
-        }
-        ChatLine original = lineAt(replyTo);
-        if (original == null) {
-            Message alone = quotedAlone.get(replyTo);
-            if (alone != null) {
-                return new ChatLine.Quote(replyTo, alone.sender().name(), firstLine(alone.text()), false);
-            }
-            quotesWanted.add(replyTo);
-            return new ChatLine.Quote(replyTo, null, null, false);
-        }
-        return new ChatLine.Quote(replyTo, original.sender().name(), firstLine(original.text()), original.gone());
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+        return EventFolding.fold(message, own, eventsByTarget.get(message.seq()), quotes.quoteOf(message.replyTo()));
     }
 
     /** Folds the events about {@code seq} into its row again, and into the quotes of replies to it. */
@@ -179,7 +145,7 @@ public final class Conversation {
         if (old == null || old.folded().notice()) {
             return;
         }
-        ChatLine updated = EventFolding.fold(base, old.own(), eventsByTarget.get(seq), quoteOf(base.replyTo()));
+        ChatLine updated = EventFolding.fold(base, old.own(), eventsByTarget.get(seq), quotes.quoteOf(base.replyTo()));
         set(old, updated);
         refreshQuotesOf(seq);
     }
@@ -189,7 +155,7 @@ public final class Conversation {
             ChatLine line = lines.get(i);
             ChatLine.Quote quote = line.folded().quote();
             if (quote != null && quote.seq() == seq) {
-                ChatLine.Quote fresh = quoteOf(seq);
+                ChatLine.Quote fresh = quotes.quoteOf(seq);
                 if (!fresh.equals(quote)) {
                     ChatLine.Folded f = line.folded();
                     set(
@@ -228,13 +194,13 @@ public final class Conversation {
                         new ChatLine.Folded(
                                 false,
                                 null,
-                                quoteOf(quote.seq()),
+                                quotes.quoteOf(quote.seq()),
                                 List.of(),
                                 line.folded().mentions(),
                                 false));
         byId.put(line.id(), shown);
         lines.add(shown);
-        askForMissingQuotes();
+        quotes.askForMissing();
     }
 
     /** Replaces every stored row with {@code messages}; our unsent messages stay. */
@@ -245,8 +211,7 @@ public final class Conversation {
         rowsBySeq.clear();
         eventsByTarget.clear();
         eventIds.clear();
-        quotedAlone.clear();
-        quotesAsked.clear();
+        quotes.forgetFetched();
         highestSeq = 0;
         unsent.forEach(l -> byId.put(l.id(), l));
         lines.addAll(unsent);

@@ -1,16 +1,11 @@
 package org.groupchat.desktop.main;
 
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.groupchat.client.GroupClient;
 import org.groupchat.client.PlaintextRefusedException;
@@ -31,11 +26,10 @@ import org.groupchat.desktop.profile.Settings;
 import org.groupchat.desktop.registry.RegistryConnection;
 import org.groupchat.desktop.session.SessionFactory;
 import org.groupchat.protocol.GroupInfo;
-import org.groupchat.protocol.Member;
 
 /**
- * The main window's state: the groups list, the open tabs and their sessions, the status bar and the groups this
- * process hosts; the registry is {@link RegistryConnection}'s. Used on the UI thread; slow work goes through the
+ * The main window's state: the groups list, the status bar, the settings and the groups this process hosts; the
+ * registry is {@link RegistryConnection}'s, the open tabs and their sessions {@link OpenTabs}'. Used on the UI thread; slow work goes through the
  * bridge.
  */
 public final class MainWindowViewModel {
@@ -47,13 +41,10 @@ public final class MainWindowViewModel {
     private final HostedGroups hosted;
     private final RegistryConnection registry;
     private final GroupsViewModel groups = new GroupsViewModel();
-    private final ObservableList<ChatTabViewModel> tabs = FXCollections.observableArrayList();
-    private final Map<String, JoinedGroup> joined = new LinkedHashMap<>();
     private final boolean secureLocalServers;
-    private final ObjectProperty<ChatTabViewModel> selectedTab = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("Starting…");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
-    private Consumer<IncomingMessage> onIncoming = message -> {};
+    private final OpenTabs tabs;
 
     public MainWindowViewModel(
             UiExecutor ui,
@@ -70,6 +61,7 @@ public final class MainWindowViewModel {
         this.localServers = localServers;
         this.hosted = new HostedGroups(localServers, store);
         this.secureLocalServers = settings.secureLocalServers();
+        this.tabs = new OpenTabs(identity, sessions, groups, status, this::saveSettings);
         this.theme.set(Theme.of(settings.theme()));
         theme.addListener((obs, was, now) -> {
             now.apply();
@@ -100,7 +92,7 @@ public final class MainWindowViewModel {
                     }
                 });
         groups.setOnJoin(this::join);
-        settings.joined().forEach(this::openTab);
+        settings.joined().forEach(tabs::open);
     }
 
     /** Finds or starts a registry, then keeps the groups list fresh. */
@@ -129,39 +121,30 @@ public final class MainWindowViewModel {
     }
 
     public void setOnIncoming(Consumer<IncomingMessage> handler) {
-        this.onIncoming = handler;
+        tabs.setOnIncoming(handler);
     }
 
     /** Opens the group's tab, or selects it when it is already open. */
     public void join(GroupInfo group) {
-        ChatTabViewModel open = tab(group.name());
+        ChatTabViewModel open = tabs.named(group.name());
         if (open == null && plaintextRefused(group)) {
             return;
         }
         if (open == null) {
-            open = openTab(new JoinedGroup(group.name(), group.endpoint(), group.publicKey()));
+            open = tabs.open(new JoinedGroup(group.name(), group.endpoint(), group.publicKey()));
             saveSettings();
         }
-        selectedTab.set(open);
+        tabs.selectedProperty().set(open);
     }
 
     /** Closes a tab without leaving its group: the membership stays, the tab does not reopen on the next start. */
     public void closeTab(ChatTabViewModel tab) {
-        tab.close();
-        forget(tab);
+        tabs.close(tab);
     }
 
     /** Leaves the group of a tab (LEAVE); it will not reopen on the next start. */
     public void leave(ChatTabViewModel tab) {
-        tab.leave();
-        forget(tab);
-    }
-
-    private void forget(ChatTabViewModel tab) {
-        tabs.remove(tab);
-        joined.remove(tab.groupName());
-        groups.forgetMembers(tab.groupName());
-        saveSettings();
+        tabs.leave(tab);
     }
 
     /** Hosts a new group in this process, or says what to change. */
@@ -179,7 +162,7 @@ public final class MainWindowViewModel {
             return Validation.problem("A group named \"" + groupName + "\" is already live at " + live.endpoint()
                     + ": double-click it in the groups list to join it, or pick another name.");
         }
-        if (tab(groupName) != null) {
+        if (tabs.named(groupName) != null) {
             return Validation.problem("You already have \"" + groupName + "\" open in a tab: pick another name.");
         }
         String at = registry.address();
@@ -200,7 +183,7 @@ public final class MainWindowViewModel {
 
     /** Closes every session and stops the servers of this process, then runs {@code done} on the UI thread. */
     public void quit(Runnable done) {
-        tabs.forEach(ChatTabViewModel::close);
+        tabs.closeAll();
         status.set("Closing…");
         ui.inBackground(
                 () -> {
@@ -214,22 +197,7 @@ public final class MainWindowViewModel {
 
     private void groupsArrived(List<GroupInfo> live) {
         groups.update(live);
-        for (GroupInfo group : live) {
-            JoinedGroup known = joined.get(group.name());
-            ChatTabViewModel tab = tab(group.name());
-            JoinedGroup now =
-                    new JoinedGroup(group.name(), group.endpoint(), group.publicKey(), known != null && known.muted());
-            if (known == null || tab == null || known.equals(now) || plaintextRefused(group)) {
-                continue;
-            }
-            if (group.secure() == (known.publicKey() != null)) {
-                joined.put(group.name(), now);
-                tab.retarget(group.endpoint(), group.publicKey());
-            } else {
-                reopenTab(tab, now);
-            }
-            saveSettings();
-        }
+        tabs.follow(live, this::plaintextRefused);
     }
 
     /**
@@ -246,52 +214,8 @@ public final class MainWindowViewModel {
         }
     }
 
-    /** The group turned security on or off: the user's id changes with it, so the tab starts afresh. */
-    private void reopenTab(ChatTabViewModel old, JoinedGroup group) {
-        boolean wasSelected = old == selectedTab.get();
-        old.close();
-        int index = tabs.indexOf(old);
-        ChatTabViewModel fresh = newTab(group);
-        tabs.set(index, fresh);
-        if (wasSelected) {
-            selectedTab.set(fresh);
-        }
-    }
-
-    private ChatTabViewModel openTab(JoinedGroup group) {
-        ChatTabViewModel tab = newTab(group);
-        tabs.add(tab);
-        return tab;
-    }
-
-    private ChatTabViewModel newTab(JoinedGroup group) {
-        String name = group.name();
-        ChatTabViewModel tab = new ChatTabViewModel(
-                name, identity.userFor(group.publicKey() != null), ZoneId.systemDefault(), System::currentTimeMillis);
-        tab.setOnIncoming(line -> onIncoming.accept(
-                new IncomingMessage(name, line, line.mentions(tab.me().id()))));
-        // LEAVE too: after a kick the session may already have joined again on its own
-        tab.setOnRemoved(reason -> {
-            leave(tab);
-            status.set(reason);
-        });
-        tab.showServerKey(group.publicKey());
-        tab.members().addListener((ListChangeListener<Member>)
-                change -> groups.membersSeen(name, tab.members().size(), (int)
-                        tab.members().stream().filter(Member::online).count()));
-        tab.attach(sessions.open(name, group.endpoint(), group.publicKey(), tab));
-        tab.mutedProperty().set(group.muted());
-        tab.mutedProperty().addListener((obs, was, now) -> {
-            joined.computeIfPresent(name, (n, known) -> known.withMuted(now));
-            saveSettings();
-        });
-        joined.put(name, group);
-        return tab;
-    }
-
     private void saveSettings() {
-        List<JoinedGroup> open =
-                tabs.stream().map(t -> joined.get(t.groupName())).toList();
+        List<JoinedGroup> open = tabs.remembered();
         store.remember(new Settings(
                 registry.address(),
                 registry.trustedKeys(),
@@ -301,20 +225,16 @@ public final class MainWindowViewModel {
         ui.inBackground(store::flush, error -> status.set("Could not save settings: " + error.getMessage()));
     }
 
-    private ChatTabViewModel tab(String name) {
-        return tabs.stream().filter(t -> t.groupName().equals(name)).findFirst().orElse(null);
-    }
-
     public GroupsViewModel groups() {
         return groups;
     }
 
     public ObservableList<ChatTabViewModel> tabs() {
-        return tabs;
+        return tabs.list();
     }
 
     public ObjectProperty<ChatTabViewModel> selectedTabProperty() {
-        return selectedTab;
+        return tabs.selectedProperty();
     }
 
     public StringProperty statusProperty() {

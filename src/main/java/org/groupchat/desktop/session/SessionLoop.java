@@ -1,16 +1,9 @@
 package org.groupchat.desktop.session;
 
 import java.nio.channels.Pipe;
-import java.util.List;
 import java.util.Queue;
-import org.groupchat.client.ProtocolViolationException;
-import org.groupchat.client.ReplyDecoder;
-import org.groupchat.client.ReplyFrames;
-import org.groupchat.client.ServerErrorException;
 import org.groupchat.desktop.fx.UiExecutor;
-import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Json;
-import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.User;
 import org.groupchat.transport.Contexts;
@@ -26,7 +19,7 @@ import org.zeromq.ZContext;
  * An unexpected error in a step (even an {@link AssertionError} from inside JeroMQ) is logged and the session goes on with
  * fresh sockets, as after a timeout.
  */
-final class SessionLoop {
+final class SessionLoop implements CommandIntake.Control, ReplyOutcomes {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLoop.class);
 
     private final User userRef;
@@ -39,13 +32,15 @@ final class SessionLoop {
     private final CommandQueue calls = new CommandQueue();
     private final HistoryIds historyIds = new HistoryIds();
     private final SessionCalls make;
-    private final HistoryCalls history;
+    private final CommandIntake intake;
+    private final MembersHeartbeat heartbeat;
     private GroupAddress address;
     private ZContext context;
     private ReqSlot commandSlot;
     private LivePoll poll;
+    private LiveFeedReplies feed;
+    private CommandReplies replies;
     private SessionPoller poller;
-    private long membersDueAt;
     private boolean running = true;
     private boolean leaving;
 
@@ -66,7 +61,9 @@ final class SessionLoop {
         this.timings = timings;
         this.health = new ConnectionReports(listener, ui, timings);
         this.make = new SessionCalls(user, timings, listener, ui, calls, SessionLoop::now);
-        this.history = new HistoryCalls(userRef, timings.pageSize(), listener, ui, calls::addFirst);
+        HistoryCalls history = new HistoryCalls(userRef, timings.pageSize(), listener, ui, calls::addFirst);
+        this.intake = new CommandIntake(calls, make, history, timings, this);
+        this.heartbeat = new MembersHeartbeat(timings, health);
     }
 
     void run() {
@@ -75,6 +72,8 @@ final class SessionLoop {
             poller = new SessionPoller(context, wakeup);
             commandSlot = new ReqSlot(context, address.endpoint(), address.keys());
             poll = new LivePoll(context, address, userRef, timings.pollWaitMs());
+            feed = new LiveFeedReplies(poll, health, listener, ui, this);
+            replies = new CommandReplies(calls, commandSlot, health, listener, ui, this);
             rebuildPoller();
             calls.add(joinCall());
             while (running) {
@@ -104,14 +103,14 @@ final class SessionLoop {
 
     private void step() {
         for (SessionCommand command; (command = inbox.poll()) != null; ) {
-            accept(command);
+            intake.accept(command, now());
         }
         long now = now();
         if (poller.commandReady()) {
-            onCommandReply(commandSlot.receive(), now);
+            replies.onReply(commandSlot.receive(), now, address);
         }
         if (poller.pollReady()) {
-            onPollReply(poll.receive(), now);
+            feed.onReply(poll.receive(), now);
         }
         if (commandSlot.connectionEvents().refused()) {
             onCommandRefused(now);
@@ -119,7 +118,7 @@ final class SessionLoop {
         if (poller.pollMonitorReady() || poll.undecided()) {
             HandshakeWatch.Seen seen = poll.connectionEvents();
             if (seen.refused()) {
-                refused(now);
+                health.refused(now, address);
                 poll.pauseUntil(now + health.backoffMs());
             } else if (seen.dropped()) {
                 // ask again on a fresh socket: it waits for the server to come back and is answered then
@@ -138,42 +137,24 @@ final class SessionLoop {
         issuePoll(now);
     }
 
-    private void accept(SessionCommand command) {
-        long now = now();
-        if (command instanceof SessionCommand.Send send) {
-            calls.add(make.send(send, now + timings.sendGiveUpMs()));
-        } else if (command instanceof SessionCommand.MarkRead mark) {
-            calls.add(make.markRead(mark.seq(), now + timings.historyGiveUpMs()));
-        } else if (command instanceof SessionCommand.Search search) {
-            calls.add(make.search(search, now + timings.historyGiveUpMs()));
-        } else if (command instanceof SessionCommand.Quoted quoted) {
-            calls.add(make.quoted(quoted.seq(), now + timings.historyGiveUpMs()));
-        } else if (command instanceof SessionCommand.Earlier earlier) {
-            calls.add(history.earlier(earlier.beforeSeq(), now + timings.historyGiveUpMs()));
-        } else if (command instanceof SessionCommand.Since since) {
-            calls.add(history.since(since.sinceMs(), now + timings.historyGiveUpMs()));
-        } else if (command instanceof SessionCommand.Latest) {
-            calls.add(history.latest(now + timings.historyGiveUpMs()));
-        } else if (command instanceof SessionCommand.Retarget retarget) {
-            retarget(retarget.address());
-        } else if (command instanceof SessionCommand.Leave) {
-            startLeaving(now);
-        } else if (command instanceof SessionCommand.Close) {
-            running = false;
-        }
-    }
-
     private Call joinCall() {
-        return make.join(poll, () -> membersDueAt = 0);
+        return make.join(poll, heartbeat::now);
     }
 
-    private void startLeaving(long now) {
+    @Override
+    public void startLeaving(long now) {
         leaving = true;
         calls.clear();
         calls.add(make.leave(now + timings.leaveGiveUpMs(), () -> running = false));
     }
 
-    private void retarget(GroupAddress newAddress) {
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void retarget(GroupAddress newAddress) {
         if (newAddress.equals(address)) {
             return;
         }
@@ -190,9 +171,8 @@ final class SessionLoop {
         if (commandSlot.busy() || now < calls.nextCallAt()) {
             return;
         }
-        if (calls.isEmpty() && !leaving && poll.started() && now >= membersDueAt) {
+        if (calls.isEmpty() && !leaving && poll.started() && heartbeat.takeIfDue(now)) {
             calls.add(make.members());
-            membersDueAt = now + (health.healthy() ? timings.membersEveryMs() : health.backoffMs());
         }
         Call call = calls.start(now);
         if (call != null) {
@@ -209,42 +189,9 @@ final class SessionLoop {
         }
     }
 
-    private void onCommandReply(byte[] frame, long now) {
-        Call call = frame == null ? null : calls.finish();
-        if (call == null) {
-            return;
-        }
-        Reply reply;
-        try {
-            ReplyFrames.check(commandSlot);
-            reply = ReplyDecoder.decode(frame, call.request, call.replyType, address.endpoint());
-        } catch (ProtocolViolationException e) {
-            // not the group's answer but a broken server: said in the tab, and asked again later as after a timeout
-            post(() -> listener.problem(e.getMessage()));
-            calls.addFirst(call);
-            failed(now);
-            commandSlot.reopen(address.endpoint(), address.keys());
-            rebuildPoller();
-            calls.pauseUntil(now + health.backoffMs());
-            return;
-        } catch (ServerErrorException e) {
-            succeeded();
-            if (e.code() == ErrorCode.NOT_MEMBER && !leaving) {
-                calls.addFirst(call);
-                calls.addFirst(joinCall());
-            } else {
-                call.answeredWithError(e);
-            }
-            return;
-        }
-        succeeded();
-        if (!historyReplaced(reply)) {
-            call.replied(reply);
-        }
-    }
-
     /** A reply from a replaced history: the tab drops what it shows, and JOIN, the newest page and the poll start over. */
-    private boolean historyReplaced(Reply reply) {
+    @Override
+    public boolean historyReplaced(Reply reply) {
         if (!historyIds.changedBy(reply)) {
             return false;
         }
@@ -258,8 +205,7 @@ final class SessionLoop {
 
     private void onCommandTimeout(long now) {
         failed(now);
-        commandSlot.reopen(address.endpoint(), address.keys());
-        rebuildPoller();
+        reopenCommandSlot();
         calls.retryCurrent(now, health.backoffMs());
     }
 
@@ -277,56 +223,38 @@ final class SessionLoop {
 
     /** The server dropped our handshake: retrying soon cannot help, so the tab says why while we back off. */
     private void onCommandRefused(long now) {
-        refused(now);
+        health.refused(now, address);
         calls.retryCurrent(now, health.backoffMs());
     }
 
-    private void onPollReply(byte[] frame, long now) {
-        if (frame == null) {
-            return;
-        }
-        try {
-            Reply.Fetched reply = poll.decode(frame);
-            succeeded();
-            if (historyReplaced(reply)) {
-                return;
-            }
-            if (reply.readSeq() != null) {
-                post(() -> listener.readUpTo(reply.readSeq()));
-            }
-            List<Message> fresh = poll.fresh(reply, now);
-            if (!fresh.isEmpty()) {
-                post(() -> listener.arrived(fresh));
-            }
-        } catch (ProtocolViolationException e) {
-            post(() -> listener.problem(e.getMessage()));
-            failed(now);
-            poll.pauseUntil(now + health.backoffMs());
-        } catch (ServerErrorException e) {
-            succeeded();
-            if (e.code() == ErrorCode.NOT_MEMBER) {
-                calls.addFirst(joinCall());
-            } else if (e.code() == ErrorCode.FORBIDDEN) {
-                post(() -> listener.forbidden(e.getMessage()));
-            }
-            poll.pauseUntil(now + health.backoffMs());
-        }
+    @Override
+    public void reopenCommandSlot() {
+        commandSlot.reopen(address.endpoint(), address.keys());
+        rebuildPoller();
     }
 
-    private void succeeded() {
+    @Override
+    public boolean leaving() {
+        return leaving;
+    }
+
+    @Override
+    public void rejoin() {
+        calls.addFirst(joinCall());
+    }
+
+    @Override
+    public void succeeded() {
         if (health.succeeded(address)) {
             // after an outage the poll socket's outstanding request may be lost with the old connection
             poll.restart(address, 0);
             rebuildPoller();
-            membersDueAt = 0;
+            heartbeat.now();
         }
     }
 
-    private void refused(long now) {
-        health.refused(now, address);
-    }
-
-    private void failed(long now) {
+    @Override
+    public void failed(long now) {
         health.failed(now, address);
     }
 
@@ -337,7 +265,7 @@ final class SessionLoop {
         }
         if (!commandSlot.busy() && (!calls.isEmpty() || poll.started())) {
             long due = calls.nextCallAt();
-            wake = Math.min(wake, calls.isEmpty() ? Math.max(due, membersDueAt) : due);
+            wake = Math.min(wake, calls.isEmpty() ? Math.max(due, heartbeat.dueAt()) : due);
         }
         return wake;
     }

@@ -34,11 +34,14 @@ class ChatTabViewModelTest {
         List<String> removed = new ArrayList<>();
         model.setOnRemoved(removed::add);
         User eve = new User("00000000-0000-0000-0000-000000000003", "Eve");
-        model.arrived(
-                List.of(new Message(4, "e-4", 40, eve, "Eve removed Bob", "kick", null, null, null, BOB.id(), null)));
+        model.reports()
+                .arrived(List.of(
+                        new Message(4, "e-4", 40, eve, "Eve removed Bob", "kick", null, null, null, BOB.id(), null)));
         assertThat(removed).isEmpty();
 
-        model.arrived(List.of(new Message(5, "e-5", 50, eve, "Eve banned Me", "ban", null, null, null, ME.id(), null)));
+        model.reports()
+                .arrived(List.of(
+                        new Message(5, "e-5", 50, eve, "Eve banned Me", "ban", null, null, null, ME.id(), null)));
 
         assertThat(removed).containsExactly("Eve banned you from Alpha.");
     }
@@ -86,8 +89,8 @@ class ChatTabViewModelTest {
                 .satisfies(l -> assertThat(l.state()).isEqualTo(SendState.PENDING));
 
         String id = connection.sends.get(0).messageId();
-        model.sent(new Message(1, id, 50, ME, "hello"));
-        model.arrived(List.of(new Message(1, id, 50, ME, "hello")));
+        model.reports().sent(new Message(1, id, 50, ME, "hello"));
+        model.reports().arrived(List.of(new Message(1, id, 50, ME, "hello")));
 
         assertThat(model.lines()).singleElement().satisfies(l -> {
             assertThat(l.state()).isEqualTo(SendState.SENT);
@@ -102,7 +105,7 @@ class ChatTabViewModelTest {
         model.send();
         String id = connection.sends.get(0).messageId();
 
-        model.sendFailed(id, "no reply from the group server");
+        model.reports().sendFailed(id, "no reply from the group server");
         assertThat(model.lines().get(0).state()).isEqualTo(SendState.FAILED);
         assertThat(model.lines().get(0).problem()).contains("no reply");
 
@@ -116,7 +119,7 @@ class ChatTabViewModelTest {
     @Test
     void messagesFromOthersCountAsUnreadUntilTheTabIsSelected() {
         model.selectedProperty().set(false);
-        model.arrived(List.of(new Message(1, "a", 1, BOB, "one"), new Message(2, "b", 2, BOB, "two")));
+        model.reports().arrived(List.of(new Message(1, "a", 1, BOB, "one"), new Message(2, "b", 2, BOB, "two")));
 
         assertThat(model.titleProperty().get()).isEqualTo("Alpha (2)");
 
@@ -128,7 +131,7 @@ class ChatTabViewModelTest {
     void unfocusedWindowCountsUnreadEvenOnTheSelectedTab() {
         model.selectedProperty().set(true);
         model.windowFocusedProperty().set(false);
-        model.arrived(List.of(new Message(1, "a", 1, BOB, "one")));
+        model.reports().arrived(List.of(new Message(1, "a", 1, BOB, "one")));
         assertThat(model.unreadProperty().get()).isEqualTo(1);
 
         model.windowFocusedProperty().set(true);
@@ -153,7 +156,7 @@ class ChatTabViewModelTest {
     void messagesArrivingWhileTheUserReadsFurtherUpStayUnreadUntilTheViewReachesThem() {
         model.selectedProperty().set(true);
         model.followingProperty().set(false);
-        model.arrived(List.of(new Message(1, "a", 1, BOB, "one")));
+        model.reports().arrived(List.of(new Message(1, "a", 1, BOB, "one")));
         assertThat(model.titleProperty().get()).isEqualTo("Alpha (1)");
 
         model.followingProperty().set(true);
@@ -172,18 +175,18 @@ class ChatTabViewModelTest {
 
     @Test
     void aLoadSinceThatFindsNothingSaysSoAndLeadsBackToTheLatest() {
-        model.newestPage(List.of(new Message(7, "a", 1, BOB, "old news")), true);
+        model.reports().newestPage(List.of(new Message(7, "a", 1, BOB, "old news")), true);
         model.history().sinceDateProperty().set(LocalDate.of(2026, 12, 6));
         model.history().sinceTimeProperty().set("11:00");
         model.history().loadSince();
-        model.sinceLoaded(List.of(), true);
+        model.reports().sinceLoaded(List.of(), true);
 
         assertThat(model.lines()).isEmpty();
         assertThat(model.history().nothingSinceProperty().get()).isEqualTo("No messages since 6 Dec 2026 11:00.");
 
         model.history().backToLatest();
         assertThat(connection.latest).isEqualTo(1);
-        model.latestLoaded(List.of(new Message(7, "a", 1, BOB, "old news")), true);
+        model.reports().latestLoaded(List.of(new Message(7, "a", 1, BOB, "old news")), true);
         assertThat(model.history().nothingSinceProperty().get()).isEmpty();
         assertThat(model.lines()).extracting(ChatLine::text).containsExactly("old news");
     }
@@ -200,30 +203,31 @@ class ChatTabViewModelTest {
 
     @Test
     void loadEarlierAsksForMessagesBeforeTheFirstShownOnlyOnce() {
-        model.newestPage(List.of(new Message(51, "x", 1, BOB, "x"), new Message(52, "y", 2, BOB, "y")), true);
+        model.reports().newestPage(List.of(new Message(51, "x", 1, BOB, "x"), new Message(52, "y", 2, BOB, "y")), true);
         model.history().loadEarlier();
         model.history().loadEarlier();
 
         assertThat(connection.earlier).containsExactly(51L);
 
-        model.earlierLoaded(List.of(new Message(50, "w", 0, BOB, "w")), false);
+        model.reports().earlierLoaded(List.of(new Message(50, "w", 0, BOB, "w")), false);
         assertThat(model.lines()).extracting(ChatLine::seq).containsExactly(50L, 51L, 52L);
         assertThat(model.history().hasEarlierProperty().get()).isFalse();
     }
 
     @Test
     void membersAreListedOnlineFirst() {
-        model.membersChanged(
-                List.of(new Member("1", "zed", true), new Member("2", "Amy", false), new Member("3", "bob", true)));
+        model.reports()
+                .membersChanged(List.of(
+                        new Member("1", "zed", true), new Member("2", "Amy", false), new Member("3", "bob", true)));
 
         assertThat(model.members()).extracting(Member::name).containsExactly("bob", "zed", "Amy");
     }
 
     @Test
     void cutOffFromTheGroupNobodyIsShownOnline() {
-        model.membersChanged(List.of(new Member("1", "zed", true), new Member("2", "Amy", true)));
+        model.reports().membersChanged(List.of(new Member("1", "zed", true), new Member("2", "Amy", true)));
 
-        model.connectionChanged(ConnectionState.OFFLINE, "no reply");
+        model.reports().connectionChanged(ConnectionState.OFFLINE, "no reply");
 
         assertThat(model.members()).extracting(Member::online).containsOnly(false);
     }
@@ -231,7 +235,7 @@ class ChatTabViewModelTest {
     @Test
     void connectionStateIsShown() {
         assertThat(model.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTING);
-        model.connectionChanged(ConnectionState.RECONNECTING, "tcp://x:1");
+        model.reports().connectionChanged(ConnectionState.RECONNECTING, "tcp://x:1");
         assertThat(model.connectionProperty().get()).isEqualTo(ConnectionState.RECONNECTING);
     }
 }

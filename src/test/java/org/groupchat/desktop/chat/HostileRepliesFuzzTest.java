@@ -77,27 +77,30 @@ class HostileRepliesFuzzTest {
     /** What the session does with a decoded reply (SessionLoop, LivePoll, HistoryCalls). */
     private static void apply(ChatTabViewModel tab, Request request, byte[] frame) {
         if (request instanceof Request.Members) {
-            tab.membersChanged(ReplyDecoder.decode(frame, request, Reply.MemberList.class, ENDPOINT)
-                    .members());
+            tab.reports()
+                    .membersChanged(ReplyDecoder.decode(frame, request, Reply.MemberList.class, ENDPOINT)
+                            .members());
         } else if (request instanceof Request.Send) {
-            tab.sent(ReplyDecoder.decode(frame, request, Reply.Sent.class, ENDPOINT)
-                    .message());
+            tab.reports()
+                    .sent(ReplyDecoder.decode(frame, request, Reply.Sent.class, ENDPOINT)
+                            .message());
         } else if (request instanceof Request.Before) {
             Reply.History page = ReplyDecoder.decode(frame, request, Reply.History.class, ENDPOINT);
-            tab.earlierLoaded(page.messages(), page.more());
+            tab.reports().earlierLoaded(page.messages(), page.more());
         } else if (request instanceof Request.Join) {
             ReplyDecoder.decode(frame, request, Reply.Joined.class, ENDPOINT);
         } else if (request instanceof Request.Fetch fetch) {
             List<Message> messages = ReplyDecoder.decode(frame, request, Reply.Fetched.class, ENDPOINT)
                     .messages();
             if (fetch.afterSeq() != null) {
-                tab.arrived(messages.stream()
-                        .filter(m -> m.seq() > fetch.afterSeq())
-                        .toList());
+                tab.reports()
+                        .arrived(messages.stream()
+                                .filter(m -> m.seq() > fetch.afterSeq())
+                                .toList());
             } else if (fetch.since() != null) {
-                tab.sinceLoaded(messages, false);
+                tab.reports().sinceLoaded(messages, false);
             } else {
-                tab.newestPage(messages, false);
+                tab.reports().newestPage(messages, false);
             }
         }
     }
