@@ -48,10 +48,10 @@ public final class IdentityDialog extends Dialog<Identity> {
 
     private static String check(String text) {
         try {
-            Fields.name(text, "name");
+            Fields.name(text, new Fields.Subject("The name"));
             return null;
         } catch (ProtocolException e) {
-            return e.getMessage().replace("\"name\"", "The name");
+            return e.getMessage();
         }
     }
 }
