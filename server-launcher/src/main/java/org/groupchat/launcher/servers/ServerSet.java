@@ -2,7 +2,6 @@ package org.groupchat.launcher.servers;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -18,8 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.groupchat.group.GroupLimits;
 import org.groupchat.group.GroupServer;
-import org.groupchat.group.GroupServerConfig;
-import org.groupchat.group.MessageStore;
 import org.groupchat.group.PostgresSizes;
 import org.groupchat.group.StorageException;
 import org.groupchat.launcher.UsageProblem;
@@ -27,8 +24,6 @@ import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
 import org.groupchat.security.KeyFiles;
-import org.groupchat.security.ServerSecurity;
-import org.groupchat.transport.SocketLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +75,7 @@ final class ServerSet implements AutoCloseable {
                 out.printf("registry  %s  (lease %d ms)%n", bound, config.leaseMs());
                 if (config.security() != null) {
                     registryKey = config.security().keys().publicKey();
-                    printSecurity(out, config.security());
+                    GroupStarts.printSecurity(out, config.security());
                     Endpoint forClients = bound.isWildcard() && plan.advertiseHost() != null
                             ? bound.withHost(plan.advertiseHost())
                             : registryAddress;
@@ -103,11 +98,11 @@ final class ServerSet implements AutoCloseable {
             List<String> startLines = new ArrayList<>();
             for (GroupSpec spec : plan.groups()) {
                 if (!plan.stores().usesFiles()) {
-                    set.turns.add(takeTurns(plan, spec, registries, registryKey, out, onFailure));
+                    set.turns.add(GroupStarts.takeTurns(plan, spec, registries, registryKey, out, onFailure));
                     continue;
                 }
                 set.newFiles.addAll(plan.stores().filesToBeCreated(spec.name()));
-                GroupServer group = startGroup(plan, spec, registries, registryKey, startLines);
+                GroupServer group = GroupStarts.startGroup(plan, spec, registries, registryKey, startLines);
                 set.groups.add(group);
                 set.watch(group.stopped(), "the group \"" + spec.name() + "\"", onFailure);
             }
@@ -173,94 +168,6 @@ final class ServerSet implements AutoCloseable {
         if (refusal != null) {
             throw new UsageProblem("group \"" + group.name() + "\": " + refusal);
         }
-    }
-
-    private static void printSecurity(PrintWriter out, ServerSecurity security) {
-        out.printf(
-                "          CURVE key %s  (fingerprint %s)%n",
-                security.keys().publicKey(), security.keys().fingerprint());
-        if (security.allowList() != null) {
-            out.printf(
-                    "          allow-list %s: %d key(s)%n",
-                    security.allowList().file(), security.allowList().size());
-        }
-    }
-
-    private static GroupTurns takeTurns(
-            Plan plan,
-            GroupSpec spec,
-            List<Endpoint> registries,
-            String registryKey,
-            PrintWriter out,
-            Consumer<String> onFailure) {
-        ServerSecurity security = plan.security().group(spec);
-        GroupServerConfig config = configOf(plan, spec, registries, registryKey, security);
-        String holder = "pid " + ProcessHandle.current().pid() + ", " + spec.bind();
-        GroupTurns turns = new GroupTurns(
-                spec.name(),
-                plan.stores().database(),
-                plan.groupLeaseMs(),
-                holder,
-                store -> new GroupServer(config.withEpoch(store.epoch()), store),
-                describe(registries),
-                out,
-                onFailure);
-        if (security != null) {
-            printSecurity(out, security);
-        }
-        return turns;
-    }
-
-    private static GroupServerConfig configOf(
-            Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey, ServerSecurity security) {
-        GroupLimits limits =
-                spec.retainDays() == null ? plan.limits() : plan.limits().withRetainMs(spec.retainDays() * 86_400_000L);
-        return new GroupServerConfig(
-                spec.name(),
-                spec.bind(),
-                plan.advertiseHost(),
-                registries,
-                plan.heartbeatMs(),
-                limits,
-                SocketLimits.DEFAULT,
-                security,
-                registryKey,
-                null,
-                plan.security().owners());
-    }
-
-    private static String describe(List<Endpoint> registries) {
-        return registries.isEmpty()
-                ? "none"
-                : String.join(",", registries.stream().map(Endpoint::toString).toList());
-    }
-
-    private static GroupServer startGroup(
-            Plan plan, GroupSpec spec, List<Endpoint> registries, String registryKey, List<String> out) {
-        ServerSecurity security = plan.security().group(spec);
-        MessageStore store = plan.stores().open(spec.name());
-        GroupServerConfig config = configOf(plan, spec, registries, registryKey, security);
-        long stored = store.lastSeq();
-        GroupServer server = new GroupServer(config, store);
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
-        out.add(String.format(
-                "group     %s  %s  (%d messages in %s; registry %s)",
-                spec.name(),
-                server.advertisedEndpoint(),
-                stored,
-                plan.stores().where(spec.name()),
-                describe(registries)));
-        if (security != null) {
-            StringWriter lines = new StringWriter();
-            printSecurity(new PrintWriter(lines), security);
-            lines.toString().lines().forEach(out::add);
-        }
-        return server;
     }
 
     private void watch(CompletableFuture<Void> stopped, String what, Consumer<String> onFailure) {
