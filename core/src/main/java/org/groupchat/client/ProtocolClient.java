@@ -53,6 +53,29 @@ abstract class ProtocolClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A file op (1.5): {@code bytes} (may be null) travel in a second request frame; the reply's binary frame, if any,
+     * is handed to {@code withBytes}.
+     */
+    final <T extends Reply> T callWithBytes(Request request, byte[] bytes, Class<T> replyType,
+            java.util.function.BiFunction<T, byte[], T> withBytes) {
+        byte[] json = Json.write(request);
+        for (int moves = 0; ; moves++) {
+            try {
+                ReqChannel.Frames frames = channel.callWithBytes(json, bytes, Duration.ZERO);
+                T reply = ReplyDecoder.decode(frames.json(), request, replyType, channel.endpoint());
+                return frames.bytes() == null ? reply : withBytes.apply(reply, frames.bytes());
+            } catch (ServerUnreachableException unreachable) {
+                String next = elsewhere(moves);
+                if (next == null) {
+                    throw unreachable;
+                }
+                channel.close();
+                channel = new ReqChannel(context, next, options, keys);
+            }
+        }
+    }
+
     /** Where to try again after the server did not answer the {@code moves}+1st time in one call, or null to give up. */
     String elsewhere(int moves) {
         return null;

@@ -18,6 +18,15 @@ final class AdvertisedHost {
      * The address of the interface the kernel routes to {@code registry} through (a second LAN card or docker0 would
      * be wrong); for a registry on this machine or none, the first site-local IPv4 address, else 127.0.0.1.
      */
+    /** A group bound to every interface is advertised as the given host, or the address that routes to the registry. */
+    static Endpoint advertise(Endpoint bound, GroupServerConfig config) {
+        if (!bound.isWildcard()) {
+            return bound;
+        }
+        return bound.withHost(config.advertiseHost() != null ? config.advertiseHost()
+                : guess(config.registries().isEmpty() ? null : config.registries().get(0)));
+    }
+
     static String guess(Endpoint registry) {
         if (registry != null) {
             String routed = routedTowards(registry);

@@ -3,6 +3,8 @@ package org.groupchat.group;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.groupchat.group.files.FileTransfers;
 import org.groupchat.metrics.LiveFigures;
 import org.groupchat.metrics.Metrics;
 import org.groupchat.protocol.Endpoint;
@@ -46,6 +48,7 @@ public final class GroupServer extends RouterServer {
     private final EventRules events;
     private final ReadMarkers readMarkers;
     private final Memberships memberships;
+    private final FileTransfers files;
     private final List<PendingSend> pendingSends = new ArrayList<>();
     private final RecentMessages recent = new RecentMessages();
     private final RegistryHeartbeats heartbeats = new RegistryHeartbeats();
@@ -56,7 +59,7 @@ public final class GroupServer extends RouterServer {
     private volatile LiveFigures.Group figures;
     private final LiveFigures.Source figuresSource = () -> figures;
     private long lastFiguresNanos;
-    private final java.util.concurrent.CompletableFuture<String> registration = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<String> registration = new CompletableFuture<>();
 
     private record PendingSend(Inbound from, NewMessage message) {}
 
@@ -72,6 +75,8 @@ public final class GroupServer extends RouterServer {
         this.memberships = new Memberships(config, store, presence, memberView, readMarkers, moderation);
         this.rateLimiter = new SendRateLimiter(config.limits().sendsPerSecond(), config.limits().sendBurst());
         this.retention = new RetentionSweep(config.name(), store, config.limits().retainMs());
+        this.files = new FileTransfers(config.name(), store, FileStores.open(store, config.name()), config.limits().files(),
+                event -> { recent.addAll(List.of(event)); wakeLongPolls(List.of(event)); });
         store.integrity().whenComplete((intact, error) -> {
             Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
             if (cause instanceof StorageException) {
@@ -91,7 +96,7 @@ public final class GroupServer extends RouterServer {
 
     @Override
     protected void onStart(ZContext context) {
-        advertisedEndpoint = advertise(Endpoint.parse(routerEndpoint())).toString();
+        advertisedEndpoint = AdvertisedHost.advertise(Endpoint.parse(routerEndpoint()), config).toString();
         heartbeats.start(context, config, new GroupRef(config.name(), advertisedEndpoint, publicKey()), this::linkKeys,
                 registration);
         LiveFigures.add(figuresSource);
@@ -124,14 +129,6 @@ public final class GroupServer extends RouterServer {
     /** The keys the group authenticates with to a secure registry: its own, or one-off keys when it has none. */
     private CurveKeyPair linkKeys() {
         return config.security() != null ? config.security().keys() : CurveKeyPair.generate();
-    }
-
-    /** A group bound to every interface is advertised as the given host, or the address that routes to the registry. */
-    private Endpoint advertise(Endpoint bound) {
-        if (!bound.isWildcard()) {
-            return bound;
-        }
-        return bound.withHost(config.advertiseHost() != null ? config.advertiseHost() : AdvertisedHost.guess(config.registries().isEmpty() ? null : config.registries().get(0)));
     }
 
     @Override
@@ -184,6 +181,8 @@ public final class GroupServer extends RouterServer {
         } else if (request instanceof Request.Search search) {
             requireMember(search.user());
             return HistoryPages.search(store, search);
+        } else if (request instanceof Request.FileOp file) {
+            return files.answer(file, requireMember(file.user()));
         }
         throw new ProtocolException(ErrorCode.BAD_REQUEST,
                 "a group server does not answer " + Ops.of(request) + "; send it to the registry");
@@ -320,7 +319,7 @@ public final class GroupServer extends RouterServer {
      * The registry's first answer: null once it accepted this group, or the sentence of its refusal (such as
      * NAME_TAKEN). Never completes while the registry does not answer, nor when the group has no registry.
      */
-    public java.util.concurrent.CompletableFuture<String> registration() {
+    public CompletableFuture<String> registration() {
         return registration.copy();
     }
 
@@ -377,6 +376,7 @@ public final class GroupServer extends RouterServer {
             recent.clear();
         }
         heartbeats.beatIfDue(now, memberView::stats);
+        files.sweepIfDue(now);
         publishFigures(now);
     }
 
@@ -388,6 +388,7 @@ public final class GroupServer extends RouterServer {
             reply(parked.route, fetched(parked.userId, List.of(), lastSeq, false));
         }
         heartbeats.unregister(500);
+        files.close();
         store.close();
     }
 }

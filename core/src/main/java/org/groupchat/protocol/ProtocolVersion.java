@@ -21,7 +21,8 @@ public final class ProtocolVersion {
             MENTIONS,
             MODERATION,
             READ_MARKERS,
-            SEARCH);
+            SEARCH,
+            FILES);
     /** What a registry lists in PING's {@code features}. */
     public static final java.util.List<String> REGISTRY_FEATURES = java.util.List.of("register-epoch");
 

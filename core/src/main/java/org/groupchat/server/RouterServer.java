@@ -287,7 +287,7 @@ public abstract class RouterServer implements AutoCloseable {
             return null;
         }
         try {
-            Request request = RequestDecoder.decode(inbound.body());
+            Request request = BinaryFrames.attach(RequestDecoder.decode(inbound.body()), inbound.attachment());
             tally().arrived(inbound.route(), Ops.of(request));
             if (log.isDebugEnabled()) {
                 log.debug("{} <- {}", threadName, request);
@@ -323,13 +323,13 @@ public abstract class RouterServer implements AutoCloseable {
 
     protected final void reply(List<byte[]> route, Reply reply) {
         tally().answered(route, RequestTally.codeOf(reply));
-        send(route, Json.write(reply));
+        send(route, Json.write(reply), reply instanceof Reply.WithBytes carrying ? carrying.bytes() : null);
     }
 
     /** Sends a successful reply already encoded as JSON, such as one kept from an earlier request. */
     protected final void replyEncoded(List<byte[]> route, byte[] json) {
         tally().answered(route, "OK");
-        send(route, json);
+        send(route, json, null);
     }
 
     private RequestTally tally() {
@@ -349,10 +349,13 @@ public abstract class RouterServer implements AutoCloseable {
         return "";
     }
 
-    private void send(List<byte[]> route, byte[] json) {
+    private void send(List<byte[]> route, byte[] json, byte[] bytes) {
         ZMsg msg = new ZMsg();
         route.forEach(msg::add);
         msg.add(json);
+        if (bytes != null) {
+            msg.add(bytes);
+        }
         msg.send(router);
     }
 

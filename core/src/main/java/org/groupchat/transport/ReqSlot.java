@@ -18,6 +18,7 @@ public final class ReqSlot implements AutoCloseable {
     private ZMQ.Socket socket;
     private OversizedFrames frames;
     private boolean extraFrames;
+    private byte[] attachment;
     private HandshakeWatch watch;
     private long deadline;
     private boolean busy;
@@ -83,11 +84,21 @@ public final class ReqSlot implements AutoCloseable {
 
     /** Sends one request without blocking; the reply is expected within {@code timeoutMs} of {@code now}. */
     public void send(byte[] request, long timeoutMs, long now) {
+        send(request, null, timeoutMs, now);
+    }
+
+    /** As {@link #send(byte[], long, long)}, with {@code bytes} (if not null) in a second frame: a file chunk (1.5). */
+    public void send(byte[] request, byte[] bytes, long timeoutMs, long now) {
         if (busy) {
             throw new IllegalStateException("a request is already in flight");
         }
         // a socket whose only connection was refused has no peer: a blocking send would wait for ever
-        socket.send(request, ZMQ.DONTWAIT);
+        if (bytes == null) {
+            socket.send(request, ZMQ.DONTWAIT);
+        } else {
+            socket.send(request, ZMQ.SNDMORE | ZMQ.DONTWAIT);
+            socket.send(bytes, ZMQ.DONTWAIT);
+        }
         busy = true;
         deadline = now + timeoutMs;
     }
@@ -97,13 +108,29 @@ public final class ReqSlot implements AutoCloseable {
         byte[] reply = socket.recv(ZMQ.DONTWAIT);
         if (reply != null) {
             busy = false;
+            attachment = null;
+            int extra = 0;
             // a REQ socket takes no request until the whole reply is read
             while (socket.hasReceiveMore()) {
-                socket.recv();
+                byte[] more = socket.recv();
+                attachment = ++extra == 1 ? more : null;
                 extraFrames = true;
             }
         }
         return reply;
+    }
+
+    /**
+     * The one frame after the last reply's JSON (a FILE_GET reply's chunk, 1.5), or null; taking it means the reply
+     * had the two frames such a reply has, so {@link #takeExtraFrames()} no longer reports them.
+     */
+    public byte[] takeAttachment() {
+        byte[] taken = attachment;
+        if (taken != null) {
+            attachment = null;
+            extraFrames = false;
+        }
+        return taken;
     }
 
     /** The size of a reply frame dropped unread for being over the limit since the last call, or -1 for none. */

@@ -48,6 +48,23 @@ public final class RawRequester implements AutoCloseable {
         }
     }
 
+    /** Sends the frames as one request (a FILE_CHUNK: JSON, then bytes) and returns every frame of the reply. */
+    public java.util.List<byte[]> sendFrames(byte[]... frames) {
+        for (int i = 0; i < frames.length; i++) {
+            socket.send(frames[i], i < frames.length - 1 ? ZMQ.SNDMORE : 0);
+        }
+        java.util.List<byte[]> reply = new java.util.ArrayList<>();
+        byte[] frame = socket.recv();
+        if (frame == null) {
+            throw new AssertionError("no reply within 5 s");
+        }
+        reply.add(frame);
+        while (socket.hasReceiveMore()) {
+            reply.add(socket.recv());
+        }
+        return reply;
+    }
+
     @Override
     public void close() {
         context.close();

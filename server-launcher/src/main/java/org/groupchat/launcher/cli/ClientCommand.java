@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ListCommand.class, PingCommand.class, JoinCommand.class, LeaveCommand.class, SendCommand.class,
             FetchCommand.class, SearchCommand.class, MembersCommand.class, WhoamiCommand.class, EventCommands.Edit.class,
             EventCommands.Delete.class, EventCommands.React.class, EventCommands.Remove.class, EventCommands.Kick.class,
-            EventCommands.Ban.class, EventCommands.MarkRead.class})
+            EventCommands.Ban.class, EventCommands.MarkRead.class, FileCommands.SendFile.class, FileCommands.GetFile.class})
 public final class ClientCommand {
 
     @Option(names = "--registry", paramLabel = "ENDPOINT[,ENDPOINT...]", scope = ScopeType.INHERIT,

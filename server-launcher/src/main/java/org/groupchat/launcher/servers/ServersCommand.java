@@ -27,6 +27,7 @@ import org.groupchat.security.PublicKeys;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,6 +52,9 @@ public final class ServersCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     private ConfigFile.Loaded loaded;
+
+    @Mixin
+    FileLimitOptions fileLimits = new FileLimitOptions();
 
     @Option(names = "--registry-bind", paramLabel = "ENDPOINT",
             description = "Start a registry here, e.g. tcp://*:5555. Groups of this process register with it.")
@@ -240,6 +244,7 @@ public final class ServersCommand implements Callable<Integer> {
         atLeast(groupLimits.maxParkedPolls(), 0, label(null, "limits.maxParkedPolls", "limits.maxParkedPolls"));
         atLeast(groupLimits.sendsPerSecond(), 0, label(sendRate, "--send-rate", "limits.sendsPerSecond"));
         atLeast(groupLimits.sendBurst(), 1, label(sendBurst, "--send-burst", "limits.sendBurst"));
+        groupLimits = groupLimits.withFiles(fileLimits.resolve(limits));
         Integer retain = first(retainDays, config.map(ServersConfig::retainDays));
         if (retain != null) {
             atLeast(retain, 1, label(retainDays, "--retain-days", "retainDays"));
