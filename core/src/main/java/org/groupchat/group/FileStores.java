@@ -21,8 +21,13 @@ public final class FileStores {
                     // durable against kill -9; the file event's commit (on the store's connection) syncs what came before
                     st.execute("PRAGMA synchronous=NORMAL");
                     st.execute("PRAGMA busy_timeout=5000");
+                    // As for messages: chunks are checkpointed on a thread of their own, not in the group thread's commits.
+                    st.execute("PRAGMA wal_autocheckpoint=" + WalCheckpointer.WRITER_BACKSTOP_PAGES);
                 }
-                return new SqlFileStore(db, SqlFileStore.Dialect.sqlite());
+                WalCheckpointer checkpoints = WalCheckpointer.start(sqlite.file(), 0);
+                long[] writes = {0};
+                return new SqlFileStore(db, SqlFileStore.Dialect.sqlite(), () -> checkpoints.committed(++writes[0]),
+                        checkpoints::close);
             }
             if (store instanceof PostgresMessageStore postgres) {
                 db = postgres.database().connect();

@@ -14,6 +14,10 @@ import org.groupchat.group.StorageException;
 public final class SqlFileStore implements FileStore {
     private final Connection db;
     private final Dialect sql;
+    private final Runnable afterWrite;
+    private final Runnable onClose;
+    // Prepared once per statement text: a chunk's insert is parsed once per upload, not once per chunk.
+    private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
 
     /** The table names and the group's key of a store. */
     public record Dialect(String uploads, String chunks, String content, String groupColumn, Long groupId,
@@ -41,13 +45,20 @@ public final class SqlFileStore implements FileStore {
 
     /** Takes over {@code db} (autocommit on) and closes it on {@link #close()}. */
     public SqlFileStore(Connection db, Dialect dialect) {
+        this(db, dialect, () -> { }, () -> { });
+    }
+
+    /** {@code afterWrite} runs after each committed chunk (SQLite: wakes a background checkpoint); {@code onClose} last. */
+    public SqlFileStore(Connection db, Dialect dialect, Runnable afterWrite, Runnable onClose) {
         this.db = db;
         this.sql = dialect;
+        this.afterWrite = afterWrite;
+        this.onClose = onClose;
     }
 
     @Override
     public Optional<Upload> upload(String fileId) {
-        try (PreparedStatement st = db.prepareStatement("SELECT file_id, uploader_id, name, size, sha256, media_type,"
+        try (Reused st = prepare("SELECT file_id, uploader_id, name, size, sha256, media_type,"
                 + " stored, complete, touched_ts FROM " + sql.uploads() + sql.where() + "file_id = ?")) {
             st.setString(1, fileId);
             try (ResultSet rs = st.executeQuery()) {
@@ -64,7 +75,7 @@ public final class SqlFileStore implements FileStore {
 
     @Override
     public void begin(Upload u) {
-        try (PreparedStatement st = db.prepareStatement("INSERT INTO " + sql.uploads() + "(" + sql.groupColumns(
+        try (Reused st = prepare("INSERT INTO " + sql.uploads() + "(" + sql.groupColumns(
                 "file_id, uploader_id, name, size, sha256, media_type, stored, touched_ts") + ") VALUES ("
                 + sql.groupValues("?, ?, ?, ?, ?, ?, 0, ?") + ")")) {
             st.setString(1, u.fileId());
@@ -83,10 +94,10 @@ public final class SqlFileStore implements FileStore {
     @Override
     public void putChunk(String fileId, int index, byte[] data, long stored, long nowMs) {
         try {
-            db.setAutoCommit(false);
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO " + sql.chunks() + "("
+            begin();
+            try (Reused insert = prepare("INSERT INTO " + sql.chunks() + "("
                     + sql.groupColumns("owner, idx, data") + ") VALUES (" + sql.groupValues("?, ?, ?") + ")");
-                    PreparedStatement update = db.prepareStatement("UPDATE " + sql.uploads()
+                    Reused update = prepare("UPDATE " + sql.uploads()
                             + " SET stored = ?, touched_ts = ?" + sql.where() + "file_id = ?")) {
                 insert.setString(1, fileId);
                 insert.setInt(2, index);
@@ -97,32 +108,39 @@ public final class SqlFileStore implements FileStore {
                 update.setString(3, fileId);
                 update.executeUpdate();
             }
-            db.commit();
+            commit();
+            afterWrite.run();
         } catch (SQLException e) {
             rollback(e);
             throw failed("could not store a chunk of " + fileId, e);
         } finally {
-            autoCommit();
+            endTransaction();
         }
     }
 
     @Override
     public void touch(String fileId, long nowMs) {
-        update("UPDATE " + sql.uploads() + " SET touched_ts = " + nowMs + sql.where() + "file_id = ?", fileId);
+        try (Reused st = prepare("UPDATE " + sql.uploads() + " SET touched_ts = ?" + sql.where() + "file_id = ?")) {
+            st.setLong(1, nowMs);
+            st.setString(2, fileId);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("could not mark upload " + fileId, e);
+        }
     }
 
     @Override
     public void discard(String fileId) {
         try {
-            db.setAutoCommit(false);
+            begin();
             update("DELETE FROM " + sql.chunks() + sql.where() + "owner = ?", fileId);
             update("UPDATE " + sql.uploads() + " SET stored = 0" + sql.where() + "file_id = ?", fileId);
-            db.commit();
+            commit();
         } catch (SQLException | StorageException e) {
             rollback(e);
             throw e instanceof StorageException s ? s : failed("could not drop the chunks of " + fileId, (SQLException) e);
         } finally {
-            autoCommit();
+            endTransaction();
         }
     }
 
@@ -140,7 +158,7 @@ public final class SqlFileStore implements FileStore {
 
     @Override
     public int uploadsInProgress(String userId, long sinceMs, String exceptFileId) {
-        try (PreparedStatement st = db.prepareStatement("SELECT count(*) FROM " + sql.uploads() + sql.where()
+        try (Reused st = prepare("SELECT count(*) FROM " + sql.uploads() + sql.where()
                 + "uploader_id = ? AND complete <> " + sql.trueValue() + " AND touched_ts >= ? AND file_id <> ?")) {
             st.setString(1, userId);
             st.setLong(2, sinceMs);
@@ -156,7 +174,7 @@ public final class SqlFileStore implements FileStore {
 
     @Override
     public byte[] chunk(String owner, int index) {
-        try (PreparedStatement st = db.prepareStatement("SELECT data FROM " + sql.chunks() + sql.where()
+        try (Reused st = prepare("SELECT data FROM " + sql.chunks() + sql.where()
                 + "owner = ? AND idx = ?")) {
             st.setString(1, owner);
             st.setInt(2, index);
@@ -170,25 +188,70 @@ public final class SqlFileStore implements FileStore {
 
     @Override
     public int dropStale(long beforeMs) {
+        String unfinished = sql.where() + "complete <> " + sql.trueValue() + " AND touched_ts < ?";
         try {
-            db.setAutoCommit(false);
-            String stale = "SELECT file_id FROM " + sql.uploads() + sql.where() + "complete <> " + sql.trueValue()
-                    + " AND touched_ts < " + beforeMs;
-            update("DELETE FROM " + sql.chunks() + sql.where() + "owner IN (" + stale + ") AND '' = ?", "");
-            int dropped = update("DELETE FROM " + sql.uploads() + sql.where() + "complete <> " + sql.trueValue()
-                    + " AND touched_ts < " + beforeMs + " AND '' = ?", "");
-            db.commit();
-            return dropped;
-        } catch (SQLException | StorageException e) {
+            begin();
+            try (Reused chunks = prepare("DELETE FROM " + sql.chunks() + sql.where() + "owner IN (SELECT file_id FROM "
+                    + sql.uploads() + unfinished + ")");
+                    Reused uploads = prepare("DELETE FROM " + sql.uploads() + unfinished)) {
+                chunks.setLong(1, beforeMs);
+                chunks.executeUpdate();
+                uploads.setLong(1, beforeMs);
+                int dropped = uploads.executeUpdate();
+                commit();
+                return dropped;
+            }
+        } catch (SQLException e) {
             rollback(e);
-            throw e instanceof StorageException s ? s : failed("could not drop stale uploads", (SQLException) e);
+            throw failed("could not drop stale uploads", e);
         } finally {
-            autoCommit();
+            endTransaction();
         }
     }
 
+    /** A cached statement whose try-with-resources close only clears its parameters. */
+    private record Reused(PreparedStatement st) implements AutoCloseable {
+        void setString(int i, String v) throws SQLException {
+            st.setString(i, v);
+        }
+
+        void setLong(int i, long v) throws SQLException {
+            st.setLong(i, v);
+        }
+
+        void setInt(int i, int v) throws SQLException {
+            st.setInt(i, v);
+        }
+
+        void setBytes(int i, byte[] v) throws SQLException {
+            st.setBytes(i, v);
+        }
+
+        int executeUpdate() throws SQLException {
+            return st.executeUpdate();
+        }
+
+        ResultSet executeQuery() throws SQLException {
+            return st.executeQuery();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            st.clearParameters();
+        }
+    }
+
+    private Reused prepare(String statement) throws SQLException {
+        PreparedStatement st = prepared.get(statement);
+        if (st == null) {
+            st = db.prepareStatement(statement);
+            prepared.put(statement, st);
+        }
+        return new Reused(st);
+    }
+
     private int update(String statement, String value) {
-        try (PreparedStatement st = db.prepareStatement(statement)) {
+        try (Reused st = prepare(statement)) {
             st.setString(1, value);
             return st.executeUpdate();
         } catch (SQLException e) {
@@ -197,7 +260,7 @@ public final class SqlFileStore implements FileStore {
     }
 
     private long count(String query, String value) {
-        try (PreparedStatement st = db.prepareStatement(query)) {
+        try (Reused st = prepare(query)) {
             st.setString(1, value);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -208,17 +271,48 @@ public final class SqlFileStore implements FileStore {
         }
     }
 
-    private void rollback(Exception cause) {
-        try {
-            db.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
+    /** SQLite: BEGIN and COMMIT as statements (the driver's autocommit switch runs two more per transaction). */
+    private void begin() throws SQLException {
+        if (sql.groupColumn() == null) {
+            try (Reused st = prepare("BEGIN")) {
+                st.executeUpdate();
+            }
+        } else {
+            db.setAutoCommit(false);
         }
     }
 
-    private void autoCommit() {
+    private void commit() throws SQLException {
+        if (sql.groupColumn() == null) {
+            try (Reused st = prepare("COMMIT")) {
+                st.executeUpdate();
+            }
+        } else {
+            db.commit();
+        }
+    }
+
+    private void rollback(Exception cause) {
         try {
-            db.setAutoCommit(true);
+            if (sql.groupColumn() == null) {
+                try (java.sql.Statement st = db.createStatement()) {
+                    st.execute("ROLLBACK");
+                }
+            } else {
+                db.rollback();
+            }
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    private void endTransaction() {
+        try {
+            if (sql.groupColumn() != null) {
+                db.setAutoCommit(true);
+            }
         } catch (SQLException ignored) {
             // a broken connection: the next call reports it
         }
@@ -230,6 +324,7 @@ public final class SqlFileStore implements FileStore {
 
     @Override
     public void close() {
+        onClose.run();
         try {
             db.close();
         } catch (SQLException ignored) {
