@@ -238,6 +238,22 @@ abstract class FileContract extends GroupServerTestBase {
     }
 
     @Test
+    void retentionDroppingTheFileEventReclaimsItsBytes() {
+        assertOk(join(ALICE, "Alice"));
+        upload(ALICE, "old.bin", bytes(CHUNK + 1, 15));
+        assertOk(send(ALICE, UUID.randomUUID().toString(), "newer"));
+        assertThat(chunkRows()).isEqualTo(2);
+        raw.close();
+        server.close();
+        try (MessageStore reopened = store.open("Cool Group", dataDir)) {
+            assertThat(reopened.dropOlderThan(System.currentTimeMillis() + 1, 100)).isEqualTo(1);
+        }
+        assertThat(chunkRows()).isZero();
+        server = group(TestGroups.unlimited(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)), dataDir);
+        raw = new RawRequester(server.boundEndpoint().toString());
+    }
+
+    @Test
     void aSecondFrameOnAnotherOpAndASendOfKindFileAreRefused() {
         assertOk(join(ALICE, "Alice"));
         JsonNode twoFrames = json(raw.sendFrames("{\"op\":\"PING\"}".getBytes(StandardCharsets.UTF_8), new byte[] {1}));

@@ -84,7 +84,7 @@ class PostgresMessageStoreTest {
                         .contains("Index").doesNotContain("Seq Scan").doesNotContain("Sort");
             }
             String[] ids = {"'{\"" + UUID.randomUUID() + "\"}'", "'{s}'", "'{n}'", "'{t}'", "'{NULL}'",
-                "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'"};
+                "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'", "'{NULL}'"};
             String append = explainPrepared(db, PostgresAppend.INSERT, group + ", 1, " + String.join(", ", ids) + ", " + group + ", "
                     + ids[0] + ", " + group + ", 10000, 1");
             System.out.println("EXPLAIN the append, generic plan\n" + append);
