@@ -10,7 +10,6 @@ import org.groupchat.transport.SocketLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * A blocking call over a {@link ReqSlot} with the Lazy Pirate pattern: wait for a reply up to a timeout; on timeout
@@ -31,8 +30,6 @@ public final class ReqChannel implements AutoCloseable {
     private final ClientOptions options;
     private final ClientKeys keys;
     private final ReqSlot slot;
-    private final ZMQ.Poller poller;
-    private ZMQ.Socket polled;
     private int refusals;
     private boolean answered;
     private boolean bytesExpected;
@@ -58,7 +55,6 @@ public final class ReqChannel implements AutoCloseable {
         this.context = ownsContext ? Contexts.create() : context;
         this.options = options;
         this.slot = new ReqSlot(this.context, endpoint, keys);
-        this.poller = this.context.createPoller(1);
     }
 
     public String endpoint() {
@@ -131,27 +127,13 @@ public final class ReqChannel implements AutoCloseable {
             if (left <= 0) {
                 return null;
             }
-            if (readable(Math.min(left, HandshakeWatch.READ_EVERY_MS))) {
-                byte[] reply = slot.receive();
-                if (reply != null) {
-                    replyBytes = bytesExpected ? slot.takeAttachment() : null;
-                    checkFrames();
-                    return reply;
-                }
+            byte[] reply = slot.receive(Math.min(left, HandshakeWatch.READ_EVERY_MS));
+            if (reply != null) {
+                replyBytes = bytesExpected ? slot.takeAttachment() : null;
+                checkFrames();
+                return reply;
             }
         }
-    }
-
-    /** Waits up to {@code ms} for the slot's socket to have a reply; the poller follows the slot to a fresh socket. */
-    private boolean readable(long ms) {
-        if (polled != slot.socket()) {
-            if (polled != null) {
-                poller.unregister(polled);
-            }
-            polled = slot.socket();
-            poller.register(polled, ZMQ.Poller.POLLIN);
-        }
-        return poller.poll(ms) > 0 && poller.pollin(0);
     }
 
     /** A frame over the limit, or more than one, ends the call on a fresh socket. */
@@ -179,7 +161,6 @@ public final class ReqChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.close();
         slot.close();
         if (ownsContext) {
             context.close();

@@ -19,6 +19,7 @@ public final class ReqSlot implements AutoCloseable {
     private OversizedFrames frames;
     private boolean extraFrames;
     private byte[] attachment;
+    private int receiveTimeoutMs = -2;
     private HandshakeWatch watch;
     private long deadline;
     private boolean busy;
@@ -105,7 +106,23 @@ public final class ReqSlot implements AutoCloseable {
 
     /** The reply, if one is waiting; null otherwise. Frames after the first are read and dropped (see below). */
     public byte[] receive() {
-        byte[] reply = socket.recv(ZMQ.DONTWAIT);
+        return received(socket.recv(ZMQ.DONTWAIT));
+    }
+
+    /**
+     * As {@link #receive()}, waiting up to {@code waitMs} for the reply: a blocking receive with a timeout wakes sooner
+     * and costs less than a poller's wake-up (measured 0.1-2 ms per call on a loaded machine, PERFORMANCE.md).
+     */
+    public byte[] receive(long waitMs) {
+        int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, waitMs));
+        if (ms != receiveTimeoutMs) {
+            socket.setReceiveTimeOut(ms);
+            receiveTimeoutMs = ms;
+        }
+        return received(socket.recv(0));
+    }
+
+    private byte[] received(byte[] reply) {
         if (reply != null) {
             busy = false;
             attachment = null;
@@ -170,6 +187,7 @@ public final class ReqSlot implements AutoCloseable {
 
     private void open() {
         socket = context.createSocket(SocketType.REQ);
+        receiveTimeoutMs = -2;
         frames = ConnectingSockets.configure(socket);
         extraFrames = false;
         if (keys != null) {
