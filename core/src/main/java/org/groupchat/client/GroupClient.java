@@ -287,6 +287,31 @@ public final class GroupClient extends ProtocolClient {
         return call(new Request.Search(User.ofId(user.id()), query, limit, beforeSeq), Reply.SearchHits.class);
     }
 
+    /** FILE_BEGIN (1.5, "files"): announces or resumes an upload; the reply says where to go on. See {@link FileTransfer}. */
+    public Reply.FileProgress fileBegin(String fileId, String name, long size, String sha256, String mediaType) {
+        return call(
+                new Request.FileBegin(User.ofId(user.id()), fileId, name, size, sha256, mediaType),
+                Reply.FileProgress.class);
+    }
+
+    /** FILE_CHUNK: the chunk at {@code offset} with its SHA-256, sent in a second frame. */
+    public Reply.FileProgress fileChunk(String fileId, long offset, String sha256, byte[] bytes) {
+        return callWithBytes(
+                new Request.FileChunk(User.ofId(user.id()), fileId, offset, sha256, null),
+                bytes,
+                Reply.FileProgress.class,
+                (reply, extra) -> reply);
+    }
+
+    /** FILE_GET: the file's description and its chunk at {@code offset} ({@link Reply.FileData#bytes()}). */
+    public Reply.FileData fileGet(String fileId, long offset) {
+        return callWithBytes(
+                new Request.FileGet(User.ofId(user.id()), fileId, offset),
+                null,
+                Reply.FileData.class,
+                Reply.FileData::withBytes);
+    }
+
     public List<Member> members() {
         return call(new Request.Members(User.ofId(user.id())), Reply.MemberList.class)
                 .members();

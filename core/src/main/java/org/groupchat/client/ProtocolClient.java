@@ -1,6 +1,7 @@
 package org.groupchat.client;
 
 import java.time.Duration;
+import java.util.function.BiFunction;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
@@ -42,6 +43,29 @@ abstract class ProtocolClient implements AutoCloseable {
         for (int moves = 0; ; moves++) {
             try {
                 return ReplyDecoder.decode(channel.call(bytes, extraWait), request, replyType, channel.endpoint());
+            } catch (ServerUnreachableException unreachable) {
+                String next = elsewhere(moves);
+                if (next == null) {
+                    throw unreachable;
+                }
+                channel.close();
+                channel = new ReqChannel(context, next, options, keys);
+            }
+        }
+    }
+
+    /**
+     * A file op (1.5): {@code bytes} (may be null) travel in a second request frame; the reply's binary frame, if any,
+     * is handed to {@code withBytes}.
+     */
+    final <T extends Reply> T callWithBytes(
+            Request request, byte[] bytes, Class<T> replyType, BiFunction<T, byte[], T> withBytes) {
+        byte[] json = Json.write(request);
+        for (int moves = 0; ; moves++) {
+            try {
+                ReqChannel.Frames frames = channel.callWithBytes(json, bytes, Duration.ZERO);
+                T reply = ReplyDecoder.decode(frames.json(), request, replyType, channel.endpoint());
+                return frames.bytes() == null ? reply : withBytes.apply(reply, frames.bytes());
             } catch (ServerUnreachableException unreachable) {
                 String next = elsewhere(moves);
                 if (next == null) {

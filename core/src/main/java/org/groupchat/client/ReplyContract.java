@@ -110,6 +110,20 @@ final class ReplyContract {
                     throw new Breach("has hits not before " + search.beforeSeq() + " as asked");
                 }
             }
+        } else if (reply instanceof Reply.FileProgress progress) {
+            range(progress.chunkSize(), 1, 200_000, "chunkSize");
+            range(progress.offset(), 0, MAX_INTEGER, "offset");
+            if (progress.complete()
+                    && (progress.message() == null
+                            || message(progress.message(), "message").file() == null)) {
+                throw new Breach("says the file is complete without its file event");
+            }
+        } else if (reply instanceof Reply.FileData data) {
+            range(present(data.file(), "file").size(), 1, MAX_INTEGER, "file.size");
+            range(data.chunkSize(), 1, 200_000, "chunkSize");
+            if (request instanceof Request.FileGet get && get.offset() != null && data.offset() != get.offset()) {
+                throw new Breach("carries the chunk at " + data.offset() + ", not at " + get.offset() + " as asked");
+            }
         } else if (reply instanceof Reply.MemberList list) {
             List<Member> members = present(list.members(), "members");
             for (int i = 0; i < members.size(); i++) {

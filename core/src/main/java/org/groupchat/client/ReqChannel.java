@@ -10,7 +10,6 @@ import org.groupchat.transport.SocketLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 /**
  * A blocking call over a {@link ReqSlot} with the Lazy Pirate pattern: wait for a reply up to a timeout; on timeout
@@ -31,10 +30,13 @@ public final class ReqChannel implements AutoCloseable {
     private final ClientOptions options;
     private final ClientKeys keys;
     private final ReqSlot slot;
-    private final ZMQ.Poller poller;
-    private ZMQ.Socket polled;
     private int refusals;
     private boolean answered;
+    private boolean bytesExpected;
+    private byte[] replyBytes;
+
+    /** A reply's JSON frame and the binary frame after it (1.5, FILE_GET), or null for none. */
+    public record Frames(byte[] json, byte[] bytes) {}
 
     /**
      * Uses the given context (shared by many channels), or a context of its own when {@code context} is null.
@@ -53,7 +55,6 @@ public final class ReqChannel implements AutoCloseable {
         this.context = ownsContext ? Contexts.create() : context;
         this.options = options;
         this.slot = new ReqSlot(this.context, endpoint, keys);
-        this.poller = this.context.createPoller(1);
     }
 
     public String endpoint() {
@@ -62,6 +63,22 @@ public final class ReqChannel implements AutoCloseable {
 
     /** Sends the request and returns the reply frame, retrying on timeout; {@code extraWait} is added to each timeout. */
     public byte[] call(byte[] request, Duration extraWait) {
+        return call(request, null, false, extraWait).json();
+    }
+
+    /**
+     * A file op (1.5): {@code bytes} (may be null) go in a second request frame, and the reply may carry one binary
+     * frame after its JSON.
+     */
+    public Frames callWithBytes(byte[] request, byte[] bytes, Duration extraWait) {
+        if (bytes != null && bytes.length > MAX_REQUEST_BYTES) {
+            throw new IllegalArgumentException("a chunk of " + bytes.length + " bytes is over the frame limit");
+        }
+        return call(request, bytes, true, extraWait);
+    }
+
+    private Frames call(byte[] request, byte[] bytes, boolean mayCarryBytes, Duration extraWait) {
+        bytesExpected = mayCarryBytes;
         if (request.length > MAX_REQUEST_BYTES) {
             // A server drops a frame over its limit with the connection, so it could never answer.
             throw new IllegalArgumentException("the request is " + request.length + " bytes; servers accept at most "
@@ -72,11 +89,11 @@ public final class ReqChannel implements AutoCloseable {
         long backoffMs = options.initialBackoff().toMillis();
         int attempts = options.retries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            slot.send(request, timeoutMs, nowMs());
-            byte[] reply = awaitReply(request, timeoutMs);
+            slot.send(request, bytes, timeoutMs, nowMs());
+            byte[] reply = awaitReply(request, bytes, timeoutMs);
             if (reply != null) {
                 answered = true;
-                return reply;
+                return new Frames(reply, replyBytes);
             }
             LOG.debug("no reply from {} within {} ms (attempt {} of {})", endpoint(), timeoutMs, attempt, attempts);
             slot.reopen();
@@ -92,7 +109,7 @@ public final class ReqChannel implements AutoCloseable {
      * The reply, or null at the timeout. A refused handshake is tried again on a fresh socket, since a server that is
      * stopping or starting may drop a connection once; refused every time, the call fails at once.
      */
-    private byte[] awaitReply(byte[] request, long timeoutMs) {
+    private byte[] awaitReply(byte[] request, byte[] bytes, long timeoutMs) {
         while (true) {
             checkFrames();
             if (slot.connectionEvents().refused()) {
@@ -101,7 +118,7 @@ public final class ReqChannel implements AutoCloseable {
                     throw new HandshakeRefusedException(
                             endpoint(), HandshakeRefusals.explain("The server", endpoint(), keys));
                 }
-                slot.send(request, timeoutMs, nowMs());
+                slot.send(request, bytes, timeoutMs, nowMs());
                 continue;
             }
             if (options.giveUpWhenNothingListens() && !answered && slot.nothingListens()) {
@@ -111,26 +128,13 @@ public final class ReqChannel implements AutoCloseable {
             if (left <= 0) {
                 return null;
             }
-            if (readable(Math.min(left, HandshakeWatch.READ_EVERY_MS))) {
-                byte[] reply = slot.receive();
-                if (reply != null) {
-                    checkFrames();
-                    return reply;
-                }
+            byte[] reply = slot.receive(Math.min(left, HandshakeWatch.READ_EVERY_MS));
+            if (reply != null) {
+                replyBytes = bytesExpected ? slot.takeAttachment() : null;
+                checkFrames();
+                return reply;
             }
         }
-    }
-
-    /** Waits up to {@code ms} for the slot's socket to have a reply; the poller follows the slot to a fresh socket. */
-    private boolean readable(long ms) {
-        if (polled != slot.socket()) {
-            if (polled != null) {
-                poller.unregister(polled);
-            }
-            polled = slot.socket();
-            poller.register(polled, ZMQ.Poller.POLLIN);
-        }
-        return poller.poll(ms) > 0 && poller.pollin(0);
     }
 
     /** A frame over the limit, or more than one, ends the call on a fresh socket. */
@@ -158,7 +162,6 @@ public final class ReqChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.close();
         slot.close();
         if (ownsContext) {
             context.close();

@@ -22,7 +22,7 @@ final class AdvertisedHost {
         return bound.withHost(
                 config.advertiseHost() != null
                         ? config.advertiseHost()
-                        : AdvertisedHost.guess(
+                        : guess(
                                 config.registries().isEmpty()
                                         ? null
                                         : config.registries().get(0)));

@@ -8,14 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import org.groupchat.protocol.FileInfo;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 
-/** The event columns of the log (schema 18: kind, reply_to, target, emoji, member, mentions), written and read alike by both stores. */
+/** The event columns of the log (schema 18: kind, reply_to, target, emoji, member, mentions; 21: file), written and read alike by both stores. */
 final class EventColumns {
-    static final String NAMES = "kind, reply_to, target, emoji, member, mentions";
+    static final String NAMES = "kind, reply_to, target, emoji, member, mentions, file";
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
+    /** How many columns {@link #NAMES} lists. */
+    static final int COUNT = 7;
 
     private EventColumns() {}
 
@@ -27,6 +30,7 @@ final class EventColumns {
         st.setString(first + 3, m.emoji());
         st.setString(first + 4, m.member());
         st.setString(first + 5, mentionsJson(m.mentions()));
+        st.setString(first + 6, fileJson(m.file()));
     }
 
     /** The message of a row whose event columns start at column {@code first}. */
@@ -43,11 +47,25 @@ final class EventColumns {
                 longOrNull(rs, first + 2),
                 rs.getString(first + 3),
                 rs.getString(first + 4),
-                mentions(rs.getString(first + 5)));
+                mentions(rs.getString(first + 5)),
+                file(rs.getString(first + 6)));
     }
 
     static String mentionsJson(List<String> mentions) {
         return mentions == null ? null : new String(Json.write(mentions), StandardCharsets.UTF_8);
+    }
+
+    /** A file event's description (1.5) as its JSON object, or null. */
+    static String fileJson(FileInfo file) {
+        return file == null ? null : new String(Json.write(file), StandardCharsets.UTF_8);
+    }
+
+    private static FileInfo file(String json) {
+        try {
+            return json == null ? null : Json.mapper().readValue(json, FileInfo.class);
+        } catch (IOException e) {
+            throw new StorageException("a stored file event has an unreadable description: " + json, e);
+        }
     }
 
     private static List<String> mentions(String json) {

@@ -43,6 +43,10 @@ final class EventRules {
             throw bad("unknown \"kind\" \"" + send.kind() + "\"; this server knows message, edit, delete, reaction,"
                     + " unreaction, remove, kick, ban and unban");
         }
+        if (kind == EventKind.FILE) {
+            throw bad(
+                    "a \"file\" event is appended by the server once a file's upload completes (FILE_BEGIN, FILE_CHUNK)");
+        }
         if (kind.ownersOnly()) {
             moderation.requireOwner(sender.id(), kind);
         }
@@ -161,7 +165,7 @@ final class EventRules {
                         + (at > store.lastSeq()
                                 ? " does not exist in \"" + groupName + "\" (its last is #" + store.lastSeq() + ")"
                                 : " is no longer stored in \"" + groupName + "\"")));
-        if (message.kind() != null) {
+        if (message.kind() != null && message.eventKind() != EventKind.FILE) {
             throw bad("\"" + field + "\": #" + at + " is a " + message.kind() + " event, not a message; point at the"
                     + " message itself");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.groupchat.group.files.FileTransfers;
 import org.groupchat.metrics.LiveFigures;
 import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Endpoint;
@@ -48,6 +49,7 @@ public final class GroupServer extends RouterServer {
     private final ReadMarkers readMarkers;
     private final Memberships memberships;
     private final SendBatch sends;
+    private final FileTransfers files;
     private final RecentMessages recent = new RecentMessages();
     private final RegistryHeartbeats heartbeats = new RegistryHeartbeats();
     private volatile String advertisedEndpoint;
@@ -74,6 +76,15 @@ public final class GroupServer extends RouterServer {
                 });
         this.retention =
                 new RetentionSweep(config.name(), store, config.limits().retainMs());
+        this.files = new FileTransfers(
+                config.name(),
+                store,
+                FileStores.open(store, config.name()),
+                config.limits().files(),
+                event -> {
+                    recent.addAll(List.of(event));
+                    wakeLongPolls(List.of(event));
+                });
         store.integrity().whenComplete((intact, error) -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof StorageException) {
@@ -182,6 +193,8 @@ public final class GroupServer extends RouterServer {
         } else if (request instanceof Request.Search search) {
             requireMember(search.user());
             return HistoryPages.search(store, search);
+        } else if (request instanceof Request.FileOp file) {
+            return files.answer(file, requireMember(file.user()));
         }
         throw new ProtocolException(
                 ErrorCode.BAD_REQUEST,
@@ -282,6 +295,7 @@ public final class GroupServer extends RouterServer {
             recent.clear();
         }
         heartbeats.beatIfDue(now, memberView::stats);
+        files.sweepIfDue(now);
         figures.publishIfDue(now, this::takeFigures);
     }
 
@@ -293,6 +307,7 @@ public final class GroupServer extends RouterServer {
             reply(parked.route, fetched(parked.userId, List.of(), lastSeq, false));
         }
         heartbeats.unregister(500);
+        files.close();
         store.close();
     }
 }

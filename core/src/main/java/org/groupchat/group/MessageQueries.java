@@ -26,7 +26,7 @@ final class MessageQueries {
             + " || coalesce(',\"replyTo\":' || reply_to, '') || coalesce(',\"target\":' || target, '')"
             + " || CASE WHEN emoji IS NULL THEN '' ELSE ',\"emoji\":' || json_quote(emoji) END"
             + " || CASE WHEN member IS NULL THEN '' ELSE ',\"member\":' || json_quote(member) END"
-            + " || coalesce(',\"mentions\":' || mentions, '') || '}' END";
+            + " || coalesce(',\"mentions\":' || mentions, '') || coalesce(',\"file\":' || file, '') || '}' END";
     static final String ABOUT = "SELECT (SELECT 1 FROM messages WHERE target = ? AND kind IN ('delete', 'remove')"
             + " LIMIT 1), (SELECT kind FROM messages WHERE target = ? AND sender_id = ? AND emoji = ?"
             + " AND kind IN ('reaction', 'unreaction') ORDER BY seq DESC LIMIT 1)";

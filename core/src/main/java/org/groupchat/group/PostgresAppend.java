@@ -22,8 +22,8 @@ final class PostgresAppend {
     static final String INSERT =
             "WITH lease AS (SELECT epoch FROM group_lease WHERE group_id = ? AND epoch = ? FOR SHARE),"
                     + " m AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                    + " ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
-                    + " AS m(id, sender_id, sender_name, text, text_hex, kind, reply_to, target, emoji, member, mentions, ord)),"
+                    + " ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+                    + " AS m(id, sender_id, sender_name, text, text_hex, kind, reply_to, target, emoji, member, mentions, file, ord)),"
                     // The ids already stored, read once on the (group_id, id) index: a NOT EXISTS per row was planned,
                     // once the
                     // driver prepared the statement on the server, as a hash anti-join over a scan of every message.
@@ -93,6 +93,7 @@ final class PostgresAppend {
         String[] emojis = new String[n];
         String[] members = new String[n];
         String[] mentions = new String[n];
+        String[] files = new String[n];
         for (int i = 0; i < n; i++) {
             NewMessage m = messages.get(i);
             ids[i] = m.id();
@@ -104,6 +105,7 @@ final class PostgresAppend {
             emojis[i] = m.emoji();
             members[i] = m.member();
             mentions[i] = EventColumns.mentionsJson(m.mentions());
+            files[i] = EventColumns.fileJson(m.file());
             // PostgreSQL's text cannot hold U+0000; such a message is kept as its UTF-8 bytes.
             if (m.text().indexOf('\0') >= 0) {
                 textsHex[i] = HexFormat.of().formatHex(m.text().getBytes(StandardCharsets.UTF_8));
@@ -124,11 +126,12 @@ final class PostgresAppend {
         insert.setArray(11, db.createArrayOf("text", emojis));
         insert.setArray(12, db.createArrayOf("text", members));
         insert.setArray(13, db.createArrayOf("text", mentions));
-        insert.setLong(14, groupId);
-        insert.setArray(15, db.createArrayOf("text", ids));
-        insert.setLong(16, groupId);
-        insert.setLong(17, lastSeq);
-        insert.setLong(18, ts);
+        insert.setArray(14, db.createArrayOf("text", files));
+        insert.setLong(15, groupId);
+        insert.setArray(16, db.createArrayOf("text", ids));
+        insert.setLong(17, groupId);
+        insert.setLong(18, lastSeq);
+        insert.setLong(19, ts);
         Map<String, Long> inserted = new HashMap<>();
         boolean ourTurn = false;
         try (ResultSet rs = insert.executeQuery()) {

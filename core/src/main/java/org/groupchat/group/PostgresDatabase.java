@@ -153,7 +153,16 @@ public final class PostgresDatabase {
             // In slices, each well within the driver's 10 s socket timeout, even for a million messages and their
             // index.
             for (String table : new String[] {
-                "message_search", "message", "member", "group_lease", "group_owner", "group_ban", "read_marker"
+                "message_search",
+                "message",
+                "member",
+                "group_lease",
+                "group_owner",
+                "group_ban",
+                "read_marker",
+                "file_upload",
+                "file_content",
+                "file_chunk"
             }) {
                 try (PreparedStatement st = db.prepareStatement(
                         "DELETE FROM " + table + " WHERE ctid = ANY(ARRAY(SELECT" + " ctid FROM " + table

@@ -89,6 +89,11 @@ public final class PostgresMessageStore implements MessageStore {
         return lease.lost();
     }
 
+    /** The database and group name, for a store beside this one on the same database (the group's files). */
+    PostgresDatabase database() {
+        return database;
+    }
+
     /** The epoch this store writes with. */
     public long epoch() {
         return lease.epoch();

@@ -31,7 +31,7 @@ final class PostgresQueries {
             + " ROW(sender_id, sender_name)::chat_sender, text)::chat_message)::text"
             + " ELSE json_strip_nulls(json_build_object('seq', seq, 'id', id, 'ts', ts, 'sender', json_build_object('id',"
             + " sender_id, 'name', sender_name), 'text', text, 'kind', kind, 'replyTo', reply_to, 'target', target,"
-            + " 'emoji', emoji, 'member', member, 'mentions', mentions::json))::text END, seq";
+            + " 'emoji', emoji, 'member', member, 'mentions', mentions::json, 'file', file::json))::text END, seq";
     static final String ABOUT = "SELECT EXISTS (SELECT 1 FROM message WHERE group_id = ? AND target = ?"
             + " AND kind IN ('delete', 'remove')), (SELECT kind FROM message WHERE group_id = ? AND target = ?"
             + " AND sender_id = ? AND emoji = ? AND kind IN ('reaction', 'unreaction') ORDER BY seq DESC LIMIT 1)";

@@ -26,7 +26,7 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteMessageStore implements MessageStore {
     static final String COLUMNS = "seq, id, ts, sender_id, sender_name, text, " + EventColumns.NAMES;
     private static final String INSERT =
-            "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            "INSERT INTO messages(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // The UNIQUE index on id answers "already stored?" as part of the insert, instead of a SELECT before it.
     private static final String INSERT_UNLESS_STORED = INSERT + " ON CONFLICT(id) DO NOTHING";
 

@@ -25,6 +25,8 @@ public enum EventKind {
     BAN("ban"),
     /** An owner lifted the ban on {@code member}. */
     UNBAN("unban"),
+    /** 1.5, feature "files": the sender shared the file its {@code file} field describes (appended by the upload only). */
+    FILE("file"),
     /** A kind of a later addition: show its text. */
     UNKNOWN(null);
 

@@ -20,8 +20,8 @@ public final class ProtocolVersion {
     public static final String MODERATION = "moderation";
     public static final String FILES = "files";
     /** What a group server lists in PING's {@code features}: names from PROTOCOL.md. */
-    public static final List<String> GROUP_FEATURES =
-            List.of("history-id", "retention", REPLIES, EDITS, REACTIONS, MENTIONS, MODERATION, READ_MARKERS, SEARCH);
+    public static final List<String> GROUP_FEATURES = List.of(
+            "history-id", "retention", REPLIES, EDITS, REACTIONS, MENTIONS, MODERATION, READ_MARKERS, SEARCH, FILES);
     /** What a registry lists in PING's {@code features}. */
     public static final List<String> REGISTRY_FEATURES = List.of("register-epoch");
 

@@ -1,5 +1,6 @@
 package org.groupchat.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -108,6 +109,37 @@ public sealed interface Reply {
     record SearchHits(
             @JsonProperty(required = true) List<Message> hits,
             @JsonProperty(required = true) boolean more) implements Reply {}
+
+    /**
+     * 1.5, FILE_BEGIN and FILE_CHUNK: how many bytes of the upload the server holds ({@code offset}) and, once
+     * {@code complete}, the {@code file} event ({@code message}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FileProgress(
+            @JsonProperty(required = true) String fileId,
+            @JsonProperty(required = true) int chunkSize,
+            @JsonProperty(required = true) long offset,
+            @JsonProperty(required = true) boolean complete,
+            Message message)
+            implements Reply {}
+
+    /** 1.5, FILE_GET: the file's description and the chunk at {@code offset}, in the frame after the JSON ({@link #bytes}). */
+    record FileData(
+            @JsonProperty(required = true) FileInfo file,
+            @JsonProperty(required = true) int chunkSize,
+            @JsonProperty(required = true) long offset,
+            @JsonIgnore byte[] bytes)
+            implements Reply, WithBytes {
+        /** The same reply with the bytes of its second frame. */
+        public FileData withBytes(byte[] frame) {
+            return new FileData(file, chunkSize, offset, frame);
+        }
+    }
+
+    /** A reply that carries bytes in one binary frame after its JSON (1.5, the file ops). */
+    interface WithBytes {
+        byte[] bytes();
+    }
 
     @JsonPropertyOrder({"ok", "error"})
     record Failure(Error error) implements Reply {

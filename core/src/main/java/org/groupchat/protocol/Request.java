@@ -1,5 +1,6 @@
 package org.groupchat.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -21,6 +22,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = Request.Members.class, name = "MEMBERS"),
     @JsonSubTypes.Type(value = Request.MarkRead.class, name = "MARK_READ"),
     @JsonSubTypes.Type(value = Request.Search.class, name = "SEARCH"),
+    @JsonSubTypes.Type(value = Request.FileBegin.class, name = "FILE_BEGIN"),
+    @JsonSubTypes.Type(value = Request.FileChunk.class, name = "FILE_CHUNK"),
+    @JsonSubTypes.Type(value = Request.FileGet.class, name = "FILE_GET"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Request {
@@ -143,4 +147,41 @@ public sealed interface Request {
             return new Search(user, query, null, null);
         }
     }
+
+    /** 1.5, feature "files": the ops of a file transfer (PROTOCOL.md section 13). */
+    sealed interface FileOp extends AsUser {
+        String fileId();
+    }
+
+    /**
+     * Announces an upload, or resumes it (same {@code fileId}, same fields); the reply says how many bytes the server
+     * already holds.
+     */
+    record FileBegin(User user, String fileId, String name, Long size, String sha256, String mediaType)
+            implements FileOp {}
+
+    /**
+     * One chunk of an upload at {@code offset}, its bytes in the frame after the JSON ({@link #bytes}, not part of the
+     * JSON); {@code sha256} is the chunk's own hash.
+     */
+    record FileChunk(
+            User user,
+            String fileId,
+            Long offset,
+            String sha256,
+            @JsonIgnore byte[] bytes) implements FileOp {
+        /** The same request with the bytes of its second frame. */
+        public FileChunk withBytes(byte[] frame) {
+            return new FileChunk(user, fileId, offset, sha256, frame);
+        }
+
+        @Override
+        public String toString() {
+            return "FileChunk[user=" + user + ", fileId=" + fileId + ", offset=" + offset + ", bytes="
+                    + (bytes == null ? "none" : bytes.length) + "]";
+        }
+    }
+
+    /** Asks for the chunk of a shared file at {@code offset} (null: 0); the reply carries it in a second frame. */
+    record FileGet(User user, String fileId, Long offset) implements FileOp {}
 }

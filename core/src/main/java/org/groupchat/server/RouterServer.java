@@ -206,7 +206,7 @@ public abstract class RouterServer implements AutoCloseable {
             return null;
         }
         try {
-            Request request = RequestDecoder.decode(inbound.body());
+            Request request = BinaryFrames.attach(RequestDecoder.decode(inbound.body()), inbound.attachment());
             tally().arrived(inbound.route(), Ops.of(request));
             if (log.isDebugEnabled()) {
                 log.debug("{} <- {}", threadName, request);
@@ -242,13 +242,13 @@ public abstract class RouterServer implements AutoCloseable {
 
     protected final void reply(List<byte[]> route, Reply reply) {
         tally().answered(route, RequestTally.codeOf(reply));
-        router.send(route, Json.write(reply));
+        router.send(route, Json.write(reply), reply instanceof Reply.WithBytes carrying ? carrying.bytes() : null);
     }
 
     /** Sends a successful reply already encoded as JSON, such as one kept from an earlier request. */
     protected final void replyEncoded(List<byte[]> route, byte[] json) {
         tally().answered(route, "OK");
-        router.send(route, json);
+        router.send(route, json, null);
     }
 
     private RequestTally tally() {

@@ -107,10 +107,14 @@ final class RouterSocket {
         return batch;
     }
 
-    void send(List<byte[]> route, byte[] json) {
+    /** Sends a reply: its JSON frame, and the binary frame after it when it carries one (a FILE_GET chunk). */
+    void send(List<byte[]> route, byte[] json, byte[] bytes) {
         ZMsg msg = new ZMsg();
         route.forEach(msg::add);
         msg.add(json);
+        if (bytes != null) {
+            msg.add(bytes);
+        }
         msg.send(router);
     }
 

@@ -117,6 +117,7 @@ class PostgresMessageStoreTest {
                 "'{NULL}'",
                 "'{NULL}'",
                 "'{NULL}'",
+                "'{NULL}'",
                 "'{NULL}'"
             };
             String append = explainPrepared(

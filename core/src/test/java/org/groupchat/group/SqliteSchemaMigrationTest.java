@@ -57,11 +57,12 @@ class SqliteSchemaMigrationTest {
                         "1 BASELINE adopted from before migrations",
                         "17 SQL history id",
                         "18 SQL events",
-                        "19 SQL search");
+                        "19 SQL search",
+                        "21 SQL files");
         try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
             assertThat(store.lastSeq()).isEqualTo(6);
         }
-        assertThat(history(file)).hasSize(4);
+        assertThat(history(file)).hasSize(5);
     }
 
     @Test
@@ -72,7 +73,12 @@ class SqliteSchemaMigrationTest {
             store.append(List.of(new NewMessage(UUID.randomUUID().toString(), ALICE, "first")));
         }
         assertThat(history(file))
-                .containsExactly("1 SQL messages and members", "17 SQL history id", "18 SQL events", "19 SQL search");
+                .containsExactly(
+                        "1 SQL messages and members",
+                        "17 SQL history id",
+                        "18 SQL events",
+                        "19 SQL search",
+                        "21 SQL files");
     }
 
     @Test
@@ -85,11 +91,11 @@ class SqliteSchemaMigrationTest {
                 Statement st = db.createStatement()) {
             st.execute("INSERT INTO " + SchemaMigrations.HISTORY_TABLE + "(installed_rank, version, description, type,"
                     + " script, checksum, installed_by, execution_time, success)"
-                    + " VALUES (5, '99', 'from a newer build', 'SQL', 'V99__from_a_newer_build.sql', 0, 'test', 1, 1)");
+                    + " VALUES (6, '99', 'from a newer build', 'SQL', 'V99__from_a_newer_build.sql', 0, 'test', 1, 1)");
         }
         assertThatThrownBy(() -> SqliteMessageStore.open(file, Durability.PROCESS_CRASH))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("has schema version 99, newer than this build knows (up to 19)")
+                .hasMessageContaining("has schema version 99, newer than this build knows (up to 21)")
                 .hasMessageContaining("run a GroupChat that knows schema version 99 or later");
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.groupchat.protocol.Json;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.transport.ConnectingSockets;
@@ -46,6 +48,23 @@ public final class RawRequester implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends the frames as one request (a FILE_CHUNK: JSON, then bytes) and returns every frame of the reply. */
+    public List<byte[]> sendFrames(byte[]... frames) {
+        for (int i = 0; i < frames.length; i++) {
+            socket.send(frames[i], i < frames.length - 1 ? ZMQ.SNDMORE : 0);
+        }
+        List<byte[]> reply = new ArrayList<>();
+        byte[] frame = socket.recv();
+        if (frame == null) {
+            throw new AssertionError("no reply within 5 s");
+        }
+        reply.add(frame);
+        while (socket.hasReceiveMore()) {
+            reply.add(socket.recv());
+        }
+        return reply;
     }
 
     @Override

@@ -30,7 +30,8 @@ public final class TestDatabase {
         try (Connection db = DriverManager.getConnection(jdbcUrl(), user(), password());
                 Statement st = db.createStatement()) {
             st.execute("TRUNCATE groupchat.message, groupchat.message_search, groupchat.member, groupchat.group_lease,"
-                    + " groupchat.chat_group, groupchat.group_owner, groupchat.group_ban, groupchat.read_marker");
+                    + " groupchat.chat_group, groupchat.group_owner, groupchat.group_ban, groupchat.read_marker,"
+                    + " groupchat.file_upload, groupchat.file_content, groupchat.file_chunk");
         } catch (SQLException e) {
             Assertions.fail("cannot empty the test database " + url() + ": " + e.getMessage(), e);
         }

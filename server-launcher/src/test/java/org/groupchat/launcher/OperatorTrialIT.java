@@ -204,6 +204,10 @@ class OperatorTrialIT {
                 "registry:\n  bind: tcp://127.0.0.1:*\nlimits:\n  maxParkedPollsPerUser: -1\n",
                 "limits.maxParkedPollsPerUser (servers.yaml line 4)",
                 "at least 0, got -1");
+        assertConfigError(
+                "registry:\n  bind: tcp://127.0.0.1:*\nlimits:\n  maxFileSize: lots\n",
+                "limits.maxFileSize (servers.yaml line 4)",
+                "must be a size such as 25MiB");
     }
 
     private void assertConfigError(String yaml, String where, String what) throws Exception {

@@ -29,14 +29,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures GroupChat on this machine. Every figure comes with the same figure for a bare",
             "JeroMQ ROUTER that echoes the same request bytes to the same clients in the same run.",
-            "Scenarios: send, deliver, fetch, search, registry, idle (also start-up time and heap), curve, retention.",
+            "Scenarios: send, deliver, fetch, search, registry, idle (also start-up time and heap), curve, retention, files.",
             "Default: all.",
             "With --client libzmq, pyzmq client processes instead (send, fetch, launch).",
             "Without --group-endpoint/--registry it starts its own servers on 127.0.0.1 in a temp folder."
         })
 public final class BenchCommand implements Callable<Integer> {
     private static final List<String> SCENARIOS =
-            List.of("send", "deliver", "fetch", "search", "registry", "idle", "curve", "retention");
+            List.of("send", "deliver", "fetch", "search", "registry", "idle", "curve", "retention", "files");
     private static final Set<String> DATABASE_SCENARIOS = Set.of("send", "fetch", "search", "retention");
     private static final List<String> LIBZMQ_SCENARIOS = List.of("send", "fetch", "launch");
 
@@ -223,6 +223,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "idle" -> runIdle(target, settings, report, history, err);
                 case "curve" -> runCurve(target, settings, report, err);
                 case "retention" -> runRetention(target, settings, report, err);
+                case "files" -> FilesScenario.run(target, report, smoke);
                 default -> throw new IllegalStateException(scenario);
             }
             err.printf("bench: %s took %.1f s%n", target.scenario(scenario), (System.nanoTime() - started) / 1e9);

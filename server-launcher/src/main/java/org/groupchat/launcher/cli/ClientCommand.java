@@ -44,7 +44,9 @@ import picocli.CommandLine.ScopeType;
             EventCommands.Remove.class,
             EventCommands.Kick.class,
             EventCommands.Ban.class,
-            EventCommands.MarkRead.class
+            EventCommands.MarkRead.class,
+            FileCommands.SendFile.class,
+            FileCommands.GetFile.class
         })
 public final class ClientCommand {
 

@@ -30,6 +30,11 @@ final class MessageFormat {
                         name + ": " + (m.replyTo() == null ? "" : "[reply to #" + m.replyTo() + "] ") + text;
                     case EDIT -> "* " + name + " edited #" + m.target() + ": " + text;
                     case UNKNOWN -> "* " + name + ": " + text;
+                    case FILE ->
+                        "* " + name + " " + text
+                                + (m.file() == null
+                                        ? ""
+                                        : " [file id " + m.file().id() + "]");
                     // the server writes these kinds' text: "reacted 👍 to message #12", "banned Bob from the group"
                     default -> "* " + name + " " + text;
                 });

@@ -119,6 +119,9 @@ public final class ServersCommand implements Callable<Integer> {
     private LimitOptions limits;
 
     @Mixin
+    private FileLimitOptions fileLimits;
+
+    @Mixin
     private SecurityOptions security;
 
     @Option(
@@ -196,7 +199,7 @@ public final class ServersCommand implements Callable<Integer> {
                     .withLeaseMs(positive(leaseMs, names.apply("--lease-ms")))
                     .withMaxGroups((int) positive(maxGroups, names.apply("--max-groups")));
         }
-        GroupLimits groupLimits = limits.limits(names);
+        GroupLimits groupLimits = limits.limits(names).withFiles(fileLimits.resolve(names));
         StorePlan stores = store.plan(names);
         if (!groups.isEmpty() && stores.usesFiles()) {
             StoreOptions.checkWritable(store.dataDir);

@@ -24,6 +24,10 @@ import java.util.List;
  * owners: [./olivia.key]                  # user keys (or key files) that own every group here; needs secure
  * metricsBind: 127.0.0.1:9404             # Prometheus /metrics and /health (default: off)
  * retainDays: 365                         # drop messages older than this (default: keep for ever); per group too
+ * limits:                                 # also maxMembers, sendsPerSecond, sendBurst, maxParkedPolls
+ *   maxFileSize: 25MiB                    # shared files (1.5): per file, per group, uploads in progress per user
+ *   maxGroupFiles: 2GiB
+ *   maxUploadsPerUser: 3
  * groups:
  *   - name: Cool Group
  *     bind: tcp://127.0.0.1:5560
@@ -56,10 +60,14 @@ public record ServersConfig(
 
     public record GroupSection(String name, String bind, String allowUsers, Integer retainDays) {}
 
+    /** {@code maxFileSize}, {@code maxGroupFiles}: sizes such as {@code 25MiB}, {@code 2GiB} (1.5, files). */
     public record Limits(
             Integer maxMembers,
             Double sendsPerSecond,
             Integer sendBurst,
             Integer maxParkedPolls,
-            Integer maxParkedPollsPerUser) {}
+            Integer maxParkedPollsPerUser,
+            String maxFileSize,
+            String maxGroupFiles,
+            Integer maxUploadsPerUser) {}
 }

@@ -1,0 +1,349 @@
+package org.groupchat.group.files;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.groupchat.group.StorageException;
+
+/**
+ * The {@link FileStore} over one JDBC connection, for both stores: {@link Dialect} names the tables and says how a
+ * group's rows are picked (SQLite: a database per group; PostgreSQL: a {@code group_id} column).
+ */
+public final class SqlFileStore implements FileStore {
+    private final Connection db;
+    private final Dialect sql;
+    private final Runnable afterWrite;
+    private final Runnable onClose;
+    // Prepared once per statement text: a chunk's insert is parsed once per upload, not once per chunk.
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+    /** The table names and the group's key of a store. */
+    public record Dialect(
+            String uploads, String chunks, String content, String groupColumn, Long groupId, String trueValue) {
+        public static Dialect sqlite() {
+            return new Dialect("file_uploads", "file_chunks", "file_content", null, null, "1");
+        }
+
+        public static Dialect postgresql(long groupId) {
+            return new Dialect("file_upload", "file_chunk", "file_content", "group_id", groupId, "true");
+        }
+
+        String where() {
+            return groupColumn == null ? " WHERE " : " WHERE " + groupColumn + " = " + groupId + " AND ";
+        }
+
+        String groupValues(String values) {
+            return groupColumn == null ? values : groupId + ", " + values;
+        }
+
+        String groupColumns(String columns) {
+            return groupColumn == null ? columns : groupColumn + ", " + columns;
+        }
+    }
+
+    /** Takes over {@code db} (autocommit on) and closes it on {@link #close()}. */
+    public SqlFileStore(Connection db, Dialect dialect) {
+        this(db, dialect, () -> {}, () -> {});
+    }
+
+    /** {@code afterWrite} runs after each committed chunk (SQLite: wakes a background checkpoint); {@code onClose} last. */
+    public SqlFileStore(Connection db, Dialect dialect, Runnable afterWrite, Runnable onClose) {
+        this.db = db;
+        this.sql = dialect;
+        this.afterWrite = afterWrite;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public Optional<Upload> upload(String fileId) {
+        try (Reused st = prepare("SELECT file_id, uploader_id, name, size, sha256, media_type,"
+                + " stored, complete, touched_ts FROM " + sql.uploads() + sql.where() + "file_id = ?")) {
+            st.setString(1, fileId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Upload(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getBoolean(8),
+                        rs.getLong(9)));
+            }
+        } catch (SQLException e) {
+            throw failed("could not read upload " + fileId, e);
+        }
+    }
+
+    @Override
+    public void begin(Upload u) {
+        try (Reused st = prepare("INSERT INTO " + sql.uploads() + "("
+                + sql.groupColumns("file_id, uploader_id, name, size, sha256, media_type, stored, touched_ts")
+                + ") VALUES ("
+                + sql.groupValues("?, ?, ?, ?, ?, ?, 0, ?") + ")")) {
+            st.setString(1, u.fileId());
+            st.setString(2, u.uploaderId());
+            st.setString(3, u.name());
+            st.setLong(4, u.size());
+            st.setString(5, u.sha256());
+            st.setString(6, u.mediaType());
+            st.setLong(7, u.touchedMs());
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("could not store upload " + u.fileId(), e);
+        }
+    }
+
+    @Override
+    public void putChunk(String fileId, int index, byte[] data, long stored, long nowMs) {
+        try {
+            begin();
+            try (Reused insert = prepare("INSERT INTO " + sql.chunks() + "(" + sql.groupColumns("owner, idx, data")
+                            + ") VALUES (" + sql.groupValues("?, ?, ?") + ")");
+                    Reused update = prepare("UPDATE " + sql.uploads() + " SET stored = ?, touched_ts = ?" + sql.where()
+                            + "file_id = ?")) {
+                insert.setString(1, fileId);
+                insert.setInt(2, index);
+                insert.setBytes(3, data);
+                insert.executeUpdate();
+                update.setLong(1, stored);
+                update.setLong(2, nowMs);
+                update.setString(3, fileId);
+                update.executeUpdate();
+            }
+            commit();
+            afterWrite.run();
+        } catch (SQLException e) {
+            rollback(e);
+            throw failed("could not store a chunk of " + fileId, e);
+        } finally {
+            endTransaction();
+        }
+    }
+
+    @Override
+    public void touch(String fileId, long nowMs) {
+        try (Reused st = prepare("UPDATE " + sql.uploads() + " SET touched_ts = ?" + sql.where() + "file_id = ?")) {
+            st.setLong(1, nowMs);
+            st.setString(2, fileId);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("could not mark upload " + fileId, e);
+        }
+    }
+
+    @Override
+    public void discard(String fileId) {
+        try {
+            begin();
+            update("DELETE FROM " + sql.chunks() + sql.where() + "owner = ?", fileId);
+            update("UPDATE " + sql.uploads() + " SET stored = 0" + sql.where() + "file_id = ?", fileId);
+            commit();
+        } catch (SQLException | StorageException e) {
+            rollback(e);
+            throw e instanceof StorageException s
+                    ? s
+                    : failed("could not drop the chunks of " + fileId, (SQLException) e);
+        } finally {
+            endTransaction();
+        }
+    }
+
+    @Override
+    public boolean holds(String sha256) {
+        return count("SELECT count(*) FROM " + sql.content() + sql.where() + "sha256 = ?", sha256) > 0;
+    }
+
+    @Override
+    public long bytesHeld() {
+        return count(
+                "SELECT (SELECT coalesce(sum(size), 0) FROM " + sql.content() + sql.where() + "1 = 1)"
+                        + " + (SELECT coalesce(sum(size), 0) FROM " + sql.uploads() + sql.where() + "complete <> "
+                        + sql.trueValue() + " AND file_id <> ?)",
+                "");
+    }
+
+    @Override
+    public int uploadsInProgress(String userId, long sinceMs, String exceptFileId) {
+        try (Reused st = prepare("SELECT count(*) FROM " + sql.uploads() + sql.where()
+                + "uploader_id = ? AND complete <> " + sql.trueValue() + " AND touched_ts >= ? AND file_id <> ?")) {
+            st.setString(1, userId);
+            st.setLong(2, sinceMs);
+            st.setString(3, exceptFileId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw failed("could not count uploads", e);
+        }
+    }
+
+    @Override
+    public byte[] chunk(String owner, int index) {
+        try (Reused st = prepare("SELECT data FROM " + sql.chunks() + sql.where() + "owner = ? AND idx = ?")) {
+            st.setString(1, owner);
+            st.setInt(2, index);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failed("could not read a chunk of " + owner, e);
+        }
+    }
+
+    @Override
+    public int dropStale(long beforeMs) {
+        String unfinished = sql.where() + "complete <> " + sql.trueValue() + " AND touched_ts < ?";
+        try {
+            begin();
+            try (Reused chunks = prepare("DELETE FROM " + sql.chunks() + sql.where() + "owner IN (SELECT file_id FROM "
+                            + sql.uploads() + unfinished + ")");
+                    Reused uploads = prepare("DELETE FROM " + sql.uploads() + unfinished)) {
+                chunks.setLong(1, beforeMs);
+                chunks.executeUpdate();
+                uploads.setLong(1, beforeMs);
+                int dropped = uploads.executeUpdate();
+                commit();
+                return dropped;
+            }
+        } catch (SQLException e) {
+            rollback(e);
+            throw failed("could not drop stale uploads", e);
+        } finally {
+            endTransaction();
+        }
+    }
+
+    /** A cached statement whose try-with-resources close only clears its parameters. */
+    private record Reused(PreparedStatement st) implements AutoCloseable {
+        void setString(int i, String v) throws SQLException {
+            st.setString(i, v);
+        }
+
+        void setLong(int i, long v) throws SQLException {
+            st.setLong(i, v);
+        }
+
+        void setInt(int i, int v) throws SQLException {
+            st.setInt(i, v);
+        }
+
+        void setBytes(int i, byte[] v) throws SQLException {
+            st.setBytes(i, v);
+        }
+
+        int executeUpdate() throws SQLException {
+            return st.executeUpdate();
+        }
+
+        ResultSet executeQuery() throws SQLException {
+            return st.executeQuery();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            st.clearParameters();
+        }
+    }
+
+    private Reused prepare(String statement) throws SQLException {
+        PreparedStatement st = prepared.get(statement);
+        if (st == null) {
+            st = db.prepareStatement(statement);
+            prepared.put(statement, st);
+        }
+        return new Reused(st);
+    }
+
+    private int update(String statement, String value) {
+        try (Reused st = prepare(statement)) {
+            st.setString(1, value);
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("could not write the group's files", e);
+        }
+    }
+
+    private long count(String query, String value) {
+        try (Reused st = prepare(query)) {
+            st.setString(1, value);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failed("could not read the group's files", e);
+        }
+    }
+
+    /** SQLite: BEGIN and COMMIT as statements (the driver's autocommit switch runs two more per transaction). */
+    private void begin() throws SQLException {
+        if (sql.groupColumn() == null) {
+            try (Reused st = prepare("BEGIN")) {
+                st.executeUpdate();
+            }
+        } else {
+            db.setAutoCommit(false);
+        }
+    }
+
+    private void commit() throws SQLException {
+        if (sql.groupColumn() == null) {
+            try (Reused st = prepare("COMMIT")) {
+                st.executeUpdate();
+            }
+        } else {
+            db.commit();
+        }
+    }
+
+    private void rollback(Exception cause) {
+        try {
+            if (sql.groupColumn() == null) {
+                try (Statement st = db.createStatement()) {
+                    st.execute("ROLLBACK");
+                }
+            } else {
+                db.rollback();
+            }
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    private void endTransaction() {
+        try {
+            if (sql.groupColumn() != null) {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // a broken connection: the next call reports it
+        }
+    }
+
+    private static StorageException failed(String what, SQLException e) {
+        return new StorageException(what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing a broken connection: nothing more to release
+        }
+    }
+}
