@@ -1,7 +1,9 @@
 package org.groupchat.group;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.groupchat.metrics.LiveFigures;
+import org.groupchat.protocol.GroupStats;
 
 /** A group's figures for a metrics scrape: taken about once a second on the group's thread, read by the scraper's. */
 final class GroupFigures implements LiveFigures.Source {
@@ -20,5 +22,11 @@ final class GroupFigures implements LiveFigures.Source {
     @Override
     public LiveFigures.Group figures() {
         return latest;
+    }
+
+    static LiveFigures.Group of(
+            String name, GroupStats stats, LongPollQueue polls, RegistryHeartbeats heartbeats, MessageStore store) {
+        Path file = store instanceof SqliteMessageStore sqlite ? sqlite.file() : null;
+        return new LiveFigures.Group(name, stats.members(), stats.online(), polls.size(), heartbeats.listed(), file);
     }
 }

@@ -1,6 +1,5 @@
 package org.groupchat.group;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,15 +11,12 @@ import org.groupchat.protocol.Endpoint;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Fields;
 import org.groupchat.protocol.GroupRef;
-import org.groupchat.protocol.GroupStats;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Ops;
 import org.groupchat.protocol.ProtocolException;
 import org.groupchat.protocol.ProtocolVersion;
 import org.groupchat.protocol.Reply;
 import org.groupchat.protocol.Request;
-import org.groupchat.protocol.User;
-import org.groupchat.security.CurveKeyPair;
 import org.groupchat.server.Inbound;
 import org.groupchat.server.RouterServer;
 import org.slf4j.Logger;
@@ -70,10 +66,15 @@ public final class GroupServer extends RouterServer {
         this.memberView = new MemberView(store, presence, longPolls, config.security(), moderation.owners());
         this.memberships = new Memberships(config, store, presence, memberView, readMarkers, moderation);
         this.sends = new SendBatch(
-                config, store, presence, events, moderation, longPolls, this::requireMember, this::reply, fresh -> {
-                    recent.addAll(fresh);
-                    wakeLongPolls(fresh);
-                });
+                config,
+                store,
+                presence,
+                events,
+                moderation,
+                longPolls,
+                memberships::require,
+                this::reply,
+                this::stored);
         this.retention =
                 new RetentionSweep(config.name(), store, config.limits().retainMs());
         this.files = new FileTransfers(
@@ -81,10 +82,7 @@ public final class GroupServer extends RouterServer {
                 store,
                 FileStores.open(store, config.name()),
                 config.limits().files(),
-                event -> {
-                    recent.addAll(List.of(event));
-                    wakeLongPolls(List.of(event));
-                });
+                event -> stored(List.of(event)));
         store.integrity().whenComplete((intact, error) -> {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof StorageException) {
@@ -110,7 +108,7 @@ public final class GroupServer extends RouterServer {
                 context,
                 config,
                 new GroupRef(config.name(), advertisedEndpoint, publicKey()),
-                this::linkKeys,
+                config::linkKeys,
                 registration);
         LiveFigures.add(figures);
     }
@@ -125,21 +123,9 @@ public final class GroupServer extends RouterServer {
         return config.name();
     }
 
-    private LiveFigures.Group takeFigures() {
-        GroupStats stats = memberView.stats();
-        Path file = store instanceof SqliteMessageStore sqlite ? sqlite.file() : null;
-        return new LiveFigures.Group(
-                config.name(), stats.members(), stats.online(), longPolls.size(), heartbeats.listed(), file);
-    }
-
     /** The group's CURVE public key, or null when it runs without security. */
     public String publicKey() {
-        return config.security() == null ? null : config.security().keys().publicKey();
-    }
-
-    /** The keys the group authenticates with to a secure registry: its own, or one-off keys when it has none. */
-    private CurveKeyPair linkKeys() {
-        return config.security() != null ? config.security().keys() : CurveKeyPair.generate();
+        return config.publicKey();
     }
 
     @Override
@@ -183,18 +169,18 @@ public final class GroupServer extends RouterServer {
         } else if (request instanceof Request.Leave leave) {
             return memberships.leave(leave);
         } else if (request instanceof Request.Before before) {
-            requireMember(before.user());
+            memberships.require(before.user());
             return HistoryPages.before(store, before, DEFAULT_LIMIT, retention.firstSeqIfTrimmed());
         } else if (request instanceof Request.Members members) {
-            requireMember(members.user());
+            memberships.require(members.user());
             return new Reply.MemberList(memberView.withPresence());
         } else if (request instanceof Request.MarkRead mark) {
-            return readMarkers.mark(requireMember(mark.user()).id(), mark.seq(), store.lastSeq());
+            return readMarkers.mark(memberships.require(mark.user()).id(), mark.seq(), store.lastSeq());
         } else if (request instanceof Request.Search search) {
-            requireMember(search.user());
+            memberships.require(search.user());
             return HistoryPages.search(store, search);
         } else if (request instanceof Request.FileOp file) {
-            return files.answer(file, requireMember(file.user()));
+            return files.answer(file, memberships.require(file.user()));
         }
         throw new ProtocolException(
                 ErrorCode.BAD_REQUEST,
@@ -203,7 +189,7 @@ public final class GroupServer extends RouterServer {
 
     private void fetch(Inbound from, Request.Fetch fetch) {
         try {
-            String userId = requireMember(fetch.user()).id();
+            String userId = memberships.require(fetch.user()).id();
             FetchQuery query = FetchQuery.of(fetch, DEFAULT_LIMIT);
             int waitMs = Fields.waitMs(fetch.waitMs());
             EncodedPage page = recent.answer(query, store.lastSeq());
@@ -245,6 +231,12 @@ public final class GroupServer extends RouterServer {
         return parkedPolls;
     }
 
+    /** Messages just committed: kept for FETCHes from memory, and answered to the FETCHes waiting for them. */
+    private void stored(List<Message> fresh) {
+        recent.addAll(fresh);
+        wakeLongPolls(fresh);
+    }
+
     private void wakeLongPolls(List<Message> fresh) {
         List<Map.Entry<LongPollQueue.Parked, Page>> answered =
                 longPolls.answerWhere(parked -> parked.query.answerFrom(fresh));
@@ -254,16 +246,6 @@ public final class GroupServer extends RouterServer {
             Page page = entry.getValue();
             reply(entry.getKey().route, fetched(entry.getKey().userId, page.messages(), lastSeq, page.more()));
         }
-    }
-
-    /** The stored member behind the request's user; marks them online. */
-    private User requireMember(User user) throws ProtocolException {
-        String userId = Fields.userId(user);
-        User member = store.member(userId)
-                .orElseThrow(() -> new ProtocolException(
-                        ErrorCode.NOT_MEMBER, "you are not a member of \"" + config.name() + "\"; JOIN first"));
-        presence.seen(userId, System.nanoTime());
-        return member;
     }
 
     @Override
@@ -296,7 +278,8 @@ public final class GroupServer extends RouterServer {
         }
         heartbeats.beatIfDue(now, memberView::stats);
         files.sweepIfDue(now);
-        figures.publishIfDue(now, this::takeFigures);
+        figures.publishIfDue(
+                now, () -> GroupFigures.of(config.name(), memberView.stats(), longPolls, heartbeats, store));
     }
 
     @Override

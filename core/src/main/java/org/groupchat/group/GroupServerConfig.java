@@ -2,6 +2,7 @@ package org.groupchat.group;
 
 import java.util.List;
 import org.groupchat.protocol.Endpoint;
+import org.groupchat.security.CurveKeyPair;
 import org.groupchat.security.ServerSecurity;
 import org.groupchat.transport.SocketLimits;
 
@@ -147,5 +148,15 @@ public record GroupServerConfig(
     public GroupServerConfig withRegistryKey(String key) {
         return new GroupServerConfig(
                 name, bind, advertiseHost, registries, heartbeatMs, limits, socketLimits, security, key, epoch, owners);
+    }
+
+    /** The group's CURVE public key, or null when it runs without security. */
+    public String publicKey() {
+        return security == null ? null : security.keys().publicKey();
+    }
+
+    /** The keys the group authenticates with to a secure registry: its own, or one-off keys when it has none. */
+    CurveKeyPair linkKeys() {
+        return security != null ? security.keys() : CurveKeyPair.generate();
     }
 }

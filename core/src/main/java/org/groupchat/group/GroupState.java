@@ -40,7 +40,7 @@ public final class GroupState {
                 try {
                     return call.run(db, null);
                 } catch (SQLException e) {
-                    throw new StorageException(what + ": " + SqliteMessageStore.reason(e), e);
+                    throw new StorageException(what + ": " + SqliteDatabaseFile.reason(e), e);
                 }
             }
         });

@@ -60,14 +60,14 @@ final class IntegrityCheck implements AutoCloseable {
                 if (problems.equals(List.of("ok"))) {
                     verdict.complete(null);
                 } else {
-                    verdict.completeExceptionally(SqliteMessageStore.damaged(file, String.join("; ", problems), null));
+                    verdict.completeExceptionally(SqliteDatabaseFile.damaged(file, String.join("; ", problems), null));
                 }
             }
         } catch (SQLException e) {
             if (!closed) {
                 verdict.completeExceptionally(
-                        SqliteMessageStore.isDamage(e)
-                                ? SqliteMessageStore.damaged(file, e.getMessage(), e)
+                        SqliteDatabaseFile.isDamage(e)
+                                ? SqliteDatabaseFile.damaged(file, e.getMessage(), e)
                                 : new StorageException(
                                         "could not check the message database " + file + ": " + e.getMessage(), e));
             }
@@ -108,7 +108,7 @@ final class IntegrityCheck implements AutoCloseable {
             long firstSeq = rs.getLong(3);
             // retention drops a prefix of the history, so what is left runs gap-free from its first seq
             if (count != 0 && count != lastSeq - firstSeq + 1) {
-                throw SqliteMessageStore.damaged(
+                throw SqliteDatabaseFile.damaged(
                         file,
                         (lastSeq - firstSeq + 1 - count) + " of messages " + firstSeq + ".." + lastSeq + " are missing",
                         null);

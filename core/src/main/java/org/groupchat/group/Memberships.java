@@ -73,4 +73,14 @@ final class Memberships {
         }
         return new Reply.Done();
     }
+
+    /** The stored member behind the request's user; marks them online. */
+    User require(User user) throws ProtocolException {
+        String userId = Fields.userId(user);
+        User member = store.member(userId)
+                .orElseThrow(() -> new ProtocolException(
+                        ErrorCode.NOT_MEMBER, "you are not a member of \"" + config.name() + "\"; JOIN first"));
+        presence.seen(userId, System.nanoTime());
+        return member;
+    }
 }

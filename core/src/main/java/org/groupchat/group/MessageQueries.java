@@ -203,6 +203,6 @@ final class MessageQueries {
     }
 
     private static StorageException readFailure(SQLException e) {
-        return new StorageException("could not read the message database: " + SqliteMessageStore.reason(e), e);
+        return new StorageException("could not read the message database: " + SqliteDatabaseFile.reason(e), e);
     }
 }

@@ -31,12 +31,7 @@ public final class PostgresMessageStore implements MessageStore {
     private final GroupState state = new GroupState(new GroupState.Access() {
         @Override
         public <T> T call(String what, GroupState.SqlCall<T> call) {
-            PostgresSession live = session();
-            try {
-                return call.run(live.db, live.groupId);
-            } catch (SQLException e) {
-                throw failed(what, e);
-            }
+            return read(what, live -> call.run(live.db, live.groupId));
         }
     });
 
@@ -133,6 +128,24 @@ public final class PostgresMessageStore implements MessageStore {
         }
     }
 
+    /** What a read on the current session returns. */
+    private interface Read<T> {
+        T on(PostgresSession session) throws SQLException;
+    }
+
+    private <T> T read(Read<T> read) {
+        return read("could not read the message database", read);
+    }
+
+    /** Runs {@code read} on a live session; a failure is reported as "{@code what}: ...". */
+    private <T> T read(String what, Read<T> read) {
+        try {
+            return read.on(session());
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
     /** The failure to report; if the connection is gone, the session is dropped so the next call connects again. */
     private StorageException failed(String what, SQLException e) {
         if (session != null && session.isBroken(e)) {
@@ -194,83 +207,47 @@ public final class PostgresMessageStore implements MessageStore {
 
     @Override
     public Optional<Message> findById(String id) {
-        try {
-            return session().queries.findById(id);
-        } catch (SQLException e) {
-            throw failed("could not read the message database", e);
-        }
+        return read(s -> s.queries.findById(id));
     }
 
     @Override
     public Page after(long afterSeq, int limit) {
-        try {
-            return session().queries.after(afterSeq, limit);
-        } catch (SQLException e) {
-            throw failed("could not read the message database", e);
-        }
+        return read(s -> s.queries.after(afterSeq, limit));
     }
 
     @Override
     public Page since(long sinceMs, int limit) {
-        try {
-            return session().queries.since(sinceMs, limit);
-        } catch (SQLException e) {
-            throw failed("could not read the message database", e);
-        }
+        return read(s -> s.queries.since(sinceMs, limit));
     }
 
     @Override
     public Page newest(int limit) {
-        try {
-            return session().queries.newest(limit);
-        } catch (SQLException e) {
-            throw failed("could not read the message database", e);
-        }
+        return read(s -> s.queries.newest(limit));
     }
 
     @Override
     public Page before(long beforeSeq, int limit) {
-        try {
-            return session().queries.before(beforeSeq, limit);
-        } catch (SQLException e) {
-            throw failed("could not read the message database", e);
-        }
+        return read(s -> s.queries.before(beforeSeq, limit));
     }
 
     @Override
     public Page search(SearchQuery query) {
-        try {
-            return session().search.run(query);
-        } catch (SQLException e) {
-            throw failed("could not search the message database", e);
-        }
+        return read("could not search the message database", s -> s.search.run(query));
     }
 
     @Override
     public EncodedPage encoded(FetchQuery query) {
-        try {
-            return session().queries.encoded(query);
-        } catch (SQLException e) {
-            throw failed("could not read the message database", e);
-        }
+        return read(s -> s.queries.encoded(query));
     }
 
     @Override
     public Optional<Message> bySeq(long seq) {
-        try {
-            return session().queries.bySeq(seq);
-        } catch (SQLException e) {
-            throw failed("could not read the message database", e);
-        }
+        return read(s -> s.queries.bySeq(seq));
     }
 
     @Override
     public TargetState about(long target, String userId, String emoji) {
-        try {
-            return session().queries.about(target, userId, emoji);
-        } catch (SQLException e) {
-            throw failed("could not read the message database", e);
-        }
+        return read(s -> s.queries.about(target, userId, emoji));
     }
 
     @Override
@@ -286,11 +263,7 @@ public final class PostgresMessageStore implements MessageStore {
 
     @Override
     public List<User> members() {
-        try {
-            return session().members.all();
-        } catch (SQLException e) {
-            throw failed("could not read the members", e);
-        }
+        return read("could not read the members", s -> s.members.all());
     }
 
     @Override
@@ -309,11 +282,7 @@ public final class PostgresMessageStore implements MessageStore {
 
     @Override
     public boolean removeMember(String userId) {
-        try {
-            return session().members.remove(userId);
-        } catch (SQLException e) {
-            throw failed("could not remove the membership", e);
-        }
+        return read("could not remove the membership", s -> s.members.remove(userId));
     }
 
     @Override

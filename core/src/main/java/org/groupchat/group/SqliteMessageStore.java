@@ -1,10 +1,7 @@
 package org.groupchat.group;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,13 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.flywaydb.core.api.FlywayException;
 import org.groupchat.protocol.EncodedPage;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
-import org.sqlite.SQLiteDataSource;
 
 /** The embedded default {@link MessageStore}: one SQLite file per group, WAL, indexed by seq, ts and id; reads are in {@link MessageQueries}. */
 public final class SqliteMessageStore implements MessageStore {
@@ -61,78 +55,7 @@ public final class SqliteMessageStore implements MessageStore {
 
     /** Opens (creating if needed) the group's database file. */
     public static SqliteMessageStore open(Path file, Durability durability) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new StorageException("cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
-        }
-        DatabaseLock lock = DatabaseLock.take(file);
-        try {
-            OwnerOnlyFiles.createIfAbsent(file);
-        } catch (IOException e) {
-            lock.close();
-            throw new StorageException("cannot create the message database " + file + ": " + e.getMessage(), e);
-        }
-        Connection db = null;
-        try {
-            migrate(file);
-            Properties options = new Properties();
-            // We assign seq ourselves; otherwise the driver runs an extra last_insert_rowid() query after every INSERT.
-            options.setProperty("jdbc.get_generated_keys", "false");
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), options);
-            try (Statement st = db.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA synchronous=" + durability.sqliteSynchronous);
-                st.execute("PRAGMA busy_timeout=5000");
-                st.execute("PRAGMA wal_autocheckpoint=" + WalCheckpointer.WRITER_BACKSTOP_PAGES);
-                IntegrityCheck.refuseGaps(st, file);
-            }
-            db.setAutoCommit(true);
-            return new SqliteMessageStore(file, lock, db);
-        } catch (SQLException e) {
-            closeQuietly(db);
-            lock.close();
-            if (isDamage(e)) {
-                throw damaged(file, e.getMessage(), e);
-            }
-            throw new StorageException("cannot open the message database " + file + ": " + e.getMessage(), e);
-        } catch (StorageException e) {
-            closeQuietly(db);
-            lock.close();
-            throw e;
-        }
-    }
-
-    static boolean isDamage(SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.contains("SQLITE_CORRUPT") || message.contains("SQLITE_NOTADB") || message.contains("malformed");
-    }
-
-    static StorageException damaged(Path file, String problem, Throwable cause) {
-        return new StorageException(
-                "the message database " + file + " is damaged (" + problem + "); restore it from a"
-                        + " backup, or move it away to start the group empty",
-                cause);
-    }
-
-    /** Brings the file's schema to this build's (Flyway, on a connection of its own); a damaged file is refused. */
-    private static void migrate(Path file) {
-        SQLiteDataSource source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        try {
-            SchemaMigrations.migrateSqlite(source, "the message database " + file);
-        } catch (FlywayException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && isDamage(sql)) {
-                    throw damaged(file, sql.getMessage(), e);
-                }
-            }
-            throw new StorageException(
-                    "cannot bring the message database " + file + " up to date: " + e.getMessage(), e);
-        }
+        return SqliteDatabaseFile.open(file, durability, SqliteMessageStore::new);
     }
 
     private void reloadCounters() throws SQLException {
@@ -200,7 +123,7 @@ public final class SqliteMessageStore implements MessageStore {
                     continue;
                 }
                 Message message = m.stored(seq + 1, ts);
-                bind(writes.insert, message);
+                WriteStatements.bind(writes.insert, message);
                 if (writes.insert.executeUpdate() == 0) {
                     stored.add(findById(m.id())
                             .orElseThrow(() ->
@@ -219,7 +142,7 @@ public final class SqliteMessageStore implements MessageStore {
             return stored;
         } catch (SQLException | RuntimeException e) {
             abortWrite(e);
-            throw new StorageException("could not store the message: " + reason(e), e);
+            throw new StorageException("could not store the message: " + SqliteDatabaseFile.reason(e), e);
         }
     }
 
@@ -248,7 +171,7 @@ public final class SqliteMessageStore implements MessageStore {
         try (PreparedStatement insert = db.prepareStatement(INSERT)) {
             db.setAutoCommit(false);
             for (NewMessage m : batch) {
-                bind(insert, m.stored(++seq, ts));
+                WriteStatements.bind(insert, m.stored(++seq, ts));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -259,20 +182,10 @@ public final class SqliteMessageStore implements MessageStore {
             checkpointer.committed(seq);
         } catch (SQLException | RuntimeException e) {
             rollbackAfter(e);
-            throw new StorageException("could not store the messages: " + reason(e), e);
+            throw new StorageException("could not store the messages: " + SqliteDatabaseFile.reason(e), e);
         } finally {
             restoreAutoCommit();
         }
-    }
-
-    private static void bind(PreparedStatement st, Message m) throws SQLException {
-        st.setLong(1, m.seq());
-        st.setString(2, m.id());
-        st.setLong(3, m.ts());
-        st.setString(4, m.sender().id());
-        st.setString(5, m.sender().name());
-        st.setString(6, m.text());
-        EventColumns.bind(st, 7, m);
     }
 
     @Override
@@ -353,14 +266,7 @@ public final class SqliteMessageStore implements MessageStore {
 
     /** Caps the database size, as an operator's disk quota; writes past it fail as on a full disk. Call while idle. */
     public void limitSize(long maxBytes) {
-        try (Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("PRAGMA page_size")) {
-            rs.next();
-            long pages = Math.max(1, maxBytes / rs.getLong(1));
-            st.execute("PRAGMA max_page_count=" + pages);
-        } catch (SQLException e) {
-            throw new StorageException("could not set the database size limit: " + reason(e), e);
-        }
+        SqliteDatabaseFile.limitSize(db, maxBytes);
     }
 
     @Override
@@ -368,7 +274,7 @@ public final class SqliteMessageStore implements MessageStore {
         integrityCheck.close();
         checkpointer.close();
         writes.close();
-        closeQuietly(db);
+        SqliteDatabaseFile.closeQuietly(db);
         lock.close();
     }
 
@@ -386,21 +292,6 @@ public final class SqliteMessageStore implements MessageStore {
             db.setAutoCommit(true);
         } catch (SQLException ignored) {
             // the connection is broken; the next operation reports it
-        }
-    }
-
-    static String reason(Exception e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
-    }
-
-    private static void closeQuietly(Connection db) {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException ignored) {
-                // closing a broken connection: nothing more to release
-            }
         }
     }
 }

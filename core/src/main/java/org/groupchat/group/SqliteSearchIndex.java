@@ -55,7 +55,7 @@ final class SqliteSearchIndex {
             takeIn();
         } catch (SQLException e) {
             throw new StorageException(
-                    "could not bring the search index up to date: " + SqliteMessageStore.reason(e), e);
+                    "could not bring the search index up to date: " + SqliteDatabaseFile.reason(e), e);
         }
     }
 

@@ -16,6 +16,7 @@ import org.groupchat.launcher.UsageProblem;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -102,45 +103,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Read the database password from FILE.")
     private Path databasePasswordFile;
 
-    @Option(names = "--clients", split = ",", paramLabel = "C", description = "send: client counts (default: 1,8,32).")
-    private List<Integer> clients;
-
-    @Option(
-            names = "--warmup-ms",
-            paramLabel = "MS",
-            description = "Unmeasured warm-up before each measurement (default: 2000).")
-    private Long warmupMs;
-
-    @Option(names = "--duration-ms", paramLabel = "MS", description = "Length of each measurement (default: 10000).")
-    private Long durationMs;
-
-    @Option(names = "--members", paramLabel = "M", description = "deliver: long-polling members (default: 50).")
-    private Integer members;
-
-    @Option(
-            names = "--post-rate",
-            paramLabel = "PER_SECOND",
-            description = "deliver: messages posted per second (default: 50).")
-    private Integer postRate;
-
-    @Option(
-            names = "--messages",
-            paramLabel = "N",
-            description = "fetch, search, idle, retention: messages pre-filled in the history (default: 1000000).")
-    private Integer messages;
-
-    @Option(names = "--parked", paramLabel = "N", description = "idle: parked long polls (default: 1000).")
-    private Integer parked;
-
-    @Option(names = "--idle-ms", paramLabel = "MS", description = "idle: how long CPU is measured (default: 10000).")
-    private Long idleMs;
-
-    @Option(names = "--groups", paramLabel = "N", description = "registry: heartbeating groups (default: 1000).")
-    private Integer groups;
+    @Mixin
+    private BenchSizes sizes;
 
     @Override
     public Integer call() throws InterruptedException {
-        BenchSettings settings = settings();
+        BenchSettings settings = sizes.settings(smoke);
         // The servers started here would log every bench group's registration; only problems matter in a bench.
         ((Logger) LoggerFactory.getLogger("org.groupchat")).setLevel(Level.WARN);
         Set<String> chosen = chosenScenarios();
@@ -277,31 +245,5 @@ public final class BenchCommand implements Callable<Integer> {
             chosen.add(scenario);
         }
         return chosen;
-    }
-
-    private BenchSettings settings() {
-        BenchSettings base = smoke ? BenchSettings.smoke() : BenchSettings.full();
-        BenchSettings settings = new BenchSettings(
-                clients != null ? List.copyOf(clients) : base.clientCounts(),
-                warmupMs != null ? warmupMs : base.warmupMs(),
-                durationMs != null ? durationMs : base.durationMs(),
-                members != null ? members : base.members(),
-                postRate != null ? postRate : base.sendsPerSecond(),
-                messages != null ? messages : base.historyMessages(),
-                parked != null ? parked : base.parkedPolls(),
-                idleMs != null ? idleMs : base.idleMs(),
-                groups != null ? groups : base.groups());
-        if (settings.clientCounts().stream().anyMatch(c -> c < 1)
-                || settings.durationMs() < 1
-                || settings.members() < 1
-                || settings.sendsPerSecond() < 1
-                || settings.historyMessages() < 200
-                || settings.parkedPolls() < 1
-                || settings.idleMs() < 1
-                || settings.groups() < 1
-                || settings.warmupMs() < 0) {
-            throw new UsageProblem("sizes and durations must be positive, and --messages at least 200");
-        }
-        return settings;
     }
 }
