@@ -86,6 +86,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--messages", paramLabel = "N", description = "fetch, search, idle, retention: messages pre-filled in the history (default: 1000000).")
     private Integer messages;
 
+    @Option(names = "--keep-search-history", paramLabel = "DIR", description = "search: keep the filled group (its SQLite"
+            + " file in DIR; in --database under the name " + SearchScenario.KEPT_GROUP + ") and reuse it in the next runs"
+            + " instead of filling again.")
+    private java.nio.file.Path keepSearchHistory;
+
     @Option(names = "--parked", paramLabel = "N", description = "idle: parked long polls (default: 1000).")
     private Integer parked;
 
@@ -155,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "deliver" -> DeliverScenario.run(target, settings, report);
                 case "search" -> {
                     if (target.runsOwnGroup()) {
-                        SearchScenario.run(target, settings, report);
+                        SearchScenario.run(target, settings, report, keepSearchHistory);
                     } else {
                         err.println("bench: search skipped: it fills a group of its own (drop --group-endpoint)");
                     }
