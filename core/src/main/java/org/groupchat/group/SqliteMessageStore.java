@@ -245,7 +245,6 @@ public final class SqliteMessageStore implements MessageStore {
             }
             insert.executeBatch();
             db.commit();
-            searchIndex.appended(batch.size());
             lastSeq = seq;
             lastTs = Math.max(lastTs, ts);
             checkpointer.committed(seq);
@@ -255,6 +254,8 @@ public final class SqliteMessageStore implements MessageStore {
         } finally {
             restoreAutoCommit();
         }
+        // Once auto-commit is back: inside the driver's transaction the index's BEGIN failed, leaving it all to the first search.
+        searchIndex.appended(batch.size());
     }
 
     private static void bind(PreparedStatement st, Message m) throws SQLException {
