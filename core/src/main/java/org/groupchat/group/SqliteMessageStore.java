@@ -176,7 +176,6 @@ public final class SqliteMessageStore implements MessageStore {
             }
             insert.executeBatch();
             db.commit();
-            searchIndex.appended(batch.size());
             lastSeq = seq;
             lastTs = Math.max(lastTs, ts);
             checkpointer.committed(seq);
@@ -186,6 +185,9 @@ public final class SqliteMessageStore implements MessageStore {
         } finally {
             restoreAutoCommit();
         }
+        // Once auto-commit is back: inside the driver's transaction the index's BEGIN failed, leaving it all to the
+        // first search.
+        searchIndex.appended(batch.size());
     }
 
     @Override

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
@@ -144,6 +146,39 @@ class MessageSearchContractTest {
         }
         try (MessageStore store = kind.open(GROUP, dir)) {
             assertThat(seqs(store, "299")).as("after a reopen").containsExactly(299L);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void hitsAmongTheNewestMessagesAndFarOlderOnesComeNewestFirstAndEveryOneIsReachedByPaging(TestStore kind) {
+        kind.reset();
+        int messages =
+                12_000; // over twice the newest rows the PostgreSQL store reads one by one before asking its GIN index
+        Set<Integer> needles = Set.of(7, 1_500, 1_501, 6_000, 11_999);
+        try (MessageStore store = kind.open(GROUP, dir)) {
+            for (int first = 1; first <= messages; first += 1_000) {
+                String[] texts = new String[1_000];
+                for (int i = first; i < first + 1_000; i++) {
+                    texts[i - first] =
+                            (needles.contains(i) ? "a needle " : "hay ") + (i % 250 == 0 ? "haystack " : "") + i;
+                }
+                append(store, texts);
+            }
+            assertThat(seqs(store, "needle")).containsExactly(11_999L, 6_000L, 1_501L, 1_500L, 7L);
+            List<Long> paged = new ArrayList<>();
+            long before = Long.MAX_VALUE;
+            for (Page page = null; page == null || page.more(); before = paged.get(paged.size() - 1)) {
+                page = store.search(query("haystack", before, 10));
+                assertThat(page.messages()).hasSizeBetween(1, 10);
+                page.messages().forEach(m -> paged.add(m.seq()));
+            }
+            assertThat(paged)
+                    .hasSize(messages / 250)
+                    .doesNotHaveDuplicates()
+                    .isSortedAccordingTo(Comparator.reverseOrder())
+                    .startsWith(12_000L, 11_750L)
+                    .endsWith(500L, 250L);
         }
     }
 

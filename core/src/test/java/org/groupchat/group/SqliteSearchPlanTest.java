@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.groupchat.protocol.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,29 @@ class SqliteSearchPlanTest {
                         .as(step)
                         .noneMatch(detail -> detail.matches("SCAN (m|e|messages)( .*)?")
                                 || detail.equals("SCAN message_search VIRTUAL TABLE INDEX 0:"));
+            }
+        }
+    }
+
+    @Test
+    void aBulkFillIsTakenIntoTheIndexAsItGoesNotLeftToTheFirstSearch() throws Exception {
+        Path file = dir.resolve("group.db");
+        try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
+            for (int batch = 0; batch < 3; batch++) {
+                List<NewMessage> messages = new ArrayList<>();
+                for (int i = 0; i < SqliteSearchIndex.BATCH; i++) {
+                    messages.add(new NewMessage(
+                            UUID.randomUUID().toString(), new User("u1", "Alice"), "bulk line " + batch + " " + i));
+                }
+                store.bulkAppend(messages, System.currentTimeMillis());
+            }
+            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    PreparedStatement st = db.prepareStatement("SELECT count(*) FROM message_search_pending");
+                    ResultSet rs = st.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1))
+                        .as("messages still waiting for the index")
+                        .isZero();
             }
         }
     }

@@ -106,6 +106,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     private BenchSizes sizes;
 
+    @Option(
+            names = "--keep-search-history",
+            paramLabel = "DIR",
+            description = "search: keep the filled group (its SQLite"
+                    + " file in DIR; in --database under the name " + SearchScenario.KEPT_GROUP
+                    + ") and reuse it in the next runs"
+                    + " instead of filling again.")
+    private Path keepSearchHistory;
+
     @Override
     public Integer call() throws InterruptedException {
         BenchSettings settings = sizes.settings(smoke);
@@ -174,7 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "deliver" -> DeliverScenario.run(target, settings, report);
                 case "search" -> {
                     if (target.runsOwnGroup()) {
-                        SearchScenario.run(target, settings, report);
+                        SearchScenario.run(target, settings, report, keepSearchHistory);
                     } else {
                         err.println("bench: search skipped: it fills a group of its own (drop --group-endpoint)");
                     }

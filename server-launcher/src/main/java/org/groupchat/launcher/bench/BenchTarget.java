@@ -95,7 +95,12 @@ final class BenchTarget implements AutoCloseable {
 
     /** Opens (creating) the store of a group started here. */
     MessageStore openStore(String name) {
-        return database != null ? database.open(name) : GroupDatabase.open(dataDir, name, Durability.PROCESS_CRASH);
+        return openStore(dataDir, name);
+    }
+
+    /** Opens (creating) a group's store, its SQLite file in {@code dir}. */
+    MessageStore openStore(Path dir, String name) {
+        return database != null ? database.open(name) : GroupDatabase.open(dir, name, Durability.PROCESS_CRASH);
     }
 
     boolean runsOwnGroup() {

@@ -30,12 +30,36 @@ record HistoryDatabase(
 
     /** Fills with the text {@code text} gives for each message number. */
     static HistoryDatabase fill(BenchTarget target, String groupName, int messages, IntFunction<String> text) {
+        return fill(target, target.dataDir(), groupName, messages, text);
+    }
+
+    /**
+     * A history kept between runs: the group in {@code dir} (SQLite) or under its fixed name in the database, filled
+     * only when it is new; its fill time is then NaN. A group with some but fewer messages is refused.
+     */
+    static HistoryDatabase kept(
+            BenchTarget target, Path dir, String groupName, int messages, IntFunction<String> text) {
+        try (MessageStore store = target.openStore(dir, groupName)) {
+            long held = store.lastSeq();
+            if (held >= messages) {
+                return new HistoryDatabase(target, dir, groupName, messages, 0, 0, Double.NaN);
+            }
+            if (held > 0) {
+                throw new IllegalStateException("the kept group \"" + groupName + "\" holds " + held + " messages, not "
+                        + messages + " (an interrupted fill?): delete it, or the folder " + dir + ", and run again");
+            }
+        }
+        return fill(target, dir, groupName, messages, text);
+    }
+
+    private static HistoryDatabase fill(
+            BenchTarget target, Path dir, String groupName, int messages, IntFunction<String> text) {
         long start = System.nanoTime();
         long firstTs = System.currentTimeMillis() - 86_400_000L;
         long ts = firstTs;
         User writer = new User(UUID.randomUUID().toString(), "bench-writer");
         long idHigh = UUID.randomUUID().getMostSignificantBits();
-        try (MessageStore store = target.openStore(groupName)) {
+        try (MessageStore store = target.openStore(dir, groupName)) {
             for (int done = 0; done < messages; done += BATCH) {
                 List<NewMessage> batch = new ArrayList<>(BATCH);
                 for (int i = done; i < Math.min(messages, done + BATCH); i++) {
@@ -50,11 +74,10 @@ record HistoryDatabase(
                 }
             }
         }
-        return new HistoryDatabase(
-                target, target.dataDir(), groupName, messages, firstTs, ts, (System.nanoTime() - start) / 1e9);
+        return new HistoryDatabase(target, dir, groupName, messages, firstTs, ts, (System.nanoTime() - start) / 1e9);
     }
 
     MessageStore open() {
-        return target.openStore(groupName);
+        return target.openStore(dataDir, groupName);
     }
 }

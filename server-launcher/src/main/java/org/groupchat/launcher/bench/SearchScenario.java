@@ -1,5 +1,6 @@
 package org.groupchat.launcher.bench;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -14,25 +15,33 @@ import org.groupchat.protocol.User;
  */
 final class SearchScenario {
     static final String GROUP = "bench-search";
+    static final String KEPT_GROUP = "bench-search-kept";
     private static final int LIMIT = 20;
     private static final double TARGET_P99_MS = 50;
 
     private SearchScenario() {}
 
-    static void run(BenchTarget target, BenchSettings settings, BenchReport report) throws InterruptedException {
+    /** With {@code keptIn}, the filled group is kept there (and under a fixed name in a database) and reused. */
+    static void run(BenchTarget target, BenchSettings settings, BenchReport report, Path keptIn)
+            throws InterruptedException {
         String scenario = target.scenario("search");
         ChatText chat = new ChatText();
         SplittableRandom lines = new SplittableRandom(13);
-        HistoryDatabase history = HistoryDatabase.fill(
-                target, target.groupName(GROUP), settings.historyMessages(), i -> chat.line(lines));
+        HistoryDatabase history = keptIn == null
+                ? HistoryDatabase.fill(
+                        target, target.groupName(GROUP), settings.historyMessages(), i -> chat.line(lines))
+                : HistoryDatabase.kept(target, keptIn, KEPT_GROUP, settings.historyMessages(), i -> chat.line(lines));
         String size = BenchReport.number(history.messages()) + " msgs ";
-        report.add(Figure.info(
-                scenario,
-                size + "bulk fill, index included",
-                "msg/s",
-                history.messages() / history.fillSeconds(),
-                Double.NaN));
-        report.add(Figure.info(scenario, size + "bulk fill, index included", "s", history.fillSeconds(), Double.NaN));
+        if (!Double.isNaN(history.fillSeconds())) {
+            report.add(Figure.info(
+                    scenario,
+                    size + "bulk fill, index included",
+                    "msg/s",
+                    history.messages() / history.fillSeconds(),
+                    Double.NaN));
+            report.add(
+                    Figure.info(scenario, size + "bulk fill, index included", "s", history.fillSeconds(), Double.NaN));
+        }
         String group = target.startGroup(history.open(), history.groupName());
         User user = BenchUsers.join(target.clients(), group, 1, "searcher").get(0);
         try (EchoServer echo = EchoServer.start(0)) {
