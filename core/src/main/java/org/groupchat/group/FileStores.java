@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.groupchat.group.files.FileStore;
+import org.groupchat.group.files.FileTables;
 import org.groupchat.group.files.SqlFileStore;
 
 /** Opens the {@link FileStore} beside a group's {@link MessageStore}: in the same SQLite file, or the same database. */
@@ -29,14 +30,11 @@ public final class FileStores {
                 WalCheckpointer checkpoints = WalCheckpointer.start(sqlite.file(), 0);
                 long[] writes = {0};
                 return new SqlFileStore(
-                        db,
-                        SqlFileStore.Dialect.sqlite(),
-                        () -> checkpoints.committed(++writes[0]),
-                        checkpoints::close);
+                        db, FileTables.sqlite(), () -> checkpoints.committed(++writes[0]), checkpoints::close);
             }
             if (store instanceof PostgresMessageStore postgres) {
                 db = postgres.database().connect();
-                return new SqlFileStore(db, SqlFileStore.Dialect.postgresql(PostgresSession.groupId(db, groupName)));
+                return new SqlFileStore(db, FileTables.postgresql(PostgresSession.groupId(db, groupName)));
             }
             return null;
         } catch (SQLException e) {

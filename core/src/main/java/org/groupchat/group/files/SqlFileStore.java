@@ -1,60 +1,33 @@
 package org.groupchat.group.files;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.groupchat.group.StorageException;
 
 /**
- * The {@link FileStore} over one JDBC connection, for both stores: {@link Dialect} names the tables and says how a
+ * The {@link FileStore} over one JDBC connection, for both stores: {@link FileTables} names the tables and says how a
  * group's rows are picked (SQLite: a database per group; PostgreSQL: a {@code group_id} column).
  */
 public final class SqlFileStore implements FileStore {
     private final Connection db;
-    private final Dialect sql;
+    private final FileTables sql;
     private final Runnable afterWrite;
     private final Runnable onClose;
-    // Prepared once per statement text: a chunk's insert is parsed once per upload, not once per chunk.
-    private final Map<String, PreparedStatement> prepared = new HashMap<>();
-
-    /** The table names and the group's key of a store. */
-    public record Dialect(
-            String uploads, String chunks, String content, String groupColumn, Long groupId, String trueValue) {
-        public static Dialect sqlite() {
-            return new Dialect("file_uploads", "file_chunks", "file_content", null, null, "1");
-        }
-
-        public static Dialect postgresql(long groupId) {
-            return new Dialect("file_upload", "file_chunk", "file_content", "group_id", groupId, "true");
-        }
-
-        String where() {
-            return groupColumn == null ? " WHERE " : " WHERE " + groupColumn + " = " + groupId + " AND ";
-        }
-
-        String groupValues(String values) {
-            return groupColumn == null ? values : groupId + ", " + values;
-        }
-
-        String groupColumns(String columns) {
-            return groupColumn == null ? columns : groupColumn + ", " + columns;
-        }
-    }
+    private final Reused.Cache statements;
 
     /** Takes over {@code db} (autocommit on) and closes it on {@link #close()}. */
-    public SqlFileStore(Connection db, Dialect dialect) {
+    public SqlFileStore(Connection db, FileTables dialect) {
         this(db, dialect, () -> {}, () -> {});
     }
 
     /** {@code afterWrite} runs after each committed chunk (SQLite: wakes a background checkpoint); {@code onClose} last. */
-    public SqlFileStore(Connection db, Dialect dialect, Runnable afterWrite, Runnable onClose) {
+    public SqlFileStore(Connection db, FileTables dialect, Runnable afterWrite, Runnable onClose) {
         this.db = db;
         this.sql = dialect;
+        this.statements = new Reused.Cache(db);
         this.afterWrite = afterWrite;
         this.onClose = onClose;
     }
@@ -224,45 +197,8 @@ public final class SqlFileStore implements FileStore {
         }
     }
 
-    /** A cached statement whose try-with-resources close only clears its parameters. */
-    private record Reused(PreparedStatement st) implements AutoCloseable {
-        void setString(int i, String v) throws SQLException {
-            st.setString(i, v);
-        }
-
-        void setLong(int i, long v) throws SQLException {
-            st.setLong(i, v);
-        }
-
-        void setInt(int i, int v) throws SQLException {
-            st.setInt(i, v);
-        }
-
-        void setBytes(int i, byte[] v) throws SQLException {
-            st.setBytes(i, v);
-        }
-
-        int executeUpdate() throws SQLException {
-            return st.executeUpdate();
-        }
-
-        ResultSet executeQuery() throws SQLException {
-            return st.executeQuery();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            st.clearParameters();
-        }
-    }
-
     private Reused prepare(String statement) throws SQLException {
-        PreparedStatement st = prepared.get(statement);
-        if (st == null) {
-            st = db.prepareStatement(statement);
-            prepared.put(statement, st);
-        }
-        return new Reused(st);
+        return statements.prepare(statement);
     }
 
     private int update(String statement, String value) {
