@@ -75,21 +75,9 @@ public final class GroupClient extends ProtocolClient {
             CurveKeyPair ownKeys,
             boolean requireCurve,
             GroupLocator locator) {
-        refusePlaintext(listed, requireCurve);
+        PlaintextRefusedException.refuseUnlessSecure(listed, requireCurve);
         ClientKeys keys = listed.secure() ? new ClientKeys(listed.publicKey(), ownKeys) : null;
         return new GroupClient(context, listed.endpoint(), user, options, keys, locator);
-    }
-
-    /**
-     * The rule, for a client that builds its own connection: a secure registry lists only groups that run CURVE, so one
-     * listed without a key (an old or impostor registry, or a misconfigured server) is not talked to in plaintext.
-     */
-    public static void refusePlaintext(GroupInfo listed, boolean requireCurve) {
-        if (requireCurve && !listed.secure()) {
-            throw new PlaintextRefusedException("group \"" + listed.name() + "\" is listed without a key by a secure"
-                    + " registry: it runs without CURVE, so its messages would travel in plaintext; this client is"
-                    + " configured for security and refuses to talk to it (its server should run with --secure)");
-        }
     }
 
     /**
@@ -120,8 +108,7 @@ public final class GroupClient extends ProtocolClient {
         }
     }
 
-    private volatile String historyId;
-    private volatile Runnable onHistoryReplaced = () -> {};
+    private final HistoryIdWatch history = new HistoryIdWatch();
 
     public User user() {
         return user;
@@ -129,13 +116,13 @@ public final class GroupClient extends ProtocolClient {
 
     public Reply.Joined join() {
         Reply.Joined joined = call(new Request.Join(user), Reply.Joined.class);
-        noteHistory(joined.historyId());
+        history.note(joined.historyId());
         return joined;
     }
 
     /** The group's history id as last seen (protocol 1.1), or null before any, or from a server without it. */
     public String historyId() {
-        return historyId;
+        return history.current();
     }
 
     /**
@@ -144,21 +131,7 @@ public final class GroupClient extends ProtocolClient {
      * started over from the beginning of the new history; drop what was shown and show what it returns.
      */
     public void onHistoryReplaced(Runnable listener) {
-        this.onHistoryReplaced = listener;
-    }
-
-    /** Records the id; true when it replaced another one. */
-    private boolean noteHistory(String seen) {
-        if (seen == null) {
-            return false;
-        }
-        String before = historyId;
-        historyId = seen;
-        if (before != null && !before.equals(seen)) {
-            onHistoryReplaced.run();
-            return true;
-        }
-        return false;
+        history.onReplaced(listener);
     }
 
     public void leave() {
@@ -237,9 +210,9 @@ public final class GroupClient extends ProtocolClient {
                 Request.Fetch.after(User.ofId(user.id()), afterSeq, limit, waitMs),
                 Reply.Fetched.class,
                 Duration.ofMillis(waitMs));
-        if (noteHistory(page.historyId()) && afterSeq > 0) {
+        if (history.note(page.historyId()) && afterSeq > 0) {
             page = call(Request.Fetch.after(User.ofId(user.id()), 0, limit, 0), Reply.Fetched.class);
-            noteHistory(page.historyId());
+            history.note(page.historyId());
         }
         return page;
     }
@@ -268,13 +241,13 @@ public final class GroupClient extends ProtocolClient {
 
     public Reply.Fetched fetchSince(long sinceMs, int limit) {
         Reply.Fetched page = call(Request.Fetch.since(User.ofId(user.id()), sinceMs, limit), Reply.Fetched.class);
-        noteHistory(page.historyId());
+        history.note(page.historyId());
         return page;
     }
 
     public Reply.Fetched fetchNewest(int limit) {
         Reply.Fetched page = call(Request.Fetch.newest(User.ofId(user.id()), limit), Reply.Fetched.class);
-        noteHistory(page.historyId());
+        history.note(page.historyId());
         return page;
     }
 

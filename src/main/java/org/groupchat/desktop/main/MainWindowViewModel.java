@@ -7,7 +7,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
-import org.groupchat.client.GroupClient;
 import org.groupchat.client.PlaintextRefusedException;
 import org.groupchat.desktop.chat.ChatTabViewModel;
 import org.groupchat.desktop.fx.Theme;
@@ -206,7 +205,7 @@ public final class MainWindowViewModel {
      */
     private boolean plaintextRefused(GroupInfo group) {
         try {
-            GroupClient.refusePlaintext(group, registry.trustedKey(registry.watched()) != null);
+            PlaintextRefusedException.refuseUnlessSecure(group, registry.trustedKey(registry.watched()) != null);
             return false;
         } catch (PlaintextRefusedException e) {
             status.set(e.getMessage());
