@@ -297,6 +297,18 @@ class LauncherIT {
     }
 
     @Test
+    void everyClientCommandAnswersHelpAsItsUsageErrorSuggests() throws Exception {
+        CliRun missing = CliRun.run(work, null, "send-file", "Lobby");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("(see groupchat-servers client send-file --help)");
+        for (String command : List.of("send", "send-file", "get-file", "search", "fetch")) {
+            CliRun help = CliRun.run(work, null, command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: groupchat-servers client " + command);
+        }
+    }
+
+    @Test
     void helpDocumentsEveryFlagOfTheIssue() throws Exception {
         ServerProcess help = ServerProcess.start(work, "--help");
         assertThat(help.waitFor()).isZero();

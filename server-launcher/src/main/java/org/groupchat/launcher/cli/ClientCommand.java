@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "client",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // every subcommand takes --help, as the usage errors tell users to try
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
