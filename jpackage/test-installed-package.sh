@@ -418,8 +418,10 @@ else
   done
   health_ms=$(printf 'first %.1f ms, median of 5 %.1f ms' "$(awk 'NR == 1 { print $1 * 1000 }' "$work/health-times.out")" \
     "$(sort -g "$work/health-times.out" | awk 'NR == 3 { print $1 * 1000 }')")
-  curl -fsS "http://127.0.0.1:$metrics_port/metrics" | grep -q '^groupchat_group_members{group="Lobby"}' \
-    || fail "/metrics has no groupchat_group_members of the Lobby"
+  # into a file first: grep -q stops reading at its match, and curl, cut off, would fail the pipe (pipefail)
+  curl -fsS -o "$work/metrics.out" "http://127.0.0.1:$metrics_port/metrics" || fail "curl /metrics"
+  grep -q '^groupchat_group_members{group="Lobby"}' "$work/metrics.out" \
+    || fail "/metrics has no groupchat_group_members of the Lobby: $(grep -c '' "$work/metrics.out") lines"
   database=$(find /var/lib/groupchat -maxdepth 1 -name 'lobby-*.db' | head -n 1)
   [ "$(stat -c '%U %a' "$database")" = "groupchat 600" ] || fail "$database is $(stat -c '%U %a' "$database"), not groupchat 600"
   kill -TERM "$service"
