@@ -1,12 +1,14 @@
 package org.groupchat.desktop.chat;
 
 import java.util.List;
+import org.groupchat.protocol.FileInfo;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 
 /**
  * One row of the message list: a stored message, or one of ours not yet stored ({@code seq} 0), with what later
- * events of the log made of it ({@link Folded}): {@code text} is its current text. Immutable; a change of state
+ * events of the log made of it ({@link Folded}): {@code text} is its current text; {@code file} is what a file event
+ * shares (null for a text message). Immutable; a change of state
  * replaces the row so the list redraws it.
  */
 public record ChatLine(
@@ -18,7 +20,8 @@ public record ChatLine(
         boolean own,
         SendState state,
         String problem,
-        Folded folded) {
+        Folded folded,
+        FileInfo file) {
 
     /**
      * What the log says of a message besides its first text: edited, gone (why, or null), the message it answers
@@ -51,7 +54,20 @@ public record ChatLine(
 
     public ChatLine(
             String id, long seq, long ts, User sender, String text, boolean own, SendState state, String problem) {
-        this(id, seq, ts, sender, text, own, state, problem, Folded.NONE);
+        this(id, seq, ts, sender, text, own, state, problem, Folded.NONE, null);
+    }
+
+    public ChatLine(
+            String id,
+            long seq,
+            long ts,
+            User sender,
+            String text,
+            boolean own,
+            SendState state,
+            String problem,
+            Folded folded) {
+        this(id, seq, ts, sender, text, own, state, problem, folded, null);
     }
 
     static ChatLine stored(Message message, boolean own) {
@@ -64,7 +80,13 @@ public record ChatLine(
                 own,
                 SendState.SENT,
                 null,
-                new Folded(false, null, null, List.of(), message.mentions(), false));
+                new Folded(false, null, null, List.of(), message.mentions(), false),
+                message.file());
+    }
+
+    /** Our file while it uploads: {@code file}'s id is the id its file event will have. */
+    static ChatLine uploading(FileInfo file, User sender, String text, long now) {
+        return new ChatLine(file.id(), 0, now, sender, text, true, SendState.PENDING, null, Folded.NONE, file);
     }
 
     static ChatLine pending(String id, User sender, String text, long now) {
@@ -84,14 +106,14 @@ public record ChatLine(
     }
 
     ChatLine failed(String reason) {
-        return new ChatLine(id, seq, ts, sender, text, own, SendState.FAILED, reason, folded);
+        return new ChatLine(id, seq, ts, sender, text, own, SendState.FAILED, reason, folded, file);
     }
 
     ChatLine retrying() {
-        return new ChatLine(id, seq, ts, sender, text, own, SendState.PENDING, null, folded);
+        return new ChatLine(id, seq, ts, sender, text, own, SendState.PENDING, null, folded, file);
     }
 
     ChatLine with(String currentText, Folded newFolded) {
-        return new ChatLine(id, seq, ts, sender, currentText, own, state, problem, newFolded);
+        return new ChatLine(id, seq, ts, sender, currentText, own, state, problem, newFolded, file);
     }
 }

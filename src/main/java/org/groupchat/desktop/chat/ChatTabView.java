@@ -1,6 +1,9 @@
 package org.groupchat.desktop.chat;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -15,9 +18,11 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.stage.FileChooser;
 import org.groupchat.desktop.emoji.Emojis;
 import org.groupchat.desktop.fx.Clipboards;
 import org.groupchat.protocol.Member;
@@ -85,6 +90,12 @@ public final class ChatTabView {
     private Button sendButton;
 
     @FXML
+    private Button attachButton;
+
+    @FXML
+    private BorderPane tabRoot;
+
+    @FXML
     private VBox searchPane;
 
     @FXML
@@ -129,7 +140,8 @@ public final class ChatTabView {
 
         messageList.setItems(model.lines());
         TextSelection selection = new TextSelection();
-        messageList.setCellFactory(list -> new MessageCell(model, Emojis.bundled(), selection));
+        Thumbnails thumbnails = new Thumbnails();
+        messageList.setCellFactory(list -> new MessageCell(model, Emojis.bundled(), selection, thumbnails));
         model.newFromProperty().addListener((obs, was, now) -> messageList.refresh());
         model.members().addListener((ListChangeListener<Member>) change -> messageList.refresh());
         // a press anywhere starts afresh; a press on a message's text then starts the new selection there
@@ -170,6 +182,25 @@ public final class ChatTabView {
                 model, searchPane, searchField, searchStatus, searchResults, closeSearchButton, moreHitsButton);
         ComposerModeBar.bind(model.composer(), composerBar, composerLabel, cancelComposerButton, this::focusDraft);
         EarlierPageTrigger.install(messageList, model.history());
+        FileDropping.install(model, tabRoot, attachButton, draftArea, this::share);
+    }
+
+    @FXML
+    private void attach() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Share files in " + model.groupName());
+        List<File> chosen = chooser.showOpenMultipleDialog(tabRoot.getScene().getWindow());
+        if (chosen != null && !chosen.isEmpty()) {
+            share(chosen.stream().map(File::toPath).toList());
+        }
+    }
+
+    /** Shows what would be shared, and shares it if the user agrees. */
+    private void share(List<Path> files) {
+        if (AttachPreview.confirm(tabRoot.getScene().getWindow(), model.groupName(), files)) {
+            model.files().share(files);
+        }
+        draftArea.requestFocus();
     }
 
     @FXML

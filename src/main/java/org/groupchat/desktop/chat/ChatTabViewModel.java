@@ -17,6 +17,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
+import org.groupchat.desktop.files.FilePlaces;
 import org.groupchat.desktop.session.ConnectionState;
 import org.groupchat.desktop.session.GroupConnection;
 import org.groupchat.desktop.session.SessionListener;
@@ -53,6 +54,7 @@ public final class ChatTabViewModel {
     private final ReadState readState;
     private final SearchModel search;
     private final ModerationActions actions;
+    private final SharedFiles files;
     private GroupConnection session;
     private final MoveNotice move;
     private final TabSessionReports reports;
@@ -69,6 +71,7 @@ public final class ChatTabViewModel {
         this.readState = new ReadState(conversation, () -> session, me.id());
         this.search = new SearchModel(() -> session);
         this.actions = new ModerationActions(() -> session, notice);
+        this.files = new SharedFiles(conversation, () -> session, me, clock, notice);
         IntegerProperty unread = readState.unreadProperty();
         IntegerProperty mentions = readState.mentionsProperty();
         this.title = Bindings.createStringBinding(
@@ -124,7 +127,21 @@ public final class ChatTabViewModel {
 
     /** Sends a failed message again with the same id, so the server can never store it twice. */
     public void retry(String messageId) {
-        composer.retry(messageId);
+        if (files.isOurUpload(messageId)) {
+            files.retry(messageId);
+        } else {
+            composer.retry(messageId);
+        }
+    }
+
+    /** Gives this tab what it needs to move files (without it, the tab shows files but cannot share or fetch them). */
+    public void useFiles(FilePlaces places) {
+        files.use(places);
+    }
+
+    /** Sharing files, fetching them, and the pictures shown inline. */
+    public SharedFiles files() {
+        return files;
     }
 
     /** The send box: draft, reply, edit, mentions. */

@@ -16,7 +16,7 @@ import org.groupchat.protocol.Message;
 /**
  * The rows of one tab: stored messages in {@code seq} order, each id at most once, then our unsent messages. Events
  * of the log about a message (edits, deletions, reactions, removals) are folded into its row rather than shown;
- * a moderator's act, or a kind this app does not know, is a notice row. Plain logic over an observable list; used on
+ * a shared file is a row like a message; a moderator's act, or a kind this app does not know, is a notice row. Plain logic over an observable list; used on
  * the UI thread only.
  */
 public final class Conversation {
@@ -131,7 +131,8 @@ public final class Conversation {
     private ChatLine row(Message message) {
         boolean own = message.sender().id().equals(ownUserId);
         EventKind kind = message.eventKind();
-        if (kind != EventKind.MESSAGE) {
+        boolean sharesFile = kind == EventKind.FILE && message.file() != null;
+        if (kind != EventKind.MESSAGE && !sharesFile) {
             ChatLine plain = ChatLine.stored(message, own);
             return plain.with(message.text(), new ChatLine.Folded(false, null, null, List.of(), List.of(), true));
         }
@@ -203,6 +204,15 @@ public final class Conversation {
         quotes.askForMissing();
     }
 
+    /** Takes back one of our rows that is not stored (an upload the user cancelled). */
+    public void removePending(String id) {
+        ChatLine line = byId.get(id);
+        if (line != null && !line.isStored()) {
+            byId.remove(id);
+            lines.remove(line);
+        }
+    }
+
     /** Replaces every stored row with {@code messages}; our unsent messages stay. */
     public void replaceStored(List<Message> messages) {
         List<ChatLine> unsent = lines.stream().filter(l -> !l.isStored()).toList();
@@ -237,7 +247,7 @@ public final class Conversation {
     public ChatLine lastOwnMessage() {
         for (int i = lines.size() - 1; i >= 0; i--) {
             ChatLine line = lines.get(i);
-            if (line.own() && line.isStored() && !line.gone() && !line.folded().notice()) {
+            if (line.own() && line.isStored() && !line.gone() && !line.folded().notice() && line.file() == null) {
                 return line;
             }
         }

@@ -26,7 +26,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 
 /**
  * Draws one row: a day separator when the day changes, the "new messages" line, then either a notice or a message
- * bubble (sender, local time, "edited", the quote it answers, formatted text, reactions, send state).
+ * bubble (sender, local time, "edited", the quote it answers, formatted text or a shared file, reactions, send
+ * state).
  */
 final class MessageCell extends ListCell<ChatLine> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -44,6 +45,7 @@ final class MessageCell extends ListCell<ChatLine> {
     private final Label edited = new Label("(edited)");
     private final QuoteBox quote;
     private final MessageText text;
+    private final FileView fileView;
     private final Label gone = new Label();
     private final FlowPane reactions = new FlowPane(4, 4);
     private final Label state = new Label();
@@ -55,11 +57,12 @@ final class MessageCell extends ListCell<ChatLine> {
     private final MessageMenu menu;
     private ChatLine line;
 
-    MessageCell(ChatTabViewModel model, Emojis emojis, TextSelection selection) {
+    MessageCell(ChatTabViewModel model, Emojis emojis, TextSelection selection, Thumbnails thumbnails) {
         this.model = model;
         this.zone = model.zone();
         this.emojis = emojis;
         text = new MessageText(emojis, selection);
+        fileView = new FileView(model, thumbnails);
         quote = new QuoteBox(model::reveal);
         day.getStyleClass().add("day-separator");
         day.setMaxWidth(Double.MAX_VALUE);
@@ -92,7 +95,7 @@ final class MessageCell extends ListCell<ChatLine> {
         header.setAlignment(Pos.CENTER_LEFT);
         HBox status = new HBox(6, state, retry);
         status.setAlignment(Pos.CENTER_LEFT);
-        bubble = new VBox(3, header, quote, text, gone, reactions, status);
+        bubble = new VBox(3, header, quote, text, fileView, gone, reactions, status);
         bubble.getStyleClass().add("bubble");
         row = new HBox(bubble);
         root = new VBox(4, day, newLine, notice, row);
@@ -155,13 +158,17 @@ final class MessageCell extends ListCell<ChatLine> {
         time.setText(TIME.format(Instant.ofEpochMilli(line.ts()).atZone(zone)));
         show(edited, line.folded().edited() && !line.gone());
         quote.show(line.folded().quote());
-        show(text, !line.gone());
+        boolean isFile = line.file() != null;
+        show(text, !line.gone() && !isFile);
+        show(fileView, !line.gone() && isFile);
         show(gone, line.gone());
         if (line.gone()) {
             gone.setText(
                     EventFolding.REMOVED.equals(line.folded().gone())
                             ? "Message removed by an owner"
                             : "Message deleted");
+        } else if (isFile) {
+            fileView.show(line);
         } else {
             text.show(line.id(), line.text(), model.mentionWords(line));
         }

@@ -76,7 +76,9 @@ final class MessageMenu {
             menu.getItems().add(react);
         }
         if (alive && current.own() && has(ProtocolVersion.EDITS)) {
-            menu.getItems().add(item("Edit", () -> model.composer().edit(current)));
+            if (current.file() == null) {
+                menu.getItems().add(item("Edit", () -> model.composer().edit(current)));
+            }
             menu.getItems()
                     .add(item(
                             "Delete…",

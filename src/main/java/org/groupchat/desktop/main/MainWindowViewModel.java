@@ -9,6 +9,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import org.groupchat.client.PlaintextRefusedException;
 import org.groupchat.desktop.chat.ChatTabViewModel;
+import org.groupchat.desktop.files.FilePlaces;
+import org.groupchat.desktop.files.FileTransfers;
 import org.groupchat.desktop.fx.Theme;
 import org.groupchat.desktop.fx.UiExecutor;
 import org.groupchat.desktop.fx.Validation;
@@ -61,6 +63,10 @@ public final class MainWindowViewModel {
         this.hosted = new HostedGroups(localServers, store);
         this.secureLocalServers = settings.secureLocalServers();
         this.tabs = new OpenTabs(identity, sessions, groups, status, this::saveSettings);
+        tabs.useFiles(new FilePlaces(
+                new FileTransfers(ui),
+                store.paths().downloadsDir(),
+                store.paths().dataDir().resolve("pictures")));
         this.theme.set(Theme.of(settings.theme()));
         theme.addListener((obs, was, now) -> {
             now.apply();

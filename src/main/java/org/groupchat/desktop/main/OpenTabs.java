@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.groupchat.desktop.chat.ChatTabViewModel;
+import org.groupchat.desktop.files.FilePlaces;
 import org.groupchat.desktop.groups.GroupsViewModel;
 import org.groupchat.desktop.profile.Identity;
 import org.groupchat.desktop.profile.JoinedGroup;
@@ -35,6 +36,7 @@ final class OpenTabs {
     private final Map<String, JoinedGroup> joined = new LinkedHashMap<>();
     private final ObjectProperty<ChatTabViewModel> selected = new SimpleObjectProperty<>();
     private Consumer<IncomingMessage> onIncoming = message -> {};
+    private FilePlaces files;
 
     OpenTabs(
             Identity identity,
@@ -47,6 +49,11 @@ final class OpenTabs {
         this.groups = groups;
         this.status = status;
         this.saveSettings = saveSettings;
+    }
+
+    /** Where every tab's file transfers run and land. */
+    void useFiles(FilePlaces places) {
+        this.files = places;
     }
 
     void setOnIncoming(Consumer<IncomingMessage> handler) {
@@ -144,6 +151,9 @@ final class OpenTabs {
             leave(tab);
             status.set(reason);
         });
+        if (files != null) {
+            tab.useFiles(files);
+        }
         tab.showServerKey(group.publicKey());
         tab.members().addListener((ListChangeListener<Member>)
                 change -> groups.membersSeen(name, tab.members().size(), (int)

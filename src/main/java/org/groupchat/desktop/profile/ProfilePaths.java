@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.groupchat.desktop.files.DownloadsFolder;
 
 /**
  * Where one profile keeps its identity and settings (the OS's per-user config folder) and its data
  * (the per-user app-data folder), and where this computer user's bundled servers keep theirs, shared by every
  * profile ({@code sharedDataDir}: the default profile's data folder). A config-dir override puts all of them under
- * one folder, for tests and portable use.
+ * one folder, for tests and portable use. Files the user downloads go to {@code downloadsDir}.
  */
-public record ProfilePaths(Path configDir, Path dataDir, Path sharedDataDir) {
+public record ProfilePaths(Path configDir, Path dataDir, Path sharedDataDir, Path downloadsDir) {
     public static final String DEFAULT_PROFILE = "default";
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
@@ -23,10 +24,13 @@ public record ProfilePaths(Path configDir, Path dataDir, Path sharedDataDir) {
         }
         Path config;
         Path data;
+        Path downloads;
         if (override != null) {
             config = override;
             data = override.resolve("data");
+            downloads = override.resolve("Downloads");
         } else {
+            downloads = DownloadsFolder.of(home, env);
             String system = os.toLowerCase(Locale.ROOT);
             if (system.contains("win")) {
                 config = Path.of(
@@ -46,12 +50,13 @@ public record ProfilePaths(Path configDir, Path dataDir, Path sharedDataDir) {
             }
         }
         if (profile.equals(DEFAULT_PROFILE)) {
-            return new ProfilePaths(config, data, data);
+            return new ProfilePaths(config, data, data, downloads);
         }
         return new ProfilePaths(
                 config.resolve("profiles").resolve(profile),
                 data.resolve("profiles").resolve(profile),
-                data);
+                data,
+                downloads);
     }
 
     private static Path xdg(Map<String, String> env, String variable, Path fallback) {

@@ -34,6 +34,9 @@ public interface GroupConnection {
      */
     void retarget(String endpoint, String serverKey);
 
+    /** Where this group's file transfers go now (it follows {@link #retarget}). */
+    FileEndpoint fileEndpoint();
+
     /** Leaves the group (LEAVE), then stops. */
     void leave();
 

@@ -22,6 +22,8 @@ public final class GroupSession implements GroupConnection {
     private final Pipe wakeup;
     private final Thread thread;
     private final CurveKeyPair own;
+    private final User user;
+    private volatile GroupAddress address;
 
     private GroupSession(
             String groupName,
@@ -32,6 +34,8 @@ public final class GroupSession implements GroupConnection {
             SessionListener listener,
             SessionTimings timings) {
         this.own = own;
+        this.user = user;
+        this.address = address;
         try {
             wakeup = Pipe.open();
             wakeup.sink().configureBlocking(false);
@@ -131,7 +135,14 @@ public final class GroupSession implements GroupConnection {
 
     @Override
     public void retarget(String endpoint, String serverKey) {
-        submit(new SessionCommand.Retarget(address(endpoint, serverKey, own)));
+        address = address(endpoint, serverKey, own);
+        submit(new SessionCommand.Retarget(address));
+    }
+
+    @Override
+    public FileEndpoint fileEndpoint() {
+        GroupAddress now = address;
+        return new FileEndpoint(now.endpoint(), now.keys(), user);
     }
 
     @Override

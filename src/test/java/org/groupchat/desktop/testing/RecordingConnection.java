@@ -2,6 +2,7 @@ package org.groupchat.desktop.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.groupchat.desktop.session.FileEndpoint;
 import org.groupchat.desktop.session.GroupConnection;
 import org.groupchat.protocol.Request;
 
@@ -60,6 +61,11 @@ public final class RecordingConnection implements GroupConnection {
     @Override
     public void retarget(String endpoint, String serverKey) {
         retargets.add(endpoint + " " + serverKey);
+    }
+
+    @Override
+    public FileEndpoint fileEndpoint() {
+        throw new UnsupportedOperationException("a recording connection has no server to move files to");
     }
 
     @Override

@@ -1,0 +1,93 @@
+package org.groupchat.desktop.files;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One upload or download as the window shows it: how far it is (0 to 1), whether it runs, and how it ended. Its
+ * properties change on the UI thread only; {@link #cancel} may be called from anywhere.
+ */
+public final class Transfer {
+    /** Where a transfer stands. */
+    public enum State {
+        RUNNING,
+        DONE,
+        FAILED,
+        CANCELLED
+    }
+
+    private final String fileId;
+    private final boolean upload;
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.RUNNING);
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final ObjectProperty<Path> result = new SimpleObjectProperty<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    Transfer(String fileId, boolean upload) {
+        this.fileId = fileId;
+        this.upload = upload;
+    }
+
+    public String fileId() {
+        return fileId;
+    }
+
+    public boolean isUpload() {
+        return upload;
+    }
+
+    /** Asks the transfer to stop after the chunk in flight; it then ends {@link State#CANCELLED}. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    boolean cancelRequested() {
+        return cancelled.get();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    /** Why it failed, in a sentence for the user; "" unless {@link State#FAILED}. */
+    public String problem() {
+        return problem.get();
+    }
+
+    /** The file it wrote (a download), once {@link State#DONE}. */
+    public Path result() {
+        return result.get();
+    }
+
+    void advance(double fraction) {
+        progress.set(fraction);
+    }
+
+    void succeeded(Path written) {
+        progress.set(1);
+        result.set(written);
+        state.set(State.DONE);
+    }
+
+    void failed(String why) {
+        problem.set(why);
+        state.set(cancelled.get() ? State.CANCELLED : State.FAILED);
+    }
+}
