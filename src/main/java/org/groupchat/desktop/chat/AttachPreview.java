@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.groupchat.client.MediaTypes;
+import org.groupchat.desktop.fx.DialogKeys;
 import org.groupchat.protocol.FileInfo;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -44,6 +45,7 @@ final class AttachPreview {
         }
         dialog.getDialogPane().setContent(list);
         dialog.getDialogPane().getButtonTypes().setAll(SHARE, ButtonType.CANCEL);
+        DialogKeys.closeAfterKeyEvent(dialog);
         Optional<ButtonType> answer = dialog.showAndWait();
         return answer.isPresent() && answer.get() == SHARE;
     }
@@ -53,6 +55,8 @@ final class AttachPreview {
         String refusal = SharedFiles.refusal(file);
         Label title = new Label(name);
         title.getStyleClass().add("file-name");
+        title.setWrapText(true);
+        title.setMaxWidth(360);
         Label details = new Label(refusal != null ? refusal + " It is left out." : size(file));
         details.getStyleClass().add("file-details");
         String type = MediaTypes.guess(name);

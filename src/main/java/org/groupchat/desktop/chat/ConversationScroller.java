@@ -1,5 +1,7 @@
 package org.groupchat.desktop.chat;
 
+import javafx.event.Event;
+import javafx.event.EventType;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -23,6 +25,9 @@ import javafx.scene.input.ScrollEvent;
  * whether we follow; programmatic layout changes never do.
  */
 final class ConversationScroller {
+    /** Fired by a row whose height changed after it was laid out (a picture that finished loading). */
+    static final EventType<Event> ROW_RESIZED = new EventType<>(Event.ANY, "ROW_RESIZED");
+
     private final ListView<ChatLine> list;
     private final BooleanProperty following = new SimpleBooleanProperty(true);
     private final IntegerProperty newBelow = new SimpleIntegerProperty();
@@ -34,6 +39,11 @@ final class ConversationScroller {
         list.addEventFilter(KeyEvent.KEY_PRESSED, event -> afterUserScroll());
         list.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> afterUserScroll());
         list.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> afterUserScroll());
+        list.addEventHandler(ROW_RESIZED, event -> {
+            if (following.get()) {
+                scrollToLatest();
+            }
+        });
         list.heightProperty().addListener((obs, was, now) -> {
             if (following.get()) {
                 scrollToLatest();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.MapChangeListener;
+import javafx.event.Event;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -12,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -115,11 +117,16 @@ final class FileView extends VBox {
         show(picture, asPicture && local != null);
         show(pictureWait, asPicture && local == null);
         if (local != null) {
-            picture.setImage(thumbnails.of(local, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT));
+            Image image = thumbnails.of(local, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+            if (image != picture.getImage()) {
+                picture.setImage(image);
+                whenLoaded(image, this::resized);
+            }
         } else {
             picture.setImage(null);
         }
         icon.setIconCode(FileIcons.of(file));
+        show(icon, !asPicture);
         name.setText(file.name());
         boolean running = transfer != null && transfer.state() == Transfer.State.RUNNING;
         boolean stored = line.seq() > 0;
@@ -143,6 +150,23 @@ final class FileView extends VBox {
                         case RUNNING -> "";
                     });
         }
+    }
+
+    private static void whenLoaded(Image image, Runnable then) {
+        if (image.getProgress() >= 1) {
+            then.run();
+            return;
+        }
+        image.progressProperty().addListener((obs, was, now) -> {
+            if (now.doubleValue() >= 1) {
+                then.run();
+            }
+        });
+    }
+
+    /** Our row grew: a conversation at its latest message keeps all of it in view. */
+    private void resized() {
+        fireEvent(new Event(ConversationScroller.ROW_RESIZED));
     }
 
     private Transfer currentTransfer(FileInfo file) {

@@ -2,6 +2,7 @@ package org.groupchat.desktop.chat;
 
 import java.io.File;
 import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -83,7 +84,9 @@ final class ImageViewer {
         }
         scene.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
-                stage.close();
+                // after the key event: GTK crashes when a key press closes the window it was delivered to (DialogKeys)
+                event.consume();
+                Platform.runLater(stage::close);
             }
         });
         stage.setScene(scene);

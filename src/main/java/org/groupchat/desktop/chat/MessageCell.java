@@ -50,6 +50,7 @@ final class MessageCell extends ListCell<ChatLine> {
     private final FlowPane reactions = new FlowPane(4, 4);
     private final Label state = new Label();
     private final Hyperlink retry = new Hyperlink("Retry");
+    private final Hyperlink dismiss = new Hyperlink("Remove");
     private final Button actions = new Button();
     private final VBox bubble;
     private final HBox row;
@@ -82,6 +83,9 @@ final class MessageCell extends ListCell<ChatLine> {
         reactions.getStyleClass().add("reactions");
         state.getStyleClass().add("send-state");
         retry.setOnAction(event -> model.retry(line.id()));
+        dismiss.setOnAction(event -> model.files().dismiss(line.id()));
+        state.setWrapText(true);
+        state.setMinWidth(0);
         actions.getStyleClass().addAll("message-actions", "flat");
         actions.setGraphic(new FontIcon(MaterialDesignD.DOTS_HORIZONTAL));
         actions.setTooltip(new Tooltip("Reply, react, edit… (or right-click the message)"));
@@ -93,7 +97,10 @@ final class MessageCell extends ListCell<ChatLine> {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(8, sender, time, edited, gap, actions);
         header.setAlignment(Pos.CENTER_LEFT);
-        HBox status = new HBox(6, state, retry);
+        HBox.setHgrow(state, Priority.SOMETIMES);
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        HBox status = new HBox(6, state, retry, dismiss);
         status.setAlignment(Pos.CENTER_LEFT);
         bubble = new VBox(3, header, quote, text, fileView, gone, reactions, status);
         bubble.getStyleClass().add("bubble");
@@ -207,6 +214,7 @@ final class MessageCell extends ListCell<ChatLine> {
         show(state, showState);
         boolean failed = line.state() == SendState.FAILED;
         show(retry, failed);
+        show(dismiss, failed && line.file() != null);
         state.getStyleClass().setAll("send-state", line.state().name().toLowerCase());
         state.setText(failed ? "Not sent: " + line.problem() : "Sending…");
     }

@@ -136,6 +136,17 @@ public final class SharedFiles {
         }
     }
 
+    /** Takes a failed upload of ours out of the conversation (it was never stored). */
+    public void dismiss(String fileId) {
+        Transfer transfer = uploads.get(fileId);
+        if (transfer != null && transfer.state() == Transfer.State.RUNNING) {
+            return;
+        }
+        uploads.remove(fileId);
+        sources.remove(fileId);
+        conversation.removePending(fileId);
+    }
+
     public void cancelUpload(String fileId) {
         Transfer transfer = uploads.get(fileId);
         if (transfer != null) {

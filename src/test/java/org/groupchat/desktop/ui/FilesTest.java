@@ -5,6 +5,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
@@ -30,11 +33,13 @@ import javafx.stage.Window;
 import org.groupchat.client.FileTransfer;
 import org.groupchat.client.GroupClient;
 import org.groupchat.desktop.chat.ChatLine;
+import org.groupchat.desktop.chat.SendState;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.FileDrop;
 import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
 import org.groupchat.group.GroupServer;
+import org.groupchat.group.files.FileLimits;
 import org.groupchat.protocol.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +111,43 @@ class FilesTest {
     }
 
     @Test
+    void aFileOverTheGroupsLimitIsRefusedWithTheServersSentenceAndCanBeRemoved(FxRobot robot) throws Exception {
+        Path huge = temp.resolve("huge.iso");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(FileLimits.DEFAULT_MAX_FILE_BYTES + 1);
+        }
+        waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Team").equals("connected"));
+
+        assertThat(Fx.get(() -> FileDrop.drop(ada.messages("Team"), List.of(huge)))).isTrue();
+        clickButton(robot, "Share");
+
+        waitFor(30, TimeUnit.SECONDS, () -> {
+            ChatLine line = fileLine(ada, "huge.iso");
+            return line != null && line.state() == SendState.FAILED;
+        });
+        assertThat(fileLine(ada, "huge.iso").problem()).contains("at most");
+        String refusal = "Not sent: " + fileLine(ada, "huge.iso").problem();
+        try {
+            waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> texts(fileRow(ada, "huge.iso")).contains(refusal)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the row says: " + Fx.get(() -> texts(fileRow(ada, "huge.iso"))), e);
+        }
+        ListCell<ChatLine> row = fileRow(ada, "huge.iso");
+        Hyperlink remove = Fx.get(() -> row.lookupAll(".hyperlink").stream()
+                .map(n -> (Hyperlink) n)
+                .filter(h -> h.getText().equals("Remove") && h.isVisible())
+                .findFirst()
+                .orElseThrow());
+        robot.clickOn(remove);
+        waitFor(10, TimeUnit.SECONDS, () -> fileLine(ada, "huge.iso") == null);
+        try (GroupClient carol =
+                new GroupClient(team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
+            carol.join();
+            assertThat(carol.fetchNewest(50).messages()).noneMatch(m -> m.file() != null);
+        }
+    }
+
+    @Test
     void aPastedPictureShowsAsAThumbnailForTheOtherUser(FxRobot robot) throws Exception {
         openBob();
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Team").equals("connected"));
@@ -151,25 +193,34 @@ class FilesTest {
             new FileTransfer(carol).upload(file, FileTransfer.Progress.NONE);
         }
         waitFor(30, TimeUnit.SECONDS, () -> fileLine(ada, "dataset.bin") != null);
-        ListCell<ChatLine> row = fileRow(ada, "dataset.bin");
-        ProgressBar bar = Fx.get(() -> (ProgressBar) row.lookup(".file-progress .progress-bar"));
+        // every pulse, whether a progress bar part way is on screen in the conversation
         List<Double> seenWhileShown = new CopyOnWriteArrayList<>();
-        Fx.get(() -> {
-            bar.progressProperty().addListener((obs, was, now) -> {
-                if (bar.getParent().isVisible() && row.getItem().file().name().equals("dataset.bin")) {
-                    seenWhileShown.add(now.doubleValue());
+        AnimationTimer watch = Fx.get(() -> {
+            AnimationTimer timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    ada.messages("Team").lookupAll(".file-progress .progress-bar").stream()
+                            .map(n -> (ProgressBar) n)
+                            .filter(bar -> shown(bar, ada.messages("Team")))
+                            .forEach(bar -> seenWhileShown.add(bar.getProgress()));
                 }
-            });
-            return null;
+            };
+            timer.start();
+            return timer;
         });
 
-        robot.clickOn(button(row, "Download"));
+        robot.clickOn(button(fileRow(ada, "dataset.bin"), "Download"));
 
         Path downloaded = temp.resolve("ada").resolve("Downloads").resolve("dataset.bin");
         waitFor(60, TimeUnit.SECONDS, () -> Files.isRegularFile(downloaded));
         assertThat(Files.readAllBytes(downloaded)).isEqualTo(big);
         assertThat(seenWhileShown).anyMatch(p -> p > 0 && p < 1);
-        waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> !bar.getParent().isVisible()));
+        waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> ada.messages("Team").lookupAll(".file-progress").stream()
+                .noneMatch(n -> shown(n, ada.messages("Team")))));
+        Fx.get(() -> {
+            watch.stop();
+            return null;
+        });
     }
 
     private void openBob() throws Exception {
@@ -232,8 +283,21 @@ class FilesTest {
 
     private static String texts(Node root) {
         StringBuilder all = new StringBuilder();
-        root.lookupAll(".label").forEach(n -> all.append(((Label) n).getText()).append('\n'));
+        // every label, whatever its style classes (a send state's replace the "label" class)
+        root.lookupAll("*").stream()
+                .filter(n -> n instanceof Label && shown(n, root))
+                .forEach(n -> all.append(((Label) n).getText()).append('\n'));
         return all.toString();
+    }
+
+    /** Whether {@code node} and every parent up to {@code root} are visible: what the user sees of the row. */
+    private static boolean shown(Node node, Node root) {
+        for (Node at = node; at != null && at != root; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static WritableImage stripes(int width, int height) {
