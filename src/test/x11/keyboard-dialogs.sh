@@ -153,6 +153,17 @@ echo "first start confirmed with Enter: $first_starts runs"
 
 # 2. Dialogs of the main window, each closed from the keyboard, with a saved identity.
 dir=$work/dialogs; mkdir -p "$dir/profile"
+picture=$work/pasted.png
+python3 - "$picture" <<'PNG'
+import struct, sys, zlib
+w, h = 64, 48
+rows = b"".join(b"\0" + bytes(v for x in range(w) for v in (x * 4 % 256, y * 5 % 256, 160)) for y in range(h))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) \
+    + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PNG
 printf '{"id": "%s", "name": "Bob"}\n' "$(python3 -c 'import uuid; print(uuid.uuid4())')" >"$dir/profile/identity.json"
 for i in $(seq "$rounds"); do
   port=$(free_port)
@@ -191,6 +202,16 @@ for i in $(seq "$rounds"); do
     focus "$main"; xdotool key ctrl+shift+r
     d=$(window "^Connect to registry$" 20)
     if [ -n "$d" ]; then close_with "$d" "$key" "^Connect to registry$"; else fail "$what: no Connect to registry dialog ($key)"; fi
+  done
+  # Share in …: a picture pasted in the new group's send box opens the share preview; Esc cancels, Enter shares.
+  for key in Escape Return; do
+    xclip -selection clipboard -t image/png -i "$picture" &
+    clip=$!
+    sleep 0.3
+    focus "$main"; xdotool key ctrl+v
+    d=$(window "^Share in Room $i$" 20)
+    if [ -n "$d" ]; then close_with "$d" "$key" "^Share in Room $i$"; else fail "$what: no share preview on Ctrl+V ($key)"; fi
+    kill "$clip" 2>/dev/null; wait "$clip" 2>/dev/null
   done
   # The leave confirmation: Ctrl+Shift+L on the new group's tab, then Esc (stay); again, then Enter (leave).
   for key in Escape Return; do
