@@ -1,6 +1,8 @@
 package org.groupchat.desktop.chat;
 
 import java.util.List;
+import org.groupchat.desktop.files.SharedFileCheck;
+import org.groupchat.protocol.EventKind;
 import org.groupchat.protocol.FileInfo;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
@@ -81,7 +83,14 @@ public record ChatLine(
                 SendState.SENT,
                 null,
                 new Folded(false, null, null, List.of(), message.mentions(), false),
-                message.file());
+                sharedFile(message));
+    }
+
+    /** The file a file event shares, or null: for any other kind, and for a description that cannot be trusted. */
+    static FileInfo sharedFile(Message message) {
+        return message.eventKind() == EventKind.FILE && SharedFileCheck.wellFormed(message.file())
+                ? message.file()
+                : null;
     }
 
     /** Our file while it uploads: {@code file}'s id is the id its file event will have. */

@@ -131,7 +131,7 @@ public final class Conversation {
     private ChatLine row(Message message) {
         boolean own = message.sender().id().equals(ownUserId);
         EventKind kind = message.eventKind();
-        boolean sharesFile = kind == EventKind.FILE && message.file() != null;
+        boolean sharesFile = ChatLine.sharedFile(message) != null;
         if (kind != EventKind.MESSAGE && !sharesFile) {
             ChatLine plain = ChatLine.stored(message, own);
             return plain.with(message.text(), new ChatLine.Folded(false, null, null, List.of(), List.of(), true));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import org.groupchat.protocol.FileInfo;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,48 @@ class ConversationTest {
         assertThat(conversation.lines()).extracting(ChatLine::id).containsExactly("a", "b", "mine");
         assertThat(conversation.lines().get(2).state()).isEqualTo(SendState.SENT);
         assertThat(conversation.lines().get(2).own()).isTrue();
+    }
+
+    private static Message fileEvent(long seq, User sender, FileInfo file) {
+        return new Message(
+                seq, file.id(), 1_000 * seq, sender, "shared a file: " + file.name(), "file", null, null, null, null,
+                null, file);
+    }
+
+    @Test
+    void ourUploadTakesItsStoredPlaceAsAFileRowOnceTheFileEventArrives() {
+        FileInfo uploading = new FileInfo("f-1", "report.pdf", 1_200, null, "application/pdf");
+        conversation.addPending(ChatLine.uploading(uploading, ME, "shared a file: report.pdf (1.2 kB)", 5));
+        FileInfo stored = new FileInfo("f-1", "report.pdf", 1_200, "ab".repeat(32), "application/pdf");
+
+        conversation.addStored(fileEvent(7, ME, stored));
+
+        assertThat(conversation.lines()).hasSize(1);
+        ChatLine row = conversation.lines().get(0);
+        assertThat(row.seq()).isEqualTo(7);
+        assertThat(row.state()).isEqualTo(SendState.SENT);
+        assertThat(row.file()).isEqualTo(stored);
+        assertThat(row.folded().notice()).isFalse();
+    }
+
+    @Test
+    void aFileEventWhoseHashIsNotAHashIsANoticeWithoutAFile() {
+        FileInfo hostile = new FileInfo("f-2", "x.png", 10, "../../../../home/me/.bashrc", "image/png");
+
+        conversation.addStored(fileEvent(3, BOB, hostile));
+
+        ChatLine row = conversation.lines().get(0);
+        assertThat(row.file()).isNull();
+        assertThat(row.folded().notice()).isTrue();
+        assertThat(row.text()).isEqualTo("shared a file: x.png");
+    }
+
+    @Test
+    void aMessageCarryingAFileFieldIsStillATextMessage() {
+        FileInfo smuggled = new FileInfo("f-3", "x.png", 10, "ab".repeat(32), "image/png");
+        conversation.addStored(new Message(4, "m-4", 4_000, BOB, "hi", null, null, null, null, null, null, smuggled));
+
+        assertThat(conversation.lines().get(0).file()).isNull();
     }
 
     @Test
