@@ -1,12 +1,18 @@
 package org.groupchat.desktop.bench;
 
 import java.nio.file.Files;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.groupchat.client.ClientOptions;
+import org.groupchat.client.FileTransfer;
 import org.groupchat.client.GroupClient;
 import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.profile.Settings;
@@ -28,9 +34,11 @@ import org.groupchat.security.ServerSecurity;
 public final class ScreenshotScene {
     private ScreenshotScene() {}
 
-    /** {@code args[0]}: "light" (the default) or "dark". */
+    /** {@code args[0]}: "light" (the default), "dark", or "files" (light, with a picture and a file shared last). */
     public static void main(String[] args) throws Exception {
-        String theme = args.length > 0 ? args[0] : "light";
+        String mode = args.length > 0 ? args[0] : "light";
+        boolean files = mode.equals("files");
+        String theme = files ? "light" : mode;
         Path temp = Files.createTempDirectory("groupchat-shot");
         TestServers servers = new TestServers();
         CurveKeyPair registryKeys = CurveKeyPair.generate();
@@ -87,6 +95,11 @@ public final class ScreenshotScene {
                     List.of(ada.id()));
             Message lunch = a.send("Great, merging after lunch 🎉", layout.seq(), List.of());
             l.react(lunch.seq(), "🎉");
+            if (files) {
+                new FileTransfer(g).upload(mockup(temp.resolve("send-box-mockup.png")), FileTransfer.Progress.NONE);
+                Path notes = Files.write(temp.resolve("release-notes.pdf"), new byte[184_320]);
+                new FileTransfer(l).upload(notes, FileTransfer.Progress.NONE);
+            }
         }
         try (GroupClient l = new GroupClient(lobby.advertisedEndpoint(), linus)) {
             l.join();
@@ -117,6 +130,27 @@ public final class ScreenshotScene {
         try (GroupClient l = new GroupClient(lobby.advertisedEndpoint(), linus)) {
             l.send("Grace says the new build is on the share.");
         }
+    }
+
+    /** A made-up design mockup: a window with a conversation and a send box. */
+    private static Path mockup(Path file) throws IOException {
+        BufferedImage image = new BufferedImage(640, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0xF6F8FA));
+        g.fillRect(0, 0, 640, 400);
+        g.setColor(new Color(0x0969DA));
+        g.fillRect(0, 0, 640, 36);
+        g.setColor(new Color(0xDDF4FF));
+        g.fillRoundRect(300, 70, 300, 60, 16, 16);
+        g.setColor(new Color(0xEAEEF2));
+        g.fillRoundRect(40, 150, 340, 80, 16, 16);
+        g.setColor(Color.WHITE);
+        g.fillRoundRect(40, 320, 470, 50, 10, 10);
+        g.setColor(new Color(0x1F883D));
+        g.fillRoundRect(525, 320, 75, 50, 10, 10);
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 
     private static GroupServer group(TestServers servers, String name, Path temp, String registry, String registryKey) {
