@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
@@ -23,11 +24,15 @@ import org.groupchat.protocol.Message;
 /**
  * Runs uploads and downloads in the background, each on a thread and a {@link GroupClient} of its own, and shows their
  * progress on the UI thread. The window stays responsive whatever the size of the file; a download is checked
- * against its SHA-256 before it is put anywhere the user looks.
+ * against its SHA-256 before it is put anywhere the user looks. Uploads take turns, a few at a time.
  */
 public final class FileTransfers {
     private static final DateTimeFormatter PASTED_NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm.ss");
+    /** Below the group server's default of 3 uploads in progress per user, so a drop of many files queues here. */
+    static final int UPLOADS_AT_ONCE = 2;
+
     private final UiExecutor ui;
+    private final Semaphore uploadTurns = new Semaphore(UPLOADS_AT_ONCE, true);
 
     public FileTransfers(UiExecutor ui) {
         this.ui = ui;
@@ -41,8 +46,11 @@ public final class FileTransfers {
         Transfer transfer = new Transfer(fileId, true);
         ui.inBackground(
                 () -> {
+                    uploadTurns.acquire();
                     try (GroupClient client = at.open()) {
                         return new FileTransfer(client).upload(file, fileId, null, progressOf(transfer));
+                    } finally {
+                        uploadTurns.release();
                     }
                 },
                 stored -> {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -108,6 +109,22 @@ class FilesTest {
                 () -> Fx.get(() -> texts(fileRow(bob, "report.pdf")).contains("Saved to " + downloaded)));
         // Ada's own row became the stored file event: no progress left, no "Sending…"
         waitFor(10, TimeUnit.SECONDS, () -> fileLine(ada, "report.pdf").seq() > 0);
+    }
+
+    @Test
+    void sixFilesDroppedAtOnceAllArrive(FxRobot robot) throws Exception {
+        openBob();
+        List<Path> notes = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            notes.add(Files.write(temp.resolve("notes-" + i + ".txt"), randomBytes(400_000, 10 + i)));
+        }
+
+        assertThat(Fx.get(() -> FileDrop.drop(ada.messages("Team"), notes))).isTrue();
+        clickButton(robot, "Share");
+
+        // more than the server lets one user upload at once: the app queues them rather than fail any
+        waitFor(60, TimeUnit.SECONDS, () -> lines(bob).stream().filter(l -> l.file() != null).count() == 6);
+        assertThat(lines(ada)).noneMatch(l -> l.state() == SendState.FAILED);
     }
 
     @Test
