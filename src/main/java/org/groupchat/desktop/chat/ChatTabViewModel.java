@@ -179,6 +179,7 @@ public final class ChatTabViewModel {
         showServerKey(serverKey);
         move.moved(groupName, endpoint);
         session.retarget(endpoint, serverKey);
+        files.pictures().tryAllAgain();
     }
 
     /** The group server's public key, or null for a group without security. */

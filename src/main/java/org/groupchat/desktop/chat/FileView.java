@@ -4,12 +4,14 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.MapChangeListener;
 import javafx.event.Event;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
@@ -36,8 +38,10 @@ final class FileView extends VBox {
 
     private final ChatTabViewModel model;
     private final Thumbnails thumbnails;
+    private final ObservableValue<Number> room;
     private final ImageView picture = new ImageView();
     private final Label pictureWait = new Label("Loading picture…");
+    private final Hyperlink pictureAgain = new Hyperlink("Try again");
     private final FontIcon icon = new FontIcon();
     private final Label name = new Label();
     private final Label details = new Label();
@@ -55,10 +59,12 @@ final class FileView extends VBox {
     private Transfer watched;
     private ReadOnlyObjectProperty<Picture> watchedPicture;
 
-    FileView(ChatTabViewModel model, Thumbnails thumbnails) {
+    /** {@code room}: how wide the bubble may grow, which bounds a picture's width. */
+    FileView(ChatTabViewModel model, Thumbnails thumbnails, ObservableValue<Number> room) {
         super(6);
         this.model = model;
         this.thumbnails = thumbnails;
+        this.room = room;
         getStyleClass().add("file-view");
         picture.setPreserveRatio(true);
         picture.setCursor(Cursor.HAND);
@@ -66,6 +72,8 @@ final class FileView extends VBox {
         picture.setOnMouseClicked(event -> ImageViewer.show(getScene().getWindow(), line.file(), pictureFile(), model));
         Tooltip.install(picture, new Tooltip("Click to see it whole"));
         pictureWait.getStyleClass().add("file-details");
+        pictureWait.setWrapText(true);
+        pictureAgain.setOnAction(event -> model.files().pictures().tryAgain(line.file()));
         icon.getStyleClass().add("file-icon");
         icon.setIconSize(32);
         name.getStyleClass().add("file-name");
@@ -91,9 +99,14 @@ final class FileView extends VBox {
         moving.getStyleClass().add("file-progress");
         outcome.getStyleClass().add("file-details");
         outcome.setWrapText(true);
-        getChildren().setAll(picture, pictureWait, card, moving, outcome);
+        getChildren().setAll(picture, pictureWait, pictureAgain, card, moving, outcome);
         model.files().uploads().addListener((MapChangeListener<String, Transfer>) change -> concerns(change.getKey()));
         model.files().downloads().addListener((MapChangeListener<String, Transfer>) change -> concerns(change.getKey()));
+        model.files().pictures().problems().addListener((MapChangeListener<String, String>) change -> {
+            if (line != null && line.file() != null && InlinePictures.key(line.file()).equals(change.getKey())) {
+                refresh();
+            }
+        });
     }
 
     /** Shows {@code shown}'s file; its progress and outcome follow the transfers of that file. */
@@ -113,13 +126,19 @@ final class FileView extends VBox {
         Transfer transfer = currentTransfer(file);
         watch(transfer);
         boolean asPicture = ImageTypes.shownInline(file) && !line.gone();
-        Picture local = asPicture ? watchPicture(model.files().picture(file)) : null;
+        Picture local = asPicture ? watchPicture(model.files().pictures().of(file)) : null;
+        String problem = asPicture ? model.files().pictures().problem(file) : null;
         show(picture, asPicture && local != null);
         show(pictureWait, asPicture && local == null);
+        show(pictureAgain, asPicture && local == null && problem != null);
+        pictureWait.setText(problem == null ? "Loading picture…" : "The picture did not load: " + problem);
         if (local != null) {
             Image image = thumbnails.of(local, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
             if (image != picture.getImage()) {
                 picture.setImage(image);
+                double natural = local.fitted(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT)[0];
+                // as wide as it was scaled to, or as the bubble allows in a narrow window
+                picture.fitWidthProperty().bind(room.map(w -> Math.min(natural, Math.max(40, w.doubleValue() - 24))));
                 whenLoaded(image, this::resized);
             }
         } else {

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.Node;
@@ -46,6 +48,7 @@ final class MessageCell extends ListCell<ChatLine> {
     private final QuoteBox quote;
     private final MessageText text;
     private final FileView fileView;
+    private final DoubleProperty room = new SimpleDoubleProperty(400);
     private final Label gone = new Label();
     private final FlowPane reactions = new FlowPane(4, 4);
     private final Label state = new Label();
@@ -63,7 +66,7 @@ final class MessageCell extends ListCell<ChatLine> {
         this.zone = model.zone();
         this.emojis = emojis;
         text = new MessageText(emojis, selection);
-        fileView = new FileView(model, thumbnails);
+        fileView = new FileView(model, thumbnails, room);
         quote = new QuoteBox(model::reveal);
         day.getStyleClass().add("day-separator");
         day.setMaxWidth(Double.MAX_VALUE);
@@ -111,11 +114,11 @@ final class MessageCell extends ListCell<ChatLine> {
         // a filter runs before the control's own handler, which shows the context menu
         addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> menu.prepare());
         // text only wraps when its width is bounded: at most three quarters of the list
-        bubble.maxWidthProperty()
-                .bind(listViewProperty()
-                        .flatMap(list -> list.widthProperty())
-                        .orElse(400.0)
-                        .map(w -> Math.max(200, w.doubleValue() * 0.75)));
+        room.bind(listViewProperty()
+                .flatMap(list -> list.widthProperty())
+                .orElse(400.0)
+                .map(w -> Math.max(200, w.doubleValue() * 0.75)));
+        bubble.maxWidthProperty().bind(room);
     }
 
     private void openMenu() {

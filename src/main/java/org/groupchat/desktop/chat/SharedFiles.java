@@ -5,23 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import javafx.scene.image.Image;
 import org.groupchat.client.MediaTypes;
 import org.groupchat.desktop.files.FilePlaces;
-import org.groupchat.desktop.files.ImageTypes;
-import org.groupchat.desktop.files.Picture;
 import org.groupchat.desktop.files.Transfer;
 import org.groupchat.desktop.fx.Links;
 import org.groupchat.desktop.session.GroupConnection;
@@ -42,7 +36,7 @@ public final class SharedFiles {
     private final ObservableMap<String, Transfer> uploads = FXCollections.observableHashMap();
     private final ObservableMap<String, Transfer> downloads = FXCollections.observableHashMap();
     private final Map<String, Path> sources = new HashMap<>();
-    private final Map<String, ObjectProperty<Picture>> pictures = new HashMap<>();
+    private final InlinePictures pictures;
     private FilePlaces places;
 
     SharedFiles(
@@ -56,6 +50,7 @@ public final class SharedFiles {
         this.me = me;
         this.clock = clock;
         this.notice = notice;
+        this.pictures = new InlinePictures(session, () -> places, sources::get);
     }
 
     void use(FilePlaces filePlaces) {
@@ -200,44 +195,9 @@ public final class SharedFiles {
         return null;
     }
 
-    /**
-     * A verified local copy of a picture to show inline, with its size: at once for our own, else fetched once into
-     * the profile's cache (named by its SHA-256); null until it is there.
-     */
-    public ReadOnlyObjectProperty<Picture> picture(FileInfo file) {
-        String key = file.sha256() != null ? file.sha256() : file.id();
-        ObjectProperty<Picture> known = pictures.get(key);
-        if (known != null) {
-            return known;
-        }
-        ObjectProperty<Picture> shown = new SimpleObjectProperty<>();
-        Path own = sources.get(file.id());
-        if (places == null || !ImageTypes.shownInline(file) || own == null && file.sha256() == null) {
-            return shown;
-        }
-        pictures.put(key, shown);
-        if (own != null) {
-            places.transfers().measure(own, shown::set);
-        } else {
-            fetchPicture(file, shown);
-        }
-        return shown;
-    }
-
-    private void fetchPicture(FileInfo file, ObjectProperty<Picture> shown) {
-        Path cached = places.imageCache().resolve(file.sha256().toLowerCase(Locale.ROOT) + extension(file));
-        Transfer transfer = places.transfers().downloadCached(session.get().fileEndpoint(), file, cached);
-        transfer.stateProperty().addListener((obs, was, now) -> {
-            if (now == Transfer.State.DONE) {
-                places.transfers().measure(transfer.result(), shown::set);
-            }
-        });
-    }
-
-    private static String extension(FileInfo file) {
-        int dot = file.name().lastIndexOf('.');
-        String ext = dot < 0 ? "" : file.name().substring(dot).toLowerCase(Locale.ROOT);
-        return ext.matches("\\.[a-z0-9]{1,5}") ? ext : "";
+    /** The pictures shown inline: ours at once, others' fetched once into the profile's cache. */
+    InlinePictures pictures() {
+        return pictures;
     }
 
     /** The upload of our file {@code fileId} while it runs, or null. */

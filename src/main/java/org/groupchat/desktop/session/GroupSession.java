@@ -142,7 +142,7 @@ public final class GroupSession implements GroupConnection {
     @Override
     public FileEndpoint fileEndpoint() {
         GroupAddress now = address;
-        return new FileEndpoint(now.endpoint(), now.keys(), user);
+        return new FileEndpoint(now.endpoint(), now.keys(), user, () -> address.endpoint());
     }
 
     @Override
