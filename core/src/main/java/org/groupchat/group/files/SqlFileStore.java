@@ -175,6 +175,20 @@ public final class SqlFileStore implements FileStore {
     }
 
     @Override
+    public byte[] contentChunk(String sha256, int index) {
+        try (Reused st = prepare("SELECT data FROM " + sql.chunks() + sql.where() + "owner = (SELECT owner FROM "
+                + sql.content() + sql.where() + "sha256 = ?) AND idx = ?")) {
+            st.setString(1, sha256);
+            st.setInt(2, index);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failed("could not read a chunk of " + sha256, e);
+        }
+    }
+
+    @Override
     public int dropStale(long beforeMs) {
         String unfinished = sql.where() + "complete <> " + sql.trueValue() + " AND touched_ts < ?";
         try {
