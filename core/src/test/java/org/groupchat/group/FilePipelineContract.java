@@ -28,6 +28,7 @@ import org.groupchat.testing.RawRequester;
 import org.groupchat.testing.TestDatabase;
 import org.groupchat.testing.TestGroups;
 import org.groupchat.testing.TestStore;
+import org.groupchat.transport.ConnectingSockets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zeromq.SocketType;
@@ -56,6 +57,7 @@ abstract class FilePipelineContract extends GroupServerTestBase {
         assertOk(raw.send(beginJson(id, content)));
         try (ZContext context = new ZContext(1);
                 ZMQ.Socket dealer = context.createSocket(SocketType.DEALER)) {
+            ConnectingSockets.configure(dealer);
             dealer.setReceiveTimeOut(5_000);
             dealer.connect(server.boundEndpoint().toString());
             // all sent before any reply: 0, 1, 0 again, 3 (beyond what is stored then), 2
@@ -110,6 +112,7 @@ abstract class FilePipelineContract extends GroupServerTestBase {
         JsonNode at = assertOk(raw.send(beginJson(first, content)));
         try (ZContext context = new ZContext(1);
                 ZMQ.Socket dealer = context.createSocket(SocketType.DEALER)) {
+            ConnectingSockets.configure(dealer);
             dealer.setReceiveTimeOut(5_000);
             dealer.connect(server.boundEndpoint().toString());
             for (int index = 0; index < 3; index++) {
