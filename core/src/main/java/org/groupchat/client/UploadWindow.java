@@ -17,7 +17,8 @@ import org.groupchat.protocol.User;
  * one while the next ones travel. The protocol makes this safe: a chunk names its offset, one already stored is
  * answered without storing, one beyond the stored offset is refused and stores nothing. After a refusal (once the
  * replies in flight are read) or a silence, FILE_BEGIN on the client's REQ (with its retries and its following of a
- * moved group) says where the server is, and the window starts again from there.
+ * moved group) says where the server is, and the window starts again from there, at most {@link #MOST_RESYNCS} times
+ * in a row without progress.
  */
 final class UploadWindow {
     static final int WINDOW = 4;
@@ -56,7 +57,11 @@ final class UploadWindow {
                     at = reached;
                     break;
                 }
-                if (refusal != null && refusal.code() != ErrorCode.BAD_REQUEST) {
+                // BAD_REQUEST: the server holds other bytes than we think; INTERNAL: its storage failed once (a lost
+                // database connection); FILE_BEGIN says where it stands. Any other refusal is the caller's to read.
+                if (refusal != null
+                        && refusal.code() != ErrorCode.BAD_REQUEST
+                        && refusal.code() != ErrorCode.INTERNAL) {
                     throw refusal;
                 }
                 if (reached == null) {
@@ -67,7 +72,6 @@ final class UploadWindow {
                 if (++resyncs > MOST_RESYNCS) {
                     throw refusal != null ? refusal : new ServerUnreachableException(client.endpoint(), resyncs);
                 }
-                // the server holds other bytes than we think (it lost its last chunks, or the file changed): ask again
                 refusal = null;
                 at = fileBegin();
             }
