@@ -12,14 +12,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.FileInfo;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.Reply;
+import org.groupchat.protocol.Request;
+import org.groupchat.protocol.User;
 
 /**
- * Uploads and downloads of shared files (protocol 1.5, feature "files") over a {@link GroupClient}, a chunk at a time:
- * never a whole file in memory. Blocking, on the client's one thread. An upload interrupted (the server restarted, the
+ * Uploads and downloads of shared files (protocol 1.5, feature "files") over a {@link GroupClient}, a few chunks in
+ * flight at a time on a socket of the transfer's own (same server, same keys): never a whole file in memory. Blocking, on the client's one thread. An upload interrupted (the server restarted, the
  * connection dropped) is resumed by calling {@link #upload(Path, String, String, Progress)} again with the same file
  * id; a download is written to a {@code .part} file, checked against its SHA-256, and only then moved into place,
  * under a name that overwrites nothing.
@@ -33,7 +34,6 @@ public final class FileTransfer {
         void update(long done, long total);
     }
 
-    private static final int MOST_RESYNCS = 3;
     private final GroupClient client;
 
     public FileTransfer(GroupClient client) {
@@ -57,26 +57,9 @@ public final class FileTransfer {
             String sha256 = sha256(in, size);
             String name = file.getFileName().toString();
             String type = mediaType != null ? mediaType : MediaTypes.guess(name);
-            Reply.FileProgress at = client.fileBegin(fileId, name, size, sha256, type);
-            int resyncs = 0;
-            ByteBuffer buffer = ByteBuffer.allocate(at.chunkSize());
-            while (!at.complete()) {
-                progress.update(at.offset(), size);
-                byte[] chunk = read(in, at.offset(), (int) Math.min(at.chunkSize(), size - at.offset()), buffer);
-                try {
-                    at = client.fileChunk(fileId, at.offset(), hex(digest().digest(chunk)), chunk);
-                    resyncs = 0;
-                } catch (ServerErrorException e) {
-                    // the server holds other bytes than we think (it lost its last chunks, or the file changed): ask
-                    // again
-                    if (e.code() != ErrorCode.BAD_REQUEST || ++resyncs > MOST_RESYNCS) {
-                        throw e;
-                    }
-                    at = client.fileBegin(fileId, name, size, sha256, type);
-                }
-            }
-            progress.update(size, size);
-            return at.message();
+            Request.FileBegin begin =
+                    new Request.FileBegin(User.ofId(client.user().id()), fileId, name, size, sha256, type);
+            return new UploadWindow(client, in, begin, progress).run();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -97,18 +80,7 @@ public final class FileTransfer {
             try (FileChannel out = FileChannel.open(
                     part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 MessageDigest digest = digest();
-                Reply.FileData data = first;
-                long offset = 0;
-                while (true) {
-                    digest.update(data.bytes());
-                    out.write(ByteBuffer.wrap(data.bytes()), offset);
-                    offset += data.bytes().length;
-                    progress.update(offset, info.size());
-                    if (offset >= info.size()) {
-                        break;
-                    }
-                    data = client.fileGet(fileId, offset);
-                }
+                long offset = new DownloadWindow(client, first, out, digest, progress).run(first);
                 String actual = hex(digest.digest());
                 if (!actual.equals(info.sha256()) || offset != info.size()) {
                     throw new FileCorruptedException(info, actual);
@@ -144,18 +116,6 @@ public final class FileTransfer {
         throw new IOException("no free name beside " + wanted);
     }
 
-    private static byte[] read(FileChannel in, long offset, int length, ByteBuffer buffer) throws IOException {
-        buffer.clear().limit(length);
-        while (buffer.hasRemaining()) {
-            if (in.read(buffer, offset + buffer.position()) < 0) {
-                throw new IOException("the file got shorter while it was being sent");
-            }
-        }
-        byte[] chunk = new byte[length];
-        buffer.flip().get(chunk);
-        return chunk;
-    }
-
     static String sha256(FileChannel in, long size) throws IOException {
         MessageDigest digest = digest();
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
@@ -172,7 +132,7 @@ public final class FileTransfer {
         return hex(digest.digest());
     }
 
-    private static MessageDigest digest() {
+    static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -77,6 +77,16 @@ abstract class ProtocolClient implements AutoCloseable {
         }
     }
 
+    /** A DEALER to where the client talks now, with its keys, for file ops in flight; the caller's thread owns it. */
+    FilePipe openFilePipe() {
+        return new FilePipe(channel.context(), channel.endpoint(), keys);
+    }
+
+    /** How long a reply may take before the request counts as lost. */
+    long replyTimeoutMs() {
+        return options.timeout().toMillis();
+    }
+
     /** Where to try again after the server did not answer the {@code moves}+1st time in one call, or null to give up. */
     String elsewhere(int moves) {
         return null;

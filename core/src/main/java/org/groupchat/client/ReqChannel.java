@@ -61,6 +61,11 @@ public final class ReqChannel implements AutoCloseable {
         return slot.endpoint();
     }
 
+    /** The context the channel's sockets live in (its own, or the one it was given). */
+    ZContext context() {
+        return context;
+    }
+
     /** Sends the request and returns the reply frame, retrying on timeout; {@code extraWait} is added to each timeout. */
     public byte[] call(byte[] request, Duration extraWait) {
         return call(request, null, false, extraWait).json();

@@ -33,8 +33,10 @@ public final class FileStores {
                         db, FileTables.sqlite(), () -> checkpoints.committed(++writes[0]), checkpoints::close);
             }
             if (store instanceof PostgresMessageStore postgres) {
-                db = postgres.database().connect();
-                return new SqlFileStore(db, FileTables.postgresql(PostgresSession.groupId(db, groupName)));
+                PostgresDatabase database = postgres.database();
+                db = database.connect();
+                return new SqlFileStore(
+                        db, FileTables.postgresql(PostgresSession.groupId(db, groupName)), database::connect);
             }
             return null;
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.groupchat.group.files.FileOpQueue;
 import org.groupchat.group.files.FileTransfers;
 import org.groupchat.metrics.LiveFigures;
 import org.groupchat.protocol.EncodedPage;
@@ -46,6 +47,7 @@ public final class GroupServer extends RouterServer {
     private final Memberships memberships;
     private final SendBatch sends;
     private final FileTransfers files;
+    private final FileOpQueue fileOps = new FileOpQueue(op -> answerSafely(op, null), this::reply);
     private final RecentMessages recent = new RecentMessages();
     private final RegistryHeartbeats heartbeats = new RegistryHeartbeats();
     private volatile String advertisedEndpoint;
@@ -136,6 +138,8 @@ public final class GroupServer extends RouterServer {
                 sends.accept(inbound, send);
             } else if (request instanceof Request.Fetch fetch) {
                 fetch(inbound, fetch);
+            } else if (request instanceof Request.FileOp file) {
+                fileOps.add(inbound, file);
             } else if (request != null) {
                 sends.flush();
                 reply(inbound, answerSafely(request, inbound.peerKey()));
@@ -252,7 +256,7 @@ public final class GroupServer extends RouterServer {
     protected long millisUntilNextTimer() {
         long now = System.nanoTime();
         long nanos = Math.min(longPolls.nanosUntilNextDeadline(now), heartbeats.nanosUntilNextBeat(now));
-        return nanos <= 0 ? 0 : 1 + nanos / 1_000_000L;
+        return nanos <= 0 || !fileOps.isEmpty() ? 0 : 1 + nanos / 1_000_000L;
     }
 
     @Override
@@ -262,6 +266,7 @@ public final class GroupServer extends RouterServer {
             stopOnFailure(damage);
             return;
         }
+        fileOps.answerSome();
         long now = System.nanoTime();
         long lastSeq = store.lastSeq();
         for (LongPollQueue.Parked parked : longPolls.expire(now)) {

@@ -3,9 +3,9 @@ package org.groupchat.group.files;
 import java.util.Optional;
 
 /**
- * Where one group keeps its uploads and their chunks: chunks are keyed by the file id while an upload runs, by the
- * content's SHA-256 once its file event is stored (the store's schema completes an upload in the event's own
- * transaction). Used by the group server's thread only; throws {@code StorageException} on I/O failure.
+ * Where one group keeps its uploads and their chunks: chunks are keyed by the file id that brought them, and the
+ * content (by SHA-256) names that id once its file event is stored (the store's schema completes an upload in the
+ * event's own transaction, without moving a chunk). Used by the group server's thread only; throws {@code StorageException} on I/O failure.
  */
 public interface FileStore extends AutoCloseable {
 
@@ -32,8 +32,11 @@ public interface FileStore extends AutoCloseable {
     /** Unfinished uploads of this user moved at or after {@code sinceMs}, but {@code exceptFileId}. */
     int uploadsInProgress(String userId, long sinceMs, String exceptFileId);
 
-    /** Chunk {@code index} stored under {@code owner} (a file id or a SHA-256), or null. */
-    byte[] chunk(String owner, int index);
+    /** Chunk {@code index} of an unfinished upload, or null. */
+    byte[] chunk(String fileId, int index);
+
+    /** Chunk {@code index} of the group's content with this SHA-256, or null. */
+    byte[] contentChunk(String sha256, int index);
 
     /** Drops unfinished uploads not moved since {@code beforeMs}, and their chunks; returns how many. */
     int dropStale(long beforeMs);

@@ -1,5 +1,6 @@
 package org.groupchat.group.files;
 
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -144,13 +145,13 @@ public final class FileTransfers implements AutoCloseable {
                     "the chunk at offset " + offset + " must be " + expected + " bytes, got " + bytes.length);
         }
         String claimed = FileFields.sha256(chunk.sha256(), "sha256");
-        if (!Sha256.hex(bytes).equals(claimed)) {
+        MessageDigest whole = hashes.next(upload);
+        if (!Sha256.hexFeeding(bytes, whole).equals(claimed)) {
             throw FileFields.bad("the chunk at offset " + offset + " does not match its sha256; it was not stored");
         }
-        hashes.before(upload);
         long stored = offset + bytes.length;
         files.putChunk(fileId, (int) (offset / CHUNK_SIZE), bytes, stored, System.currentTimeMillis());
-        hashes.stored(fileId, bytes, stored);
+        hashes.stored(fileId, whole, stored);
         Upload now = new Upload(
                 fileId,
                 upload.uploaderId(),
@@ -196,7 +197,7 @@ public final class FileTransfers implements AutoCloseable {
             throw FileFields.bad(
                     "\"offset\" must be a multiple of " + CHUNK_SIZE + " below the file's size " + upload.size());
         }
-        byte[] bytes = files.chunk(upload.sha256(), (int) (offset / CHUNK_SIZE));
+        byte[] bytes = files.contentChunk(upload.sha256(), (int) (offset / CHUNK_SIZE));
         if (bytes == null) {
             throw unknown(fileId);
         }

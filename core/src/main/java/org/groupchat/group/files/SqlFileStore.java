@@ -12,22 +12,24 @@ import org.groupchat.group.StorageException;
  * group's rows are picked (SQLite: a database per group; PostgreSQL: a {@code group_id} column).
  */
 public final class SqlFileStore implements FileStore {
-    private final Connection db;
+    private final FileConnection connection;
     private final FileTables sql;
     private final Runnable afterWrite;
     private final Runnable onClose;
-    private final Reused.Cache statements;
 
-    /** Takes over {@code db} (autocommit on) and closes it on {@link #close()}. */
-    public SqlFileStore(Connection db, FileTables dialect) {
-        this(db, dialect, () -> {}, () -> {});
+    /** Takes over {@code db} (autocommit on), closes it on {@link #close()}; when it breaks, {@code reconnect} opens one. */
+    public SqlFileStore(Connection db, FileTables dialect, FileConnection.Opener reconnect) {
+        this(new FileConnection(db, reconnect), dialect, () -> {}, () -> {});
     }
 
     /** {@code afterWrite} runs after each committed chunk (SQLite: wakes a background checkpoint); {@code onClose} last. */
     public SqlFileStore(Connection db, FileTables dialect, Runnable afterWrite, Runnable onClose) {
-        this.db = db;
+        this(new FileConnection(db, null), dialect, afterWrite, onClose);
+    }
+
+    private SqlFileStore(FileConnection connection, FileTables dialect, Runnable afterWrite, Runnable onClose) {
+        this.connection = connection;
         this.sql = dialect;
-        this.statements = new Reused.Cache(db);
         this.afterWrite = afterWrite;
         this.onClose = onClose;
     }
@@ -175,6 +177,20 @@ public final class SqlFileStore implements FileStore {
     }
 
     @Override
+    public byte[] contentChunk(String sha256, int index) {
+        try (Reused st = prepare("SELECT data FROM " + sql.chunks() + sql.where() + "owner = (SELECT owner FROM "
+                + sql.content() + sql.where() + "sha256 = ?) AND idx = ?")) {
+            st.setString(1, sha256);
+            st.setInt(2, index);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failed("could not read a chunk of " + sha256, e);
+        }
+    }
+
+    @Override
     public int dropStale(long beforeMs) {
         String unfinished = sql.where() + "complete <> " + sql.trueValue() + " AND touched_ts < ?";
         try {
@@ -198,7 +214,7 @@ public final class SqlFileStore implements FileStore {
     }
 
     private Reused prepare(String statement) throws SQLException {
-        return statements.prepare(statement);
+        return connection.prepare(statement);
     }
 
     private int update(String statement, String value) {
@@ -229,7 +245,7 @@ public final class SqlFileStore implements FileStore {
                 st.executeUpdate();
             }
         } else {
-            db.setAutoCommit(false);
+            connection.db().setAutoCommit(false);
         }
     }
 
@@ -239,17 +255,18 @@ public final class SqlFileStore implements FileStore {
                 st.executeUpdate();
             }
         } else {
-            db.commit();
+            connection.db().commit();
         }
     }
 
     private void rollback(Exception cause) {
+        Connection db = connection.current();
         try {
-            if (sql.groupColumn() == null) {
+            if (db != null && sql.groupColumn() == null) {
                 try (Statement st = db.createStatement()) {
                     st.execute("ROLLBACK");
                 }
-            } else {
+            } else if (db != null) {
                 db.rollback();
             }
         } catch (SQLException e) {
@@ -261,25 +278,22 @@ public final class SqlFileStore implements FileStore {
 
     private void endTransaction() {
         try {
-            if (sql.groupColumn() != null) {
-                db.setAutoCommit(true);
+            if (sql.groupColumn() != null && connection.current() != null) {
+                connection.current().setAutoCommit(true);
             }
         } catch (SQLException ignored) {
             // a broken connection: the next call reports it
         }
     }
 
-    private static StorageException failed(String what, SQLException e) {
+    private StorageException failed(String what, SQLException e) {
+        connection.dropIfBroken(e);
         return new StorageException(what + ": " + e.getMessage(), e);
     }
 
     @Override
     public void close() {
         onClose.run();
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // closing a broken connection: nothing more to release
-        }
+        connection.close();
     }
 }

@@ -23,20 +23,26 @@ final class UploadHashes {
         this.chunkSize = chunkSize;
     }
 
-    /** Makes sure the running hash covers the upload's stored bytes, before its next chunk. */
-    void before(Upload upload) {
+    /**
+     * A copy of the running hash over the upload's stored bytes, for its next chunk to be fed into; kept by
+     * {@link #stored} only once that chunk is stored.
+     */
+    MessageDigest next(Upload upload) {
         Running r = running.get(upload.fileId());
         if (r == null || r.offset() != upload.stored()) {
-            running.put(
-                    upload.fileId(),
-                    new Running(rebuild(upload.fileId(), upload.stored()), upload.stored(), System.nanoTime()));
+            r = new Running(rebuild(upload.fileId(), upload.stored()), upload.stored(), System.nanoTime());
+            running.put(upload.fileId(), r);
+        }
+        try {
+            return (MessageDigest) r.digest().clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this Java's SHA-256 cannot be copied", e);
         }
     }
 
-    void stored(String fileId, byte[] chunk, long offset) {
-        Running r = running.get(fileId);
-        r.digest().update(chunk);
-        running.put(fileId, new Running(r.digest(), offset, System.nanoTime()));
+    /** The upload's bytes up to {@code offset} are stored and {@code digest} covers them. */
+    void stored(String fileId, MessageDigest digest, long offset) {
+        running.put(fileId, new Running(digest, offset, System.nanoTime()));
     }
 
     /** The SHA-256 of all the upload's stored bytes. */
