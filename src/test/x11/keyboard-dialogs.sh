@@ -55,8 +55,12 @@ fail() {
 }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# Waits for a visible window whose title matches $1; prints its id.
-window() { timeout "${2:-30}" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -1; }
+# Waits up to $2 s for a visible window whose title matches $1; prints its id. Searched again every 0.1 s rather
+# than with --sync: a window that closes during a search (the name dialog, after Enter) ends xdotool with an X error.
+window() {
+  timeout "${2:-30}" bash -c 'until id=$(xdotool search --onlyvisible --name "$0" 2>/dev/null | head -1) \
+      && [ -n "$id" ]; do sleep 0.1; done; echo "$id"' "$1"
+}
 # Waits until no visible window has a title matching $1 (a dialog closed); fails after 10 s.
 gone() {
   for _ in $(seq 100); do
