@@ -35,6 +35,7 @@ public abstract class RouterServer implements AutoCloseable {
     private final ServerSecurity security;
     private final CompletableFuture<Endpoint> bound = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final TimerPace timerPace = new TimerPace();
     private volatile boolean running;
     private volatile Throwable fatal;
     private volatile long lastTurnNanos = System.nanoTime();
@@ -177,7 +178,9 @@ public abstract class RouterServer implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     handleBatch(batch);
                 }
-                onTimer();
+                if (timerPace.due(first == null)) {
+                    onTimer();
+                }
                 failuresInARow = 0;
             } catch (RuntimeException e) {
                 // One bad pass must not end the service: its requests go unanswered and their clients retry.
@@ -282,7 +285,7 @@ public abstract class RouterServer implements AutoCloseable {
         return router.lastEndpoint();
     }
 
-    /** Called after every pass of the loop (at least every 100 ms), on the server thread: run what is due. */
+    /** Runs what is due, on the server thread, when {@link TimerPace} says so (at least every 100 ms). */
     protected void onTimer() {}
 
     /** How long the loop may sleep before {@link #onTimer()} has something to do. */

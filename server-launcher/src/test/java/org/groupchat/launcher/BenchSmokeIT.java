@@ -130,6 +130,12 @@ class BenchSmokeIT {
                 .as("rate after launch")
                 .anyMatch(f -> f.path("scenario").asText().equals("launch libzmq")
                         && f.path("figure").asText().startsWith("SEND C=1"));
+        assertThat(figures)
+                .as("a launch with the installed launcher's JVM options, named")
+                .anyMatch(f -> f.path("scenario").asText().equals("launch libzmq")
+                        && f.path("figure")
+                                .asText()
+                                .equals("launch to 1st reply (JVM options: \"-XX:TieredStopAtLevel=1\")"));
     }
 
     @Test

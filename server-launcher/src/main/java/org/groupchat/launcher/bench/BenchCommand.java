@@ -71,6 +71,22 @@ public final class BenchCommand implements Callable<Integer> {
                     + " /usr/bin/python3, Debian's, where python3-zmq installs pyzmq).")
     private String python = "/usr/bin/python3";
 
+    @Option(
+            names = "--python-group-endpoint",
+            paramLabel = "ENDPOINT",
+            description =
+                    "fetch --client libzmq: compare with this running Python group server (the protocol of"
+                            + " bench/python_group_server.py: joinGroup, sendMessage, getMessage) instead of starting that one.")
+    private String pythonGroupEndpoint;
+
+    @Option(
+            names = "--launch-java-options",
+            paramLabel = "OPTIONS",
+            description = "launch: the JVM options of the launched group, split at spaces (default: those of the"
+                    + " installed groupchat-servers launcher, \"" + LaunchScenario.INSTALLED_LAUNCHER_OPTIONS
+                    + "\"; \"\" for the JVM's own defaults).")
+    private String launchJavaOptions = LaunchScenario.INSTALLED_LAUNCHER_OPTIONS;
+
     @Option(names = "--smoke", description = "Tiny sizes and short runs: checks that every scenario works, in seconds.")
     private boolean smoke;
 
@@ -190,12 +206,12 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 case "fetch" -> {
                     if (libzmq()) {
-                        LibzmqFetchScenario.run(target, settings, report);
+                        LibzmqFetchScenario.run(target, settings, report, pythonGroupEndpoint);
                     } else {
                         FetchScenario.run(target, settings, report, history);
                     }
                 }
-                case "launch" -> LaunchScenario.run(target, settings, report, smoke);
+                case "launch" -> LaunchScenario.run(target, settings, report, smoke, launchJavaOptions);
                 case "registry" -> RegistryScenario.run(target, settings, report);
                 case "idle" -> runIdle(target, settings, report, history, err);
                 case "curve" -> runCurve(target, settings, report, err);

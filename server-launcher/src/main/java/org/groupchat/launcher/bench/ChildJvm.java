@@ -29,9 +29,15 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} from this jar's class path with the given heap limit; its output is discarded. */
     static ChildJvm start(String maxHeap, String mainClass, List<String> args) {
+        return start(maxHeap, List.of(), mainClass, args);
+    }
+
+    /** The same, with these JVM options before the class path. */
+    static ChildJvm start(String maxHeap, List<String> jvmOptions, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.add("-Xmx" + maxHeap);
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

@@ -10,6 +10,9 @@ import org.groupchat.protocol.User;
  * in the first two seconds and the two after them next to its steady rate (the last three seconds of nine).
  */
 final class LaunchScenario {
+    /** The JIT setting of jpackage/groupchat-servers.properties: C1 alone is at its steady rate at once (PERFORMANCE.md). */
+    static final String INSTALLED_LAUNCHER_OPTIONS = "-XX:TieredStopAtLevel=1";
+
     private static final long STEP_MS = 500;
     private static final long RUN_MS = 9_000;
     private static final long STEADY_MS = 3_000;
@@ -20,7 +23,7 @@ final class LaunchScenario {
 
     private LaunchScenario() {}
 
-    static void run(BenchTarget target, BenchSettings settings, BenchReport report, boolean smoke)
+    static void run(BenchTarget target, BenchSettings settings, BenchReport report, boolean smoke, String javaOptions)
             throws InterruptedException {
         String scenario = target.scenario("launch");
         String endpoint = IdleScenario.freeEndpoint();
@@ -33,7 +36,8 @@ final class LaunchScenario {
                 target.dataDir().resolve("launch").toString(),
                 "--send-rate",
                 "0");
-        try (ChildJvm child = ChildJvm.start(IdleScenario.MAX_HEAP, ServersMain.class.getName(), args)) {
+        try (ChildJvm child =
+                ChildJvm.start(IdleScenario.MAX_HEAP, jvmOptions(javaOptions), ServersMain.class.getName(), args)) {
             double firstReplyMs = FirstReply.millisSince(child.startedNanos(), target.clients(), endpoint);
             long firstReply = System.nanoTime();
             User user =
@@ -51,7 +55,12 @@ final class LaunchScenario {
             // The clients' clock starts when their processes are up: about 0.3 s after the call, see libzmq_bench.py.
             double offsetMs = (clientsStart - firstReply) / 1e6 + 300;
             List<Long> steps = run.timeline();
-            report.add(Figure.info(scenario, "launch to 1st reply", "ms", firstReplyMs, Double.NaN));
+            report.add(Figure.info(
+                    scenario,
+                    "launch to 1st reply (JVM options: \"" + javaOptions.trim() + "\")",
+                    "ms",
+                    firstReplyMs,
+                    Double.NaN));
             for (int i = 0; i < steps.size(); i++) {
                 report.add(Figure.info(
                         scenario,
@@ -80,6 +89,11 @@ final class LaunchScenario {
                         next >= STEADY_SHARE * steady));
             }
         }
+    }
+
+    static List<String> jvmOptions(String javaOptions) {
+        String trimmed = javaOptions.trim();
+        return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
     }
 
     /** The timeline step that begins nearest to {@code ms} after the first reply. */

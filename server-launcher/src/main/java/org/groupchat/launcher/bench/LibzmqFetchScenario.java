@@ -35,7 +35,9 @@ final class LibzmqFetchScenario {
 
     private LibzmqFetchScenario() {}
 
-    static void run(BenchTarget target, BenchSettings settings, BenchReport report) throws InterruptedException {
+    /** {@code pythonEndpoint}: a running Python group server to compare with, or null to start the bench's own. */
+    static void run(BenchTarget target, BenchSettings settings, BenchReport report, String pythonEndpoint)
+            throws InterruptedException {
         LibzmqClients libzmq = target.libzmq();
         String scenario = target.scenario("fetch");
         String group = target.group(target.groupName("bench-fetch-600"));
@@ -44,12 +46,13 @@ final class LibzmqFetchScenario {
         // The Python server takes whole seconds; every message below is stored at or after this moment.
         LocalDateTime since = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         long sinceMs = since.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-        try (PythonProcess python = libzmq.startPythonGroupServer()) {
+        try (PythonProcess started = pythonEndpoint == null ? libzmq.startPythonGroupServer() : null) {
+            String python = started == null ? pythonEndpoint : started.endpoint();
             fill(target, group, () -> BenchUsers.send(user, TEXT), HISTORY, BenchUsers.OK_PREFIX);
-            fill(target, python.endpoint(), () -> pythonRequest(pythonUser, "joinGroup", Map.of()), 1, PYTHON_OK);
+            fill(target, python, () -> pythonRequest(pythonUser, "joinGroup", Map.of()), 1, PYTHON_OK);
             fill(
                     target,
-                    python.endpoint(),
+                    python,
                     () -> pythonRequest(pythonUser, "sendMessage", Map.of("message", TEXT)),
                     HISTORY,
                     PYTHON_OK);
@@ -60,7 +63,7 @@ final class LibzmqFetchScenario {
                             Map.of("timestamp", since.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")))),
                     StandardCharsets.UTF_8);
             List<String> twoPages = pagesSince(target, group, user, sinceMs);
-            String pythonReply = call(target, python.endpoint(), getMessage);
+            String pythonReply = call(target, python, getMessage);
             int pythonCount =
                     Json.mapper().readTree(pythonReply).get("messages").size();
             if (pythonCount != HISTORY) {
@@ -69,7 +72,7 @@ final class LibzmqFetchScenario {
             }
             List<ClosedLoopClients.Outcome> outcomes = libzmq.inTurns(
                     List.of(
-                            new LibzmqClients.Target(python.endpoint(), i -> List.of(List.of(getMessage)), PYTHON_OK),
+                            new LibzmqClients.Target(python, i -> List.of(List.of(getMessage)), PYTHON_OK),
                             new LibzmqClients.Target(group, i -> List.of(twoPages), BenchUsers.OK_PREFIX)),
                     1,
                     settings.warmupMs(),
