@@ -37,8 +37,7 @@ final class FileDropping {
     static void install(
             ChatTabViewModel model, Region tab, Button attach, TextArea draft, Consumer<List<Path>> preview) {
         BooleanBinding takesFiles = Bindings.createBooleanBinding(
-                () -> model.files().available() && model.features().contains(ProtocolVersion.FILES),
-                model.features());
+                () -> model.files().available() && model.features().contains(ProtocolVersion.FILES), model.features());
         attach.setGraphic(new FontIcon(MaterialDesignP.PAPERCLIP));
         attach.disableProperty().bind(takesFiles.not());
         attach.setTooltip(new Tooltip("Share files (or drop them here, or paste a picture with Ctrl+V)"));

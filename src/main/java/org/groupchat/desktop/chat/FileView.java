@@ -101,9 +101,12 @@ final class FileView extends VBox {
         outcome.setWrapText(true);
         getChildren().setAll(picture, pictureWait, pictureAgain, card, moving, outcome);
         model.files().uploads().addListener((MapChangeListener<String, Transfer>) change -> concerns(change.getKey()));
-        model.files().downloads().addListener((MapChangeListener<String, Transfer>) change -> concerns(change.getKey()));
+        model.files().downloads().addListener((MapChangeListener<String, Transfer>)
+                change -> concerns(change.getKey()));
         model.files().pictures().problems().addListener((MapChangeListener<String, String>) change -> {
-            if (line != null && line.file() != null && InlinePictures.key(line.file()).equals(change.getKey())) {
+            if (line != null
+                    && line.file() != null
+                    && InlinePictures.key(line.file()).equals(change.getKey())) {
                 refresh();
             }
         });

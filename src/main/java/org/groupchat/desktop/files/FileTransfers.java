@@ -129,7 +129,9 @@ public final class FileTransfers {
     private Transfer download(FileInfo file, Download work) {
         Transfer transfer = new Transfer(file.id(), false);
         ui.inBackground(
-                () -> work.run(transfer), transfer::succeeded, error -> transfer.failed(TransferProblems.explain(error)));
+                () -> work.run(transfer),
+                transfer::succeeded,
+                error -> transfer.failed(TransferProblems.explain(error)));
         return transfer;
     }
 

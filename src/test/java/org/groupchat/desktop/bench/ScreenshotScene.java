@@ -1,16 +1,16 @@
 package org.groupchat.desktop.bench;
 
-import java.nio.file.Files;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.groupchat.client.ClientOptions;
 import org.groupchat.client.FileTransfer;
 import org.groupchat.client.GroupClient;

@@ -51,8 +51,18 @@ class ConversationTest {
 
     private static Message fileEvent(long seq, User sender, FileInfo file) {
         return new Message(
-                seq, file.id(), 1_000 * seq, sender, "shared a file: " + file.name(), "file", null, null, null, null,
-                null, file);
+                seq,
+                file.id(),
+                1_000 * seq,
+                sender,
+                "shared a file: " + file.name(),
+                "file",
+                null,
+                null,
+                null,
+                null,
+                null,
+                file);
     }
 
     @Test

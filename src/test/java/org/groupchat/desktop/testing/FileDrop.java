@@ -42,11 +42,7 @@ public final class FileDrop {
     }
 
     private static DragEvent event(
-            Node target,
-            EventType<DragEvent> type,
-            Dragboard board,
-            Point2D local,
-            Point2D screen) {
+            Node target, EventType<DragEvent> type, Dragboard board, Point2D local, Point2D screen) {
         return new DragEvent(
                 null,
                 target,

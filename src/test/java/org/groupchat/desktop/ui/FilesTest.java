@@ -100,7 +100,8 @@ class FilesTest {
         try {
             waitFor(30, TimeUnit.SECONDS, () -> Files.isRegularFile(downloaded));
         } catch (TimeoutException e) {
-            throw new AssertionError("not downloaded; the row says: " + Fx.get(() -> texts(fileRow(bob, "report.pdf"))), e);
+            throw new AssertionError(
+                    "not downloaded; the row says: " + Fx.get(() -> texts(fileRow(bob, "report.pdf"))), e);
         }
         assertThat(Files.readAllBytes(downloaded)).isEqualTo(report);
         waitFor(
@@ -123,7 +124,10 @@ class FilesTest {
         clickButton(robot, "Share");
 
         // more than the server lets one user upload at once: the app queues them rather than fail any
-        waitFor(60, TimeUnit.SECONDS, () -> lines(bob).stream().filter(l -> l.file() != null).count() == 6);
+        waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> lines(bob).stream().filter(l -> l.file() != null).count() == 6);
         assertThat(lines(ada)).noneMatch(l -> l.state() == SendState.FAILED);
     }
 
@@ -135,7 +139,8 @@ class FilesTest {
         }
         waitFor(30, TimeUnit.SECONDS, () -> ada.connectionText("Team").equals("connected"));
 
-        assertThat(Fx.get(() -> FileDrop.drop(ada.messages("Team"), List.of(huge)))).isTrue();
+        assertThat(Fx.get(() -> FileDrop.drop(ada.messages("Team"), List.of(huge))))
+                .isTrue();
         clickButton(robot, "Share");
 
         waitFor(30, TimeUnit.SECONDS, () -> {
@@ -145,7 +150,10 @@ class FilesTest {
         assertThat(fileLine(ada, "huge.iso").problem()).contains("at most");
         String refusal = "Not sent: " + fileLine(ada, "huge.iso").problem();
         try {
-            waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> texts(fileRow(ada, "huge.iso")).contains(refusal)));
+            waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    () -> Fx.get(() -> texts(fileRow(ada, "huge.iso")).contains(refusal)));
         } catch (TimeoutException e) {
             throw new AssertionError("the row says: " + Fx.get(() -> texts(fileRow(ada, "huge.iso"))), e);
         }
@@ -157,8 +165,8 @@ class FilesTest {
                 .orElseThrow());
         robot.clickOn(remove);
         waitFor(10, TimeUnit.SECONDS, () -> fileLine(ada, "huge.iso") == null);
-        try (GroupClient carol =
-                new GroupClient(team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
+        try (GroupClient carol = new GroupClient(
+                team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
             carol.join();
             assertThat(carol.fetchNewest(50).messages()).noneMatch(m -> m.file() != null);
         }
@@ -184,28 +192,35 @@ class FilesTest {
                 lines(bob).stream().filter(l -> l.file() != null).findFirst().orElseThrow();
         assertThat(shared.file().mediaType()).isEqualTo("image/png");
         assertThat(shared.file().name()).startsWith("pasted ").endsWith(".png");
-        waitFor(30, TimeUnit.SECONDS, () -> Fx.get(() -> {
-            ImageView thumbnail = thumbnail(fileRow(bob, shared.file().name()));
-            return thumbnail != null
-                    && thumbnail.isVisible()
-                    && thumbnail.getImage() != null
-                    && thumbnail.getImage().getProgress() >= 1
-                    && thumbnail.getImage().getWidth() == 240;
-        }));
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> {
+                    ImageView thumbnail = thumbnail(fileRow(bob, shared.file().name()));
+                    return thumbnail != null
+                            && thumbnail.isVisible()
+                            && thumbnail.getImage() != null
+                            && thumbnail.getImage().getProgress() >= 1
+                            && thumbnail.getImage().getWidth() == 240;
+                }));
 
         front(bob);
         robot.clickOn(Fx.get(() -> thumbnail(fileRow(bob, shared.file().name()))));
-        waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> Window.getWindows().stream()
-                .anyMatch(w -> w instanceof Stage s
-                        && s.isShowing()
-                        && (shared.file().name() + " — GroupChat").equals(s.getTitle()))));
+        waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> Window.getWindows().stream()
+                        .anyMatch(w -> w instanceof Stage s
+                                && s.isShowing()
+                                && (shared.file().name() + " — GroupChat").equals(s.getTitle()))));
     }
 
     @Test
     void aLargeDownloadShowsItsProgress(FxRobot robot) throws Exception {
         byte[] big = randomBytes(24_000_000, 3);
         Path file = Files.write(temp.resolve("dataset.bin"), big);
-        try (GroupClient carol = new GroupClient(team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
+        try (GroupClient carol = new GroupClient(
+                team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
             carol.join();
             new FileTransfer(carol).upload(file, FileTransfer.Progress.NONE);
         }
@@ -232,8 +247,11 @@ class FilesTest {
         waitFor(60, TimeUnit.SECONDS, () -> Files.isRegularFile(downloaded));
         assertThat(Files.readAllBytes(downloaded)).isEqualTo(big);
         assertThat(seenWhileShown).anyMatch(p -> p > 0 && p < 1);
-        waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> ada.messages("Team").lookupAll(".file-progress").stream()
-                .noneMatch(n -> shown(n, ada.messages("Team")))));
+        waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> ada.messages("Team").lookupAll(".file-progress").stream()
+                        .noneMatch(n -> shown(n, ada.messages("Team")))));
         Fx.get(() -> {
             watch.stop();
             return null;
@@ -241,8 +259,7 @@ class FilesTest {
     }
 
     private void openBob() throws Exception {
-        bob = Fx.get(() -> AppUnderTest.openJoined(
-                new Stage(), temp.resolve("bob"), "Bob", registry, team));
+        bob = Fx.get(() -> AppUnderTest.openJoined(new Stage(), temp.resolve("bob"), "Bob", registry, team));
         waitFor(30, TimeUnit.SECONDS, () -> bob.connectionText("Team").equals("connected"));
     }
 
@@ -256,9 +273,10 @@ class FilesTest {
     }
 
     private static void clickButton(FxRobot robot, String text) throws Exception {
-        waitFor(10, TimeUnit.SECONDS, () -> Fx.get(() -> !robot.lookup(text)
-                .queryAllAs(Button.class)
-                .isEmpty()));
+        waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> Fx.get(() -> !robot.lookup(text).queryAllAs(Button.class).isEmpty()));
         robot.clickOn(Fx.get(() -> robot.lookup(text).queryAs(Button.class)));
         waitForFxEvents();
     }
