@@ -211,9 +211,16 @@ for i in $(seq "$rounds"); do
   for key in Escape Return; do
     xclip -selection clipboard -t image/png -i "$picture" &
     clip=$!
-    sleep 0.3
-    focus "$main"; xdotool key ctrl+v
-    d=$(window "^Share in Room $i$" 20)
+    for _ in $(seq 50); do
+      xclip -selection clipboard -t TARGETS -o 2>/dev/null | grep -q image/png && break
+      sleep 0.1
+    done
+    # pasted again until the preview shows: a new group's tab takes files once its server's features are known
+    d=""
+    for _ in $(seq 40); do
+      focus "$main"; xdotool key ctrl+v
+      d=$(window "^Share in Room $i$" 0.5) && [ -n "$d" ] && break
+    done
     if [ -n "$d" ]; then close_with "$d" "$key" "^Share in Room $i$"; else fail "$what: no share preview on Ctrl+V ($key)"; fi
     kill "$clip" 2>/dev/null; wait "$clip" 2>/dev/null
   done
