@@ -12,11 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,11 +24,9 @@ import org.groupchat.client.ServerErrorException;
 import org.groupchat.group.files.FileLimits;
 import org.groupchat.group.files.FileTransfers;
 import org.groupchat.protocol.ErrorCode;
-import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.groupchat.testing.RawRequester;
-import org.groupchat.testing.TestDatabase;
 import org.groupchat.testing.TestGroups;
 import org.groupchat.testing.TestStore;
 import org.junit.jupiter.api.Test;
@@ -145,7 +138,7 @@ abstract class FileContract extends GroupServerTestBase {
         String id = UUID.randomUUID().toString();
         assertOk(begin(ALICE, id, "x.bin", content));
         byte[] first = Arrays.copyOf(content, CHUNK);
-        JsonNode refused = json(raw.sendFrames(chunkJson(ALICE, id, 0, sha256(bytes(CHUNK, 7))), first));
+        JsonNode refused = StoredChunks.json(raw.sendFrames(chunkJson(ALICE, id, 0, sha256(bytes(CHUNK, 7))), first));
         assertError(refused, "BAD_REQUEST");
         assertThat(refused.path("error").path("message").asText()).contains("does not match its sha256");
         assertThat(assertOk(begin(ALICE, id, "x.bin", content)).path("offset").asLong())
@@ -276,7 +269,8 @@ abstract class FileContract extends GroupServerTestBase {
     @Test
     void aSecondFrameOnAnotherOpAndASendOfKindFileAreRefused() {
         assertOk(join(ALICE, "Alice"));
-        JsonNode twoFrames = json(raw.sendFrames("{\"op\":\"PING\"}".getBytes(StandardCharsets.UTF_8), new byte[] {1}));
+        JsonNode twoFrames =
+                StoredChunks.json(raw.sendFrames("{\"op\":\"PING\"}".getBytes(StandardCharsets.UTF_8), new byte[] {1}));
         assertError(twoFrames, "BAD_REQUEST");
         assertThat(twoFrames.path("error").path("message").asText())
                 .isEqualTo("a request must be exactly one frame, got 2");
@@ -339,7 +333,7 @@ abstract class FileContract extends GroupServerTestBase {
     }
 
     private JsonNode chunk(String user, String id, long offset, byte[] bytes) {
-        return json(raw.sendFrames(chunkJson(user, id, offset, sha256(bytes)), bytes));
+        return StoredChunks.json(raw.sendFrames(chunkJson(user, id, offset, sha256(bytes)), bytes));
     }
 
     private static byte[] chunkJson(String user, String id, long offset, String sha256) {
@@ -352,33 +346,12 @@ abstract class FileContract extends GroupServerTestBase {
         List<byte[]> frames = raw.sendFrames(("{\"op\":\"FILE_GET\",\"user\":{\"id\":\"" + user + "\"},\"fileId\":\""
                         + id + "\",\"offset\":" + offset + "}")
                 .getBytes(StandardCharsets.UTF_8));
-        return new Download(json(frames), frames.size() > 1 ? frames.get(1) : null);
-    }
-
-    private static JsonNode json(List<byte[]> frames) {
-        try {
-            return Json.mapper().readTree(frames.get(0));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return new Download(StoredChunks.json(frames), frames.size() > 1 ? frames.get(1) : null);
     }
 
     /** The chunk rows the store holds, uploads and content alike. */
     private long chunkRows() {
-        String sql = store == TestStore.SQLITE
-                ? "SELECT count(*) FROM file_chunks"
-                : "SELECT count(*) FROM groupchat.file_chunk";
-        try (Connection db = store == TestStore.SQLITE
-                        ? DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("group.db"))
-                        : DriverManager.getConnection(
-                                TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
-                Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError("could not count the chunks: " + e.getMessage(), e);
-        }
+        return StoredChunks.count(store, dataDir);
     }
 
     static byte[] bytes(int length, long seed) {

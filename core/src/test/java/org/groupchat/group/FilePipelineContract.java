@@ -10,22 +10,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.groupchat.client.FileTransfer;
 import org.groupchat.client.GroupClient;
 import org.groupchat.group.files.FileTransfers;
-import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
 import org.groupchat.testing.RawRequester;
-import org.groupchat.testing.TestDatabase;
 import org.groupchat.testing.TestGroups;
 import org.groupchat.testing.TestStore;
 import org.groupchat.transport.ConnectingSockets;
@@ -136,7 +129,7 @@ abstract class FilePipelineContract extends GroupServerTestBase {
         }
         assertThat(chunkRows()).isEqualTo(3);
         reopen();
-        JsonNode got = json(raw.sendFrames(getJson(copy, CHUNK)));
+        JsonNode got = StoredChunks.json(raw.sendFrames(getJson(copy, CHUNK)));
         assertThat(got.path("offset").asLong()).isEqualTo(CHUNK);
         assertOk(join(ALICE, "Alice"));
         // the dropped id owns nothing now: a new upload under it stores and reads its own chunks
@@ -186,36 +179,15 @@ abstract class FilePipelineContract extends GroupServerTestBase {
         assertThat(delimiter).as("a reply within 5 s").isNotNull().isEmpty();
         byte[] json = dealer.recv();
         assertThat(dealer.hasReceiveMore()).isFalse();
-        return json(List.of(json));
+        return StoredChunks.json(List.of(json));
     }
 
     private static long offsetOf(JsonNode reply) {
         return assertOk(reply).path("offset").asLong();
     }
 
-    private static JsonNode json(List<byte[]> frames) {
-        try {
-            return Json.mapper().readTree(frames.get(0));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     /** The chunk rows the store holds, uploads and content alike. */
     private long chunkRows() {
-        String sql = store == TestStore.SQLITE
-                ? "SELECT count(*) FROM file_chunks"
-                : "SELECT count(*) FROM groupchat.file_chunk";
-        try (Connection db = store == TestStore.SQLITE
-                        ? DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("group.db"))
-                        : DriverManager.getConnection(
-                                TestDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
-                Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError("could not count the chunks: " + e.getMessage(), e);
-        }
+        return StoredChunks.count(store, dataDir);
     }
 }
