@@ -59,19 +59,6 @@ public record ChatLine(
         this(id, seq, ts, sender, text, own, state, problem, Folded.NONE, null);
     }
 
-    public ChatLine(
-            String id,
-            long seq,
-            long ts,
-            User sender,
-            String text,
-            boolean own,
-            SendState state,
-            String problem,
-            Folded folded) {
-        this(id, seq, ts, sender, text, own, state, problem, folded, null);
-    }
-
     static ChatLine stored(Message message, boolean own) {
         return new ChatLine(
                 message.id(),
