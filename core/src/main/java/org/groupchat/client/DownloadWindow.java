@@ -43,21 +43,18 @@ final class DownloadWindow {
     /** Writes {@code first} and every chunk after it; returns the bytes written. */
     long run(Reply.FileData first) throws IOException {
         write(first);
-        FilePipe pipe = null;
+        boolean settled = false;
         try {
             while (offset < info.size()) {
-                if (pipe == null) {
-                    pipe = client.openFilePipe();
-                }
-                if (!pump(pipe, first.chunkSize())) {
-                    pipe.close();
-                    pipe = null;
+                if (!pump(client.filePipe(), first.chunkSize())) {
+                    client.dropFilePipe();
                     write(client.fileGet(fileId, offset));
                 }
             }
+            settled = inFlight.isEmpty();
         } finally {
-            if (pipe != null) {
-                pipe.close();
+            if (!settled) {
+                client.dropFilePipe();
             }
         }
         return offset;

@@ -44,15 +44,11 @@ final class UploadWindow {
     /** Uploads from where the server stands; returns the file event. */
     Message run() throws IOException {
         Reply.FileProgress at = fileBegin();
-        FilePipe pipe = null;
+        boolean settled = false;
         try {
             while (!at.complete()) {
                 progress.update(at.offset(), size);
-                if (pipe == null || !pipe.endpoint().equals(client.endpoint())) {
-                    closeQuietly(pipe);
-                    pipe = client.openFilePipe();
-                }
-                Reply.FileProgress reached = pump(pipe, at);
+                Reply.FileProgress reached = pump(client.filePipe(), at);
                 if (reached != null && reached.complete()) {
                     at = reached;
                     break;
@@ -66,8 +62,7 @@ final class UploadWindow {
                 }
                 if (reached == null) {
                     // silence: whatever the old connection still carries is dropped with it
-                    pipe.close();
-                    pipe = null;
+                    client.dropFilePipe();
                 }
                 if (++resyncs > MOST_RESYNCS) {
                     throw refusal != null ? refusal : new ServerUnreachableException(client.endpoint(), resyncs);
@@ -75,8 +70,11 @@ final class UploadWindow {
                 refusal = null;
                 at = fileBegin();
             }
+            settled = inFlight.isEmpty();
         } finally {
-            closeQuietly(pipe);
+            if (!settled) {
+                client.dropFilePipe();
+            }
         }
         progress.update(size, size);
         return at.message();
@@ -161,11 +159,5 @@ final class UploadWindow {
 
     private static String sha256(byte[] chunk) {
         return HexFormat.of().formatHex(FileTransfer.digest().digest(chunk));
-    }
-
-    private static void closeQuietly(FilePipe pipe) {
-        if (pipe != null) {
-            pipe.close();
-        }
     }
 }
