@@ -135,7 +135,7 @@ class BenchSmokeIT {
                 .anyMatch(f -> f.path("scenario").asText().equals("launch libzmq")
                         && f.path("figure")
                                 .asText()
-                                .equals("launch to 1st reply (JVM options: \"-XX:TieredStopAtLevel=1\")"));
+                                .equals("launch to 1st reply (JVM options: \"-XX:CompileThresholdScaling=0.2\")"));
     }
 
     @Test

@@ -82,9 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--launch-java-options",
             paramLabel = "OPTIONS",
-            description = "launch: the JVM options of the launched group, split at spaces (default: those of the"
-                    + " installed groupchat-servers launcher, \"" + LaunchScenario.INSTALLED_LAUNCHER_OPTIONS
-                    + "\"; \"\" for the JVM's own defaults).")
+            description =
+                    "launch, files: the JVM options of the group started as a child process, split at spaces (default: those of the"
+                            + " installed groupchat-servers launcher, \"" + LaunchScenario.INSTALLED_LAUNCHER_OPTIONS
+                            + "\"; \"\" for the JVM's own defaults).")
     private String launchJavaOptions = LaunchScenario.INSTALLED_LAUNCHER_OPTIONS;
 
     @Option(names = "--smoke", description = "Tiny sizes and short runs: checks that every scenario works, in seconds.")
@@ -216,7 +217,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "idle" -> runIdle(target, settings, report, history, err);
                 case "curve" -> runCurve(target, settings, report, err);
                 case "retention" -> runRetention(target, settings, report, err);
-                case "files" -> FilesScenario.run(target, report, smoke);
+                case "files" -> FilesScenario.run(target, report, smoke, launchJavaOptions);
                 default -> throw new IllegalStateException(scenario);
             }
             err.printf("bench: %s took %.1f s%n", target.scenario(scenario), (System.nanoTime() - started) / 1e9);

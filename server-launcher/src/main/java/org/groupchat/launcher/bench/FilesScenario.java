@@ -35,11 +35,16 @@ final class FilesScenario {
     private static final String HEAP = "256m";
     private static final double TARGET_RATIO = 0.5;
     private static final double TARGET_SEND_P99_MS = 20;
-    private static final int ROUNDS = 3;
+    /** Unmeasured round trips first, for the echo and the group alike: both JVMs compile for about 15 of them. */
+    private static final int WARMUP_ROUNDS = 15;
+
+    private static final int SMOKE_WARMUP_ROUNDS = 1;
+    private static final int ROUNDS = 5;
 
     private FilesScenario() {}
 
-    static void run(BenchTarget target, BenchReport report, boolean smoke) throws InterruptedException {
+    static void run(BenchTarget target, BenchReport report, boolean smoke, String javaOptions)
+            throws InterruptedException {
         int size = smoke ? 2 * 1024 * 1024 : 25 * 1024 * 1024;
         Path work = null;
         try {
@@ -48,7 +53,9 @@ final class FilesScenario {
             String echoEndpoint = IdleScenario.freeEndpoint();
             try (ChildJvm echo = ChildJvm.start(HEAP, EchoServer.class.getName(), List.of(echoEndpoint, "0"))) {
                 FirstReply.millisSince(echo.startedNanos(), target.clients(), echoEndpoint);
-                echoChunks(target.clients(), echoEndpoint, size);
+                for (int round = 0; round < warmupRounds(smoke); round++) {
+                    echoChunks(target.clients(), echoEndpoint, size);
+                }
                 double[] echoes = new double[ROUNDS];
                 for (int round = 0; round < ROUNDS; round++) {
                     echoes[round] = echoChunks(target.clients(), echoEndpoint, size);
@@ -66,7 +73,8 @@ final class FilesScenario {
                     "0",
                     "--max-uploads-per-user",
                     "10");
-            try (ChildJvm group = ChildJvm.start(HEAP, ServersMain.class.getName(), args)) {
+            try (ChildJvm group =
+                    ChildJvm.start(HEAP, LaunchScenario.jvmOptions(javaOptions), ServersMain.class.getName(), args)) {
                 FirstReply.millisSince(group.startedNanos(), target.clients(), endpoint);
                 measure(target, report, work, endpoint, size, echoMbs, group, smoke);
             }
@@ -107,26 +115,26 @@ final class FilesScenario {
             sender.join();
             FileTransfer files = new FileTransfer(uploader);
             Path downloads = Files.createDirectories(work.resolve("downloads"));
-            // Both JVMs compile the chunk paths during a first full-size round trip, unmeasured.
-            Message warm = files.upload(file(work, "warm.bin", size, 1), FileTransfer.Progress.NONE);
-            files.download(warm.file().id(), downloads, FileTransfer.Progress.NONE);
+            double[] cold = roundTrip(files, file(work, "first.bin", size, 1), downloads);
+            report.add(Figure.info("files", "first upload " + mib + "after the launch", "MB/s", cold[0], Double.NaN));
+            report.add(Figure.info("files", "first download " + mib + "after the launch", "MB/s", cold[1], Double.NaN));
+            for (int round = 1; round < warmupRounds(smoke); round++) {
+                roundTrip(files, file(work, "warm.bin", size, 1 + round), downloads);
+            }
             double[] uploads = new double[ROUNDS];
             double[] downloadRates = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
-                Path big = file(work, "big-" + round + ".bin", size, 10 + round);
-                long started = System.nanoTime();
-                Message event = files.upload(big, FileTransfer.Progress.NONE);
-                uploads[round] = size / 1e6 / ((System.nanoTime() - started) / 1e9);
-                started = System.nanoTime();
-                files.download(event.file().id(), downloads, FileTransfer.Progress.NONE);
-                downloadRates[round] = size / 1e6 / ((System.nanoTime() - started) / 1e9);
+                double[] rates = roundTrip(files, file(work, "big.bin", size, 100 + round), downloads);
+                uploads[round] = rates[0];
+                downloadRates[round] = rates[1];
             }
             Arrays.sort(uploads);
             Arrays.sort(downloadRates);
             double uploadMbs = uploads[ROUNDS / 2];
             double downloadMbs = downloadRates[ROUNDS / 2];
-            report.add(ratio("upload " + mib + "(median of " + ROUNDS + "; echo: same chunks)", uploadMbs, echoMbs));
-            report.add(ratio("download " + mib + "(median of " + ROUNDS + ")", downloadMbs, echoMbs));
+            String rounds = "median of " + ROUNDS + " after " + warmupRounds(smoke) + " unmeasured";
+            report.add(ratio("upload " + mib + "(" + rounds + "; echo: same chunks, same rounds)", uploadMbs, echoMbs));
+            report.add(ratio("download " + mib + "(" + rounds + ")", downloadMbs, echoMbs));
 
             double[] quiet = sendLatencies(sender, null, smoke ? 200 : 2_000);
             Path third = file(work, "during.bin", size, 3);
@@ -161,6 +169,23 @@ final class FilesScenario {
             report.add(Figure.atMost(
                     "files", "server live heap, peak during a " + mib + "upload", "MB", large, small, small + 8));
         }
+    }
+
+    private static int warmupRounds(boolean smoke) {
+        return smoke ? SMOKE_WARMUP_ROUNDS : WARMUP_ROUNDS;
+    }
+
+    /** Uploads {@code path} and downloads it again: {upload MB/s, download MB/s}. */
+    private static double[] roundTrip(FileTransfer files, Path path, Path downloads) throws IOException {
+        long size = Files.size(path);
+        long started = System.nanoTime();
+        Message event = files.upload(path, FileTransfer.Progress.NONE);
+        double upload = size / 1e6 / ((System.nanoTime() - started) / 1e9);
+        started = System.nanoTime();
+        Path copy = files.download(event.file().id(), downloads, FileTransfer.Progress.NONE);
+        double download = size / 1e6 / ((System.nanoTime() - started) / 1e9);
+        Files.delete(copy);
+        return new double[] {upload, download};
     }
 
     /** The echo's MB/s for the file's chunks, sent as the upload sends them ([json, chunk]) and echoed back. */
