@@ -10,6 +10,7 @@ import org.groupchat.group.Durability;
 import org.groupchat.group.GroupServer;
 import org.groupchat.group.GroupServerConfig;
 import org.groupchat.group.SqliteMessageStore;
+import org.groupchat.protocol.Endpoint;
 import org.groupchat.registry.RegistryConfig;
 import org.groupchat.registry.RegistryServer;
 import org.groupchat.security.CurveKeyPair;
@@ -87,8 +88,32 @@ public final class LocalServers implements AutoCloseable {
         registry.start();
         running.add(registry);
         String registryKey = keys == null ? null : keys.publicKey();
-        host(LOBBY, sharedDir, "tcp://127.0.0.1:*", registryAddress, registryKey);
+        hostLobby(registryAddress, registryKey);
         return registryKey;
+    }
+
+    /**
+     * The Lobby listens where it listened last time when that port is free, so tabs saved with its address reach it at
+     * once after a restart instead of timing out there and following it through the registry.
+     */
+    private void hostLobby(String registryAddress, String registryKey) {
+        RememberedPort last = new RememberedPort(
+                sharedDir.resolve("groups").resolve(folderName(LOBBY)).resolve("port"));
+        int port = last.read();
+        Hosted lobby;
+        try {
+            lobby = host(LOBBY, sharedDir, lobbyBind(port), registryAddress, registryKey);
+        } catch (ServerStartException taken) {
+            if (port == 0) {
+                throw taken;
+            }
+            lobby = host(LOBBY, sharedDir, lobbyBind(0), registryAddress, registryKey);
+        }
+        last.write(Endpoint.parse(lobby.endpoint()).port());
+    }
+
+    private static String lobbyBind(int port) {
+        return "tcp://127.0.0.1:" + (port == 0 ? "*" : Integer.toString(port));
     }
 
     /**
