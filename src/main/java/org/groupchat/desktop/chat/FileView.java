@@ -2,6 +2,7 @@ package org.groupchat.desktop.chat;
 
 import java.io.File;
 import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -157,7 +158,13 @@ final class FileView extends VBox {
         if (running) {
             progress.progressProperty().bind(transfer.progressProperty());
             percent.textProperty()
-                    .bind(transfer.progressProperty().map(p -> (int) Math.round(p.doubleValue() * 100) + " %"));
+                    .bind(Bindings.createStringBinding(
+                            () -> transfer.waitingProperty().get()
+                                    ? "Waiting for its turn"
+                                    : (int) Math.round(
+                                                    transfer.progressProperty().get() * 100) + " %",
+                            transfer.waitingProperty(),
+                            transfer.progressProperty()));
         }
         boolean canFetch = stored && model.files().available() && !line.gone();
         show(buttons, canFetch && !running);

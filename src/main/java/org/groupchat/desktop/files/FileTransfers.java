@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
@@ -31,6 +32,8 @@ public final class FileTransfers {
     /** Below the group server's default of 3 uploads in progress per user, so a drop of many files queues here. */
     static final int UPLOADS_AT_ONCE = 2;
 
+    private static final long CANCEL_CHECK_MS = 100;
+
     private final UiExecutor ui;
     private final Semaphore uploadTurns = new Semaphore(UPLOADS_AT_ONCE, true);
 
@@ -43,12 +46,19 @@ public final class FileTransfers {
      * file event on the UI thread once the server stored every byte.
      */
     public Transfer upload(FileEndpoint at, Path file, String fileId, Consumer<Message> onStored) {
-        Transfer transfer = new Transfer(fileId, true);
+        Transfer transfer = Transfer.queuedUpload(fileId);
         ui.inBackground(
                 () -> {
-                    uploadTurns.acquire();
-                    try (GroupClient client = at.open()) {
-                        return new FileTransfer(client).upload(file, fileId, null, progressOf(transfer));
+                    while (!uploadTurns.tryAcquire(CANCEL_CHECK_MS, TimeUnit.MILLISECONDS)) {
+                        if (transfer.cancelRequested()) {
+                            throw new CancellationException("cancelled while waiting for its turn");
+                        }
+                    }
+                    try {
+                        ui.onUi(transfer::started);
+                        try (GroupClient client = at.open()) {
+                            return new FileTransfer(client).upload(file, fileId, null, progressOf(transfer));
+                        }
                     } finally {
                         uploadTurns.release();
                     }

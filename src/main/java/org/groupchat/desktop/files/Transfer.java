@@ -2,10 +2,13 @@ package org.groupchat.desktop.files;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,6 +30,7 @@ public final class Transfer {
     private final String fileId;
     private final boolean upload;
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty waiting = new SimpleBooleanProperty();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.RUNNING);
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObjectProperty<Path> result = new SimpleObjectProperty<>();
@@ -35,6 +39,13 @@ public final class Transfer {
     Transfer(String fileId, boolean upload) {
         this.fileId = fileId;
         this.upload = upload;
+    }
+
+    /** An upload that waits for its turn first: uploads go a few at a time. */
+    static Transfer queuedUpload(String fileId) {
+        Transfer transfer = new Transfer(fileId, true);
+        transfer.waiting.set(true);
+        return transfer;
     }
 
     public String fileId() {
@@ -58,6 +69,11 @@ public final class Transfer {
         return progress;
     }
 
+    /** True while the transfer waits for its turn, before any byte moved. */
+    public ReadOnlyBooleanProperty waitingProperty() {
+        return waiting;
+    }
+
     public ReadOnlyObjectProperty<State> stateProperty() {
         return state;
     }
@@ -76,17 +92,23 @@ public final class Transfer {
         return result.get();
     }
 
+    void started() {
+        waiting.set(false);
+    }
+
     void advance(double fraction) {
         progress.set(fraction);
     }
 
     void succeeded(Path written) {
+        waiting.set(false);
         progress.set(1);
         result.set(written);
         state.set(State.DONE);
     }
 
     void failed(String why) {
+        waiting.set(false);
         problem.set(why);
         state.set(cancelled.get() ? State.CANCELLED : State.FAILED);
     }

@@ -117,10 +117,25 @@ class FilesTest {
         openBob();
         List<Path> notes = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            notes.add(Files.write(temp.resolve("notes-" + i + ".txt"), randomBytes(400_000, 10 + i)));
+            // large enough that the last ones wait for their turn across several pulses
+            notes.add(Files.write(temp.resolve("notes-" + i + ".txt"), randomBytes(10_000_000, 10 + i)));
         }
 
         assertThat(Fx.get(() -> FileDrop.drop(ada.messages("Team"), notes))).isTrue();
+        // every pulse, what the rows of files still to go say of themselves
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AnimationTimer watch = Fx.get(() -> {
+            AnimationTimer timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    ada.messages("Team").lookupAll(".file-progress").stream()
+                            .filter(n -> shown(n, ada.messages("Team")))
+                            .forEach(n -> seen.add(texts(n)));
+                }
+            };
+            timer.start();
+            return timer;
+        });
         clickButton(robot, "Share");
 
         // more than the server lets one user upload at once: the app queues them rather than fail any
@@ -128,7 +143,12 @@ class FilesTest {
                 60,
                 TimeUnit.SECONDS,
                 () -> lines(bob).stream().filter(l -> l.file() != null).count() == 6);
+        Fx.get(() -> {
+            watch.stop();
+            return null;
+        });
         assertThat(lines(ada)).noneMatch(l -> l.state() == SendState.FAILED);
+        assertThat(seen).as("a queued file says it waits, not 0 %").anyMatch(t -> t.contains("Waiting for its turn"));
     }
 
     @Test
