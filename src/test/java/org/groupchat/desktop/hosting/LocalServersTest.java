@@ -41,11 +41,7 @@ class LocalServersTest {
 
     @Test
     void theLobbyListensWhereItDidBeforeTheAppRestarted() throws Exception {
-        String before;
-        try (LocalServers first = new LocalServers(temp, false)) {
-            first.startBundled(freeAddress());
-            before = lobbyEndpoint();
-        }
+        String before = lobbyEndpointOfAFirstStart();
 
         try (LocalServers again = new LocalServers(temp, false)) {
             again.startBundled(freeAddress());
@@ -56,11 +52,7 @@ class LocalServersTest {
 
     @Test
     void whenItsOldPortIsTakenTheLobbyTakesAnother() throws Exception {
-        String before;
-        try (LocalServers first = new LocalServers(temp, false)) {
-            first.startBundled(freeAddress());
-            before = lobbyEndpoint();
-        }
+        String before = lobbyEndpointOfAFirstStart();
         int oldPort = Integer.parseInt(before.substring(before.lastIndexOf(':') + 1));
 
         try (ServerSocket squatter = new ServerSocket(oldPort, 1, InetAddress.getLoopbackAddress());
@@ -72,6 +64,14 @@ class LocalServersTest {
     }
 
     private String registry;
+
+    /** Starts and stops the bundled servers once, as a first run of the app does; where the Lobby was. */
+    private String lobbyEndpointOfAFirstStart() throws Exception {
+        try (LocalServers first = new LocalServers(temp, false)) {
+            first.startBundled(freeAddress());
+            return lobbyEndpoint();
+        }
+    }
 
     private String freeAddress() throws Exception {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

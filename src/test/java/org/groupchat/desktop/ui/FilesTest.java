@@ -124,18 +124,9 @@ class FilesTest {
         assertThat(Fx.get(() -> FileDrop.drop(ada.messages("Team"), notes))).isTrue();
         // every pulse, what the rows of files still to go say of themselves
         List<String> seen = new CopyOnWriteArrayList<>();
-        AnimationTimer watch = Fx.get(() -> {
-            AnimationTimer timer = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    ada.messages("Team").lookupAll(".file-progress").stream()
-                            .filter(n -> shown(n, ada.messages("Team")))
-                            .forEach(n -> seen.add(texts(n)));
-                }
-            };
-            timer.start();
-            return timer;
-        });
+        AnimationTimer watch = everyPulse(() -> ada.messages("Team").lookupAll(".file-progress").stream()
+                .filter(n -> shown(n, ada.messages("Team")))
+                .forEach(n -> seen.add(texts(n))));
         clickButton(robot, "Share");
 
         // more than the server lets one user upload at once: the app queues them rather than fail any
@@ -143,10 +134,7 @@ class FilesTest {
                 60,
                 TimeUnit.SECONDS,
                 () -> lines(bob).stream().filter(l -> l.file() != null).count() == 6);
-        Fx.get(() -> {
-            watch.stop();
-            return null;
-        });
+        stop(watch);
         assertThat(lines(ada)).noneMatch(l -> l.state() == SendState.FAILED);
         assertThat(seen).as("a queued file says it waits, not 0 %").anyMatch(t -> t.contains("Waiting for its turn"));
     }
@@ -247,20 +235,13 @@ class FilesTest {
         waitFor(30, TimeUnit.SECONDS, () -> fileLine(ada, "dataset.bin") != null);
         // every pulse, whether a progress bar part way is on screen in the conversation
         List<Double> seenWhileShown = new CopyOnWriteArrayList<>();
-        AnimationTimer watch = Fx.get(() -> {
-            AnimationTimer timer = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    ada.messages("Team").lookupAll(".file-progress .progress-bar").stream()
-                            .map(n -> (ProgressBar) n)
-                            .filter(bar -> shown(bar, ada.messages("Team")))
-                            .forEach(bar -> seenWhileShown.add(bar.getProgress()));
-                }
-            };
-            timer.start();
-            return timer;
-        });
+        AnimationTimer watch = everyPulse(() -> ada.messages("Team").lookupAll(".file-progress .progress-bar").stream()
+                .map(n -> (ProgressBar) n)
+                .filter(bar -> shown(bar, ada.messages("Team")))
+                .forEach(bar -> seenWhileShown.add(bar.getProgress())));
 
+        // the row settles (its cell may be laid out again as the file arrives) before the click looks it up
+        front(ada);
         robot.clickOn(button(fileRow(ada, "dataset.bin"), "Download"));
 
         Path downloaded = temp.resolve("ada").resolve("Downloads").resolve("dataset.bin");
@@ -272,8 +253,26 @@ class FilesTest {
                 TimeUnit.SECONDS,
                 () -> Fx.get(() -> ada.messages("Team").lookupAll(".file-progress").stream()
                         .noneMatch(n -> shown(n, ada.messages("Team")))));
+        stop(watch);
+    }
+
+    /** Runs {@code look} on the FX thread at every pulse, until {@link #stop}. */
+    private static AnimationTimer everyPulse(Runnable look) {
+        return Fx.get(() -> {
+            AnimationTimer timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    look.run();
+                }
+            };
+            timer.start();
+            return timer;
+        });
+    }
+
+    private static void stop(AnimationTimer timer) {
         Fx.get(() -> {
-            watch.stop();
+            timer.stop();
             return null;
         });
     }
