@@ -93,19 +93,25 @@ public final class FileTransfers {
         });
     }
 
-    /** Makes sure {@code cached} holds {@code file} (named by its SHA-256, so one already there was verified). */
+    /**
+     * Makes sure {@code cached} holds {@code file} (named by its SHA-256, so one already there was verified); the cache
+     * stays under {@link PictureCache#MOST_BYTES}.
+     */
     public Transfer downloadCached(FileEndpoint at, FileInfo file, Path cached) {
         return download(file, transfer -> {
             if (Files.isRegularFile(cached)) {
+                PictureCache.used(cached);
                 return cached;
             }
             Files.createDirectories(cached.getParent());
             Path staging = Files.createDirectory(cached.resolveSibling(".download-" + UUID.randomUUID()));
             try {
-                return Files.move(fetch(at, file, staging, transfer), cached, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(fetch(at, file, staging, transfer), cached, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 deleteFolder(staging);
             }
+            PictureCache.trim(cached.getParent(), PictureCache.MOST_BYTES, cached);
+            return cached;
         });
     }
 
