@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
@@ -32,8 +31,6 @@ public final class FileTransfers {
     /** Below the group server's default of 3 uploads in progress per user, so a drop of many files queues here. */
     static final int UPLOADS_AT_ONCE = 2;
 
-    private static final long CANCEL_CHECK_MS = 100;
-
     private final UiExecutor ui;
     private final Semaphore uploadTurns = new Semaphore(UPLOADS_AT_ONCE, true);
 
@@ -49,12 +46,12 @@ public final class FileTransfers {
         Transfer transfer = Transfer.queuedUpload(fileId);
         ui.inBackground(
                 () -> {
-                    while (!uploadTurns.tryAcquire(CANCEL_CHECK_MS, TimeUnit.MILLISECONDS)) {
+                    // in the order they were shared; one cancelled while it waited ends when its turn comes
+                    uploadTurns.acquire();
+                    try {
                         if (transfer.cancelRequested()) {
                             throw new CancellationException("cancelled while waiting for its turn");
                         }
-                    }
-                    try {
                         ui.onUi(transfer::started);
                         try (GroupClient client = at.open()) {
                             return new FileTransfer(client).upload(file, fileId, null, progressOf(transfer));

@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * One upload or download as the window shows it: how far it is (0 to 1), whether it runs, and how it ended. Its
- * properties change on the UI thread only; {@link #cancel} may be called from anywhere.
+ * properties change on the UI thread only.
  */
 public final class Transfer {
     /** Where a transfer stands. */
@@ -56,9 +56,16 @@ public final class Transfer {
         return upload;
     }
 
-    /** Asks the transfer to stop after the chunk in flight; it then ends {@link State#CANCELLED}. */
+    /**
+     * Asks the transfer to stop after the chunk in flight; it then ends {@link State#CANCELLED}. One still waiting for
+     * its turn ends at once. On the UI thread.
+     */
     public void cancel() {
         cancelled.set(true);
+        if (waiting.get()) {
+            waiting.set(false);
+            state.set(State.CANCELLED);
+        }
     }
 
     boolean cancelRequested() {
