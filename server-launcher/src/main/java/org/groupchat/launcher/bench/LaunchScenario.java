@@ -61,7 +61,8 @@ final class LaunchScenario {
                     "ms",
                     firstReplyMs,
                     Double.NaN));
-            for (int i = 0; i < steps.size(); i++) {
+            // the last step is cut short by the end of the run: its count is not a rate
+            for (int i = 0; i < steps.size() - 1; i++) {
                 report.add(Figure.info(
                         scenario,
                         String.format(
