@@ -1,6 +1,7 @@
 package org.groupchat.desktop.files;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -30,19 +31,17 @@ final class PictureCache {
         }
     }
 
-    /** Deletes the least recently shown pictures of {@code folder} until it holds at most {@code mostBytes}, never {@code keep}. */
-    static void trim(Path folder, long mostBytes, Path keep) throws IOException {
+    /**
+     * Deletes the least recently shown pictures of {@code folder} until it holds at most {@code mostBytes}, never
+     * {@code keep}. Never fails the fetch that called it: a file it cannot read or delete is passed over.
+     */
+    static void trim(Path folder, long mostBytes, Path keep) {
         List<Cached> pictures = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (file.getFileName().toString().startsWith(".")) {
-                    continue; // a download under way
-                }
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                if (attributes.isRegularFile()) {
-                    pictures.add(new Cached(file, attributes.size(), attributes.lastModifiedTime()));
-                }
-            }
+            files.filter(file -> !file.getFileName().toString().startsWith(".")) // a download under way
+                    .forEach(file -> cached(file, pictures));
+        } catch (IOException | UncheckedIOException e) {
+            return;
         }
         long held = pictures.stream().mapToLong(Cached::size).sum();
         pictures.sort(Comparator.comparing(Cached::shown));
@@ -50,9 +49,28 @@ final class PictureCache {
             if (held <= mostBytes) {
                 return;
             }
-            if (!oldest.file().equals(keep) && Files.deleteIfExists(oldest.file())) {
+            if (!oldest.file().equals(keep) && deleted(oldest.file())) {
                 held -= oldest.size();
             }
+        }
+    }
+
+    private static void cached(Path file, List<Cached> pictures) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isRegularFile()) {
+                pictures.add(new Cached(file, attributes.size(), attributes.lastModifiedTime()));
+            }
+        } catch (IOException e) {
+            // gone meanwhile (another fetch trimmed it): nothing to count
+        }
+    }
+
+    private static boolean deleted(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            return false;
         }
     }
 
