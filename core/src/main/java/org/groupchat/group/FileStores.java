@@ -40,7 +40,7 @@ public final class FileStores {
             }
             return null;
         } catch (SQLException e) {
-            PostgresSession.closeQuietly(db);
+            JdbcConnections.closeQuietly(db);
             throw new StorageException("cannot open the files of group \"" + groupName + "\": " + e.getMessage(), e);
         }
     }

@@ -45,7 +45,7 @@ public final class GroupCandidate implements AutoCloseable {
 
     @Override
     public void close() {
-        PostgresSession.closeQuietly(db);
+        JdbcConnections.closeQuietly(db);
         db = null;
     }
 }

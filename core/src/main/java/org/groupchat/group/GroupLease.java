@@ -117,7 +117,7 @@ public final class GroupLease implements AutoCloseable {
                     groupName,
                     epoch,
                     PostgresDatabase.reason(e));
-            PostgresSession.closeQuietly(db);
+            JdbcConnections.closeQuietly(db);
             db = null;
         }
     }
@@ -136,7 +136,7 @@ public final class GroupLease implements AutoCloseable {
                     // the lease runs out by itself
                 }
             }
-            PostgresSession.closeQuietly(db);
+            JdbcConnections.closeQuietly(db);
             db = null;
         }
     }

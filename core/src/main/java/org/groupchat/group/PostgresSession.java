@@ -33,7 +33,7 @@ final class PostgresSession implements AutoCloseable {
             db = database.connect();
             return new PostgresSession(db, groupId(db, groupName), epoch);
         } catch (SQLException e) {
-            closeQuietly(db);
+            JdbcConnections.closeQuietly(db);
             throw database.unusable(e);
         }
     }
@@ -68,30 +68,11 @@ final class PostgresSession implements AutoCloseable {
 
     /** Whether a failure means the connection is gone (so a new session is needed) rather than one bad statement. */
     boolean isBroken(SQLException e) {
-        String state = e.getSQLState();
-        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-            return true;
-        }
-        try {
-            return !db.isValid(1);
-        } catch (SQLException invalid) {
-            return true;
-        }
+        return JdbcConnections.isBroken(db, e);
     }
 
     @Override
     public void close() {
-        closeQuietly(db);
-    }
-
-    /** Closes a connection that may be broken already; null is nothing to close. */
-    static void closeQuietly(Connection db) {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException ignored) {
-                // a broken connection: the server ends its side
-            }
-        }
+        JdbcConnections.closeQuietly(db);
     }
 }

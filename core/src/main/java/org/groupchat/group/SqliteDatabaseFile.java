@@ -58,14 +58,14 @@ final class SqliteDatabaseFile {
             db.setAutoCommit(true);
             return store.open(file, lock, db);
         } catch (SQLException e) {
-            closeQuietly(db);
+            JdbcConnections.closeQuietly(db);
             lock.close();
             if (isDamage(e)) {
                 throw damaged(file, e.getMessage(), e);
             }
             throw new StorageException("cannot open the message database " + file + ": " + e.getMessage(), e);
         } catch (StorageException e) {
-            closeQuietly(db);
+            JdbcConnections.closeQuietly(db);
             lock.close();
             throw e;
         }
@@ -97,16 +97,6 @@ final class SqliteDatabaseFile {
             }
             throw new StorageException(
                     "cannot bring the message database " + file + " up to date: " + e.getMessage(), e);
-        }
-    }
-
-    static void closeQuietly(Connection db) {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException e) {
-                // closing after a failure: the first failure is the one to report
-            }
         }
     }
 

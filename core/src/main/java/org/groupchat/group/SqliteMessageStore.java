@@ -276,7 +276,7 @@ public final class SqliteMessageStore implements MessageStore {
         integrityCheck.close();
         checkpointer.close();
         writes.close();
-        SqliteDatabaseFile.closeQuietly(db);
+        JdbcConnections.closeQuietly(db);
         lock.close();
     }
 

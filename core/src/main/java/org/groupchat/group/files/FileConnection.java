@@ -2,6 +2,7 @@ package org.groupchat.group.files;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.groupchat.group.JdbcConnections;
 
 /**
  * The {@link SqlFileStore}'s connection. With an {@link Opener} (PostgreSQL), a connection found broken after a failure
@@ -65,13 +66,7 @@ public final class FileConnection implements AutoCloseable {
         if (db == null || opener == null) {
             return;
         }
-        String state = e.getSQLState();
-        boolean broken = state != null && (state.startsWith("08") || state.startsWith("57P"));
-        try {
-            broken = broken || !db.isValid(1);
-        } catch (SQLException invalid) {
-            broken = true;
-        }
+        boolean broken = JdbcConnections.isBroken(db, e);
         if (broken) {
             close();
             db = null;
@@ -81,12 +76,6 @@ public final class FileConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException ignored) {
-                // closing a broken connection: nothing more to release
-            }
-        }
+        JdbcConnections.closeQuietly(db);
     }
 }

@@ -165,28 +165,24 @@ public final class SqlFileStore implements FileStore {
 
     @Override
     public byte[] chunk(String owner, int index) {
-        try (Reused st = prepare("SELECT data FROM " + sql.chunks() + sql.where() + "owner = ? AND idx = ?")) {
-            st.setString(1, owner);
-            st.setInt(2, index);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-            }
-        } catch (SQLException e) {
-            throw failed("could not read a chunk of " + owner, e);
-        }
+        return chunkOf("owner = ?", owner, index);
     }
 
     @Override
     public byte[] contentChunk(String sha256, int index) {
-        try (Reused st = prepare("SELECT data FROM " + sql.chunks() + sql.where() + "owner = (SELECT owner FROM "
-                + sql.content() + sql.where() + "sha256 = ?) AND idx = ?")) {
-            st.setString(1, sha256);
+        return chunkOf("owner = (SELECT owner FROM " + sql.content() + sql.where() + "sha256 = ?)", sha256, index);
+    }
+
+    /** Chunk {@code index} of the owner {@code ownerClause} picks by {@code key}, or null. */
+    private byte[] chunkOf(String ownerClause, String key, int index) {
+        try (Reused st = prepare("SELECT data FROM " + sql.chunks() + sql.where() + ownerClause + " AND idx = ?")) {
+            st.setString(1, key);
             st.setInt(2, index);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getBytes(1) : null;
             }
         } catch (SQLException e) {
-            throw failed("could not read a chunk of " + sha256, e);
+            throw failed("could not read a chunk of " + key, e);
         }
     }
 
