@@ -255,15 +255,9 @@ abstract class FileContract extends GroupServerTestBase {
         upload(ALICE, "old.bin", bytes(CHUNK + 1, 15));
         assertOk(send(ALICE, UUID.randomUUID().toString(), "newer"));
         assertThat(chunkRows()).isEqualTo(2);
-        raw.close();
-        server.close();
-        try (MessageStore reopened = store.open("Cool Group", dataDir)) {
-            assertThat(reopened.dropOlderThan(System.currentTimeMillis() + 1, 100))
-                    .isEqualTo(1);
-        }
+        assertThat(stoppedAndSweptOlderThan(System.currentTimeMillis() + 1)).isEqualTo(1);
         assertThat(chunkRows()).isZero();
-        server = group(TestGroups.unlimited(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)), dataDir);
-        raw = new RawRequester(server.boundEndpoint().toString());
+        restart();
     }
 
     @Test
@@ -347,11 +341,6 @@ abstract class FileContract extends GroupServerTestBase {
                         + id + "\",\"offset\":" + offset + "}")
                 .getBytes(StandardCharsets.UTF_8));
         return new Download(StoredChunks.json(frames), frames.size() > 1 ? frames.get(1) : null);
-    }
-
-    /** The chunk rows the store holds, uploads and content alike. */
-    private long chunkRows() {
-        return StoredChunks.count(store, dataDir);
     }
 
     static byte[] bytes(int length, long seed) {

@@ -18,8 +18,6 @@ import org.groupchat.client.GroupClient;
 import org.groupchat.group.files.FileTransfers;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
-import org.groupchat.testing.RawRequester;
-import org.groupchat.testing.TestGroups;
 import org.groupchat.testing.TestStore;
 import org.groupchat.transport.ConnectingSockets;
 import org.junit.jupiter.api.Test;
@@ -122,13 +120,9 @@ abstract class FilePipelineContract extends GroupServerTestBase {
         assertThat(second.path("complete").asBoolean()).isTrue();
         long secondTs = second.path("message").path("ts").asLong();
         assertOk(send(ALICE, UUID.randomUUID().toString(), "newest"));
-        raw.close();
-        server.close();
-        try (MessageStore reopened = store.open("Cool Group", dataDir)) {
-            assertThat(reopened.dropOlderThan(secondTs, 100)).isEqualTo(1);
-        }
+        assertThat(stoppedAndSweptOlderThan(secondTs)).isEqualTo(1);
         assertThat(chunkRows()).isEqualTo(3);
-        reopen();
+        restart();
         JsonNode got = StoredChunks.json(raw.sendFrames(getJson(copy, CHUNK)));
         assertThat(got.path("offset").asLong()).isEqualTo(CHUNK);
         assertOk(join(ALICE, "Alice"));
@@ -136,22 +130,12 @@ abstract class FilePipelineContract extends GroupServerTestBase {
         byte[] other = FileContract.bytes(20, 24);
         assertThat(assertOk(raw.send(beginJson(first, other))).path("offset").asLong())
                 .isZero();
-        raw.close();
-        server.close();
-        try (MessageStore reopened = store.open("Cool Group", dataDir)) {
-            assertThat(reopened.dropOlderThan(System.currentTimeMillis() + 1, 100))
-                    .isEqualTo(1);
-        }
+        assertThat(stoppedAndSweptOlderThan(System.currentTimeMillis() + 1)).isEqualTo(1);
         assertThat(chunkRows()).isZero();
-        reopen();
+        restart();
     }
 
     // --- helpers
-
-    private void reopen() {
-        server = group(TestGroups.unlimited(GroupServerConfig.of("Cool Group", TestGroups.ANY_PORT, null)), dataDir);
-        raw = new RawRequester(server.boundEndpoint().toString());
-    }
 
     private static String beginJson(String id, byte[] content) {
         return "{\"op\":\"FILE_BEGIN\",\"user\":{\"id\":\"" + ALICE + "\"},\"fileId\":\"" + id
@@ -184,10 +168,5 @@ abstract class FilePipelineContract extends GroupServerTestBase {
 
     private static long offsetOf(JsonNode reply) {
         return assertOk(reply).path("offset").asLong();
-    }
-
-    /** The chunk rows the store holds, uploads and content alike. */
-    private long chunkRows() {
-        return StoredChunks.count(store, dataDir);
     }
 }

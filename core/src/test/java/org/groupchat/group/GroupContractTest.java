@@ -7,13 +7,10 @@ import static org.groupchat.testing.Replies.assertOk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
+import org.groupchat.testing.LostDatabase;
 import org.groupchat.testing.RawRequester;
-import org.groupchat.testing.TestDatabase;
 import org.groupchat.testing.TestGroups;
 import org.groupchat.testing.TestStore;
 import org.junit.jupiter.api.Nested;
@@ -73,23 +70,11 @@ class GroupContractTest {
         void aLostDatabaseGivesInternalErrorNotAFalseAckAndServiceResumesWhenItReturns() throws Exception {
             assertOk(join(ALICE, "Alice"));
             assertOk(send(ALICE, UUID.randomUUID().toString(), "before"));
-            // From another database: PostgreSQL closes only databases one is not connected to.
-            try (Connection admin = DriverManager.getConnection(
-                            TestDatabase.jdbcUrlOf("postgres"), TestDatabase.user(), TestDatabase.password());
-                    Statement st = admin.createStatement()) {
-                String database = TestDatabase.databaseName();
-                // The group's connection ends and no new one is let in: the server has lost its database.
-                st.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS false");
-                try {
-                    st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                            + " WHERE application_name = 'groupchat' AND datname = '" + database + "'");
-                    for (int i = 0; i < 3; i++) {
-                        JsonNode lost = send(ALICE, UUID.randomUUID().toString(), "while away " + i);
-                        assertError(lost, "INTERNAL");
-                        assertThat(lost.path("error").path("message").asText()).contains("not stored");
-                    }
-                } finally {
-                    st.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS true");
+            try (LostDatabase down = LostDatabase.now()) {
+                for (int i = 0; i < 3; i++) {
+                    JsonNode lost = send(ALICE, UUID.randomUUID().toString(), "while away " + i);
+                    assertError(lost, "INTERNAL");
+                    assertThat(lost.path("error").path("message").asText()).contains("not stored");
                 }
             }
             String retried = UUID.randomUUID().toString();

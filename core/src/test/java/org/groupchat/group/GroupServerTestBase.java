@@ -37,6 +37,20 @@ abstract class GroupServerTestBase {
         raw = new RawRequester(server.boundEndpoint().toString());
     }
 
+    /** Stops the group and lets retention drop its messages older than {@code cutoffMs}, as a sweep does; how many. */
+    int stoppedAndSweptOlderThan(long cutoffMs) {
+        raw.close();
+        server.close();
+        try (MessageStore reopened = store.open("Cool Group", dataDir)) {
+            return reopened.dropOlderThan(cutoffMs, 100);
+        }
+    }
+
+    /** The chunk rows the store holds, uploads and content alike. */
+    long chunkRows() {
+        return StoredChunks.count(store, dataDir);
+    }
+
     @AfterEach
     void stop() {
         // null when the test was skipped before its server started (no PostgreSQL here)
@@ -68,7 +82,7 @@ abstract class GroupServerTestBase {
                 "{\"op\":\"SEND\",\"user\":{\"id\":\"" + userId + "\"},\"id\":\"" + messageId + "\"," + fields + "}");
     }
 
-    /** Stops the group and starts it again on the same store, as an operator's restart does. */
+    /** Stops the group (if it runs) and starts it again on the same store, as an operator's restart does. */
     void restart() {
         raw.close();
         server.close();

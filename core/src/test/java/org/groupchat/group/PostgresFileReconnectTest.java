@@ -23,6 +23,7 @@ import org.groupchat.group.files.FileTransfers;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.groupchat.testing.LostDatabase;
 import org.groupchat.testing.TestDatabase;
 import org.groupchat.testing.TestStore;
 import org.junit.jupiter.api.Test;
@@ -47,23 +48,11 @@ class PostgresFileReconnectTest extends GroupServerTestBase {
         assertOk(raw.send(beginJson(id, content)));
         assertThat(offsetOf(chunk(id, 0, content))).isEqualTo(CHUNK);
         assertThat(offsetOf(chunk(id, 1, content))).isEqualTo(2L * CHUNK);
-        // From another database: PostgreSQL closes only databases one is not connected to.
-        try (Connection admin = DriverManager.getConnection(
-                        TestDatabase.jdbcUrlOf("postgres"), TestDatabase.user(), TestDatabase.password());
-                Statement st = admin.createStatement()) {
-            String database = TestDatabase.databaseName();
-            st.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS false");
-            try {
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                        + " WHERE application_name = 'groupchat' AND datname = '" + database + "'");
-                await().atMost(Duration.ofSeconds(5)).until(() -> backends(st, database) == 0);
-                for (int i = 0; i < 3; i++) {
-                    JsonNode lost = chunk(id, 2, content);
-                    assertError(lost, "INTERNAL");
-                    assertThat(lost.path("error").path("message").asText()).contains("it was not applied");
-                }
-            } finally {
-                st.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS true");
+        try (LostDatabase down = LostDatabase.now()) {
+            for (int i = 0; i < 3; i++) {
+                JsonNode lost = chunk(id, 2, content);
+                assertError(lost, "INTERNAL");
+                assertThat(lost.path("error").path("message").asText()).contains("it was not applied");
             }
         }
         JsonNode resumed = await().atMost(Duration.ofSeconds(5))
@@ -90,14 +79,6 @@ class PostgresFileReconnectTest extends GroupServerTestBase {
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM groupchat.file_chunk")) {
             rs.next();
             assertThat(rs.getLong(1)).as("each chunk stored once").isEqualTo(6);
-        }
-    }
-
-    private static long backends(Statement admin, String database) throws Exception {
-        try (ResultSet rs = admin.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                + " WHERE application_name = 'groupchat' AND datname = '" + database + "'")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -21,6 +21,7 @@ import org.groupchat.client.ServerErrorException;
 import org.groupchat.group.PostgresDatabase;
 import org.groupchat.protocol.Message;
 import org.groupchat.protocol.User;
+import org.groupchat.testing.LostDatabase;
 import org.groupchat.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,25 +223,15 @@ class DatabaseIT {
             alice.join();
             Message before = alice.send("before");
             int refused = 0;
-            try (Connection admin = DriverManager.getConnection(
-                            TestDatabase.jdbcUrlOf("postgres"), TestDatabase.user(), TestDatabase.password());
-                    Statement st = admin.createStatement()) {
-                String name = TestDatabase.databaseName();
-                st.execute("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS false");
-                try {
-                    st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                            + " WHERE application_name = 'groupchat' AND datname = '" + name + "'");
-                    for (int i = 0; i < 5; i++) {
-                        assertThatThrownBy(() -> alice.send("while lost"))
-                                .isInstanceOfSatisfying(
-                                        ServerErrorException.class,
-                                        e -> assertThat(e.code() + " " + e.getMessage())
-                                                .startsWith("INTERNAL")
-                                                .contains("not stored"));
-                        refused++;
-                    }
-                } finally {
-                    st.execute("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS true");
+            try (LostDatabase down = LostDatabase.now()) {
+                for (int i = 0; i < 5; i++) {
+                    assertThatThrownBy(() -> alice.send("while lost"))
+                            .isInstanceOfSatisfying(
+                                    ServerErrorException.class,
+                                    e -> assertThat(e.code() + " " + e.getMessage())
+                                            .startsWith("INTERNAL")
+                                            .contains("not stored"));
+                    refused++;
                 }
             }
             String id = UUID.randomUUID().toString();
