@@ -54,12 +54,13 @@ public final class FileTransfer {
     public Message upload(Path file, String fileId, String mediaType, Progress progress) {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = in.size();
+            ChunkDigests chunkDigests = ChunkDigests.start(in, size);
             String sha256 = sha256(in, size);
             String name = file.getFileName().toString();
             String type = mediaType != null ? mediaType : MediaTypes.guess(name);
             Request.FileBegin begin =
                     new Request.FileBegin(User.ofId(client.user().id()), fileId, name, size, sha256, type);
-            return new UploadWindow(client, in, begin, progress).run();
+            return new UploadWindow(client, in, begin, chunkDigests, progress).run();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
-import java.util.HexFormat;
 import org.groupchat.protocol.ErrorCode;
 import org.groupchat.protocol.Json;
 import org.groupchat.protocol.Message;
@@ -28,16 +27,24 @@ final class UploadWindow {
     private final FileChannel in;
     private final long size;
     private final Request.FileBegin begin;
+    private final ChunkDigests chunkDigests;
     private final FileTransfer.Progress progress;
     private final ArrayDeque<Request.FileChunk> inFlight = new ArrayDeque<>();
     private ServerErrorException refusal;
     private int resyncs;
+    private long furthest;
 
-    UploadWindow(GroupClient client, FileChannel in, Request.FileBegin begin, FileTransfer.Progress progress) {
+    UploadWindow(
+            GroupClient client,
+            FileChannel in,
+            Request.FileBegin begin,
+            ChunkDigests chunkDigests,
+            FileTransfer.Progress progress) {
         this.client = client;
         this.in = in;
         this.size = begin.size();
         this.begin = begin;
+        this.chunkDigests = chunkDigests;
         this.progress = progress;
     }
 
@@ -59,6 +66,9 @@ final class UploadWindow {
                         && refusal.code() != ErrorCode.BAD_REQUEST
                         && refusal.code() != ErrorCode.INTERNAL) {
                     throw refusal;
+                }
+                if (refusal != null && refusal.code() == ErrorCode.BAD_REQUEST) {
+                    failIfChanged();
                 }
                 if (reached == null) {
                     // silence: whatever the old connection still carries is dropped with it
@@ -106,6 +116,7 @@ final class UploadWindow {
                 last = ReplyDecoder.decode(frames.json(), sent, Reply.FileProgress.class, pipe.endpoint());
             } catch (ServerErrorException e) {
                 refusal = e;
+                chunkDigests.distrust();
                 return drained(pipe) ? last : null;
             }
             if (last.complete()) {
@@ -113,8 +124,12 @@ final class UploadWindow {
             }
             if (last.offset() > acked) {
                 acked = last.offset();
-                resyncs = 0;
                 progress.update(acked, size);
+            }
+            if (acked > furthest) {
+                // a server that took the bytes back (its check of the whole failed) does not count as progress
+                furthest = acked;
+                resyncs = 0;
             }
             // the server is further than the window (a retried chunk stored twice over): go on from there
             next = Math.max(next, last.offset());
@@ -124,11 +139,20 @@ final class UploadWindow {
     private long sendChunk(FilePipe pipe, long offset, int chunkSize) throws IOException {
         int length = (int) Math.min(chunkSize, size - offset);
         byte[] chunk = read(offset, length);
+        String sha256 = chunkDigests.of(offset, chunkSize, chunk);
         Request.FileChunk request =
-                new Request.FileChunk(User.ofId(begin.user().id()), begin.fileId(), offset, sha256(chunk), null);
+                new Request.FileChunk(User.ofId(begin.user().id()), begin.fileId(), offset, sha256, null);
         pipe.send(Json.write(request), chunk);
         inFlight.add(request);
         return offset + length;
+    }
+
+    /** After a BAD_REQUEST: if the file is not what its FILE_BEGIN announced any more, no retry can share it. */
+    private void failIfChanged() throws IOException {
+        if (in.size() != size || !FileTransfer.sha256(in, size).equals(begin.sha256())) {
+            throw new IOException(begin.name() + " changed while it was being sent; nothing was shared. Send it again"
+                    + " once it is saved.");
+        }
     }
 
     /** Reads the replies still in flight; false if the server went silent first. */
@@ -155,9 +179,5 @@ final class UploadWindow {
             }
         }
         return chunk;
-    }
-
-    private static String sha256(byte[] chunk) {
-        return HexFormat.of().formatHex(FileTransfer.digest().digest(chunk));
     }
 }
