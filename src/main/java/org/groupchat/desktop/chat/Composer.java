@@ -91,14 +91,9 @@ public final class Composer {
         session.get().send(entry);
     }
 
-    /** The ids of the members picked with @ whose "@name" is still in the text. */
+    /** The ids of the members the text calls by "@name", picked from the completion or typed out. */
     private List<String> mentionsIn(String text) {
-        return mentioned.entrySet().stream()
-                .filter(e -> text.contains("@" + e.getKey()))
-                .map(Map.Entry::getValue)
-                .distinct()
-                .limit(MAX_MENTIONS)
-                .toList();
+        return TypedMentions.in(text, members, mentioned, me.id(), MAX_MENTIONS);
     }
 
     /** Sends a failed message again with the same id and the same quote and mentions. */

@@ -104,6 +104,43 @@ class MentionsTest {
 
     @Test
     void typingAtOffersMembersAndTheMentionReachesTheServer(FxRobot robot) throws Exception {
+        openTeamWithBobListed(robot);
+
+        robot.clickOn(ada.sendBox("Team"));
+        robot.write("@Bo");
+        waitFor(10, TimeUnit.SECONDS, () -> popUps.stream().anyMatch(w -> w.contains("Bob")));
+        robot.push(KeyCode.TAB);
+        robot.write("please look");
+        assertThat(Fx.get(() -> ada.sendBox("Team").getText())).isEqualTo("@Bob please look");
+        robot.push(KeyCode.ENTER);
+
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> bob.fetchNewest(5).messages().stream()
+                        .anyMatch(m -> m.text().equals("@Bob please look")
+                                && m.mentions() != null
+                                && m.mentions().contains(bob.user().id())));
+    }
+
+    @Test
+    void aNameTypedOutWithoutPickingItIsAMentionToo(FxRobot robot) throws Exception {
+        openTeamWithBobListed(robot);
+
+        robot.clickOn(ada.sendBox("Team"));
+        robot.write("thanks @bob, that works");
+        robot.push(KeyCode.ENTER);
+
+        waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> bob.fetchNewest(5).messages().stream()
+                        .anyMatch(m -> m.text().equals("thanks @bob, that works")
+                                && m.mentions() != null
+                                && m.mentions().equals(List.of(bob.user().id()))));
+    }
+
+    private void openTeamWithBobListed(FxRobot robot) throws Exception {
         Fx.get(() -> {
             ada.tabPane().getSelectionModel().select(ada.tab("Team"));
             return null;
@@ -122,22 +159,6 @@ class MentionsTest {
                                 .getItems()
                                 .size())
                         == 2);
-
-        robot.clickOn(ada.sendBox("Team"));
-        robot.write("@Bo");
-        waitFor(10, TimeUnit.SECONDS, () -> popUps.stream().anyMatch(w -> w.contains("Bob")));
-        robot.push(KeyCode.TAB);
-        robot.write("please look");
-        assertThat(Fx.get(() -> ada.sendBox("Team").getText())).isEqualTo("@Bob please look");
-        robot.push(KeyCode.ENTER);
-
-        waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> bob.fetchNewest(5).messages().stream()
-                        .anyMatch(m -> m.text().equals("@Bob please look")
-                                && m.mentions() != null
-                                && m.mentions().contains(bob.user().id())));
     }
 
     private static String words(Node node) {
