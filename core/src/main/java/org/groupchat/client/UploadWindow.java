@@ -147,9 +147,12 @@ final class UploadWindow {
         return offset + length;
     }
 
-    /** After a BAD_REQUEST: if the file is not what its FILE_BEGIN announced any more, no retry can share it. */
+    /**
+     * After a BAD_REQUEST: if the file's first {@code size} bytes are not what FILE_BEGIN announced any more, no retry
+     * can share it (a file that only grew since is still shared as it was).
+     */
     private void failIfChanged() throws IOException {
-        if (in.size() != size || !FileTransfer.sha256(in, size).equals(begin.sha256())) {
+        if (!FileTransfer.sha256(in, size).equals(begin.sha256())) {
             throw new IOException(begin.name() + " changed while it was being sent; nothing was shared. Send it again"
                     + " once it is saved.");
         }

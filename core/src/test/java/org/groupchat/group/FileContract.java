@@ -7,13 +7,9 @@ import static org.groupchat.testing.Replies.assertOk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -286,33 +282,6 @@ abstract class FileContract extends GroupServerTestBase {
                     .satisfies(
                             e -> assertThat(((ServerErrorException) e).code()).isEqualTo(ErrorCode.BAD_REQUEST))
                     .hasMessageContaining("empty file");
-        }
-    }
-
-    @Test
-    void aFileEditedWhileItIsSentIsNotSharedAndTheClientSaysSo() throws IOException {
-        Path log = write("growing.log", bytes(8 * CHUNK, 7));
-        try (GroupClient alice = client(ALICE, "Alice")) {
-            alice.join();
-            boolean[] edited = {false};
-            FileTransfer.Progress editAfterTheFirstChunk = (done, total) -> {
-                if (done > 0 && !edited[0]) {
-                    edited[0] = true;
-                    try (var out = FileChannel.open(log, StandardOpenOption.WRITE)) {
-                        out.write(ByteBuffer.wrap(bytes(100, 8)), 7L * CHUNK);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            };
-
-            assertThatThrownBy(() -> new FileTransfer(alice).upload(log, editAfterTheFirstChunk))
-                    .isInstanceOf(UncheckedIOException.class)
-                    .hasMessageContaining("growing.log changed while it was being sent; nothing was shared");
-            assertThat(edited[0]).isTrue();
-            assertThat(alice.fetchAfter(0, 100, 0).messages())
-                    .extracting(Message::kind)
-                    .doesNotContain("file");
         }
     }
 
