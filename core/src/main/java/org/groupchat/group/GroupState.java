@@ -89,31 +89,6 @@ public final class GroupState {
         });
     }
 
-    public void ban(String userId, String name) {
-        access.call("could not store the ban", (db, group) -> {
-            try (PreparedStatement st = db.prepareStatement("INSERT INTO " + table(group, "bans") + "("
-                    + (group == null ? "" : "group_id, ") + "user_id, name, ts) VALUES (" + (group == null ? "" : "?, ")
-                    + "?, ?, ?) ON CONFLICT DO NOTHING")) {
-                int next = bind(st, group, userId);
-                st.setString(next, name);
-                st.setLong(next + 1, System.currentTimeMillis());
-                st.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    public void unban(String userId) {
-        access.call("could not lift the ban", (db, group) -> {
-            try (PreparedStatement st = db.prepareStatement("DELETE FROM " + table(group, "bans") + " WHERE "
-                    + (group == null ? "" : "group_id = ? AND ") + "user_id = ?")) {
-                bind(st, group, userId);
-                st.executeUpdate();
-            }
-            return null;
-        });
-    }
-
     public Map<String, Long> readMarkers() {
         return access.call("could not read the read markers", (db, group) -> {
             Map<String, Long> markers = new HashMap<>();

@@ -96,15 +96,16 @@ final class Moderation {
     }
 
     /**
-     * Carries out a kick, ban or unban just stored in the log; returns the user whose membership ended, or null.
-     * Called once per fresh event, after its commit.
+     * Brings this server's memory up to a kick, ban or unban just stored in the log (the store's schema carried it out in
+     * the event's own transaction); returns the user whose membership ended, or null. Called once per fresh event, after
+     * its commit.
      */
     String apply(Message event, MessageStore store) {
         try {
-            return carryOut(event, store);
-        } catch (RuntimeException e) { // the event is stored and answered; only its effect failed
+            return remember(event, store);
+        } catch (RuntimeException e) { // the event and its effect are stored; only this server's memory lags
             LOG.error(
-                    "group \"{}\": {} #{} is stored but was not carried out: {}",
+                    "group \"{}\": {} #{} is stored, but this server misses it until its next start: {}",
                     groupName,
                     event.kind(),
                     event.seq(),
@@ -125,14 +126,13 @@ final class Moderation {
         return "you are banned from \"" + groupName + "\" by an owner";
     }
 
-    private String carryOut(Message event, MessageStore store) {
+    private String remember(Message event, MessageStore store) {
         EventKind kind = event.eventKind();
         if (kind == EventKind.BAN) {
-            String name = store.member(event.member()).map(u -> u.name()).orElse(null);
-            state.ban(event.member(), name);
-            bans.put(event.member(), name);
+            bans.putIfAbsent(
+                    event.member(),
+                    store.member(event.member()).map(u -> u.name()).orElse(null));
         } else if (kind == EventKind.UNBAN) {
-            state.unban(event.member());
             bans.remove(event.member());
             return null;
         } else if (kind != EventKind.KICK) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.groupchat.protocol.User;
 import org.groupchat.security.ClientKeys;
 import org.groupchat.security.CurveKeyPair;
 import org.groupchat.security.PublicKeys;
@@ -198,6 +199,29 @@ abstract class ModerationContract extends GroupServerTestBase {
         assertThat(lifted.path("text").asText()).isEqualTo("lifted the ban on Carol");
         assertOk(join(asCarol, carol, "Carol"));
         assertThat(lastSeq()).isEqualTo(3);
+    }
+
+    @Test
+    void aBanInTheLogIsInForceEvenIfItsServerStoppedRightAfterStoringIt() {
+        stopSecure();
+        try (MessageStore log = store.open("Moderated", dataDir.resolve("moderated"))) {
+            log.append(List.of(new NewMessage(
+                    UUID.randomUUID().toString(),
+                    new User(owner, "Olivia"),
+                    "banned Dave from the group",
+                    "ban",
+                    null,
+                    null,
+                    null,
+                    dave,
+                    null)));
+        }
+        startSecure(List.of());
+
+        assertError(request(asDave, "FETCH", dave), "FORBIDDEN");
+        assertThat(assertOk(request(asOwner, "MEMBERS", owner)).path("members"))
+                .extracting(member -> member.path("id").asText())
+                .containsExactlyInAnyOrder(owner, carol);
     }
 
     @Test

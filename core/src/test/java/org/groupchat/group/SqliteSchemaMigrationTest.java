@@ -59,11 +59,12 @@ class SqliteSchemaMigrationTest {
                         "18 SQL events",
                         "19 SQL search",
                         "21 SQL files",
-                        "22 SQL file content owner");
+                        "22 SQL file content owner",
+                        "23 SQL moderation in the event");
         try (SqliteMessageStore store = SqliteMessageStore.open(file, Durability.PROCESS_CRASH)) {
             assertThat(store.lastSeq()).isEqualTo(6);
         }
-        assertThat(history(file)).hasSize(6);
+        assertThat(history(file)).hasSize(7);
     }
 
     @Test
@@ -80,7 +81,8 @@ class SqliteSchemaMigrationTest {
                         "18 SQL events",
                         "19 SQL search",
                         "21 SQL files",
-                        "22 SQL file content owner");
+                        "22 SQL file content owner",
+                        "23 SQL moderation in the event");
     }
 
     @Test
@@ -93,11 +95,11 @@ class SqliteSchemaMigrationTest {
                 Statement st = db.createStatement()) {
             st.execute("INSERT INTO " + SchemaMigrations.HISTORY_TABLE + "(installed_rank, version, description, type,"
                     + " script, checksum, installed_by, execution_time, success)"
-                    + " VALUES (7, '99', 'from a newer build', 'SQL', 'V99__from_a_newer_build.sql', 0, 'test', 1, 1)");
+                    + " VALUES (8, '99', 'from a newer build', 'SQL', 'V99__from_a_newer_build.sql', 0, 'test', 1, 1)");
         }
         assertThatThrownBy(() -> SqliteMessageStore.open(file, Durability.PROCESS_CRASH))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("has schema version 99, newer than this build knows (up to 22)")
+                .hasMessageContaining("has schema version 99, newer than this build knows (up to 23)")
                 .hasMessageContaining("run a GroupChat that knows schema version 99 or later");
     }
 
