@@ -114,13 +114,7 @@ class MentionsTest {
         assertThat(Fx.get(() -> ada.sendBox("Team").getText())).isEqualTo("@Bob please look");
         robot.push(KeyCode.ENTER);
 
-        waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> bob.fetchNewest(5).messages().stream()
-                        .anyMatch(m -> m.text().equals("@Bob please look")
-                                && m.mentions() != null
-                                && m.mentions().contains(bob.user().id())));
+        waitUntilBobIsMentionedIn("@Bob please look");
     }
 
     @Test
@@ -131,13 +125,17 @@ class MentionsTest {
         robot.write("thanks @bob, that works");
         robot.push(KeyCode.ENTER);
 
+        waitUntilBobIsMentionedIn("thanks @bob, that works");
+    }
+
+    /** Bob's own client sees the message {@code text}, which mentions him and only him. */
+    private void waitUntilBobIsMentionedIn(String text) throws Exception {
         waitFor(
                 30,
                 TimeUnit.SECONDS,
                 () -> bob.fetchNewest(5).messages().stream()
-                        .anyMatch(m -> m.text().equals("thanks @bob, that works")
-                                && m.mentions() != null
-                                && m.mentions().equals(List.of(bob.user().id()))));
+                        .anyMatch(m -> m.text().equals(text)
+                                && List.of(bob.user().id()).equals(m.mentions())));
     }
 
     private void openTeamWithBobListed(FxRobot robot) throws Exception {
