@@ -225,6 +225,21 @@ abstract class ModerationContract extends GroupServerTestBase {
     }
 
     @Test
+    void aKickAndTheLiftingOfABanLastAcrossARestart() {
+        assertOk(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"kick\",\"member\":\"" + dave + "\""));
+        assertOk(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"ban\",\"member\":\"" + carol + "\""));
+        assertOk(say(asOwner, owner, UUID.randomUUID().toString(), "\"kind\":\"unban\",\"member\":\"" + carol + "\""));
+
+        stopSecure();
+        startSecure(List.of());
+
+        assertThat(assertOk(request(asOwner, "MEMBERS", owner)).path("members"))
+                .extracting(member -> member.path("id").asText())
+                .containsExactly(owner);
+        assertOk(join(asCarol, carol, "Carol"));
+    }
+
+    @Test
     void aBannedMembersHeldFetchIsAnsweredWithTheBanNotWithTheNextMessages() throws Exception {
         CompletableFuture<JsonNode> held = CompletableFuture.supplyAsync(() ->
                 asDave.send("{\"op\":\"FETCH\",\"user\":{\"id\":\"" + dave + "\"},\"afterSeq\":1,\"waitMs\":20000}"));
