@@ -1,7 +1,6 @@
 package org.groupchat.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.HexFormat;
@@ -77,7 +76,7 @@ final class ChunkDigests {
             buffer.clear().limit((int) Math.min(EXPECTED_CHUNK_SIZE, size - offset));
             while (buffer.hasRemaining()) {
                 if (in.read(buffer, offset + buffer.position()) < 0) {
-                    throw new UncheckedIOException(new IOException("the file got shorter while it was being read"));
+                    throw new IOException("the file got shorter while it was being read");
                 }
             }
             buffer.flip();
