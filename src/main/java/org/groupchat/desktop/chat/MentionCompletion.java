@@ -1,13 +1,14 @@
 package org.groupchat.desktop.chat;
 
 import java.util.List;
-import javafx.geometry.Side;
+import javafx.geometry.Bounds;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.PopupWindow;
 import org.groupchat.protocol.Member;
 
 /**
@@ -21,12 +22,18 @@ final class MentionCompletion {
     private final ContextMenu popup = new ContextMenu();
     private List<Member> offered = List.of();
     private int start = -1;
+    private boolean navigated;
+    private boolean picking;
 
     MentionCompletion(TextArea draft, Composer composer) {
         this.draft = draft;
         this.composer = composer;
         popup.setId("mention-popup");
         popup.setAutoHide(true);
+        // Anchored by its bottom: placed by its top, a list not yet measured opened over the text being typed.
+        popup.setAnchorLocation(PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
+        // Keys go to a showing menu first, and a menu with no item chosen swallowed Enter.
+        popup.addEventFilter(KeyEvent.KEY_PRESSED, this::onMenuKey);
         draft.caretPositionProperty().addListener((obs, was, now) -> update());
         draft.textProperty().addListener((obs, was, now) -> update());
     }
@@ -51,7 +58,20 @@ final class MentionCompletion {
         return false;
     }
 
+    /** Enter picks the first offer unless ↑ or ↓ chose another, which the menu then picks itself. */
+    private void onMenuKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.UP || event.getCode() == KeyCode.DOWN) {
+            navigated = true;
+        } else if (event.getCode() == KeyCode.ENTER && !navigated && !offered.isEmpty()) {
+            pick(offered.get(0));
+            event.consume();
+        }
+    }
+
     private void update() {
+        if (picking) {
+            return;
+        }
         String text = draft.getText();
         int caret = Math.min(draft.getCaretPosition(), text.length());
         int at = text.lastIndexOf('@', caret - 1);
@@ -69,7 +89,9 @@ final class MentionCompletion {
         }
         popup.getItems().setAll(offered.stream().map(this::item).toList());
         if (!popup.isShowing() && draft.getScene() != null) {
-            popup.show(draft, Side.TOP, 8, 0);
+            navigated = false;
+            Bounds box = draft.localToScreen(draft.getBoundsInLocal());
+            popup.show(draft, box.getMinX() + 8, box.getMinY());
         }
     }
 
@@ -84,7 +106,13 @@ final class MentionCompletion {
         popup.hide();
         composer.mention(member);
         int caret = Math.min(draft.getCaretPosition(), draft.getText().length());
-        draft.replaceText(start, caret, "@" + member.name() + " ");
-        draft.positionCaret(start + member.name().length() + 2);
+        // the text and caret change in two steps: in between, the list would open again on the half-placed name
+        picking = true;
+        try {
+            draft.replaceText(start, caret, "@" + member.name() + " ");
+            draft.positionCaret(start + member.name().length() + 2);
+        } finally {
+            picking = false;
+        }
     }
 }

@@ -13,6 +13,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.PopupControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
@@ -115,6 +116,42 @@ class MentionsTest {
         robot.push(KeyCode.ENTER);
 
         waitUntilBobIsMentionedIn("@Bob please look");
+    }
+
+    @Test
+    void enterPicksTheOfferedMemberAboveTheSendBoxAndSendsNothing(FxRobot robot) throws Exception {
+        openTeamWithBobListed(robot);
+
+        robot.clickOn(ada.sendBox("Team"));
+        robot.write("ping @b");
+        waitFor(10, TimeUnit.SECONDS, () -> popUps.stream().anyMatch(w -> w.contains("Bob")));
+        assertThat(Fx.get(() -> mentionPopUpBottom()))
+                .as("the offers leave the typed text visible")
+                .isLessThanOrEqualTo(Fx.get(() -> sendBoxTop()));
+        robot.push(KeyCode.ENTER);
+        assertThat(Fx.get(() -> ada.sendBox("Team").getText())).isEqualTo("ping @Bob ");
+        robot.write("are you there?");
+        robot.push(KeyCode.ENTER);
+
+        waitUntilBobIsMentionedIn("ping @Bob are you there?");
+        assertThat(bob.fetchNewest(5).messages()).noneMatch(m -> m.text().startsWith("ping @b "));
+    }
+
+    /** Where the offers' list ends on screen (its drop shadow aside). */
+    private double mentionPopUpBottom() {
+        PopupControl popUp = Window.getWindows().stream()
+                .filter(w -> w instanceof PopupControl p && "mention-popup".equals(p.getId()) && w.isShowing())
+                .map(PopupControl.class::cast)
+                .findFirst()
+                .orElseThrow();
+        Node list = popUp.getSkin().getNode();
+        return list.localToScreen(list.getLayoutBounds()).getMaxY();
+    }
+
+    private double sendBoxTop() {
+        return ada.sendBox("Team")
+                .localToScreen(ada.sendBox("Team").getBoundsInLocal())
+                .getMinY();
     }
 
     @Test
