@@ -2,8 +2,9 @@ package org.groupchat.desktop.chat;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -123,6 +124,8 @@ public final class ChatTabView {
     private Button cancelComposerButton;
 
     private SearchBar searchBar;
+    private SinceDates sinceDates;
+    private String dateRefusal;
 
     public ChatTabView(ChatTabViewModel model) {
         this.model = model;
@@ -169,6 +172,10 @@ public final class ChatTabView {
                 .visibleProperty()
                 .bind(model.history().nothingSinceProperty().isNotEmpty());
         sinceDate.setDayCellFactory(picker -> new PastDayCell(model.zone()));
+        sinceDates = new SinceDates(Locale.getDefault(Locale.Category.FORMAT), sinceDate::getValue, this::notADate);
+        sinceDate.setConverter(sinceDates);
+        sinceDate.setPromptText(sinceDates.prompt());
+        sinceDate.valueProperty().addListener((obs, was, now) -> clearDateRefusal());
         new MembersPaneFolding(split, membersPane).install();
         memberList.setItems(model.members());
         memberList.setCellFactory(list -> new MemberCell(model.me().id()));
@@ -212,13 +219,27 @@ public final class ChatTabView {
     @FXML
     private void loadSince() {
         String typed = sinceDate.getEditor().getText();
-        try {
-            sinceDate.setValue(sinceDate.getConverter().fromString(typed));
-        } catch (DateTimeParseException e) {
-            model.noticeProperty().set("\"" + typed + "\" is not a date; pick one from the calendar.");
+        if (sinceDates.read(typed).isEmpty()) {
+            notADate(typed);
             return;
         }
+        sinceDate.setValue(sinceDates.fromString(typed));
+        clearDateRefusal();
         model.history().loadSince();
+    }
+
+    private void notADate(String typed) {
+        dateRefusal = "\"" + typed.strip() + "\" is not a date; type it as "
+                + sinceDates.examples(LocalDate.now(model.zone())) + ", or pick one from the calendar.";
+        model.noticeProperty().set(dateRefusal);
+    }
+
+    /** A refused date's notice goes once a date is chosen; any other notice stays. */
+    private void clearDateRefusal() {
+        if (dateRefusal != null && dateRefusal.equals(model.noticeProperty().get())) {
+            model.noticeProperty().set("");
+        }
+        dateRefusal = null;
     }
 
     @FXML
