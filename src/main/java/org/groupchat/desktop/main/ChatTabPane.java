@@ -110,7 +110,8 @@ final class ChatTabPane {
         tabModel.windowFocusedProperty().bind(stage.focusedProperty());
         tab.setOnSelectionChanged(event -> {
             if (tab.isSelected()) {
-                view[0].focusDraft();
+                // once the tab pane shows the content: a request before that was lost, and focus fell on the date
+                Platform.runLater(view[0]::focusDraft);
             }
         });
         tab.setOnCloseRequest(event -> {
