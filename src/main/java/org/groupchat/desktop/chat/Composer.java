@@ -133,10 +133,14 @@ public final class Composer {
         return true;
     }
 
-    /** Esc: no longer answering or editing (an edit's text leaves the box). Returns whether there was either. */
+    /**
+     * Esc: no longer answering or editing (an edit's text leaves the box), and a refusal shown goes with them. Returns
+     * whether there was an answer or an edit.
+     */
     public boolean cancel() {
         boolean wasEditing = editing.get() != null;
         boolean any = wasEditing || replyingTo.get() != null;
+        refusal.set("");
         replyingTo.set(null);
         editing.set(null);
         if (wasEditing) {

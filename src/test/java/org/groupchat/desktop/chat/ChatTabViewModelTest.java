@@ -76,6 +76,20 @@ class ChatTabViewModelTest {
     }
 
     @Test
+    void escapeDismissesTheRefusalOfAnEditEmptiedAndCancelled() {
+        model.reports().arrived(List.of(new Message(1, "m-1", NOW, ME, "hello")));
+        assertThat(model.composer().editLast()).isTrue();
+        model.draftProperty().set("");
+        model.send();
+        assertThat(model.refusalProperty().get()).contains("empty");
+
+        assertThat(model.composer().cancel()).isTrue();
+
+        assertThat(model.refusalProperty().get()).isEmpty();
+        assertThat(connection.sends).isEmpty();
+    }
+
+    @Test
     void sentMessageShowsPendingThenSent() {
         model.draftProperty().set("  hello  ");
         model.send();
