@@ -56,7 +56,8 @@ final class AttachPreview {
         Label title = new Label(name);
         title.getStyleClass().add("file-name");
         title.setWrapText(true);
-        title.setMaxWidth(360);
+        // measured at this width, a long name wraps; measured unwrapped, it was cut to "pasted 2026-12-07 ..."
+        title.setPrefWidth(320);
         Label details = new Label(refusal != null ? refusal + " It is left out." : size(file));
         details.getStyleClass().add("file-details");
         String type = MediaTypes.guess(name);

@@ -7,6 +7,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.groupchat.desktop.fx.DialogKeys;
@@ -29,6 +30,9 @@ public final class NewGroupDialog extends Dialog<ButtonType> {
         Label problem = new Label();
         problem.getStyleClass().add("refusal");
         problem.setWrapText(true);
+        // a wrapped label is measured at its preferred width; without one it was cut to a line ending in "..."
+        problem.setPrefWidth(360);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -43,6 +47,7 @@ public final class NewGroupDialog extends Dialog<ButtonType> {
             Validation checked = model.newGroup(name.getText(), port.getText());
             if (!checked.valid()) {
                 problem.setText(checked.problem());
+                getDialogPane().getScene().getWindow().sizeToScene();
                 event.consume();
             }
         });
