@@ -57,6 +57,9 @@ final class FileView extends VBox {
     private final Label outcome = new Label();
     private final ChangeListener<Object> redraw = (obs, was, now) -> refresh();
     private ChatLine line;
+    /** The line and what of its transfer the row showed last, to tell when that row grew. */
+    private String shapeShown;
+
     private Transfer watched;
     private ReadOnlyObjectProperty<Picture> watchedPicture;
 
@@ -126,6 +129,7 @@ final class FileView extends VBox {
     }
 
     private void refresh() {
+        String shape = shapeShown;
         FileInfo file = line.file();
         Transfer transfer = currentTransfer(file);
         watch(transfer);
@@ -178,6 +182,11 @@ final class FileView extends VBox {
                         case CANCELLED -> "Download cancelled";
                         case RUNNING -> "";
                     });
+        }
+        shapeShown = line.id() + "/" + moving.isVisible() + "/" + (outcome.isVisible() ? outcome.getText() : "");
+        // the same line's row grew by a progress bar or an outcome's line (a reused cell showing another line did not)
+        if (shape != null && shape.startsWith(line.id() + "/") && !shape.equals(shapeShown)) {
+            resized();
         }
     }
 

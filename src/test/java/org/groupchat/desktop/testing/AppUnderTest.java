@@ -198,6 +198,16 @@ public final class AppUnderTest {
     }
 
     /** Whether the row of {@code text} lies wholly inside the message list's visible area. */
+    /** Whether {@code node}, inside a row of the group's conversation, lies wholly in the conversation's view. */
+    public boolean wholeInView(String groupName, Node node) {
+        return Fx.get(() -> {
+            ListView<ChatLine> list = messages(groupName);
+            Bounds shown = list.localToScene(list.getLayoutBounds());
+            Bounds at = node.localToScene(node.getLayoutBounds());
+            return at.getMinY() >= shown.getMinY() - 1 && at.getMaxY() <= shown.getMaxY() + 1;
+        });
+    }
+
     public boolean inView(String groupName, String text) {
         ListCell<ChatLine> cell = row(groupName, text);
         return cell != null

@@ -224,12 +224,15 @@ class FilesTest {
     }
 
     @Test
-    void aLargeDownloadShowsItsProgress(FxRobot robot) throws Exception {
+    void aLargeDownloadShowsItsProgress() throws Exception {
         byte[] big = randomBytes(24_000_000, 3);
         Path file = Files.write(temp.resolve("dataset.bin"), big);
         try (GroupClient carol = new GroupClient(
                 team.advertisedEndpoint(), new User(UUID.randomUUID().toString(), "Carol"))) {
             carol.join();
+            for (int i = 0; i < 30; i++) {
+                carol.send("before the file " + i);
+            }
             new FileTransfer(carol).upload(file, FileTransfer.Progress.NONE);
         }
         waitFor(30, TimeUnit.SECONDS, () -> fileLine(ada, "dataset.bin") != null);
@@ -240,9 +243,11 @@ class FilesTest {
                 .filter(bar -> shown(bar, ada.messages("Team")))
                 .forEach(bar -> seenWhileShown.add(bar.getProgress())));
 
-        // the row settles (its cell may be laid out again as the file arrives) before the click looks it up
-        front(ada);
-        robot.clickOn(button(fileRow(ada, "dataset.bin"), "Download"));
+        // pressed in place: a robot's click, moving to a row the conversation may still be scrolling, could miss it
+        Fx.get(() -> {
+            button(fileRow(ada, "dataset.bin"), "Download").fire();
+            return null;
+        });
 
         Path downloaded = temp.resolve("ada").resolve("Downloads").resolve("dataset.bin");
         waitFor(60, TimeUnit.SECONDS, () -> Files.isRegularFile(downloaded));
@@ -252,7 +257,13 @@ class FilesTest {
                 10,
                 TimeUnit.SECONDS,
                 () -> Fx.get(() -> ada.messages("Team").lookupAll(".file-progress").stream()
-                        .noneMatch(n -> shown(n, ada.messages("Team")))));
+                                .noneMatch(n -> shown(n, ada.messages("Team"))))
+                        // the last message's row grew by the outcome's line: the conversation shows that line too
+                        && Fx.get(() -> fileRow(ada, "dataset.bin").lookupAll(".file-details").stream()
+                                .anyMatch(n -> n instanceof Label l
+                                        && l.getText().startsWith("Saved to ")
+                                        && shown(l, ada.messages("Team"))
+                                        && ada.wholeInView("Team", l))));
         stop(watch);
     }
 
