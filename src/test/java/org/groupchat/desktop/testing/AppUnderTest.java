@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -57,11 +58,17 @@ public final class AppUnderTest {
                 name == null ? null : new User(UUID.randomUUID().toString(), name));
     }
 
-    /** Bob, say, with a profile in {@code configDir} that has joined {@code group} on {@code registry}. */
+    /** Bob, say, with a profile in {@code configDir} that has joined {@code groups} on {@code registry}. */
     public static AppUnderTest openJoined(
-            Stage stage, Path configDir, String name, String registry, GroupServer group) {
+            Stage stage, Path configDir, String name, String registry, GroupServer... groups) {
         return open(
-                stage, configDir, name, registry, List.of(new JoinedGroup(group.name(), group.advertisedEndpoint())));
+                stage,
+                configDir,
+                name,
+                registry,
+                Stream.of(groups)
+                        .map(group -> new JoinedGroup(group.name(), group.advertisedEndpoint()))
+                        .toList());
     }
 
     /** As {@link #open(Stage, Path, String, String, List)}, as an existing user. */

@@ -107,9 +107,7 @@ class MentionsTest {
     void typingAtOffersMembersAndTheMentionReachesTheServer(FxRobot robot) throws Exception {
         openTeamWithBobListed(robot);
 
-        robot.clickOn(ada.sendBox("Team"));
-        robot.write("@Bo");
-        waitFor(10, TimeUnit.SECONDS, () -> popUps.stream().anyMatch(w -> w.contains("Bob")));
+        typeUntilBobIsOffered(robot, "@Bo");
         robot.push(KeyCode.TAB);
         robot.write("please look");
         assertThat(Fx.get(() -> ada.sendBox("Team").getText())).isEqualTo("@Bob please look");
@@ -122,9 +120,7 @@ class MentionsTest {
     void enterPicksTheOfferedMemberAboveTheSendBoxAndSendsNothing(FxRobot robot) throws Exception {
         openTeamWithBobListed(robot);
 
-        robot.clickOn(ada.sendBox("Team"));
-        robot.write("ping @b");
-        waitFor(10, TimeUnit.SECONDS, () -> popUps.stream().anyMatch(w -> w.contains("Bob")));
+        typeUntilBobIsOffered(robot, "ping @b");
         assertThat(Fx.get(() -> mentionPopUpBottom()))
                 .as("the offers leave the typed text visible")
                 .isLessThanOrEqualTo(Fx.get(() -> sendBoxTop()));
@@ -163,6 +159,13 @@ class MentionsTest {
         robot.push(KeyCode.ENTER);
 
         waitUntilBobIsMentionedIn("thanks @bob, that works");
+    }
+
+    /** Types {@code text} in Team's send box and waits for the list of members it offers, Bob in it. */
+    private void typeUntilBobIsOffered(FxRobot robot, String text) throws Exception {
+        robot.clickOn(ada.sendBox("Team"));
+        robot.write(text);
+        waitFor(10, TimeUnit.SECONDS, () -> popUps.stream().anyMatch(w -> w.contains("Bob")));
     }
 
     /** Bob's own client sees the message {@code text}, which mentions him and only him. */

@@ -3,10 +3,8 @@ package org.groupchat.desktop.ui;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.groupchat.desktop.profile.JoinedGroup;
 import org.groupchat.desktop.testing.AppUnderTest;
 import org.groupchat.desktop.testing.Fx;
 import org.groupchat.desktop.testing.TestServers;
@@ -32,14 +30,7 @@ class TabFocusTest {
         String registry = servers.registry();
         GroupServer lobby = servers.group("Lobby", temp.resolve("lobby"), TestServers.ANY_PORT, registry);
         GroupServer team = servers.group("Team", temp.resolve("team"), TestServers.ANY_PORT, registry);
-        ada = AppUnderTest.open(
-                stage,
-                temp.resolve("ada"),
-                "Ada",
-                registry,
-                List.of(
-                        new JoinedGroup("Lobby", lobby.advertisedEndpoint()),
-                        new JoinedGroup("Team", team.advertisedEndpoint())));
+        ada = AppUnderTest.openJoined(stage, temp.resolve("ada"), "Ada", registry, lobby, team);
     }
 
     @AfterEach
