@@ -219,7 +219,7 @@ public final class ChatTabView {
     @FXML
     private void loadSince() {
         String typed = sinceDate.getEditor().getText();
-        if (sinceDates.read(typed).isEmpty()) {
+        if (!sinceDates.understands(typed)) {
             notADate(typed);
             return;
         }

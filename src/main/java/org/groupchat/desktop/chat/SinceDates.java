@@ -43,17 +43,21 @@ final class SinceDates extends StringConverter<LocalDate> {
         return day + " or " + local.format(day);
     }
 
-    /** Blank (no date), a date in either form, or empty when the text is neither. */
-    Optional<Optional<LocalDate>> read(String text) {
-        String typed = text == null ? "" : text.strip();
-        if (typed.isEmpty()) {
-            return Optional.of(Optional.empty());
-        }
+    /** Whether {@code text} is blank (no date) or a date in either form. */
+    boolean understands(String text) {
+        return blank(text) || parse(text).isPresent();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private Optional<LocalDate> parse(String text) {
         for (DateTimeFormatter form : new DateTimeFormatter[] {DateTimeFormatter.ISO_LOCAL_DATE, local}) {
             try {
-                LocalDate day = LocalDate.parse(typed, form);
+                LocalDate day = LocalDate.parse(text.strip(), form);
                 // a two-digit year means this century, as the calendar's own field reads it
-                return Optional.of(Optional.of(day.getYear() < 100 ? day.plusYears(2000) : day));
+                return Optional.of(day.getYear() < 100 ? day.plusYears(2000) : day);
             } catch (DateTimeParseException e) {
                 // the other form, or not a date
             }
@@ -68,11 +72,13 @@ final class SinceDates extends StringConverter<LocalDate> {
 
     @Override
     public LocalDate fromString(String text) {
-        Optional<Optional<LocalDate>> day = read(text);
+        if (blank(text)) {
+            return null;
+        }
+        Optional<LocalDate> day = parse(text);
         if (day.isEmpty()) {
             refused.accept(text);
-            return current.get();
         }
-        return day.get().orElse(null);
+        return day.orElseGet(current);
     }
 }

@@ -36,7 +36,8 @@ class SinceDatesTest {
         assertThat(us.fromString("next tuesday")).isEqualTo(BEFORE);
         assertThat(us.fromString("2026-13-01")).isEqualTo(BEFORE);
         assertThat(refused).containsExactly("next tuesday", "2026-13-01");
-        assertThat(us.read("next tuesday")).isEmpty();
+        assertThat(us.understands("next tuesday")).isFalse();
+        assertThat(us.understands(" ")).isTrue();
     }
 
     @Test
